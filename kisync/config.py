@@ -1,0 +1,206 @@
+"""``kisync.toml`` → frozen dataclasses.
+
+Each section is a dataclass; its fields (with their type hints and defaults) are the
+schema. Loading checks every key against it, so a typo or a wrong type gets one line
+naming the file, the key and what is allowed, instead of being ignored.
+To add a setting, add a field to the right dataclass and document it in the README.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import ConfigError
+from .languages import UnknownLanguage, get_language, normalize_code
+
+CONFIG_FILE = "kisync.toml"
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    kind: Literal["files", "crawl", "wordpress"] = "files"
+    path: str = "portal"
+    """files: the folder of German pages, relative to the project."""
+    url: str = ""
+    """crawl/wordpress: the portal's address."""
+    content: str = "main"
+    """CSS selector of the translatable region; the rest of <body> goes to ``_site``."""
+    ignore: tuple[str, ...] = ()
+    """CSS selectors of elements never extracted (cookie banners, widgets)."""
+    exclude: tuple[str, ...] = ()
+    """crawl: URL path patterns (fnmatch) not to crawl, e.g. ``/en/*``."""
+    concurrency: int = field(default=2, metadata={"range": (1, 16)})
+    delay: float = field(default=0.5, metadata={"range": (0, 60)})
+    """crawl: seconds between two requests (robots.txt Crawl-delay wins if longer)."""
+    timeout: float = field(default=30.0, metadata={"range": (0.1, 600)})
+    retries: int = field(default=3, metadata={"range": (0, 10)})
+    max_pages: int = field(default=5000, metadata={"range": (1, 1_000_000)})
+    user: str = ""
+    password_env: str = ""
+    """Name of the environment variable that holds the password; never the password."""
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    skip: tuple[str, ...] = ("pre", "code")
+    """Elements whose text is never extracted (besides script, style, template…)."""
+
+
+@dataclass(frozen=True)
+class CatalogsConfig:
+    path: str = "po"
+
+
+@dataclass(frozen=True)
+class GlossaryConfig:
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PublishConfig:
+    min_completeness: float = field(default=100.0, metadata={"range": (0, 100)})
+    target: str = "site"
+
+
+@dataclass(frozen=True)
+class Config:
+    """A whole project file. ``root`` is the folder that holds it."""
+
+    root: Path
+    source_language: str = "de"
+    languages: tuple[str, ...] = ()
+    portal: PortalConfig = field(default_factory=PortalConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    catalogs: CatalogsConfig = field(default_factory=CatalogsConfig)
+    glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
+    publish: PublishConfig = field(default_factory=PublishConfig)
+
+    @property
+    def file(self) -> Path:
+        return self.root / CONFIG_FILE
+
+
+def find_config(start: Path | None = None) -> Path:
+    """Walk up from ``start`` (default: the current directory) to the nearest kisync.toml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(
+        f"no {CONFIG_FILE} in {here} or any folder above it; "
+        f"run `kisync init` to create one or pass --project DIR"
+    )
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a project file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found; run `kisync init` to create it") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the project file ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    values = _convert_section(data, Config, path, prefix="", skip={"root"})
+    config = Config(root=path.parent.resolve(), **values)
+    return _check_languages(config, path)
+
+
+def _check_languages(config: Config, path: Path) -> Config:
+    def check(key: str, code: str) -> str:
+        try:
+            return get_language(code).code
+        except UnknownLanguage as error:
+            raise ConfigError(
+                f"{path}: {key}: {error}; use an ISO 639 code such as en, ar, fa, fa_AF, tr, uk"
+            ) from None
+
+    source = check("source_language", config.source_language)
+    targets = tuple(check("languages", code) for code in config.languages)
+    if not targets:
+        raise ConfigError(f'{path}: languages: list at least one target language, e.g. ["en"]')
+    duplicates = {code for code in targets if targets.count(code) > 1}
+    if duplicates:
+        raise ConfigError(f"{path}: languages: {', '.join(sorted(duplicates))} listed twice")
+    if normalize_code(source) in targets:
+        raise ConfigError(f"{path}: languages: {source} is the source language, not a target")
+    return dataclasses.replace(config, source_language=source, languages=targets)
+
+
+def _convert_section(
+    data: dict[str, Any], schema: type, path: Path, prefix: str, skip: set[str] = frozenset()
+) -> dict[str, Any]:
+    hints = typing.get_type_hints(schema)
+    fields = {f.name: f for f in dataclasses.fields(schema) if f.name not in skip}
+    allowed = list(fields)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ConfigError(
+                f"{path}: unknown key {dotted!r}; {hint}allowed here: {', '.join(allowed)}"
+            )
+        values[key] = _convert(value, hints[key], path, dotted)
+        if "range" in fields[key].metadata:
+            low, high = fields[key].metadata["range"]
+            if not low <= values[key] <= high:
+                raise ConfigError(f"{path}: {dotted} = {value!r} is out of range {low}–{high}")
+    return values
+
+
+def _convert(value: Any, hint: Any, path: Path, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: {key} must be a table ([{key}]), not {_kind(value)}")
+        return hint(**_convert_section(value, hint, path, prefix=f"{key}."))
+    if origin is Literal:
+        choices = typing.get_args(hint)
+        if value not in choices:
+            allowed = " | ".join(map(str, choices))
+            raise ConfigError(f"{path}: {key} = {value!r} is not allowed; use one of: {allowed}")
+        return value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(f"{path}: {key} must be a list, e.g. [\"…\"], not {_kind(value)}")
+        item = typing.get_args(hint)[0]
+        return tuple(_convert(v, item, path, f"{key}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: {key} must be a table, not {_kind(value)}")
+        item = typing.get_args(hint)[1]
+        return {k: _convert(v, item, path, f"{key}.{k}") for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        options = [option for option in typing.get_args(hint) if option is not type(None)]
+        return _convert(value, options[0], path, key)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is not bool and isinstance(value, bool)):
+        raise ConfigError(f"{path}: {key} must be {_NAMES.get(hint, hint)}, not {_kind(value)}")
+    return value
+
+
+_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _kind(value: Any) -> str:
+    return {
+        str: "a string",
+        int: "a whole number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__) + f" ({value!r})"[:40]

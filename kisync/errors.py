@@ -1,0 +1,49 @@
+"""The exceptions kisync raises.
+
+Every error a user can cause (a bad project file, an unreadable catalog, a portal
+that answers 500) is a :class:`KisyncError`. Its message is one line that says what
+went wrong and where, and ideally what to do next. The CLI prints that line and exits
+with code 2; library callers can catch the subclasses they care about.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KisyncError(Exception):
+    """Base class: a problem with the user's input or environment, not a bug."""
+
+    exit_code = 2
+
+
+class ConfigError(KisyncError):
+    """``kisync.toml`` is missing, malformed or has an invalid value."""
+
+
+class CatalogError(KisyncError):
+    """A PO/POT file cannot be read; it is left exactly as it is."""
+
+    def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {problem}")
+
+
+class ExtractError(KisyncError):
+    """A page's HTML cannot be segmented."""
+
+
+class PortalError(KisyncError):
+    """The portal could not be reached or answered with an error."""
+
+    def __init__(self, message: str, *, url: str | None = None, page: str | None = None) -> None:
+        self.url = url
+        self.page = page
+        super().__init__(message)
+
+
+class GlossaryError(KisyncError):
+    """A glossary file is malformed or unsafe."""

@@ -1,0 +1,170 @@
+"""Language codes, names, text direction and plural forms.
+
+Plural forms come from the gettext/Weblate convention (the ``weblate-language-data``
+package), not from Babel: Babel's own table differs for ar, fa, tr and ti, and mixing
+the two swaps Arabic plural forms in files translators already worked on.
+Names come from Babel (CLDR).
+
+>>> get_language("fa-af").code, get_language("fa-af").direction
+('fa_AF', 'rtl')
+>>> get_language("tr").plural_forms
+'nplurals=2; plural=n != 1;'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from weblate_language_data.aliases import ALIASES
+from weblate_language_data.languages import LANGUAGES
+from weblate_language_data.rtl import RTL_LANGS
+
+_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?$")
+_SCRIPT_DIRECTION = {"arab": "rtl", "hebr": "rtl", "thaa": "rtl", "syrc": "rtl", "nkoo": "rtl"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """A target (or source) language as kisync uses it."""
+
+    code: str
+    """gettext form used for folders and the ``Language`` header: ``fa_AF``, ``sr_Latn``."""
+    english_name: str
+    native_name: str
+    direction: Literal["ltr", "rtl"]
+    nplurals: int
+    plural: str
+
+    @property
+    def bcp47(self) -> str:
+        """The form HTML ``lang`` attributes use: ``fa-AF``."""
+        return self.code.replace("_", "-")
+
+    @property
+    def plural_forms(self) -> str:
+        """The value of a PO header's ``Plural-Forms`` field."""
+        return f"nplurals={self.nplurals}; plural={self.plural};"
+
+
+def normalize_code(code: str) -> str:
+    """Canonical gettext spelling of a language tag: ``FA-af`` → ``fa_AF``."""
+    match = _CODE.match(code.strip())
+    if not match:
+        return code.strip()
+    language, script, region = match.groups()
+    parts = [language.lower()]
+    if script:
+        parts.append(script.title())
+    if region:
+        parts.append(region.upper())
+    return "_".join(parts)
+
+
+class UnknownLanguage(ValueError):
+    """The code is neither in CLDR (Babel) nor in the gettext/Weblate language table."""
+
+    def __init__(self, code: str) -> None:
+        close = difflib.get_close_matches(code.lower(), _weblate_table(), n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        super().__init__(f"unknown language code {code!r}{hint}")
+        self.code = code
+        self.suggestions = close
+
+
+@cache
+def get_language(code: str) -> Language:
+    """Look up a language by code; raise :class:`UnknownLanguage` if nobody knows it."""
+    canonical = normalize_code(code)
+    entry = _plural_entry(canonical)
+    names = _babel_names(canonical)
+    if entry is None and names is None:
+        raise UnknownLanguage(code)
+    if entry is None:
+        nplurals, plural = _babel_plural(canonical)
+        english = names[0] if names else canonical
+    else:
+        english, nplurals, plural = entry[1], entry[2], entry[3]
+    english_name, native_name = names or (english, english)
+    return Language(
+        code=canonical,
+        english_name=english_name,
+        native_name=native_name,
+        direction=_direction(canonical),
+        nplurals=nplurals,
+        plural=plural,
+    )
+
+
+@cache
+def _weblate_table() -> dict[str, tuple[str, str, int, str]]:
+    return {row[0].lower(): row for row in LANGUAGES}
+
+
+def _candidates(code: str) -> list[str]:
+    """The code itself, its Weblate alias, and its language without region/script."""
+    lowered = code.lower()
+    found = [lowered]
+    if lowered in ALIASES:
+        found.append(ALIASES[lowered].lower())
+    base = lowered.split("_", 1)[0]
+    if base != lowered:
+        found.append(ALIASES.get(base, base).lower())
+    return found
+
+
+def _plural_entry(code: str) -> tuple[str, str, int, str] | None:
+    table = _weblate_table()
+    for candidate in _candidates(code):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+def _direction(code: str) -> Literal["ltr", "rtl"]:
+    parts = code.split("_")
+    scripts = [part.lower() for part in parts[1:] if len(part) == 4]
+    if scripts:
+        # Babel drops the script of ``ku_Arab`` and answers "ltr"; trust the script.
+        return "rtl" if _SCRIPT_DIRECTION.get(scripts[0]) == "rtl" else "ltr"
+    rtl = {lang.lower() for lang in RTL_LANGS}
+    return "rtl" if any(candidate in rtl for candidate in _candidates(code)) else "ltr"
+
+
+def _babel_locale(code: str):  # -> babel.Locale | None
+    from babel import Locale, UnknownLocaleError
+
+    for candidate in (code, ALIASES.get(code.lower(), ""), _BABEL_ALIASES.get(code.lower(), "")):
+        if not candidate:
+            continue
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
+
+
+# Codes Weblate and BCP 47 use that Babel (CLDR) does not know.
+_BABEL_ALIASES = {"prs": "fa_AF", "kmr": "ku"}
+# Where CLDR's name would confuse the people choosing a language.
+_NAME_OVERRIDES = {"prs": ("Dari", "دری"), "kmr": ("Kurdish (Kurmanji)", "Kurmancî")}
+
+
+def _babel_names(code: str) -> tuple[str, str] | None:
+    locale = _babel_locale(code)
+    if locale is None:
+        return None
+    if code.lower() in _NAME_OVERRIDES:
+        return _NAME_OVERRIDES[code.lower()]
+    english = locale.get_display_name("en") or code
+    return english, locale.get_display_name() or english
+
+
+def _babel_plural(code: str) -> tuple[int, str]:
+    from babel.messages.plurals import get_plural
+
+    plural = get_plural(code)
+    return plural.num_plurals, plural.plural_expr
