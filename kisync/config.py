@@ -174,7 +174,7 @@ def _convert(value: Any, hint: Any, path: Path, key: str) -> Any:
         return value
     if origin is tuple:
         if not isinstance(value, list):
-            raise ConfigError(f"{path}: {key} must be a list, e.g. [\"…\"], not {_kind(value)}")
+            raise ConfigError(f'{path}: {key} must be a list, e.g. ["…"], not {_kind(value)}')
         item = typing.get_args(hint)[0]
         return tuple(_convert(v, item, path, f"{key}[{i}]") for i, v in enumerate(value))
     if origin is dict:

@@ -1,0 +1,357 @@
+"""A forgiving HTML5 parser that remembers where everything came from.
+
+Why not lxml.html alone: publishing must put translations back into the page while
+leaving every other byte as it was (entities, comments, attribute quoting,
+whitespace). That needs the source offsets of every tag and text run, which libxml2
+does not expose. This module tokenizes the page with regular expressions that follow
+the HTML5 tokenizer for the cases real pages contain, then builds a tree with the
+HTML5 rules for optional end tags (``<p>`` closed by a block, ``<li>`` by the next
+``<li>``, table cells, options, headings), so ``<li>a<li>b</ul>`` gives two items.
+The tree is only as detailed as segmentation and rendering need: no foster parenting,
+no implied ``<html>``/``<body>``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes"])
+ESCAPABLE_RAW_TEXT = frozenset(("title", "textarea"))
+
+_CLOSES_P = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "dd",
+        "dt",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "listing",
+        "xmp",
+        "search",
+    ]
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_SCOPE = frozenset(
+    [
+        "html",
+        "table",
+        "td",
+        "th",
+        "caption",
+        "button",
+        "object",
+        "marquee",
+        "applet",
+        "template",
+        "select",
+    ]
+)
+# start tag -> (elements it closes, elements that stop the search)
+_IMPLIED_END = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"}) | _SCOPE),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"}) | _SCOPE),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"}) | _SCOPE),
+    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table", "thead", "tbody", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "thead": (frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "tbody": (frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "tfoot": (frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist", "optgroup"})),
+    "optgroup": (frozenset({"option", "optgroup"}), frozenset({"select"})),
+}
+
+_MARKUP = re.compile(
+    r"""
+    <!--(?:>|->|.*?(?:-->|--!>|\Z))          # comment (also the empty <!--> and <!--->)
+  | <!\[CDATA\[.*?(?:\]\]>|\Z)              # CDATA section (foreign content)
+  | <![^>]*>?                               # doctype or bogus comment
+  | <\?[^>]*>?                              # processing instruction (bogus comment)
+  | </(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?      # end tag
+  | <(?P<start>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>  # start tag
+  | <(?P<start2>[a-zA-Z][^\s/>]*)(?P<attrs2>[^>]*)>   # start tag with an unbalanced quote
+    """,
+    re.S | re.X,
+)
+_SELF_CLOSING = re.compile(r"""(?:^|[\s"'])/\s*$""")
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[^\s"'>/=][^\s"'>/=]*)
+        (?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""",
+    re.X,
+)
+
+
+@dataclass(eq=False, slots=True)
+class Text:
+    """A run of character data; ``start:end`` is its exact source span."""
+
+    start: int
+    end: int
+    raw: bool = False
+    """True inside script/style: no entities, never translated."""
+
+
+@dataclass(eq=False, slots=True)
+class Comment:
+    start: int
+    end: int
+
+
+@dataclass(eq=False, slots=True)
+class Attribute:
+    name: str
+    value: str
+    """Decoded value (entities resolved); ``""`` for a bare attribute."""
+    value_start: int
+    value_end: int
+    """Source span of the value token, quotes included (empty span when bare)."""
+
+
+@dataclass(eq=False, slots=True)
+class Element:
+    tag: str
+    attributes: dict[str, Attribute]
+    start: int
+    """Offset of the ``<`` of the start tag (-1 for the document root)."""
+    start_end: int
+    """Offset just after the start tag's ``>``."""
+    end: int = -1
+    """Offset of the end tag's ``<``, or where the element was implicitly closed."""
+    end_end: int = -1
+    """Offset just after the end tag (equal to ``end`` when the end tag is implied)."""
+    children: list[Element | Text | Comment] = field(default_factory=list)
+    parent: Element | None = None
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        attribute = self.attributes.get(name)
+        return attribute.value if attribute is not None else default
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.get("class") or "").split()
+
+    def iter(self) -> Iterator[Element]:
+        """This element and all elements below it, in document order."""
+        stack: list[Element] = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(
+                child for child in reversed(element.children) if isinstance(child, Element)
+            )
+
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+@dataclass(slots=True)
+class Document:
+    source: str
+    root: Element
+    _newlines: list[int] = field(default_factory=list, repr=False)
+
+    def line(self, offset: int) -> int:
+        """1-based line number of a source offset."""
+        if not self._newlines:
+            self._newlines = [m.start() for m in re.finditer("\n", self.source)] or [-1]
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def text(self, node: Text) -> str:
+        """Decoded text of a text node (entities resolved)."""
+        raw = self.source[node.start : node.end]
+        return raw if node.raw or "&" not in raw else html.unescape(raw)
+
+    def find(self, tag: str) -> Element | None:
+        return next((el for el in self.root.iter() if el.tag == tag), None)
+
+
+def parse_html(source: str) -> Document:
+    """Parse a page or a fragment (WordPress ``content.raw``) into a :class:`Document`."""
+    builder = _TreeBuilder(source)
+    builder.run()
+    return Document(source=source, root=builder.root)
+
+
+class _TreeBuilder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.root = Element("#root", {}, -1, 0)
+        self.stack: list[Element] = [self.root]
+
+    @property
+    def current(self) -> Element:
+        return self.stack[-1]
+
+    def run(self) -> None:
+        source, pos = self.source, 0
+        while pos < len(source):
+            match = _MARKUP.search(source, pos)
+            if match is None:
+                self._text(pos, len(source))
+                break
+            if match.start() > pos:
+                self._text(pos, match.start())
+            pos = self._markup(match)
+        for element in reversed(self.stack[1:]):
+            element.end = element.end_end = len(source)
+        self.root.end = self.root.end_end = len(source)
+
+    def _markup(self, match: re.Match[str]) -> int:
+        start_tag = match.group("start") or match.group("start2")
+        if start_tag is not None:
+            attrs = match.group("attrs") if match.group("start") else match.group("attrs2")
+            attrs_offset = match.start("attrs") if match.group("start") else match.start("attrs2")
+            return self._start_tag(start_tag.lower(), attrs, attrs_offset, match)
+        if match.group("end") is not None:
+            self._end_tag(match.group("end").lower(), match.start(), match.end())
+            return match.end()
+        self.current.children.append(Comment(match.start(), match.end()))
+        return match.end()
+
+    def _text(self, start: int, end: int) -> None:
+        self.current.children.append(Text(start, end))
+
+    def _start_tag(self, tag: str, attrs: str, attrs_offset: int, match: re.Match[str]) -> int:
+        self._close_implied(tag, match.start())
+        element = Element(
+            tag, _attributes(attrs, attrs_offset, self.source), match.start(), match.end()
+        )
+        element.parent = self.current
+        self.current.children.append(element)
+        self_closing = _SELF_CLOSING.search(attrs) is not None
+        if tag in VOID or (self_closing and tag not in RAW_TEXT | ESCAPABLE_RAW_TEXT):
+            element.end = element.end_end = match.end()
+            return match.end()
+        if tag in RAW_TEXT or tag in ESCAPABLE_RAW_TEXT:
+            return self._raw_text(element, raw=tag in RAW_TEXT)
+        self.stack.append(element)
+        return match.end()
+
+    def _raw_text(self, element: Element, raw: bool) -> int:
+        closing = re.compile(rf"</{element.tag}[\s/>]", re.I).search(self.source, element.start_end)
+        text_end = closing.start() if closing else len(self.source)
+        if text_end > element.start_end:
+            element.children.append(Text(element.start_end, text_end, raw=raw))
+        element.end = text_end
+        tag_end = self.source.find(">", text_end) + 1 if closing else text_end
+        element.end_end = tag_end or len(self.source)
+        return element.end_end
+
+    def _close_implied(self, tag: str, at: int) -> None:
+        if tag in _CLOSES_P and self._in_scope("p", _SCOPE | {"button"}):
+            self._close_through("p", at)
+        if tag in _HEADINGS and self.current.tag in _HEADINGS:
+            self._close_through(self.current.tag, at)
+        if tag in _IMPLIED_END:
+            closes, boundary = _IMPLIED_END[tag]
+            for element in reversed(self.stack):
+                if element.tag in closes:
+                    self._close_through(element.tag, at)
+                    break
+                if element.tag in boundary:
+                    break
+
+    def _in_scope(self, tag: str, boundary: frozenset[str]) -> bool:
+        for element in reversed(self.stack):
+            if element.tag == tag:
+                return True
+            if element.tag in boundary:
+                return False
+        return False
+
+    def _close_through(self, tag: str, at: int, end_end: int | None = None) -> None:
+        """Pop elements up to and including the innermost open ``tag``."""
+        while len(self.stack) > 1:
+            element = self.stack.pop()
+            element.end = at
+            element.end_end = at
+            if element.tag == tag:
+                if end_end is not None:
+                    element.end_end = end_end
+                return
+
+    def _end_tag(self, tag: str, start: int, end: int) -> None:
+        if tag == "br":  # HTML5 treats </br> as <br>
+            element = Element("br", {}, start, end, start, end, parent=self.current)
+            element.end = element.end_end = end
+            self.current.children.append(element)
+            return
+        if any(element.tag == tag for element in self.stack[1:]):
+            self._close_through(tag, start, end_end=end)
+        # an end tag for an element that is not open is ignored, as browsers do
+
+
+def _attributes(text: str, offset: int, source: str) -> dict[str, Attribute]:
+    attributes: dict[str, Attribute] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name = match.group("name").lower()
+        if name in attributes:  # HTML5: the first occurrence wins
+            continue
+        raw = match.group("value")
+        if raw is None:
+            start = end = offset + match.end()
+            value = ""
+        else:
+            start, end = offset + match.start("value"), offset + match.end("value")
+            inner = raw[1:-1] if raw[:1] in "\"'" and len(raw) >= 2 else raw
+            value = html.unescape(inner) if "&" in inner else inner
+        attributes[name] = Attribute(name, value, start, end)
+    return attributes

@@ -1,0 +1,526 @@
+"""HTML → translatable segments.
+
+One segment per block of running text (a paragraph, a heading, a list item, a table
+cell, or text loose in a container). Inline markup inside a block becomes numbered
+pseudo-tags (``<a1>…</a1>``) so translators can move it but never see or change
+URLs; content that must stay as it is (``translate="no"``, ``class="notranslate"``,
+code, images) becomes an atomic ``<x1/>``. Attributes people read (alt, title,
+aria-label, placeholder, button values, the page title and descriptions) are segments
+of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from ..errors import ExtractError
+from ..model import PageText, Placeholder, Segment
+from .htmltree import Comment, Document, Element, Text, parse_html
+from .selectors import select
+
+INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "button",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "meter",
+        "nobr",
+        "output",
+        "picture",
+        "progress",
+        "q",
+        "ruby",
+        "rp",
+        "rt",
+        "s",
+        "samp",
+        "select",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "svg",
+        "math",
+        "textarea",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "video",
+        "audio",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "wbr",
+    ]
+)
+INVISIBLE = frozenset(["script", "style", "noscript", "template", "head"])
+"""Never shown as text: skipped, and kept byte for byte when inside a sentence."""
+ATOMIC = frozenset(
+    [
+        "img",
+        "input",
+        "select",
+        "textarea",
+        "svg",
+        "math",
+        "video",
+        "audio",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "picture",
+        "meter",
+        "progress",
+        "wbr",
+    ]
+)
+"""Inline elements without translatable text of their own in the sentence."""
+PLACEHOLDER_NAMES = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i", "br": "br"}
+TRANSLATABLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
+PAGE_METADATA = {
+    ("name", "description"): "meta description",
+    ("property", "og:title"): "og:title",
+    ("property", "og:description"): "og:description",
+    ("name", "twitter:title"): "twitter:title",
+    ("name", "twitter:description"): "twitter:description",
+}
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_INVISIBLE_CHARS = re.compile("[\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_SPACE = " \t\n\r\f"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class ExtractRules:
+    """What to extract; built from the project file."""
+
+    content: str = "main"
+    ignore: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ("pre", "code")
+
+
+def extract_page(source: str, rules: ExtractRules = ExtractRules()) -> PageText:
+    """Split a page (or a content fragment) into segments.
+
+    >>> page = extract_page('<main><p>Melden Sie sich bei der '
+    ...     '<a href="/abh">Ausländerbehörde</a> an.</p></main>')
+    >>> page.segments[0].text
+    'Melden Sie sich bei der <a1>Ausländerbehörde</a1> an.'
+    >>> page.segments[0].placeholders[0].note
+    'link to /abh'
+    """
+    if "\x00" in source:
+        raise ExtractError("contains NUL bytes: this is a binary file, not an HTML page")
+    document = parse_html(source)
+    try:
+        return _Extractor(document, rules).run()
+    except RecursionError:
+        raise ExtractError("elements are nested too deeply to be a real page") from None
+
+
+@dataclass
+class _State:
+    translatable: bool = True
+    site: bool = True
+    context: str = ""
+
+
+@dataclass
+class _Part:
+    kind: str  # text | open | close | atomic | kept
+    node: Element | Text | Comment
+    placeholder_kind: str = ""
+
+
+@dataclass
+class _Run:
+    container: Element
+    state: _State
+    parts: list[_Part] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, document: Document, rules: ExtractRules) -> None:
+        self.doc = document
+        self.source = document.source
+        self.skip = frozenset(tag.lower() for tag in rules.skip)
+        self.ignored = {id(el) for sel in rules.ignore for el in select(document.root, sel)}
+        regions = select(document.root, rules.content) if rules.content else []
+        self.content_found = bool(regions)
+        self.regions = {id(el) for el in regions}
+        self.is_fragment = document.find("body") is None and document.find("html") is None
+        self.segments: list[Segment] = []
+
+    def run(self) -> PageText:
+        whole_page_is_content = not self.content_found
+        state = _State(site=not whole_page_is_content)
+        head = self.doc.find("head")
+        if head is not None:
+            self._head(head)
+        self._container(self.doc.root, state)
+        self.segments.sort(key=lambda segment: segment.start)
+        page = tuple(s for s in self.segments if not s.site)
+        site = tuple(s for s in self.segments if s.site)
+        title_element = self.doc.find("title")
+        title = self._plain_text(title_element) if title_element is not None else ""
+        return PageText(
+            page, site, title=title, content_found=self.content_found or self.is_fragment
+        )
+
+    # -- page metadata -------------------------------------------------------------
+
+    def _head(self, head: Element) -> None:
+        for element in head.iter():
+            if element.tag == "title":
+                self._title(element)
+            elif element.tag == "meta":
+                for (key, value), kind in PAGE_METADATA.items():
+                    if (element.get(key) or "").lower() == value:
+                        self._attribute(element, "content", kind, _State(site=False))
+
+    def _title(self, element: Element) -> None:
+        text = _normalize(self._plain_text(element))
+        if not _has_letters(text) or not element.children:
+            return
+        first, last = element.children[0], element.children[-1]
+        start, end = _trimmed_span(self.source, first.start, last.end)
+        self._add(Segment(text, "title", self.doc.line(start), start, end, site=False))
+
+    def _plain_text(self, element: Element) -> str:
+        return "".join(self.doc.text(c) for c in element.children if isinstance(c, Text))
+
+    # -- walking the body --------------------------------------------------------
+
+    def _enter(self, element: Element, state: _State) -> _State | None:
+        """The state inside ``element``, or None when it is skipped entirely."""
+        if element.tag in INVISIBLE or id(element) in self.ignored:
+            return None
+        if element.get("data-kisync-ignore") is not None or element.tag in self.skip:
+            return None
+        translate = (element.get("translate") or "").strip().lower()
+        changes: dict[str, object] = {}
+        if translate == "no" or "notranslate" in element.classes:
+            changes["translatable"] = False
+        elif translate == "yes":
+            changes["translatable"] = True
+        if id(element) in self.regions:
+            changes["site"] = False
+        if (context := element.get("data-kisync-context")) is not None:
+            changes["context"] = context.strip()
+        return replace(state, **changes) if changes else state
+
+    def _container(self, element: Element, state: _State) -> None:
+        self._attributes(element, state)
+        run = _Run(element, state)
+        for child in element.children:
+            if isinstance(child, Text):
+                run.parts.append(_Part("text", child))
+            elif isinstance(child, Comment):
+                run.parts.append(_Part("kept", child))
+            else:
+                self._child(child, run, state)
+        self._flush(run)
+
+    def _child(self, element: Element, run: _Run, state: _State) -> None:
+        inner = self._enter(element, state)
+        inline = element.tag in INLINE and not _has_block(element)
+        if not inline:
+            self._flush(run)
+            if inner is not None:
+                self._container(element, inner)
+            return
+        if inner is None or (not inner.translatable and state.translatable):
+            hidden = element.tag in INVISIBLE
+            run.parts.append(_Part("kept" if hidden else "atomic", element, "x"))
+            if inner is not None:
+                self._descend_untranslated(element, inner)
+            return
+        self._inline(element, run, inner)
+
+    def _inline(self, element: Element, run: _Run, state: _State) -> None:
+        self._attributes(element, state)
+        if element.tag in ATOMIC or element.tag == "br":
+            kind = "br" if element.tag == "br" else "x"
+            run.parts.append(_Part("atomic", element, kind))
+            for child in element.children:  # <option>s of a <select>
+                if isinstance(child, Element) and (inner := self._enter(child, state)):
+                    self._container(child, inner)
+            return
+        if not any(self.doc.text(t).strip(_HTML_SPACE) for t in _text_nodes(element)):
+            run.parts.append(_Part("atomic", element, "x"))  # empty anchor, icon span
+            return
+        kind = PLACEHOLDER_NAMES.get(element.tag, "span")
+        run.parts.append(_Part("open", element, kind))
+        for child in element.children:
+            if isinstance(child, Text):
+                run.parts.append(_Part("text", child))
+            elif isinstance(child, Comment):
+                run.parts.append(_Part("kept", child))
+            else:
+                self._child(child, run, state)
+        run.parts.append(_Part("close", element, kind))
+
+    def _descend_untranslated(self, element: Element, state: _State) -> None:
+        """Inside translate="no": only descendants with translate="yes" count."""
+        for child in element.children:
+            if isinstance(child, Element) and (inner := self._enter(child, state)):
+                if inner.translatable:
+                    self._container(child, inner)
+                else:
+                    self._descend_untranslated(child, inner)
+
+    # -- attributes --------------------------------------------------------------
+
+    def _attributes(self, element: Element, state: _State) -> None:
+        if not state.translatable:
+            return
+        for name in TRANSLATABLE_ATTRIBUTES:
+            if name in element.attributes:
+                self._attribute(element, name, f"@{name}", state)
+        if element.tag == "input" and (element.get("type") or "").lower() in BUTTON_INPUTS:
+            self._attribute(element, "value", "@value", state)
+
+    def _attribute(self, element: Element, name: str, kind: str, state: _State) -> None:
+        attribute = element.attributes.get(name)
+        if attribute is None:
+            return
+        text = _normalize(attribute.value)
+        if not _has_letters(text):
+            return
+        line = self.doc.line(attribute.value_start)
+        self._add(
+            Segment(
+                text,
+                kind,
+                line,
+                attribute.value_start,
+                attribute.value_end,
+                context=state.context,
+                site=state.site,
+                attribute=True,
+            )
+        )
+
+    # -- turning a run of inline content into a segment ---------------------------
+
+    def _flush(self, run: _Run) -> None:
+        if not run.parts:
+            return
+        parts, wrappers = _trim(run.parts, self.doc)
+        run.parts = []
+        if not parts or not run.state.translatable:
+            return
+        text_parts = [p for p in parts if p.kind == "text"]
+        if not any(_has_letters(self.doc.text(p.node)) for p in text_parts):
+            return
+        self._add(self._segment(run, parts, wrappers))
+
+    def _segment(self, run: _Run, parts: list[_Part], wrappers: list[Element]) -> Segment:
+        counters: Counter[str] = Counter()
+        names: dict[int, str] = {}
+        placeholders: list[Placeholder] = []
+        pieces: list[str] = []
+        kept: list[str] = []
+        for part in parts:
+            node = part.node
+            if part.kind == "text":
+                pieces.append(self.doc.text(node))
+            elif part.kind == "kept":
+                kept.append(self.source[node.start : _node_end(node)])
+            elif part.kind == "close":
+                pieces.append(f"\x01</{names[id(node)]}>")
+            else:
+                counters[part.placeholder_kind] += 1
+                name = f"{part.placeholder_kind}{counters[part.placeholder_kind]}"
+                names[id(node)] = name
+                placeholders.append(self._placeholder(name, node, part.kind == "atomic"))
+                pieces.append(f"\x01<{name}/>" if part.kind == "atomic" else f"\x01<{name}>")
+        start, end = _span(parts, self.source)
+        container = run.container
+        return Segment(
+            text=_join(pieces),
+            kind=container.tag if container.tag != "#root" else "text",
+            line=self.doc.line(start),
+            start=start,
+            end=end,
+            placeholders=tuple(placeholders),
+            context=run.state.context,
+            wrapper=tuple(_describe_inline(w) for w in wrappers),
+            kept=tuple(kept),
+            site=run.state.site,
+        )
+
+    def _placeholder(self, name: str, element: Element, atomic: bool) -> Placeholder:
+        if atomic:
+            markup = self.source[element.start : element.end_end]
+            return Placeholder(name, markup, "", _describe_atomic(element, self.doc))
+        open_tag = self.source[element.start : element.start_end]
+        close_tag = self.source[element.end : element.end_end]
+        return Placeholder(name, open_tag, close_tag, _describe_inline(element))
+
+    def _add(self, segment: Segment) -> None:
+        self.segments.append(segment)
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _text_nodes(element: Element) -> Iterator[Text]:
+    stack: list[Element | Text | Comment] = list(element.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            yield node
+        elif isinstance(node, Element) and node.tag not in INVISIBLE:
+            stack.extend(node.children)
+
+
+def _has_block(element: Element) -> bool:
+    for child in element.children:
+        if isinstance(child, Element):
+            if child.tag not in INLINE and child.tag not in INVISIBLE:
+                return True
+            if _has_block(child):
+                return True
+    return False
+
+
+def _trim(parts: list[_Part], doc: Document) -> tuple[list[_Part], list[Element]]:
+    """Drop edge whitespace, edge atomics and whole-segment wrappers (kept in the page)."""
+    wrappers: list[Element] = []
+    start, end = 0, len(parts)
+    while True:
+        while start < end and _is_edge_noise(parts[start], doc):
+            start += 1
+        while end > start and _is_edge_noise(parts[end - 1], doc):
+            end -= 1
+        first, last = (parts[start], parts[end - 1]) if start < end else (None, None)
+        if (
+            first is not None
+            and first.kind == "open"
+            and last.kind == "close"
+            and first.node is last.node
+        ):
+            wrappers.append(first.node)
+            start, end = start + 1, end - 1
+            continue
+        return parts[start:end], wrappers
+
+
+def _is_edge_noise(part: _Part, doc: Document) -> bool:
+    if part.kind in ("kept", "atomic"):
+        return True
+    return part.kind == "text" and not doc.text(part.node).strip(_HTML_SPACE)
+
+
+def _span(parts: list[_Part], source: str) -> tuple[int, int]:
+    first, last = parts[0], parts[-1]
+    if first.kind == "text":
+        start, _ = _trimmed_span(source, first.node.start, first.node.end)
+    else:
+        start = first.node.start if first.kind != "close" else first.node.end
+    if last.kind == "text":
+        _, end = _trimmed_span(source, last.node.start, last.node.end)
+    elif last.kind == "close":
+        end = last.node.end_end
+    else:
+        end = _node_end(last.node)
+    return start, end
+
+
+def _node_end(node: Element | Text | Comment) -> int:
+    return node.end_end if isinstance(node, Element) else node.end
+
+
+def _trimmed_span(source: str, start: int, end: int) -> tuple[int, int]:
+    raw = source[start:end]
+    left = len(raw) - len(raw.lstrip(_HTML_SPACE))
+    right = len(raw) - len(raw.rstrip(_HTML_SPACE))
+    return start + left, end - right
+
+
+def _join(pieces: list[str]) -> str:
+    """Concatenate text and pseudo-tags, collapsing whitespace across tag boundaries."""
+    out: list[str] = []
+    space_before = True
+    for piece in pieces:
+        if piece.startswith("\x01"):
+            out.append(piece[1:])
+            if piece.endswith("/>"):  # visible atomic content; a line break ends a line
+                space_before = piece.startswith("\x01<br")
+            continue
+        text = _WHITESPACE.sub(" ", _INVISIBLE_CHARS.sub("", piece))
+        if space_before and text.startswith(" "):
+            text = text[1:]
+        if text:
+            out.append(text)
+            space_before = text.endswith(" ")
+    return "".join(out).strip(" ")
+
+
+def _normalize(text: str) -> str:
+    return _WHITESPACE.sub(" ", _INVISIBLE_CHARS.sub("", text)).strip(" ")
+
+
+def _has_letters(text: str) -> bool:
+    return _LETTER.search(text) is not None
+
+
+_INLINE_NAMES = {
+    "strong": "bold",
+    "b": "bold",
+    "em": "italic",
+    "i": "italic",
+    "label": "form field label",
+    "button": "button",
+}
+
+
+def _describe_inline(element: Element) -> str:
+    if element.tag == "a":
+        href = element.get("href")
+        return f"link to {href}" if href else "link"
+    if element.tag in _INLINE_NAMES:
+        return _INLINE_NAMES[element.tag]
+    title = element.get("title")
+    return f"<{element.tag}> ({title})" if title else f"<{element.tag}>"
+
+
+def _describe_atomic(element: Element, doc: Document) -> str:
+    if element.tag == "br":
+        return "line break"
+    if element.tag == "img":
+        return f"image {element.get('src') or ''}".rstrip()
+    if element.tag in ATOMIC:
+        return f"<{element.tag}> element"
+    text = _normalize("".join(doc.text(t) for t in _text_nodes(element)))
+    return f'kept unchanged: "{text}"' if text else f"<{element.tag}> kept unchanged"

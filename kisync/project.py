@@ -1,0 +1,108 @@
+"""Project: the configuration plus the paths derived from it; what the CLI and users call."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import CONFIG_FILE, Config, find_config, load_config
+from .errors import KisyncError
+from .extract import ExtractRules
+from .languages import Language, get_language
+from .pagekeys import SITE_KEY
+
+if TYPE_CHECKING:
+    from .portal import Portal
+    from .pull import PullReport
+
+_SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
+
+
+class Project:
+    """A kisync project: ``kisync.toml`` and the folders it names."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Project:
+        """Load the project whose ``kisync.toml`` is at ``path`` (a file or folder).
+
+        Without ``path``, look in the current directory and its parents.
+        """
+        if path is None:
+            return cls(load_config(find_config()))
+        path = Path(path)
+        return cls(load_config(path / CONFIG_FILE if path.is_dir() else path))
+
+    # -- paths ---------------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def catalogs_dir(self) -> Path:
+        return self.root / self.config.catalogs.path
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and sync state (``.kisync/``): safe to delete, then the next run is slower."""
+        return self.root / ".kisync"
+
+    def template_path(self, key: str) -> Path:
+        return self.catalogs_dir / "templates" / f"{_checked(key)}.pot"
+
+    def catalog_path(self, language: str, key: str) -> Path:
+        return self.catalogs_dir / language / f"{_checked(key)}.po"
+
+    @property
+    def site_key(self) -> str:
+        return SITE_KEY
+
+    # -- settings ------------------------------------------------------------------
+
+    @cached_property
+    def languages(self) -> tuple[Language, ...]:
+        return tuple(get_language(code) for code in self.config.languages)
+
+    @cached_property
+    def source_language(self) -> Language:
+        return get_language(self.config.source_language)
+
+    @cached_property
+    def extract_rules(self) -> ExtractRules:
+        return ExtractRules(
+            content=self.config.portal.content,
+            ignore=self.config.portal.ignore,
+            skip=self.config.extract.skip,
+        )
+
+    def open_portal(self) -> Portal:
+        from .portal import open_portal
+
+        return open_portal(self)
+
+    # -- pipeline ------------------------------------------------------------------
+
+    def pull(
+        self,
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PullReport:
+        """Extract the portal's German pages into catalogs; see :func:`kisync.pull.pull`."""
+        from .pull import pull
+
+        return pull(self, pages, dry_run=dry_run, progress=progress)
+
+
+def _checked(key: str) -> str:
+    """Refuse keys that could leave the catalog folder (they come from the portal)."""
+    if not _SAFE_KEY.match(key) or ".." in key.split("/"):
+        raise KisyncError(f"unsafe page key {key!r}: it must be a relative path without '..'")
+    return key
