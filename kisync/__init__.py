@@ -1,0 +1,24 @@
+"""kisync: keep a German municipal portal available in the languages of the people it serves.
+
+The library is the product; the ``kisync`` command is a thin layer over it::
+
+    from kisync import Project
+    project = Project.load("examples/heinsberg")
+    report = project.pull()
+    print(report.summary())
+"""
+
+from .errors import CatalogError, ConfigError, ExtractError, KisyncError, PortalError
+from .project import Project
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CatalogError",
+    "ConfigError",
+    "ExtractError",
+    "KisyncError",
+    "PortalError",
+    "Project",
+    "__version__",
+]

@@ -95,9 +95,7 @@ def now_stamp() -> str:
 # -- templates -------------------------------------------------------------------
 
 
-def template_entries(
-    segments: Iterable[Segment], location: str, *, pages_sharing: int = 0
-) -> list[polib.POEntry]:
+def template_entries(segments: Iterable[Segment], location: str) -> list[polib.POEntry]:
     """One entry per distinct (context, text), in document order, duplicates merged."""
     entries: dict[tuple[str, str], polib.POEntry] = {}
     for segment in segments:
@@ -112,9 +110,6 @@ def template_entries(
         if occurrence not in entry.occurrences:
             entry.occurrences.append(occurrence)
         entry.comment = _merge_notes(entry.comment, segment_notes(segment))
-    if pages_sharing:
-        for entry in entries.values():
-            entry.comment += f"\nsite-wide text (menu, header or footer) on {pages_sharing} pages"
     return list(entries.values())
 
 

@@ -21,6 +21,8 @@ from ..model import PageText, Placeholder, Segment
 from .htmltree import Comment, Document, Element, Text, parse_html
 from .selectors import select
 
+# label and button are phrasing content in HTML, but on portals they stand alone;
+# treating them as blocks gives form labels and button texts entries of their own.
 INLINE = frozenset(
     [
         "a",
@@ -31,7 +33,6 @@ INLINE = frozenset(
         "bdo",
         "big",
         "br",
-        "button",
         "cite",
         "code",
         "data",
@@ -44,7 +45,6 @@ INLINE = frozenset(
         "input",
         "ins",
         "kbd",
-        "label",
         "mark",
         "meter",
         "nobr",
@@ -251,6 +251,9 @@ class _Extractor:
         self._flush(run)
 
     def _child(self, element: Element, run: _Run, state: _State) -> None:
+        if element.tag in INVISIBLE:  # never split a sentence; keep it when publishing
+            run.parts.append(_Part("kept", element))
+            return
         inner = self._enter(element, state)
         inline = element.tag in INLINE and not _has_block(element)
         if not inline:
@@ -259,8 +262,7 @@ class _Extractor:
                 self._container(element, inner)
             return
         if inner is None or (not inner.translatable and state.translatable):
-            hidden = element.tag in INVISIBLE
-            run.parts.append(_Part("kept" if hidden else "atomic", element, "x"))
+            run.parts.append(_Part("atomic", element, "x"))
             if inner is not None:
                 self._descend_untranslated(element, inner)
             return
@@ -500,8 +502,6 @@ _INLINE_NAMES = {
     "b": "bold",
     "em": "italic",
     "i": "italic",
-    "label": "form field label",
-    "button": "button",
 }
 
 

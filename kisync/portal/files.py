@@ -42,8 +42,7 @@ class FilesPortal:
     def pages(self) -> Iterator[PageRef]:
         if not self.folder.is_dir():
             raise PortalError(
-                f"portal folder {self.folder} does not exist; "
-                "check [portal] path in kisync.toml"
+                f"portal folder {self.folder} does not exist; check [portal] path in kisync.toml"
             )
         files = sorted(self._html_files())
         keys = disambiguate(files)
@@ -78,8 +77,11 @@ class FilesPortal:
                 if not name.lower().endswith(HTML_SUFFIXES) or name.startswith("."):
                     continue
                 relative = (relative_dir / name).as_posix()
-                if not any(fnmatch.fnmatch(relative, pattern.lstrip("/")) for pattern in self.exclude):
+                if not self._excluded(relative):
                     yield relative
+
+    def _excluded(self, relative: str) -> bool:
+        return any(fnmatch.fnmatch(relative, pattern.lstrip("/")) for pattern in self.exclude)
 
     def _ref(self, relative: str, key: str) -> PageRef:
         path = self.folder / relative

@@ -1,0 +1,45 @@
+"""The ``kisync`` command line: thin wrappers around the library.
+
+Each command lives in a module of this package, parses its options, calls one library
+function and prints the result. Exit codes: 0 success, 1 a check found problems,
+2 bad usage or bad input (one line on stderr says what and where).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from .common import Context, KisyncGroup, setup_logging
+from .init import init_command
+from .pull import pull_command
+
+
+@click.group(cls=KisyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with kisync.toml (default: the current folder or the nearest above it).",
+)
+@click.option("-v", "--verbose", count=True, help="Say more about what happens (-vv: debug).")
+@click.version_option(__version__, prog_name="kisync")
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None, verbose: int) -> None:
+    """Keep a German portal available in the languages of the people it serves.
+
+    Typical cycle: `kisync pull` extracts the German pages into PO files under po/,
+    translators edit po/<language>/*.po, and the other commands check and publish.
+    """
+    setup_logging(verbose)
+    ctx.obj = Context(project_dir)
+
+
+cli.add_command(init_command)
+cli.add_command(pull_command)
+
+
+def main() -> None:
+    cli(prog_name="kisync")

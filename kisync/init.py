@@ -1,0 +1,108 @@
+"""``kisync init``: write a commented starter ``kisync.toml`` for a folder or a URL."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from .config import CONFIG_FILE
+from .errors import ConfigError
+from .languages import UnknownLanguage, get_language
+
+log = logging.getLogger(__name__)
+
+PortalKind = Literal["files", "crawl", "wordpress"]
+DEFAULT_LANGUAGES = ("en", "ar", "fa", "tr", "uk", "ru")
+
+_HEAD = """\
+# kisync project file. Reference: the README's "kisync.toml" section.
+# Lines starting with # are comments.
+
+# The language the portal is written in.
+source_language = "de"
+# The languages to translate into (ISO codes: en, ar, fa, fa_AF, tr, uk, ru, ps, ku, ckb, ti …).
+languages = [{languages}]
+"""
+
+_PORTAL = {
+    "files": """
+[portal]
+kind = "files"                 # a folder of German HTML pages
+path = "{source}"
+content = "main"               # CSS selector of each page's own text; menus and footer
+                               # outside it go once into po/<language>/_site.po
+""",
+    "crawl": """
+[portal]
+kind = "crawl"                 # read the live site (read-only, politely)
+url = "{source}"
+content = "main"               # CSS selector of each page's own text
+# exclude = ["/en/*", "/ar/*"] # URL paths not to read (existing translations)
+# delay = 0.5                  # seconds between two requests
+""",
+    "wordpress": """
+[portal]
+kind = "wordpress"             # WordPress REST API, read and write
+url = "{source}"
+user = "kisync"                # the WordPress user kisync logs in as
+password_env = "KISYNC_WP_PASSWORD"  # NAME of the environment variable holding an
+                               # Application Password; never put the password here
+""",
+}
+
+_TAIL = """
+[catalogs]
+path = "po"                    # po/templates/<page>.pot and po/<language>/<page>.po
+
+[publish]
+min_completeness = 100         # percent of a page that must be translated before it goes live
+target = "site"                # files/crawl portals: folder the translated pages are written to
+"""
+
+
+def starter_config(source: str, kind: PortalKind, languages: tuple[str, ...]) -> str:
+    """The text of a starter project file."""
+    codes = []
+    for code in languages:
+        try:
+            codes.append(get_language(code).code)
+        except UnknownLanguage as error:
+            raise ConfigError(f"--language: {error}") from None
+    text = _HEAD.format(languages=", ".join(f'"{code}"' for code in codes))
+    return text + _PORTAL[kind].format(source=source.replace('"', '\\"')) + _TAIL
+
+
+def guess_kind(source: str, timeout: float = 5.0) -> PortalKind:
+    """``files`` for a folder; for a URL ``wordpress`` if its REST API answers, else ``crawl``."""
+    if urlsplit(source).scheme not in ("http", "https"):
+        return "files"
+    import requests
+
+    try:
+        response = requests.get(source.rstrip("/") + "/wp-json/", timeout=timeout)
+        namespaces = response.json().get("namespaces", []) if response.ok else []
+    except (requests.RequestException, json.JSONDecodeError, AttributeError) as error:
+        log.info("no WordPress REST API at %s (%s); using the crawler", source, error)
+        return "crawl"
+    return "wordpress" if "wp/v2" in namespaces else "crawl"
+
+
+def write_starter(
+    folder: Path,
+    source: str,
+    *,
+    kind: PortalKind | None = None,
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    force: bool = False,
+) -> Path:
+    """Create ``folder/kisync.toml``; refuse to overwrite one unless ``force``."""
+    path = Path(folder) / CONFIG_FILE
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists; edit it, or use --force to replace it")
+    chosen = kind or guess_kind(source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(starter_config(source, chosen, languages), encoding="utf-8")
+    return path

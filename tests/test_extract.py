@@ -1,0 +1,278 @@
+"""Segmentation rules: what becomes a msgid, with which placeholders, and what never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from kisync.errors import ConfigError, ExtractError
+from kisync.extract import ExtractRules, extract_page
+
+
+def texts(source: str, **rules) -> list[str]:
+    page = extract_page(source, ExtractRules(**rules))
+    return [segment.text for segment in page.segments]
+
+
+def segment(source: str, index: int = 0, **rules):
+    return extract_page(source, ExtractRules(**rules)).segments[index]
+
+
+def page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body><main>{body}</main></body></html>"
+
+
+class TestBlocks:
+    def test_one_entry_per_block(self):
+        html = "<main><h1>Titel</h1><p>Absatz eins.</p><ul><li>Punkt</li></ul></main>"
+        assert texts(html) == ["Titel", "Absatz eins.", "Punkt"]
+
+    @pytest.mark.parametrize(
+        "tag", ["p", "h2", "li", "dt", "dd", "caption", "figcaption", "blockquote", "summary", "legend"]
+    )
+    def test_block_kinds(self, tag):
+        wrapped = {
+            "li": "<ul><li>Text hier</li></ul>",
+            "dt": "<dl><dt>Text hier</dt></dl>",
+            "dd": "<dl><dd>Text hier</dd></dl>",
+            "caption": "<table><caption>Text hier</caption></table>",
+            "summary": "<details><summary>Text hier</summary></details>",
+            "legend": "<fieldset><legend>Text hier</legend></fieldset>",
+        }.get(tag, f"<{tag}>Text hier</{tag}>")
+        found = segment(f"<main>{wrapped}</main>")
+        assert (found.text, found.kind) == ("Text hier", tag)
+
+    def test_table_cells_label_button_option(self):
+        html = (
+            "<main><table><tr><th>Tag</th><td>Montag</td></tr></table>"
+            "<form><label for='a'>Ihr Name</label><button>Senden</button>"
+            "<select><option>Deutsch</option><option>Arabisch</option></select></form></main>"
+        )
+        assert texts(html) == ["Tag", "Montag", "Ihr Name", "Senden", "Deutsch", "Arabisch"]
+
+    def test_html5_optional_end_tags(self):
+        html = "<main><ul><li>Eins<li>Zwei</ul><p>Erster Absatz<p>Zweiter Absatz<table><tr><td>A1<td>B1<tr><td>A2</table></main>"
+        assert texts(html) == ["Eins", "Zwei", "Erster Absatz", "Zweiter Absatz", "A1", "B1", "A2"]
+
+    def test_nested_list_splits_item(self):
+        html = "<main><ul><li>Oben <em>betont</em><ul><li>Unten</li></ul> Rest</li></ul></main>"
+        assert texts(html) == ["Oben <i1>betont</i1>", "Unten", "Rest"]
+
+    def test_text_loose_in_container(self):
+        assert texts("<main><div>Freier Text<p>Absatz</p>Nachtext</div></main>") == [
+            "Freier Text",
+            "Absatz",
+            "Nachtext",
+        ]
+
+    def test_same_text_twice_keeps_both_segments(self):
+        found = texts("<main><h2>Kontakt</h2><table><tr><td>Kontakt</td></tr></table></main>")
+        assert found == ["Kontakt", "Kontakt"]
+
+
+class TestPlaceholders:
+    def test_inline_markup_becomes_numbered_pseudo_tags(self):
+        found = segment(
+            '<main><p>Bei der <a href="https://www.bamf.de" class="ext">Behörde</a> '
+            "<strong>sofort</strong> <em>melden</em>, <span class='x'>bitte</span>.<br>Danke "
+            '<a href="/zwei">hier</a>.</p></main>'
+        )
+        assert found.text == (
+            "Bei der <a1>Behörde</a1> <b1>sofort</b1> <i1>melden</i1>, <span1>bitte</span1>."
+            "<br1/>Danke <a2>hier</a2>."
+        )
+        notes = {p.name: p.note for p in found.placeholders}
+        assert notes["a1"] == "link to https://www.bamf.de"
+        assert notes["a2"] == "link to /zwei"
+        assert notes["b1"] == "bold" and notes["i1"] == "italic" and notes["br1"] == "line break"
+        a1 = next(p for p in found.placeholders if p.name == "a1")
+        assert (a1.open, a1.close) == ('<a href="https://www.bamf.de" class="ext">', "</a>")
+
+    def test_no_attribute_or_url_in_msgid(self):
+        found = segment('<main><p>Siehe <a href="https://x.de/a?b=c" title="Tipp">Seite</a>.</p></main>')
+        assert "https" not in found.text and "Tipp" not in found.text
+
+    def test_nested_inline(self):
+        assert segment("<main><p>A <a href='/x'>B <b>C</b></a> D</p></main>").text == (
+            "A <a1>B <b1>C</b1></a1> D"
+        )
+
+    def test_wrapper_around_whole_text_stays_in_page(self):
+        found = segment('<main><ul><li><a href="/kita/"><span>Kita</span></a></li></ul></main>')
+        assert found.text == "Kita"
+        assert found.wrapper == ("link to /kita/", "<span>")
+
+    def test_translate_no_inline_is_atomic(self):
+        found = segment(
+            '<main><p>Wir sitzen in der <span translate="no">Valkenburger Straße 45</span> '
+            "in Heinsberg.</p></main>"
+        )
+        assert found.text == "Wir sitzen in der <x1/> in Heinsberg."
+        assert found.placeholders[0].note == 'kept unchanged: "Valkenburger Straße 45"'
+        assert found.placeholders[0].open == '<span translate="no">Valkenburger Straße 45</span>'
+
+    def test_notranslate_class_and_inline_code_are_atomic(self):
+        found = segment('<main><p>Tippen Sie <code>kisync pull</code> oder <b class="notranslate">KI</b> ein.</p></main>')
+        assert found.text == "Tippen Sie <x1/> oder <x2/> ein."
+
+    def test_edge_images_and_breaks_stay_outside(self):
+        found = segment('<main><p><img src="a.jpg" alt=""><br>Bildunterschrift<br></p></main>')
+        assert found.text == "Bildunterschrift"
+
+    def test_empty_anchor_is_atomic(self):
+        assert segment('<main><p>Text <a id="top"></a>weiter</p></main>').text == "Text <x1/>weiter"
+
+    def test_inline_comment_and_script_are_kept_not_shown(self):
+        found = segment("<main><p>Eins <!-- Notiz --> zwei<script>var a='b';</script> drei</p></main>")
+        assert found.text == "Eins zwei drei"
+        assert found.kept == ("<!-- Notiz -->", "<script>var a='b';</script>")
+
+    def test_span_covers_exactly_the_translated_source(self):
+        source = "<main><p>\n   Hallo <b>Welt</b>!  \n</p></main>"
+        found = segment(source)
+        assert source[found.start : found.end] == "Hallo <b>Welt</b>!"
+
+
+class TestAttributes:
+    def test_translatable_attributes(self):
+        html = (
+            '<main><img src="a.png" alt="Ein Plan"><abbr title="Kommunales Integrationszentrum">KI</abbr>'
+            '<button aria-label="Menü öffnen"></button><input placeholder="Ihr Name">'
+            '<input type="submit" value="Absenden"><input type="text" value="nicht"></main>'
+        )
+        found = [(s.kind, s.text) for s in extract_page(html).segments]
+        assert found == [
+            ("@alt", "Ein Plan"),
+            ("@title", "Kommunales Integrationszentrum"),
+            ("main", "KI"),
+            ("@aria-label", "Menü öffnen"),
+            ("@placeholder", "Ihr Name"),
+            ("@value", "Absenden"),
+        ]
+
+    def test_attribute_span_is_the_value_token(self):
+        source = '<main><img alt=\'Karte &amp; Plan\' src="x"></main>'
+        found = segment(source)
+        assert found.text == "Karte & Plan"
+        assert source[found.start : found.end] == "'Karte &amp; Plan'"
+
+    def test_head_title_and_metadata(self):
+        html = (
+            "<html><head><title>Kurse &ndash; Portal</title>"
+            '<meta name="description" content="Alles über Kurse.">'
+            '<meta property="og:title" content="Kurse"><meta property="og:description" content="Infos">'
+            '<meta name="keywords" content="nicht extrahieren"></head><body><main><p>x y</p></main></body></html>'
+        )
+        found = [(s.kind, s.text) for s in extract_page(html).segments]
+        assert found[:4] == [
+            ("title", "Kurse – Portal"),
+            ("meta description", "Alles über Kurse."),
+            ("og:title", "Kurse"),
+            ("og:description", "Infos"),
+        ]
+        assert all("nicht extrahieren" not in text for _, text in found)
+
+
+class TestSkipped:
+    def test_script_style_noscript_template_comments(self):
+        html = (
+            "<main><script>var t = 'Hallo Welt';</script><style>p{content:'Text'}</style>"
+            "<noscript>Bitte JavaScript</noscript><template><p>Vorlage</p></template>"
+            "<!-- wp:paragraph --><p>Sichtbar</p><!-- /wp:paragraph --></main>"
+        )
+        assert texts(html) == ["Sichtbar"]
+
+    def test_pre_and_code_configurable(self):
+        html = "<main><pre>Quelltext hier</pre><p>Absatz</p></main>"
+        assert texts(html) == ["Absatz"]
+        assert texts(html, skip=()) == ["Quelltext hier", "Absatz"]
+
+    def test_strings_without_letters(self):
+        assert texts("<main><p>112</p><p>02452 13-0</p><p> &nbsp; </p><p></p><p>–</p></main>") == []
+
+    @pytest.mark.parametrize(
+        "marker", ['translate="no"', 'class="box notranslate"', "data-kisync-ignore"]
+    )
+    def test_ignored_subtrees(self, marker):
+        html = f'<main><div {marker}><p>Geheim</p><img alt="Bild"></div><p>Offen</p></main>'
+        assert texts(html) == ["Offen"]
+
+    def test_translate_yes_inside_no(self):
+        html = '<main><div translate="no"><p>Name</p><p translate="yes">Übersetzen</p></div></main>'
+        assert texts(html) == ["Übersetzen"]
+
+    def test_ignore_selectors(self):
+        html = '<main><div class="cookie-banner"><p>Cookies</p></div><p>Inhalt</p></main>'
+        assert texts(html, ignore=(".cookie-banner",)) == ["Inhalt"]
+
+
+class TestNormalisation:
+    def test_whitespace_entities_soft_hyphens_nbsp(self):
+        found = segment(
+            "<main><p>Integrations&shy;kurse\n\t  für   alle &amp; jeden:\u00ad Tel.&nbsp;02452&nbsp;13-4222</p></main>"
+        )
+        assert found.text == "Integrationskurse für alle & jeden: Tel.\u00a002452\u00a013-4222"
+
+    def test_whitespace_collapses_across_tags(self):
+        assert segment("<main><p>Bei der <a href='/'> Behörde </a> melden</p></main>").text == (
+            "Bei der <a1>Behörde </a1>melden"
+        )
+
+
+class TestRegions:
+    HTML = (
+        "<html><head><title>Seite</title></head><body>"
+        "<header><nav><ul><li><a href='/'>Startseite</a></li></ul></nav></header>"
+        "<main><p>Eigener Text</p></main>"
+        "<footer><p>Impressum</p></footer></body></html>"
+    )
+
+    def test_content_region_and_site_wide_text(self):
+        result = extract_page(self.HTML)
+        assert [s.text for s in result.segments] == ["Seite", "Eigener Text"]
+        assert [s.text for s in result.site_segments] == ["Startseite", "Impressum"]
+        assert result.content_found
+
+    def test_selector_that_matches_nothing_uses_whole_page(self):
+        result = extract_page(self.HTML, ExtractRules(content="#nothing"))
+        assert not result.content_found
+        assert [s.text for s in result.segments] == ["Seite", "Startseite", "Eigener Text", "Impressum"]
+
+    def test_fragment_is_all_content(self):
+        result = extract_page("<!-- wp:paragraph --><p>Nur Inhalt</p><!-- /wp:paragraph -->")
+        assert [s.text for s in result.segments] == ["Nur Inhalt"]
+        assert result.content_found
+
+    @pytest.mark.parametrize(
+        "selector", ["main", "#main", ".site-main", "body > main", "main.site-main", "[role=main]"]
+    )
+    def test_selectors(self, selector):
+        html = "<body><nav><a href='/'>Menü</a></nav><main id='main' class='site-main' role='main'><p>Inhalt</p></main></body>"
+        result = extract_page(html, ExtractRules(content=selector))
+        assert [s.text for s in result.segments] == ["Inhalt"]
+
+    def test_unsupported_selector_is_a_config_error(self):
+        with pytest.raises(ConfigError, match="not supported"):
+            extract_page("<main></main>", ExtractRules(content="p:nth-child(2)"))
+
+    def test_context_attribute(self):
+        found = segment('<main><p data-kisync-context="Öffnungszeiten">Mo</p></main>')
+        assert found.context == "Öffnungszeiten"
+
+
+class TestBadInput:
+    def test_binary_data(self):
+        with pytest.raises(ExtractError, match="binary"):
+            extract_page("\x00\x01PNG")
+
+    def test_broken_html_still_yields_text(self):
+        assert texts("<main><p>Offen <b>fett <i>kursiv</p><p>weiter</b></main>") == [
+            "Offen <b1>fett <i1>kursiv</i1></b1>",
+            "weiter",
+        ]
+
+    def test_absurd_nesting_is_an_error_not_a_crash(self):
+        with pytest.raises(ExtractError, match="nested"):
+            extract_page("<main>" + "<div>" * 5000 + "Text</main>")
+
+    def test_unclosed_comment_and_tag(self):
+        assert texts("<main><p>Text</p><!-- offen <p>mehr</p>") == ["Text"]
