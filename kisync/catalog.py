@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import polib
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .languages import Language
 from .model import Segment
@@ -225,12 +225,11 @@ def merge(
 
 def similar_pairs(new: Sequence[str], old: Sequence[str]) -> list[tuple[int, int]]:
     """Pair each new string with the most similar old one (one to one, best pairs first)."""
-    if not new or not old:
-        return []
-    scores = process.cdist(new, old, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     ranked = sorted(
-        ((scores[row][col], row, col) for row, col in zip(*scores.nonzero(), strict=True)),
-        key=lambda pair: (-pair[0], pair[1], pair[2]),
+        (-score, row, col)
+        for row, text in enumerate(new)
+        for col, candidate in enumerate(old)
+        if (score := fuzz.ratio(text, candidate, score_cutoff=FUZZY_CUTOFF))
     )
     rows: set[int] = set()
     cols: set[int] = set()
@@ -239,7 +238,7 @@ def similar_pairs(new: Sequence[str], old: Sequence[str]) -> list[tuple[int, int
         if row not in rows and col not in cols:
             rows.add(row)
             cols.add(col)
-            pairs.append((int(row), int(col)))
+            pairs.append((row, col))
     return pairs
 
 

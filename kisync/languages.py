@@ -79,10 +79,11 @@ class UnknownLanguage(ValueError):
 def get_language(code: str) -> Language:
     """Look up a language by code; raise :class:`UnknownLanguage` if nobody knows it."""
     canonical = normalize_code(code)
-    entry = _plural_entry(canonical)
     names = _babel_names(canonical)
-    if entry is None and names is None:
+    known = canonical.lower() in _weblate_table() or canonical.lower() in ALIASES
+    if names is None and not known:
         raise UnknownLanguage(code)
+    entry = _plural_entry(canonical)
     if entry is None:
         nplurals, plural = _babel_plural(canonical)
         english = names[0] if names else canonical

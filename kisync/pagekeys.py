@@ -34,7 +34,7 @@ _MAX_COMPONENT = 80
 
 def page_key(path_or_url: str) -> str:
     """Return the catalog key for a page path (``a/b``, ``/a/b/``, ``a/index.html``) or URL."""
-    path = unquote(urlsplit(path_or_url).path) if "://" in path_or_url else path_or_url
+    path = unquote(urlsplit(path_or_url).path if "://" in path_or_url else path_or_url)
     path = path.split("?", 1)[0].split("#", 1)[0].replace("\\", "/").strip("/")
     path = _PAGE_SUFFIX.sub("", path)
     components = [_safe_component(part) for part in path.split("/")]

@@ -206,12 +206,12 @@ class Element:
 class Document:
     source: str
     root: Element
-    _newlines: list[int] = field(default_factory=list, repr=False)
+    _newlines: list[int] | None = field(default=None, repr=False)
 
     def line(self, offset: int) -> int:
         """1-based line number of a source offset."""
-        if not self._newlines:
-            self._newlines = [m.start() for m in re.finditer("\n", self.source)] or [-1]
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.source)]
         return bisect.bisect_left(self._newlines, offset) + 1
 
     def text(self, node: Text) -> str:
