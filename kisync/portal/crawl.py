@@ -1,0 +1,948 @@
+"""Read-only crawl of a live portal: sitemap or same-host links, robots.txt, conditional GET.
+
+The portal is someone else's production server, so the crawl is deliberately
+polite: robots.txt (rules and Crawl-delay) is obeyed, at most ``concurrency``
+requests run at once, request starts are spaced by ``delay``, failures are retried
+with backoff by :mod:`kisync.portal.http`, and a second run asks "changed since?"
+(ETag / Last-Modified) so unchanged pages cost one tiny 304 each.
+
+Discovery prefers the site's sitemap (``Sitemap:`` lines in robots.txt, else
+``sitemap.xml``, else WordPress' ``wp-sitemap.xml``) and falls back to following
+``<a href>`` links breadth-first from the start URL. Results are processed in the
+order requests were *submitted*, not the order they finished, so the same site
+always yields the same pages, even with ``max_pages`` and several workers.
+
+The cache (``cache_dir/crawl-cache.json`` plus one file per page body, named by
+its SHA-256) survives a crash mid-run: bodies are written atomically before the
+index mentions them, the index is replaced atomically, and unreferenced bodies are
+only deleted after a new index is safely on disk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import hashlib
+import json
+import logging
+import os
+import posixpath
+import re
+import tempfile
+import zlib
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from string import ascii_letters, digits
+from typing import Any
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.robotparser import RobotFileParser
+
+import lxml.html
+from lxml import etree
+
+from ..errors import PortalError
+from ..pagekeys import disambiguate
+from .base import PageRef
+from .http import (
+    DEFAULT_MAX_BYTES,
+    HTTPStatusError,
+    Reply,
+    Throttle,
+    make_session,
+    request,
+)
+
+log = logging.getLogger(__name__)
+
+ROBOTS_AGENT = "kisync"
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+"""The sitemap protocol's own limit for one (uncompressed) file."""
+MAX_SITEMAP_FILES = 100
+MAX_ROBOTS_BYTES = 512 * 1024
+GIVE_UP_AFTER = 10
+"""Failed pages in a row after which the site counts as down and the crawl stops."""
+CACHE_FILE = "crawl-cache.json"
+CACHE_BODIES = "pages"
+_CACHE_VERSION = 1
+_CHECKPOINT_EVERY = 100
+"""Downloads between intermediate index saves, so a crash loses little work."""
+
+_NOT_HTML_GROUPS = (
+    "pdf doc docx odt rtf xls xlsx ods csv ppt pptx odp epub txt ics vcf",  # documents
+    "zip gz tgz bz2 xz rar 7z tar exe msi dmg apk iso",  # archives, programs
+    "jpg jpeg png gif webp svg bmp ico tif tiff avif heic",  # images
+    "mp3 mp4 m4a m4v mov avi webm ogg ogv oga wav wmv flv",  # audio, video
+    "css js mjs map json xml rss atom woff woff2 ttf otf eot",  # site assets, feeds
+)
+_NOT_HTML_SUFFIXES = frozenset(f".{ext}" for group in _NOT_HTML_GROUPS for ext in group.split())
+_UNRESERVED = frozenset(ascii_letters + digits + "-._~")
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_CONTROL = re.compile(r"[\t\n\r]")
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_CT_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_CRAWL_DELAY = re.compile(r"^(\s*crawl-delay\s*:\s*)([0-9]*\.?[0-9]+)", re.I | re.M)
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_REDIRECTS = (301, 302, 303, 307, 308)
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+# -- URLs ------------------------------------------------------------------------------
+
+
+def normalize_url(href: str, base: str = "") -> str | None:
+    """An absolute http(s) URL in canonical form, or None if it is not crawlable.
+
+    Resolves ``href`` against ``base``, drops user info, query and fragment and the
+    default port, lower-cases scheme and host, percent-encodes the path uniformly
+    (so ``/über`` and ``/%C3%BCber`` are one page) and removes ``.``/``..``
+    segments, so a path can never climb above the site root.
+    """
+    href = _CONTROL.sub("", href).strip()
+    try:
+        parts = urlsplit(urljoin(base, href) if base else href)
+        scheme, host, port = parts.scheme.lower(), parts.hostname, parts.port
+    except ValueError:
+        return None
+    if scheme not in ("http", "https") or not host:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != {"http": 80, "https": 443}[scheme]:
+        netloc += f":{port}"
+    return urlunsplit((scheme, netloc, _normalize_path(parts.path), "", ""))
+
+
+def _normalize_path(path: str) -> str:
+    path = quote(_LONE_PERCENT.sub("%25", path), safe="/%!$&'()*+,;=:@~")
+
+    def unescape(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+    return _remove_dot_segments(_ESCAPE.sub(unescape, path) or "/")
+
+
+def _remove_dot_segments(path: str) -> str:
+    segments = path.split("/")[1:] if path.startswith("/") else path.split("/")
+    kept: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if kept:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    if segments and segments[-1] in (".", "..") and kept:
+        kept.append("")
+    return "/" + "/".join(kept)
+
+
+def _path(url: str) -> str:
+    """The URL's path, percent-decoded, for humans and patterns (``/über-uns/``)."""
+    return unquote(urlsplit(url).path)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Which URLs belong to the crawl: same scheme and host, under the start path."""
+
+    origin: str
+    start: str
+    prefix: str
+
+    @classmethod
+    def of(cls, url: str) -> _Scope:
+        path = urlsplit(url).path or "/"
+        if path.endswith("/"):
+            prefix = path
+        else:
+            head, _, last = path.rpartition("/")
+            prefix = head + "/" if "." in last else path + "/"
+        return cls(_origin(url), path, prefix)
+
+    def contains(self, url: str) -> bool:
+        path = urlsplit(url).path
+        return _origin(url) == self.origin and (path == self.start or path.startswith(self.prefix))
+
+    def rebased(self, url: str) -> _Scope:
+        """The scope after the start URL redirected to ``url`` (http → https, / → /de/)."""
+        path = urlsplit(url).path
+        if path == self.start or path.startswith(self.prefix):
+            return _Scope(_origin(url), self.start, self.prefix)
+        return _Scope.of(url)
+
+
+# -- robots.txt ------------------------------------------------------------------------
+
+
+class _Robots:
+    """robots.txt rules for user agent ``kisync`` (all allowed when there is none)."""
+
+    def __init__(self, text: str = "") -> None:
+        # The stdlib parser only accepts whole seconds in Crawl-delay; feed it
+        # milliseconds instead so "Crawl-delay: 0.5" is honoured, not ignored.
+        text = _CRAWL_DELAY.sub(lambda m: f"{m.group(1)}{round(float(m.group(2)) * 1000)}", text)
+        self._parser = RobotFileParser()
+        self._parser.parse(text.splitlines())
+
+    def allowed(self, url: str) -> bool:
+        return self._parser.can_fetch(ROBOTS_AGENT, url)
+
+    @property
+    def delay(self) -> float:
+        """Seconds between requests the site asks for (Crawl-delay or Request-rate)."""
+        delay = (self._parser.crawl_delay(ROBOTS_AGENT) or 0) / 1000
+        rate = self._parser.request_rate(ROBOTS_AGENT)
+        if rate is not None and rate.requests > 0:
+            delay = max(delay, rate.seconds / rate.requests)
+        return float(delay)
+
+    @property
+    def sitemaps(self) -> list[str]:
+        return list(self._parser.site_maps() or [])
+
+
+# -- sitemaps --------------------------------------------------------------------------
+
+
+def parse_sitemap(content: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
+    """``("urlset" | "sitemapindex", [loc, …])`` of a sitemap; PortalError if unusable.
+
+    Safe against hostile XML: gzip is inflated with a size bound, documents with a
+    DTD or entity declarations are refused before parsing (sitemaps never need
+    them), and the parser itself resolves no entities and loads nothing.
+    """
+    if content[:2] == b"\x1f\x8b":
+        content = _gunzip(content, url)
+    if len(content) > MAX_SITEMAP_BYTES:
+        raise PortalError(f"{url}: the sitemap is larger than the 50 MB sitemaps may have")
+    if _DTD.search(content):
+        raise PortalError(
+            f"{url}: the sitemap declares a DTD or entities, which sitemaps never need;"
+            " kisync ignores it for safety"
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as error:
+        raise PortalError(f"{url}: the sitemap is not valid XML ({error})") from None
+    if root.getroottree().docinfo.doctype:
+        raise PortalError(f"{url}: the sitemap declares a DTD; kisync ignores it for safety")
+    kind = etree.QName(root).localname
+    if kind not in ("urlset", "sitemapindex"):
+        raise PortalError(f"{url}: not a sitemap (the document is <{kind}>, not <urlset>)")
+    child = "url" if kind == "urlset" else "sitemap"
+    locs = (loc.text or "" for loc in root.iterfind(f"{{*}}{child}/{{*}}loc"))
+    return kind, [loc.strip() for loc in locs if loc.strip()]
+
+
+def _gunzip(data: bytes, url: str) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        content = inflater.decompress(data, MAX_SITEMAP_BYTES + 1)
+    except zlib.error:
+        raise PortalError(f"{url}: the compressed sitemap is damaged") from None
+    if len(content) > MAX_SITEMAP_BYTES:
+        raise PortalError(f"{url}: the sitemap is larger than the 50 MB sitemaps may have")
+    return content
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def decode_html(data: bytes, content_type: str = "") -> str:
+    """Page bytes → text: byte-order mark, else Content-Type charset, else <meta>, else UTF-8."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    declared = _CT_CHARSET.search(content_type)
+    meta = _META_CHARSET.search(data[:4096])
+    for label in (
+        declared.group(1) if declared else None,
+        meta.group(1).decode("ascii") if meta else None,
+    ):
+        codec = _codec(label)
+        if codec is not None:
+            return data.decode(codec, errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+def _codec(label: str | None) -> str | None:
+    """Python codec for a charset label, with the WHATWG aliases browsers use."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"  # what browsers do, and what such pages really contain
+    if name.startswith("utf-16"):
+        return "utf-8"  # a <meta> cannot truthfully claim UTF-16 (HTML spec rule)
+    return name
+
+
+@dataclass(frozen=True)
+class _Html:
+    title: str
+    lang: str
+    links: list[str]
+
+
+def _inspect_html(text: str, url: str) -> _Html | None:
+    """Title, language and same-page-resolved links; None if it is not parseable HTML."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        return None
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    lang = doc.get("lang") or doc.get(_XML_LANG) or ""
+    title = " ".join((doc.findtext(".//title") or "").split())
+    base = doc.find(".//base[@href]")
+    base_url = normalize_url(base.get("href", ""), url) if base is not None else None
+    links: dict[str, None] = {}
+    for element in doc.iter("a", "area"):
+        href = element.get("href")
+        if href and element.get("download") is None:
+            link = normalize_url(href, base_url or url)
+            if link:
+                links[link] = None
+    return _Html(title, lang.strip(), list(links))
+
+
+def _same_language(lang: str, source: str) -> bool:
+    def primary(code: str) -> str:
+        return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+
+    return not lang or primary(lang) == primary(source)
+
+
+# -- cache -----------------------------------------------------------------------------
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _Cache:
+    """Validators (ETag, Last-Modified) and page bodies from earlier runs.
+
+    Keyed by the requested URL. Bodies live in ``pages/<sha256>.html`` and are never
+    rewritten with other content, so an index from an earlier run stays valid even
+    if this run dies half-way.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.index = self.folder / CACHE_FILE
+        self.bodies = self.folder / CACHE_BODIES
+        self.entries: dict[str, dict[str, str]] = self._load()
+        self._touched: set[str] = set()
+        self._unsaved = 0
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            data = json.loads(self.index.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            log.warning("ignoring unreadable crawl cache %s (%s)", self.index, error)
+            return {}
+        pages = data.get("pages") if isinstance(data, dict) else None
+        if data.get("version") != _CACHE_VERSION or not isinstance(pages, dict):
+            log.warning("ignoring crawl cache %s: unknown format", self.index)
+            return {}
+        return {url: entry for url, entry in pages.items() if _valid_entry(entry)}
+
+    def validators(self, url: str) -> dict[str, str]:
+        """Conditional-request headers for ``url``; none unless its body is still cached."""
+        entry = self.entries.get(url)
+        if entry is None or not self._body_path(entry["body"]).is_file():
+            return {}
+        headers = {}
+        if entry.get("etag"):
+            headers["If-None-Match"] = entry["etag"]
+        if entry.get("last_modified"):
+            headers["If-Modified-Since"] = entry["last_modified"]
+        return headers
+
+    def store(self, url: str, reply: Reply) -> dict[str, str]:
+        digest = hashlib.sha256(reply.content).hexdigest()
+        path = self._body_path(digest)
+        if not path.is_file():
+            _write_atomic(path, reply.content)
+        entry = {"body": digest, "content_type": reply.headers.get("Content-Type", "")}
+        entry |= _validators_of(reply)
+        return self._put(url, entry)
+
+    def refresh(self, url: str, reply: Reply) -> dict[str, str] | None:
+        """Record a 304 (a 304 may carry a newer ETag); None if nothing is cached."""
+        entry = self.entries.get(url)
+        if entry is None:
+            return None
+        return self._put(url, {**entry, **_validators_of(reply)})
+
+    def _put(self, url: str, entry: dict[str, str]) -> dict[str, str]:
+        self.entries[url] = entry
+        self._touched.add(url)
+        self._unsaved += 1
+        if self._unsaved >= _CHECKPOINT_EVERY:
+            self.save(prune=False)
+        return entry
+
+    def body(self, digest: str) -> bytes | None:
+        try:
+            return self._body_path(digest).read_bytes()
+        except OSError:
+            return None
+
+    def save(self, *, prune: bool) -> None:
+        """Write the index atomically; with ``prune``, forget pages this run did not see."""
+        if prune:
+            self.entries = {url: e for url, e in self.entries.items() if url in self._touched}
+        data = {"version": _CACHE_VERSION, "pages": dict(sorted(self.entries.items()))}
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        _write_atomic(self.index, text.encode("utf-8"))
+        self._unsaved = 0
+
+    def collect_garbage(self) -> None:
+        """Delete bodies the saved index no longer mentions (changed or vanished pages)."""
+        wanted = {entry["body"] for entry in self.entries.values()}
+        for path in self.bodies.glob("*.html") if self.bodies.is_dir() else ():
+            if path.stem not in wanted:
+                path.unlink(missing_ok=True)
+
+    def _body_path(self, digest: str) -> Path:
+        return self.bodies / f"{digest}.html"
+
+
+def _valid_entry(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and all(isinstance(value, str) for value in entry.values())
+        and bool(_DIGEST.match(entry.get("body", "")))
+    )
+
+
+def _validators_of(reply: Reply) -> dict[str, str]:
+    found = {"etag": reply.headers.get("ETag"), "last_modified": reply.headers.get("Last-Modified")}
+    return {name: value for name, value in found.items() if value}
+
+
+# -- the connector ---------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    """One page the crawl lists: fetched (``digest`` names its cached body) or failed."""
+
+    url: str
+    title: str = ""
+    marker: str = ""
+    digest: str = ""
+    content_type: str = ""
+    error: PortalError | None = None
+
+
+@dataclass
+class _Outcome:
+    url: str
+    reply: Reply | None = None
+    error: PortalError | None = None
+
+
+@dataclass
+class CrawlStats:
+    """What the last crawl did, for progress lines and tests."""
+
+    downloaded: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+    truncated: bool = False
+    """``max_pages`` stopped the crawl before every page was fetched."""
+    sitemap: bool = False
+    """Pages came from the site's sitemap rather than from following links."""
+
+
+class CrawlPortal:
+    """The German pages of a live site, found by sitemap or links and fetched politely.
+
+    ``pages()`` crawls once (later calls reuse the result) and lists every German
+    HTML page, including pages that failed after all retries: ``read()`` raises
+    their :class:`PortalError`, and :attr:`failures` lists them, so a caller can
+    report them and carry on. ``close()`` saves the conditional-GET cache.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        cache_dir: Path,
+        source_language: str = "de",
+        concurrency: int = 2,
+        delay: float = 0.5,
+        timeout: float = 30.0,
+        retries: int = 3,
+        max_pages: int = 5000,
+        exclude: Iterable[str] = (),
+        backoff: float = 0.5,
+    ) -> None:
+        start = normalize_url(url)
+        if start is None:
+            raise PortalError(
+                f"{url!r} is not a web address kisync can crawl;"
+                " set [portal] url to the site's https://… address",
+                url=url,
+            )
+        self.url = start
+        self.source_language = source_language
+        self.concurrency = max(1, concurrency)
+        self.delay = max(0.0, delay)
+        self.max_pages = max(1, max_pages)
+        self.exclude = tuple(p if p.startswith(("/", "*")) else "/" + p for p in exclude)
+        self.stats = CrawlStats()
+        self.skipped: dict[str, str] = {}
+        """URL → why it is not listed (robots.txt, exclude, not HTML, other language…)."""
+        self._cache = _Cache(Path(cache_dir))
+        self._throttle = Throttle(self.delay)
+        self._session = make_session(
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            throttle=self._throttle,
+            pool_size=self.concurrency,
+        )
+        self._session.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+        self._session.headers["Accept-Language"] = source_language
+        self._scope = _Scope.of(start)
+        self._robots = _Robots()
+        self._found: dict[str, _Page] = {}
+        self._seen: set[str] = set()
+        self._refs: list[PageRef] | None = None
+        self._by_key: dict[str, _Page] = {}
+        self._start_links: list[str] = []
+        self._failures_in_row = 0
+        self._closed = False
+
+    # -- the Portal protocol -----------------------------------------------------------
+
+    def pages(self) -> Iterator[PageRef]:
+        if self._refs is None:
+            self._crawl()
+        assert self._refs is not None
+        return iter(self._refs)
+
+    def read(self, page: PageRef) -> str:
+        if self._refs is None:
+            self._crawl()
+        record = self._by_key.get(page.key) or self._found.get(page.url)
+        if record is None:
+            raise PortalError(
+                f"{page.url or page.key}: not among the pages found at {self.url};"
+                " run the command again to crawl afresh",
+                url=page.url,
+                page=page.key,
+            )
+        if record.error is not None:
+            raise record.error
+        body = self._cache.body(record.digest)
+        if body is None:
+            raise PortalError(
+                f"{record.url}: the cached copy in {self._cache.bodies} vanished during the run;"
+                " run the command again",
+                url=record.url,
+                page=page.key,
+            )
+        return decode_html(body, record.content_type)
+
+    def close(self) -> None:
+        """Save the cache (pruned only after a complete crawl) and drop connections."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self._refs is not None:
+                self._cache.save(prune=self.complete)
+                self._cache.collect_garbage()
+        except OSError as error:
+            log.warning("could not save the crawl cache in %s: %s", self._cache.folder, error)
+        finally:
+            self._session.close()
+
+    def __enter__(self) -> CrawlPortal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- results beyond the protocol ---------------------------------------------------
+
+    @property
+    def failures(self) -> list[PortalError]:
+        """Pages listed by ``pages()`` that could not be fetched, in key order."""
+        return list(self._failed_in_key_order())
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing failed and ``max_pages`` did not cut the crawl short.
+
+        Only then may a caller conclude that a page missing from ``pages()`` is gone
+        from the portal (a failed page can hide the links to others).
+        """
+        return self._refs is not None and not self.stats.failed and not self.stats.truncated
+
+    def _failed_in_key_order(self) -> Iterator[PortalError]:
+        for key in sorted(self._by_key):
+            error = self._by_key[key].error
+            if error is not None:
+                yield error
+
+    # -- crawling ----------------------------------------------------------------------
+
+    def _crawl(self) -> None:
+        log.info("crawling %s", self.url)
+        self._read_robots()
+        self._crawl_start_page()
+        sitemap_urls = self._read_sitemaps()
+        frontier: deque[str] = deque()
+        if sitemap_urls:
+            self.stats.sitemap = True
+            for url in sitemap_urls:
+                self._enqueue(url, frontier)
+            log.info("the sitemap lists %d pages to fetch", len(frontier))
+        else:
+            for url in self._start_links:
+                self._enqueue(url, frontier)
+        self._run(frontier, follow_links=not sitemap_urls)
+        self._make_refs()
+        log.info(
+            "crawled %s: %d pages (%d downloaded, %d unchanged, %d failed), %d skipped",
+            self.url,
+            len(self._refs or ()),
+            self.stats.downloaded,
+            self.stats.unchanged,
+            self.stats.failed,
+            self.stats.skipped,
+        )
+
+    def _read_robots(self) -> None:
+        robots_url = self._scope.origin + "/robots.txt"
+        reply = request(
+            self._session,
+            "GET",
+            robots_url,
+            ok=set(range(200, 300)) | set(range(400, 500)),
+            max_bytes=MAX_ROBOTS_BYTES,
+        )
+        text = reply.content.decode("utf-8", errors="replace") if reply.status < 300 else ""
+        self._robots = _Robots(text)
+        wanted = self._robots.delay
+        if wanted > self.delay:
+            log.info("robots.txt asks for %g s between requests; kisync waits that long", wanted)
+        self._throttle.interval = max(self.delay, wanted)
+
+    def _crawl_start_page(self) -> None:
+        if not self._robots.allowed(self.url):
+            raise PortalError(
+                f"{self.url}: the site's robots.txt forbids kisync to crawl this address;"
+                " ask the site's administrators or use a WordPress portal instead",
+                url=self.url,
+            )
+        self._seen.add(self.url)
+        outcome = self._fetch(self.url, self._cache.validators(self.url), start=True)
+        if outcome.reply is not None:
+            final = normalize_url(outcome.reply.url) or self.url
+            if not self._scope.contains(final):
+                old_origin = self._scope.origin
+                self._scope = self._scope.rebased(final)
+                if self._scope.origin != old_origin:
+                    self._read_robots()
+        if outcome.error is not None:
+            raise outcome.error
+        self._start_links = self._process(outcome, follow_links=True)
+        if not self._found:
+            reason = self.skipped.get(self.url, "it is not a German HTML page")
+            raise PortalError(f"{self.url}: cannot start the crawl here: {reason}", url=self.url)
+
+    def _read_sitemaps(self) -> list[str]:
+        """Page URLs from the site's sitemaps; empty if there are none (or none usable)."""
+        listed = self._robots.sitemaps
+        if listed:
+            return self._sitemap_pages(listed)
+        defaults = dict.fromkeys(
+            self._scope.origin + path
+            for path in (self._scope.prefix + "sitemap.xml", "/sitemap.xml", "/wp-sitemap.xml")
+        )
+        for candidate in defaults:
+            pages = self._sitemap_pages([candidate])
+            if pages:
+                return pages
+        return []
+
+    def _sitemap_pages(self, roots: list[str]) -> list[str]:
+        queue = deque(url for url in (normalize_url(root) for root in roots) if url)
+        seen, pages = set(queue), []
+        fetched = 0
+        while queue and fetched < MAX_SITEMAP_FILES:
+            url = queue.popleft()
+            fetched += 1
+            found = self._read_sitemap(url)
+            if found is None:
+                continue
+            kind, locs = found
+            for loc in locs:
+                absolute = normalize_url(loc, url)
+                if absolute is None:
+                    continue
+                if kind == "urlset":
+                    pages.append(absolute)
+                elif absolute not in seen and _origin(absolute) == self._scope.origin:
+                    seen.add(absolute)
+                    queue.append(absolute)
+        return pages
+
+    def _read_sitemap(self, url: str) -> tuple[str, list[str]] | None:
+        try:
+            reply = request(
+                self._session,
+                "GET",
+                url,
+                ok=set(range(200, 300)) | set(range(400, 500)),
+                max_bytes=MAX_SITEMAP_BYTES,
+            )
+        except PortalError as error:
+            log.warning("%s; the sitemap is skipped", error)
+            return None
+        if reply.status >= 300:
+            log.debug("no sitemap at %s (HTTP %d)", url, reply.status)
+            return None
+        if reply.media_type in HTML_TYPES:
+            log.debug("%s is an HTML page, not a sitemap", url)
+            return None
+        try:
+            return parse_sitemap(reply.content, url)
+        except PortalError as error:
+            log.warning("%s; following links instead", error)
+            return None
+
+    def _enqueue(self, url: str, frontier: deque[str]) -> None:
+        if url in self._seen:
+            return
+        self._seen.add(url)
+        if not self._scope.contains(url):
+            return
+        reason = self._reason_to_skip(url)
+        if reason:
+            self._skip(url, reason)
+        else:
+            frontier.append(url)
+
+    def _reason_to_skip(self, url: str) -> str:
+        path = _path(url)
+        if posixpath.splitext(path)[1].lower() in _NOT_HTML_SUFFIXES:
+            return "not an HTML page (file type)"
+        if any(fnmatch.fnmatchcase(path, pattern) for pattern in self.exclude):
+            return "matches an exclude pattern"
+        if not self._robots.allowed(url):
+            return "robots.txt disallows it"
+        return ""
+
+    def _skip(self, url: str, reason: str) -> None:
+        self.skipped[url] = reason
+        self.stats.skipped += 1
+        log.debug("skipping %s: %s", url, reason)
+
+    def _run(self, frontier: deque[str], *, follow_links: bool) -> None:
+        """Fetch the frontier with ``concurrency`` workers, handling results in order."""
+        running: deque[tuple[str, Future[_Outcome]]] = deque()
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="kisync-crawl")
+        try:
+            while True:
+                self._submit(pool, frontier, running)
+                if not running:
+                    break
+                pending = [future for _, future in running if not future.done()]
+                if not running[0][1].done():
+                    wait(pending, return_when=FIRST_COMPLETED)
+                while running and running[0][1].done():
+                    _url, future = running.popleft()
+                    for link in self._process(future.result(), follow_links=follow_links):
+                        self._enqueue(link, frontier)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if frontier:
+            self.stats.truncated = True
+            log.warning(
+                "stopped after max_pages = %d pages; %d more were found but not fetched"
+                " (raise max_pages under [portal] to crawl them)",
+                self.max_pages,
+                len(frontier),
+            )
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        frontier: deque[str],
+        running: deque[tuple[str, Future[_Outcome]]],
+    ) -> None:
+        # Budget: listed pages plus results still to be handled never exceed
+        # max_pages, so the first max_pages acceptable pages (in frontier order) win.
+        busy = sum(1 for _, future in running if not future.done())
+        while (
+            frontier
+            and busy < self.concurrency
+            and len(self._found) + len(running) < self.max_pages
+        ):
+            url = frontier.popleft()
+            running.append((url, pool.submit(self._fetch, url, self._cache.validators(url))))
+            busy += 1
+
+    def _fetch(self, url: str, validators: dict[str, str], *, start: bool = False) -> _Outcome:
+        """Worker thread: one page request; never raises for network or HTTP trouble.
+
+        Redirects are followed only for the start URL (to find the real site, e.g.
+        http → https). Elsewhere a redirect is treated like a link to its target, so
+        the target is fetched once, conditionally, and checked like any other URL.
+        """
+        try:
+            reply = request(
+                self._session,
+                "GET",
+                url,
+                ok=(200, 304) if start else (200, 304, *_REDIRECTS),
+                headers=validators,
+                content_types=HTML_TYPES,
+                max_bytes=DEFAULT_MAX_BYTES,
+                allow_redirects=start,
+            )
+        except PortalError as error:
+            return _Outcome(url, error=error)
+        return _Outcome(url, reply=reply)
+
+    def _process(self, outcome: _Outcome, *, follow_links: bool) -> list[str]:
+        """Record one fetched page; return the URLs to visit next because of it."""
+        if outcome.error is not None:
+            self._record_error(outcome.url, outcome.error)
+            return []
+        assert outcome.reply is not None
+        reply = outcome.reply
+        if reply.status in _REDIRECTS:
+            target = normalize_url(reply.headers.get("Location", ""), outcome.url)
+            self._skip(outcome.url, f"redirects to {target}")
+            return [target] if target else []
+        final = normalize_url(reply.url) or outcome.url
+        if not reply.body_read:
+            self._skip(outcome.url, f"not an HTML page ({reply.media_type})")
+            return []
+        self._seen.add(final)
+        body, entry = self._body_and_entry(outcome.url, reply)
+        if body is None or entry is None:
+            error = PortalError(
+                f"{final}: the server answered 304 Not Modified but kisync has no cached copy;"
+                " run the command again",
+                url=final,
+            )
+            self._record_error(outcome.url, error)
+            return []
+        return self._accept(outcome.url, final, body, entry, follow_links)
+
+    def _body_and_entry(self, url: str, reply: Reply) -> tuple[bytes | None, dict[str, str] | None]:
+        if reply.status == 304:
+            entry = self._cache.refresh(url, reply)
+            if entry is None:
+                return None, None
+            self.stats.unchanged += 1
+            return self._cache.body(entry["body"]), entry
+        self.stats.downloaded += 1
+        return reply.content, self._cache.store(url, reply)
+
+    def _accept(
+        self, url: str, final: str, body: bytes, entry: dict[str, str], follow_links: bool
+    ) -> list[str]:
+        html = _inspect_html(decode_html(body, entry["content_type"]), final)
+        if html is None:
+            self._skip(url, "not readable as HTML (empty or broken)")
+            return []
+        if not _same_language(html.lang, self.source_language):
+            self._skip(url, f"in another language (lang={html.lang!r})")
+            return []
+        marker = entry.get("etag") or entry.get("last_modified") or "sha256:" + entry["body"]
+        self._found[final] = _Page(final, html.title, marker, entry["body"], entry["content_type"])
+        self._failures_in_row = 0
+        if len(self._found) % 50 == 0:
+            log.info("%d pages so far (%d unchanged)", len(self._found), self.stats.unchanged)
+        return html.links if follow_links else []
+
+    def _record_error(self, url: str, error: PortalError) -> None:
+        status = error.status if isinstance(error, HTTPStatusError) else None
+        if status is not None and 400 <= status < 500 and status != 429:
+            log.warning("%s (a broken link on the site; skipped)", error)
+            self._skip(url, f"HTTP {status}")
+            return
+        log.warning("%s", error)
+        self._found[url] = _Page(url, error=error)
+        self.stats.failed += 1
+        self._failures_in_row += 1
+        if self._failures_in_row >= GIVE_UP_AFTER:
+            raise PortalError(
+                f"{self._scope.origin} stopped answering: {GIVE_UP_AFTER} pages in a row failed"
+                f" (the last: {error}); try again later",
+                url=self._scope.origin,
+            )
+
+    def _make_refs(self) -> None:
+        # Keys come from the decoded path (/über-uns/ → ueber-uns); in the rare case two
+        # URLs decode alike (%3B vs ;), their encoded paths keep them apart.
+        readable = {url: _path(url) for url in self._found}
+        counts = Counter(readable.values())
+        paths = {
+            url: urlsplit(url).path if counts[path] > 1 else path for url, path in readable.items()
+        }
+        keys = disambiguate(paths.values())
+        self._by_key = {}
+        refs = []
+        for url, page in self._found.items():
+            key = keys[paths[url]]
+            if page.error is not None:
+                page.error.page = key
+            self._by_key[key] = page
+            refs.append(
+                PageRef(key=key, url=url, title=page.title, marker=page.marker, location=url)
+            )
+        self._refs = sorted(refs, key=lambda ref: ref.key)
