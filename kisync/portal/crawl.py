@@ -321,7 +321,8 @@ def _inspect_html(text: str, url: str) -> _Html | None:
         doc = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return None
-    lang = doc.get("lang") or doc.get(_XML_LANG) or ""
+    # the HTML parser keeps xml:lang (XHTML) as a plain attribute name
+    lang = doc.get("lang") or doc.get("xml:lang") or doc.get(_XML_LANG) or ""
     title = " ".join((doc.findtext(".//title") or "").split())
     base = doc.find(".//base[@href]")
     base_url = normalize_url(base.get("href", ""), url) if base is not None else None
