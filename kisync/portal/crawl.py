@@ -375,6 +375,7 @@ class _Cache:
         self.entries: dict[str, dict[str, str]] = self._load()
         self._touched: set[str] = set()
         self._unsaved = 0
+        self.changed = False
 
     def _load(self) -> dict[str, dict[str, str]]:
         try:
@@ -420,6 +421,7 @@ class _Cache:
 
     def _put(self, url: str, entry: dict[str, str]) -> dict[str, str]:
         self.entries[url] = entry
+        self.changed = True
         self._touched.add(url)
         self._unsaved += 1
         if self._unsaved >= _CHECKPOINT_EVERY:
@@ -437,9 +439,11 @@ class _Cache:
         if prune:
             self.entries = {url: e for url, e in self.entries.items() if url in self._touched}
         data = {"version": _CACHE_VERSION, "pages": dict(sorted(self.entries.items()))}
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        _write_atomic(self.index, text.encode("utf-8"))
+        text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        if not self.index.is_file() or self.index.read_bytes() != text:
+            _write_atomic(self.index, text)
         self._unsaved = 0
+        self.changed = False
 
     def collect_garbage(self) -> None:
         """Delete bodies the saved index no longer mentions (changed or vanished pages)."""
@@ -507,7 +511,17 @@ class CrawlPortal:
     ``pages()`` crawls once (later calls reuse the result) and lists every German
     HTML page, including pages that failed after all retries: ``read()`` raises
     their :class:`PortalError`, and :attr:`failures` lists them, so a caller can
-    report them and carry on. ``close()`` saves the conditional-GET cache.
+    report them and carry on. ``pages()`` itself raises only when the crawl cannot
+    start (start page unreachable, forbidden, not German HTML) or the site stops
+    answering half-way. ``close()`` saves the conditional-GET cache.
+
+    ``url`` is the start page; the crawl stays on its scheme and host and under its
+    folder. ``cache_dir`` holds validators and page copies between runs.
+    ``concurrency`` bounds simultaneous requests, ``delay`` is the minimum time
+    between two request starts (robots.txt may ask for more), ``timeout`` applies
+    per request, ``retries``/``backoff`` configure retrying (waits of ``backoff``,
+    2×, 4×… seconds), ``max_pages`` caps the listing and ``exclude`` holds fnmatch
+    patterns on the decoded URL path (``/en/*``).
     """
 
     def __init__(
@@ -559,19 +573,16 @@ class CrawlPortal:
         self._by_key: dict[str, _Page] = {}
         self._start_links: list[str] = []
         self._failures_in_row = 0
+        self._crawl_error: PortalError | None = None
         self._closed = False
 
     # -- the Portal protocol -----------------------------------------------------------
 
     def pages(self) -> Iterator[PageRef]:
-        if self._refs is None:
-            self._crawl()
-        assert self._refs is not None
-        return iter(self._refs)
+        return iter(self._crawled())
 
     def read(self, page: PageRef) -> str:
-        if self._refs is None:
-            self._crawl()
+        self._crawled()
         record = self._by_key.get(page.key) or self._found.get(page.url)
         if record is None:
             raise PortalError(
@@ -598,7 +609,7 @@ class CrawlPortal:
             return
         self._closed = True
         try:
-            if self._refs is not None:
+            if self._refs is not None or self._cache.changed:
                 self._cache.save(prune=self.complete)
                 self._cache.collect_garbage()
         except OSError as error:
@@ -636,21 +647,38 @@ class CrawlPortal:
 
     # -- crawling ----------------------------------------------------------------------
 
+    def _crawled(self) -> list[PageRef]:
+        """Crawl on first use; a crawl that failed fails the same way when asked again."""
+        if self._crawl_error is not None:
+            raise self._crawl_error
+        if self._refs is None:
+            try:
+                self._crawl()
+            except PortalError as error:
+                self._crawl_error = error
+                raise
+        assert self._refs is not None
+        return self._refs
+
     def _crawl(self) -> None:
         log.info("crawling %s", self.url)
         self._read_robots()
         self._crawl_start_page()
-        sitemap_urls = self._read_sitemaps()
+        in_sitemap = self._read_sitemaps()
+        listed = [url for url in in_sitemap if self._scope.contains(url)]
+        if in_sitemap and not listed:
+            log.warning(
+                "the sitemap lists no page under %s%s; following links instead",
+                self._scope.origin,
+                self._scope.prefix,
+            )
+        self.stats.sitemap = bool(listed)
         frontier: deque[str] = deque()
-        if sitemap_urls:
-            self.stats.sitemap = True
-            for url in sitemap_urls:
-                self._enqueue(url, frontier)
-            log.info("the sitemap lists %d pages to fetch", len(frontier))
-        else:
-            for url in self._start_links:
-                self._enqueue(url, frontier)
-        self._run(frontier, follow_links=not sitemap_urls)
+        for url in listed or self._start_links:
+            self._enqueue(url, frontier)
+        if listed:
+            log.info("the sitemap lists %d more pages to fetch", len(frontier))
+        self._run(frontier, follow_links=not listed)
         self._make_refs()
         log.info(
             "crawled %s: %d pages (%d downloaded, %d unchanged, %d failed), %d skipped",
@@ -703,9 +731,10 @@ class CrawlPortal:
 
     def _read_sitemaps(self) -> list[str]:
         """Page URLs from the site's sitemaps; empty if there are none (or none usable)."""
-        listed = self._robots.sitemaps
-        if listed:
-            return self._sitemap_pages(listed)
+        announced = (normalize_url(url) for url in self._robots.sitemaps)
+        roots = [url for url in announced if url and _origin(url) == self._scope.origin]
+        if roots:
+            return self._sitemap_pages(roots)
         defaults = dict.fromkeys(
             self._scope.origin + path
             for path in (self._scope.prefix + "sitemap.xml", "/sitemap.xml", "/wp-sitemap.xml")

@@ -192,6 +192,21 @@ def test_wordpress_sitemap_when_there_is_no_sitemap_xml(
     assert server.count("/sitemap.xml") == 1
 
 
+def test_sitemap_without_pages_in_scope_falls_back_to_links(
+    site: Path, server: TestServer, cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(site, "/portal/", html("Start", "seite/"))
+    write(site, "/portal/seite/", html("Seite"))
+    write(site, "/robots.txt", "Sitemap: https://cdn.example/sitemap.xml\n")
+    # the site's sitemap only lists pages of another part of the host
+    server.route("/sitemap.xml", xml(urlset(server, "/anderes/", "/portal-alt/")))
+    with caplog.at_level(logging.WARNING), crawl(server, cache, "/portal/") as portal:
+        assert keys(portal) == ["portal", "portal/seite"]
+        assert not portal.stats.sitemap
+    assert "the sitemap lists no page under" in caplog.text
+    assert server.count("/anderes/") == 0
+
+
 def test_redirects_are_followed_once_like_links(
     site: Path, server: TestServer, cache: Path
 ) -> None:
@@ -415,8 +430,12 @@ def test_a_site_that_goes_down_stops_the_crawl_early(
     paths = [f"/seite-{number}/" for number in range(8)]
     write(site, "/", html("Start", *paths))
     server.route("/seite-*", Response(503))
-    with crawl(server, cache, retries=0) as portal, pytest.raises(PortalError, match="stopped"):
-        portal.pages()
+    with crawl(server, cache, retries=0) as portal:
+        with pytest.raises(PortalError, match="stopped answering") as caught:
+            portal.pages()
+        with pytest.raises(PortalError) as again:  # no second crawl on a second call
+            portal.pages()
+        assert again.value is caught.value
     assert server.count() < 1 + 2 + 8  # robots.txt, start, not all pages
 
 
@@ -487,6 +506,19 @@ def test_marker_is_a_body_hash_without_validators(site: Path, cache: Path) -> No
                 markers.append({ref.key: ref.marker for ref in portal.pages()})
     assert markers[0] == markers[1]
     assert all(marker.startswith("sha256:") for marker in markers[0].values())
+
+
+def test_unchanged_cache_index_is_not_rewritten(
+    site: Path, server: TestServer, cache: Path
+) -> None:
+    _site_with_three_pages(site)
+    with crawl(server, cache) as first:
+        list(first.pages())
+    index = cache / crawl_module.CACHE_FILE
+    before = (index.read_bytes(), index.stat().st_mtime_ns)
+    with crawl(server, cache) as second:
+        list(second.pages())
+    assert (index.read_bytes(), index.stat().st_mtime_ns) == before
 
 
 def test_last_modified_is_used_when_there_is_no_etag(server: TestServer, cache: Path) -> None:
