@@ -248,7 +248,7 @@ def parse_sitemap(content: bytes, url: str = "sitemap") -> tuple[str, list[str]]
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as error:
-        raise PortalError(f"{url}: the sitemap is not valid XML ({error})") from None
+        raise PortalError(f"{url}: the sitemap is not valid XML ({error.msg})") from None
     if root.getroottree().docinfo.doctype:
         raise PortalError(f"{url}: the sitemap declares a DTD; kisync ignores it for safety")
     kind = etree.QName(root).localname

@@ -227,6 +227,24 @@ def test_start_url_redirect_moves_the_crawl(site: Path, server: TestServer, cach
         assert keys(portal) == ["de", "de/seite"]
 
 
+def test_start_url_redirect_to_another_host_moves_the_crawl(
+    site: Path, server: TestServer, cache: Path
+) -> None:
+    """Like http://… → https://…: the crawl continues on the new origin, with its robots.txt."""
+    write(site, "/", html("Start", "/seite/", "/privat/"))
+    write(site, "/seite/", html("Seite"))
+    write(site, "/privat/", html("Privat"))
+    write(site, "/robots.txt", "User-agent: *\nDisallow: /privat/\n")
+    with TestServer(routes={"/": Response(301, headers={"Location": server.url_for("/")})}) as old:
+        with crawl(old, cache) as portal:
+            assert [ref.url for ref in portal.pages()] == [
+                server.url_for("/"),
+                server.url_for("/seite/"),
+            ]
+        assert old.count() == 2  # its robots.txt and the redirect
+    assert server.count("/robots.txt") == 1 and server.count("/privat/") == 0
+
+
 # -- politeness: robots.txt, delay, concurrency ----------------------------------------
 
 
@@ -551,6 +569,17 @@ def test_a_run_that_dies_leaves_a_usable_cache(site: Path, server: TestServer, c
         assert third.read(refs["b"])
 
 
+def test_the_cache_index_is_checkpointed_during_a_long_run(
+    site: Path, server: TestServer, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(crawl_module, "_CHECKPOINT_EVERY", 2)
+    _site_with_three_pages(site)
+    crashed = crawl(server, cache)
+    list(crashed.pages())  # never closed
+    saved = json.loads((cache / crawl_module.CACHE_FILE).read_text(encoding="utf-8"))
+    assert len(saved["pages"]) >= 2
+
+
 def test_an_unreadable_or_tampered_cache_is_ignored(
     site: Path, server: TestServer, cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -707,12 +736,13 @@ def test_hostile_sitemap_is_refused_and_never_expanded(
     assert all("lol" not in r.path and "root:" not in r.path for r in server.requests)
 
 
-def test_hostile_utf16_sitemap_is_refused_after_parsing() -> None:
-    """The byte scan cannot see a UTF-16 DOCTYPE; the parsed document is checked too."""
-    hostile = BILLION_LAUGHS.replace("{base}", "http://x").replace(
+@pytest.mark.parametrize("template", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["laughs", "xxe"])
+def test_hostile_utf16_sitemap_is_refused_after_parsing(template: str) -> None:
+    """The byte scan cannot see a UTF-16 DOCTYPE; the parser and the parsed tree stop it."""
+    hostile = template.replace("{base}", "http://x").replace(
         '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'
     )
-    with pytest.raises(PortalError, match=r"DTD|not valid XML"):
+    with pytest.raises(PortalError, match=r"declares a DTD|amplification"):
         parse_sitemap(hostile.encode("utf-16"), "sitemap.xml")
 
 
