@@ -678,6 +678,8 @@ class CrawlPortal:
             self._enqueue(url, frontier)
         if listed:
             log.info("the sitemap lists %d more pages to fetch", len(frontier))
+        else:
+            log.info("no usable sitemap; following links from the start page")
         self._run(frontier, follow_links=not listed)
         self._make_refs()
         log.info(
@@ -722,6 +724,11 @@ class CrawlPortal:
                 self._scope = self._scope.rebased(final)
                 if self._scope.origin != old_origin:
                     self._read_robots()
+                    if not self._robots.allowed(final):
+                        raise PortalError(
+                            f"{final}: the site's robots.txt forbids kisync to crawl this address",
+                            url=final,
+                        )
         if outcome.error is not None:
             raise outcome.error
         self._start_links = self._process(outcome, follow_links=True)
@@ -788,7 +795,7 @@ class CrawlPortal:
         try:
             return parse_sitemap(reply.content, url)
         except PortalError as error:
-            log.warning("%s; following links instead", error)
+            log.warning("%s; this sitemap is ignored", error)
             return None
 
     def _enqueue(self, url: str, frontier: deque[str]) -> None:

@@ -70,7 +70,9 @@ class Throttle:
     """Keep request starts at least ``interval`` seconds apart, across threads.
 
     Each caller reserves the next free slot under a lock and sleeps outside it, so
-    the spacing holds however many worker threads share one session.
+    the spacing holds however many worker threads share one session. The session
+    calls it once per request and redirect hop; urllib3's own retries are not
+    throttled, they wait their (longer) backoff instead.
     """
 
     def __init__(self, interval: float = 0.0) -> None:
