@@ -63,6 +63,17 @@ class Project:
     def site_key(self) -> str:
         return SITE_KEY
 
+    def page_keys(self) -> list[str]:
+        """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
+        templates = self.catalogs_dir / "templates"
+        if not templates.is_dir():
+            return []
+        keys = (
+            path.relative_to(templates).with_suffix("").as_posix()
+            for path in templates.rglob("*.pot")
+        )
+        return sorted(key for key in keys if _SAFE_KEY.match(key))
+
     # -- settings ------------------------------------------------------------------
 
     @cached_property
