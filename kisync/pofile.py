@@ -702,8 +702,8 @@ class _SyntaxCheck:
                 except ValueError as error:
                     raise CatalogError(self.path, str(error), number) from None
         if self.state not in ("", "msgstr") and not self.state.startswith("msgstr["):
-            problem = f"the file ends inside the entry of line {self.start} (is it cut off?)"
-            raise CatalogError(self.path, problem, len(lines))
+            problem = "the file ends inside this entry (is it cut off?)"
+            raise CatalogError(self.path, problem, self.start)
 
     def line(self, line: str, number: int) -> None:
         obsolete = line.startswith("#~")
