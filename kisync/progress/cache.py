@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import time
 from pathlib import Path
 
+from ..fsutil import write_if_changed
 from .scan import Counts
 
 log = logging.getLogger(__name__)
@@ -84,20 +84,7 @@ class StatsCache:
             return
         data = json.dumps({"version": CACHE_VERSION, "files": self._records}, separators=(",", ":"))
         try:
-            atomic_write(self.path, data)
+            write_if_changed(self.path, data)
         except OSError as error:
             log.debug("cannot write statistics cache %s: %s", self.path, error)
         self._changed = False
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import pofile
 from ..errors import CatalogError, KisyncError
 from ..languages import Language, UnknownLanguage, get_language
-from ._reader import read_catalog
 from .cache import StatsCache
 from .scan import Counts, count_words, scan
 
@@ -104,7 +104,7 @@ def catalog_counts(path: Path) -> Counts:
 def _parsed_counts(path: Path) -> Counts:
     """The slow path: the full PO reader, for files the scanner does not recognise."""
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
-    catalog = read_catalog(path)
+    catalog = pofile.read(path)
     total = translated = fuzzy = words_total = words_translated = 0
     for entry in catalog:
         if entry.obsolete:
