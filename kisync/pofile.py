@@ -644,11 +644,19 @@ def loads(text: str, path: Path | str = "<string>") -> polib.POFile:
     try:
         po = polib.pofile(_Lines(lines), encoding="utf-8")
     except Exception as error:  # polib raises OSError, ValueError, IndexError...
-        match = _POLIB_LINE.search(str(error))
-        line = int(match.group(1)) if match else None
-        raise CatalogError(path, f"syntax error ({error})", line) from error
+        raise _polib_error(path, error) from error
     po.fpath = str(path)
     return po
+
+
+def _polib_error(path: Path | str, error: Exception) -> CatalogError:
+    """polib says "Syntax error in po file (line N)[: detail]"; keep the line and detail."""
+    message = str(error)
+    match = _POLIB_LINE.search(message)
+    if match is None:
+        return CatalogError(path, f"cannot be parsed ({message})")
+    detail = message[match.end() :].lstrip(": ")
+    return CatalogError(path, f"syntax error{': ' + detail if detail else ''}", int(match[1]))
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -765,10 +773,10 @@ class _SyntaxCheck:
         self, keyword: str, index: str | None, text: str, obsolete: bool, number: int
     ) -> None:
         name = keyword if index is None else "msgstr[N]"
-        state = "msgstr" if self.state.startswith("msgstr") else self.state
+        state = "msgstr[N]" if self.state.startswith("msgstr[") else self.state
         if state not in _ALLOWED_AFTER[name]:
             raise ValueError(_misplaced(keyword if index is None else f"msgstr[{index}]", state))
-        if state in ("", "msgstr") and name != "msgstr[N]":  # a new entry
+        if state in _ENTRY_ENDS and name != "msgstr[N]":  # a new entry
             self.start, self.obsolete = number, obsolete
             self.context, self.msgid, self.plural = None, "", -1
         else:
@@ -801,15 +809,16 @@ class _SyntaxCheck:
             raise _LineError(self.msgid_line, problem)
 
 
-_ALLOWED_AFTER = {  # keyword -> states it may follow ("msgstr" stands for msgstr[N] too)
-    "#| msgctxt": {"", "msgstr"},
-    "#| msgid": {"", "msgstr", "#| msgctxt"},
+_ENTRY_ENDS = {"", "msgstr", "msgstr[N]"}  # states between two entries
+_ALLOWED_AFTER = {  # keyword -> the states it may follow
+    "#| msgctxt": _ENTRY_ENDS,
+    "#| msgid": {*_ENTRY_ENDS, "#| msgctxt"},
     "#| msgid_plural": {"#| msgid"},
-    "msgctxt": {"", "msgstr", "#| msgid", "#| msgid_plural"},
-    "msgid": {"", "msgstr", "#| msgid", "#| msgid_plural", "msgctxt"},
+    "msgctxt": {*_ENTRY_ENDS, "#| msgid", "#| msgid_plural"},
+    "msgid": {*_ENTRY_ENDS, "#| msgid", "#| msgid_plural", "msgctxt"},
     "msgid_plural": {"msgid"},
     "msgstr": {"msgid"},
-    "msgstr[N]": {"msgid_plural", "msgstr"},
+    "msgstr[N]": {"msgid_plural", "msgstr[N]"},
 }
 
 
@@ -818,8 +827,8 @@ def _misplaced(keyword: str, state: str) -> str:
         return f"{keyword} where a msgstr should come (the entry above has none)"
     if keyword == "msgstr" and state == "msgid_plural":
         return "msgstr after msgid_plural: use msgstr[0], msgstr[1], ..."
-    if keyword.startswith("msgstr[") and state == "msgid":
+    if keyword.startswith("msgstr[") and state in ("msgid", "msgstr"):
         return f"{keyword} without a msgid_plural before it"
-    if keyword.startswith("msgstr") and state in ("", "msgstr"):
+    if keyword.startswith("msgstr") and state in _ENTRY_ENDS:
         return f"{keyword} without a msgid before it"
     return f"{keyword} cannot come after {state or 'the start of an entry'}"
