@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import polib
@@ -400,20 +400,9 @@ def _breaks(text: str, pieces: list[list[int]], width: int, start_column: int) -
 
 # -- writing ---------------------------------------------------------------------------
 
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        '"': '\\"',
-        "\a": "\\a",
-        "\b": "\\b",
-        "\f": "\\f",
-        "\n": "\\n",
-        "\r": "\\r",
-        "\t": "\\t",
-        "\v": "\\v",
-    }
-)
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
+_CONTROL = re.compile("[\a\b\f\r\v]")
+_CONTROL_ESCAPES = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\r": "\\r", "\v": "\\v"})
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 
 # gettext writes the flags it knows in this order and drops "wrap", "possible-…" and
@@ -569,21 +558,37 @@ def _normal_range(flag: str) -> str:
     return "range: " + flag[len("range:") :].strip()
 
 
-def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> list[str]:
-    """A keyword and its string, wrapped as gettext's ``wrap()`` in write-po.c does."""
-    if "\n" not in value[:-1]:  # one portion: the common case, often on a single line
-        escaped = value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
+def _escape(text: str) -> str:
+    """Escape as gettext does: backslash, quote and the C control escapes."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = text.replace("\t", "\\t")
+    return text.translate(_CONTROL_ESCAPES) if _CONTROL.search(text) else text
+
+
+def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> Sequence[str]:
+    """A keyword and its string, as gettext's ``wrap()`` in write-po.c writes them."""
+    if "\n" not in value[:-1]:  # the common case: one line, when it fits
+        escaped = _escape(value)
         if not wrap or len(prefix) + len(name) + 3 + _text_width(escaped) <= width:
-            return [f'{prefix}{name} "{escaped}"']
-        portions = [escaped]
-    else:
-        portions = [portion.translate(_ESCAPES) for portion in _PORTION.findall(value)]
+            return (f'{prefix}{name} "{escaped}"',)
+    return _wrapped_lines(prefix, name, value, width, wrap)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> tuple[str, ...]:
+    """The lines of a string that does not fit on one line or holds newlines.
+
+    Cached: kisync writes each msgid into a template and into every language's catalog.
+    """
+    portions = [_escape(portion) for portion in _PORTION.findall(value)]
     line_width = width - len(prefix) - 2  # the page minus the prefix and two quotes
     first_pieces = None
     if len(portions) == 1:
         first_pieces = _pieces(portions[0])
         if not _breaks(portions[0], first_pieces, line_width, len(name) + 1):
-            return [f'{prefix}{name} "{portions[0]}"']  # too long, but cannot be broken
+            return (f'{prefix}{name} "{portions[0]}"',)  # too long, but cannot be broken
     lines = [f'{prefix}{name} ""']
     for portion in portions:
         if not wrap or _text_width(portion) <= line_width:
@@ -593,7 +598,7 @@ def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) ->
         starts = [0, *_line_starts(pieces, line_width, 0)]
         ends = [*starts[1:], len(portion)]
         lines.extend(f'{prefix}"{portion[a:b]}"' for a, b in zip(starts, ends, strict=True))
-    return lines
+    return tuple(lines)
 
 
 # -- reading ---------------------------------------------------------------------------
