@@ -322,9 +322,10 @@ texts = st.lists(st.sampled_from(TOKENS) | st.sampled_from(SPACES), min_size=1, 
 )
 comment_lines = st.lists(st.sampled_from(TOKENS[:40]), min_size=1, max_size=12).map(" ".join)
 comments = st.lists(comment_lines, max_size=3).map("\n".join)
-references = st.lists(
+references = st.lists(  # unique: dumps() drops repeated references, as gettext does
     st.tuples(st.sampled_from(["index", "bildung/kurse", "x" * 60]), st.integers(1, 9999)),
     max_size=8,
+    unique=True,
 )
 
 
@@ -336,7 +337,7 @@ def entries(draw: st.DrawFn) -> polib.POEntry:
     if draw(st.booleans()):
         entry.msgctxt = draw(texts)
     if draw(st.integers(0, 4)) == 0:
-        entry.msgid_plural = draw(texts)
+        entry.msgid_plural = like(msgid, draw(texts))
         entry.msgstr_plural = {index: like(msgid, draw(texts)) for index in range(3)}
     elif draw(st.booleans()):
         entry.msgstr = like(msgid, draw(texts))
@@ -351,7 +352,8 @@ def entries(draw: st.DrawFn) -> polib.POEntry:
 
 
 def like(msgid: str, translation: str) -> str:
-    """msgfmt --check wants msgid and msgstr to agree on a leading and a trailing newline."""
+    """msgfmt --check wants msgid, msgid_plural and msgstr to agree on leading and trailing
+    newlines."""
     translation = translation.strip("\n") or "x"
     return "\n" * msgid.startswith("\n") + translation + "\n" * msgid.endswith("\n")
 
@@ -460,6 +462,7 @@ CORRUPT = {
         7,
         "msgstr[1]",
     ),
+    "plural forms after msgstr": ('msgid "a"\nmsgstr "b"\nmsgstr[0] "c"\n', 6, "msgid_plural"),
     "partly obsolete": ('#~ msgid "a"\nmsgstr "b"\n', 5, "obsolete"),
     "unsupported escape": ('msgid "a\\x41"\nmsgstr "b"\n', 4, "\\x"),
     "text after the string": ('msgid "a" "b"\nmsgstr "c"\n', 4, "after the string"),
@@ -535,6 +538,13 @@ def test_read_accepts_what_translators_tools_write(tmp_path: Path) -> None:
     assert (new.msgid, new.msgstr, new.previous_msgid) == ("Neu\u2028", "Новый\tТаб", "Alt")
     assert (new.flags, new.occurrences) == (["fuzzy"], [("a.html", "3")])
     assert (gone.obsolete, gone.msgid, gone.msgstr) == (1, "weg", "прочь")
+
+
+def test_read_reports_polib_syntax_errors(tmp_path: Path) -> None:
+    path = tmp_path / "comment.po"
+    path.write_text(HEADER + '#comment without a space\nmsgid "a"\nmsgstr ""\n', "utf-8")
+    with pytest.raises(CatalogError, match=r"comment\.po:4: syntax error$"):
+        pofile.read(path)
 
 
 def test_loads_names_its_source_in_errors() -> None:
