@@ -500,8 +500,9 @@ def _comment_lines(mark: str, text: str) -> list[str]:
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
-def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> Iterator[str]:
-    """``#:`` lines: gettext drops ``./``, skips exact repeats, fills lines up to ``width``."""
+def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> list[str]:
+    """``#:`` lines: gettext drops ``./``, skips exact repeats and fills lines up to
+    ``width`` -- counting bytes, not columns, unlike for strings."""
     references: list[str] = []
     for file_name, line_number in occurrences:
         while file_name.startswith("./"):
@@ -510,14 +511,18 @@ def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> I
         reference = file_name + line
         if reference not in references:
             references.append(reference)
-    current = "#:"
+    lines = []
+    current, size = "#:", 2
     for reference in references:
-        if len(current) > 2 and len(current) + 1 + len(reference) > width:
-            yield current
-            current = "#:"
+        length = 1 + len(reference.encode("utf-8"))
+        if size > 2 and size + length > width:
+            lines.append(current)
+            current, size = "#:", 2
         current += " " + reference
+        size += length
     if references:
-        yield current
+        lines.append(current)
+    return lines
 
 
 def _canonical_flags(flags: list[str], *, translated: bool) -> list[str]:

@@ -323,7 +323,9 @@ texts = st.lists(st.sampled_from(TOKENS) | st.sampled_from(SPACES), min_size=1, 
 comment_lines = st.lists(st.sampled_from(TOKENS[:40]), min_size=1, max_size=12).map(" ".join)
 comments = st.lists(comment_lines, max_size=3).map("\n".join)
 references = st.lists(  # unique: dumps() drops repeated references, as gettext does
-    st.tuples(st.sampled_from(["index", "bildung/kurse", "x" * 60]), st.integers(1, 9999)),
+    st.tuples(
+        st.sampled_from(["index", "bildung/kurse", "x" * 60, "ü" * 33]), st.integers(1, 9999)
+    ),
     max_size=8,
     unique=True,
 )
