@@ -1,0 +1,76 @@
+"""File-system helpers: atomic writes that leave unchanged files alone.
+
+Re-running kisync with nothing changed must rewrite no file (so ``git status``, editors
+and file watchers stay quiet), and a crash, a full disk or a power cut must never leave a
+half-written catalog behind. :func:`write_if_changed` gives both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+__all__ = ["write_if_changed"]
+
+
+def write_if_changed(path: Path | str, text: str, *, dry_run: bool = False) -> bool:
+    """Write ``text`` to ``path`` as UTF-8 unless the file already holds exactly those bytes.
+
+    Returns whether the file was written (with ``dry_run``: whether it would be; nothing is
+    touched then). The bytes go to a temporary file in the same folder, are flushed to disk
+    and then replace ``path`` in one step (:func:`os.replace`): readers see the old file or
+    the new one, never a mix, and a failure leaves the old file as it was and removes the
+    temporary one. Missing parent folders are created. An existing file keeps its
+    permission bits; a new one gets the usual ones (0666 minus the umask). A symbolic link
+    stays a link: the file it points to is replaced.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    if not dry_run:
+        _replace(path, data)
+    return True
+
+
+def _replace(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    descriptor, temporary = _create_temporary(path)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new, empty, hidden file next to ``path``.
+
+    Created with mode 0666 so that the umask applies, as for any new file (unlike
+    :func:`tempfile.mkstemp`, whose files are private).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue
