@@ -175,7 +175,7 @@ def _convert_section(
         values[key] = _convert(value, hints[key], path, dotted)
         if "range" in fields[key].metadata:
             low, high = fields[key].metadata["range"]
-            items = values[key].items() if isinstance(values[key], dict) else [(None, values[key])]
+            items = value.items() if isinstance(value, dict) else [(None, value)]
             for name, number in items:
                 if not low <= number <= high:
                     where = f"{dotted}.{name}" if name is not None else dotted

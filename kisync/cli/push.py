@@ -80,7 +80,9 @@ def push_command(
     for message in report.warnings:
         warn(message)
     for result in report.results:
-        if not dry_run and result.action in ("unchanged", "withheld"):
+        if result.action == "failed" or (
+            not dry_run and result.action in ("unchanged", "withheld")
+        ):
             continue
         verb = _VERBS[result.action][1 if dry_run else 0]
         where = f" → {result.url}" if result.url else ""

@@ -628,6 +628,10 @@ class _Push:
     def _fail(self, language: Language, ref: PageRef, message: str) -> None:
         self.failed.add((language.code, ref.key))
         self.report.failures.append(f"{language.code} {ref.key}: {message}")
+        minimum = self.project.config.publish.minimum(language.code)
+        self.report.results.append(
+            PageResult(language.code, ref.key, "failed", 0.0, minimum, message=message)
+        )
 
     def _relative(self, path: Path) -> str:
         try:

@@ -501,12 +501,9 @@ def _parse_tags(segment: Segment, msgstr: str) -> tuple[list, str | None]:
         placeholder, closing = known
         if closing:
             if not open_stack or open_stack[-1] != placeholder.name:
-                opened = f"<{placeholder.name}>" in seen
-                return [], (
-                    f"{token} closes the wrong tag"
-                    if opened
-                    else f"{token} comes before its opening"
-                )
+                if f"<{placeholder.name}>" in seen:
+                    return [], f"{token} closes the wrong tag"
+                return [], f"{token} comes before its opening tag"
             open_stack.pop()
         elif not placeholder.atomic:
             open_stack.append(placeholder.name)
