@@ -15,6 +15,7 @@ from .languages import Language, get_language
 from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
+    from .catalog_files import CatalogProcessor
     from .portal import Portal
     from .publish.push import PushReport
     from .publish.target import PublishTarget
@@ -93,6 +94,10 @@ class Project:
             ignore=self.config.portal.ignore,
             skip=self.config.extract.skip,
         )
+
+    def catalog_processors(self) -> list[CatalogProcessor]:
+        """Steps applied to every catalog ``pull`` merges (e.g. glossary hints)."""
+        return []
 
     def open_portal(self) -> Portal:
         from .portal import open_portal

@@ -16,6 +16,7 @@ from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
 from .pull import pull_command
 from .push import push_command
+from .stats import stats_command
 
 
 @click.group(cls=KisyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,6 +42,7 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int) -> None:
 cli.add_command(init_command)
 cli.add_command(pull_command)
 cli.add_command(push_command)
+cli.add_command(stats_command)
 
 
 def main() -> None:
