@@ -24,13 +24,79 @@ SECTIONS = [
     "freizeit",
     "kommunen",
 ]
-WORDS = """Integrationskurs Ausländerbehörde Beratung Termin Anmeldung Familie Kinder Schule
-Kita Sprachkurs Jobcenter Antrag Unterlagen Aufenthaltserlaubnis Wohnung Arbeit Ausbildung
-Gesundheit Krankenkasse Arztpraxis Sprechzeiten Ehrenamt Verein Nachbarschaft Stadt Gemeinde
-Kreis Heinsberg Angebot Unterstützung Hilfe Frauen Männer Jugendliche Eltern Übersetzung
-Sprachmittlerin Dolmetscher Formular Bescheinigung Nachweis Gebühr Kosten Zuschuss""".split()
-VERBS = "bietet unterstützt berät informiert begleitet hilft organisiert vermittelt erklärt".split()
-FILLERS = "und oder mit für bei nach in zu von über auch gerne kostenlos regelmäßig".split()
+WORDS = [
+    "Integrationskurs",
+    "Ausländerbehörde",
+    "Beratung",
+    "Termin",
+    "Anmeldung",
+    "Familie",
+    "Kinder",
+    "Schule",
+    "Kita",
+    "Sprachkurs",
+    "Jobcenter",
+    "Antrag",
+    "Unterlagen",
+    "Aufenthaltserlaubnis",
+    "Wohnung",
+    "Arbeit",
+    "Ausbildung",
+    "Gesundheit",
+    "Krankenkasse",
+    "Arztpraxis",
+    "Sprechzeiten",
+    "Ehrenamt",
+    "Verein",
+    "Nachbarschaft",
+    "Stadt",
+    "Gemeinde",
+    "Kreis",
+    "Heinsberg",
+    "Angebot",
+    "Unterstützung",
+    "Hilfe",
+    "Frauen",
+    "Männer",
+    "Jugendliche",
+    "Eltern",
+    "Übersetzung",
+    "Sprachmittlerin",
+    "Dolmetscher",
+    "Formular",
+    "Bescheinigung",
+    "Nachweis",
+    "Gebühr",
+    "Kosten",
+    "Zuschuss",
+]
+VERBS = [
+    "bietet",
+    "unterstützt",
+    "berät",
+    "informiert",
+    "begleitet",
+    "hilft",
+    "organisiert",
+    "vermittelt",
+    "erklärt",
+]
+FILLERS = [
+    "und",
+    "oder",
+    "mit",
+    "für",
+    "bei",
+    "nach",
+    "in",
+    "zu",
+    "von",
+    "über",
+    "auch",
+    "gerne",
+    "kostenlos",
+    "regelmäßig",
+]
 
 HEADER = """<header class="site-header"><p class="site-title"><a href="/">Integrationsportal Kreis Heinsberg</a></p>
 <nav class="main-navigation" aria-label="Hauptmenü"><ul>
@@ -116,7 +182,9 @@ def render_page(rng: random.Random, title: str, segments: int) -> str:
 """
 
 
-def generate(out: Path, pages: int, segments: int = 40, seed: int = 1, languages: str = "en") -> None:
+def generate(
+    out: Path, pages: int, segments: int = 40, seed: int = 1, languages: str = "en"
+) -> None:
     rng = random.Random(seed)
     portal = out / "portal"
     for number in range(pages):

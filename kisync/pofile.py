@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import polib
@@ -400,20 +400,9 @@ def _breaks(text: str, pieces: list[list[int]], width: int, start_column: int) -
 
 # -- writing ---------------------------------------------------------------------------
 
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        '"': '\\"',
-        "\a": "\\a",
-        "\b": "\\b",
-        "\f": "\\f",
-        "\n": "\\n",
-        "\r": "\\r",
-        "\t": "\\t",
-        "\v": "\\v",
-    }
-)
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
+_CONTROL = re.compile("[\a\b\f\r\v]")
+_CONTROL_ESCAPES = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\r": "\\r", "\v": "\\v"})
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 
 # gettext writes the flags it knows in this order and drops "wrap", "possible-…" and
@@ -511,8 +500,9 @@ def _comment_lines(mark: str, text: str) -> list[str]:
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
-def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> Iterator[str]:
-    """``#:`` lines: gettext drops ``./``, skips exact repeats, fills lines up to ``width``."""
+def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> list[str]:
+    """``#:`` lines: gettext drops ``./``, skips exact repeats and fills lines up to
+    ``width`` -- counting bytes, not columns, unlike for strings."""
     references: list[str] = []
     for file_name, line_number in occurrences:
         while file_name.startswith("./"):
@@ -521,14 +511,18 @@ def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> I
         reference = file_name + line
         if reference not in references:
             references.append(reference)
-    current = "#:"
+    lines = []
+    current, size = "#:", 2
     for reference in references:
-        if len(current) > 2 and len(current) + 1 + len(reference) > width:
-            yield current
-            current = "#:"
+        length = 1 + len(reference.encode("utf-8"))
+        if size > 2 and size + length > width:
+            lines.append(current)
+            current, size = "#:", 2
         current += " " + reference
+        size += length
     if references:
-        yield current
+        lines.append(current)
+    return lines
 
 
 def _canonical_flags(flags: list[str], *, translated: bool) -> list[str]:
@@ -569,21 +563,37 @@ def _normal_range(flag: str) -> str:
     return "range: " + flag[len("range:") :].strip()
 
 
-def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> list[str]:
-    """A keyword and its string, wrapped as gettext's ``wrap()`` in write-po.c does."""
-    if "\n" not in value[:-1]:  # one portion: the common case, often on a single line
-        escaped = value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
+def _escape(text: str) -> str:
+    """Escape as gettext does: backslash, quote and the C control escapes."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = text.replace("\t", "\\t")
+    return text.translate(_CONTROL_ESCAPES) if _CONTROL.search(text) else text
+
+
+def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> Sequence[str]:
+    """A keyword and its string, as gettext's ``wrap()`` in write-po.c writes them."""
+    if "\n" not in value[:-1]:  # the common case: one line, when it fits
+        escaped = _escape(value)
         if not wrap or len(prefix) + len(name) + 3 + _text_width(escaped) <= width:
-            return [f'{prefix}{name} "{escaped}"']
-        portions = [escaped]
-    else:
-        portions = [portion.translate(_ESCAPES) for portion in _PORTION.findall(value)]
+            return (f'{prefix}{name} "{escaped}"',)
+    return _wrapped_lines(prefix, name, value, width, wrap)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> tuple[str, ...]:
+    """The lines of a string that does not fit on one line or holds newlines.
+
+    Cached: kisync writes each msgid into a template and into every language's catalog.
+    """
+    portions = [_escape(portion) for portion in _PORTION.findall(value)]
     line_width = width - len(prefix) - 2  # the page minus the prefix and two quotes
     first_pieces = None
     if len(portions) == 1:
         first_pieces = _pieces(portions[0])
         if not _breaks(portions[0], first_pieces, line_width, len(name) + 1):
-            return [f'{prefix}{name} "{portions[0]}"']  # too long, but cannot be broken
+            return (f'{prefix}{name} "{portions[0]}"',)  # too long, but cannot be broken
     lines = [f'{prefix}{name} ""']
     for portion in portions:
         if not wrap or _text_width(portion) <= line_width:
@@ -593,14 +603,18 @@ def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) ->
         starts = [0, *_line_starts(pieces, line_width, 0)]
         ends = [*starts[1:], len(portion)]
         lines.extend(f'{prefix}"{portion[a:b]}"' for a, b in zip(starts, ends, strict=True))
-    return lines
+    return tuple(lines)
 
 
 # -- reading ---------------------------------------------------------------------------
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?(?![\w\[])")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_POLIB_ESCAPES = frozenset('ntrvbf\\"')  # the escape sequences polib decodes
+# A well-formed line: an optional keyword, then a string with only the escapes polib decodes.
+_GOOD_LINE = re.compile(
+    r"(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?[ \t]+)?"
+    r'"((?:[^"\\]|\\[ntrvbf\\"])*+)"'
+)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _MAX_PLURAL_FORMS = 10  # polib reads one digit of msgstr[N]
 
@@ -644,11 +658,19 @@ def loads(text: str, path: Path | str = "<string>") -> polib.POFile:
     try:
         po = polib.pofile(_Lines(lines), encoding="utf-8")
     except Exception as error:  # polib raises OSError, ValueError, IndexError...
-        match = _POLIB_LINE.search(str(error))
-        line = int(match.group(1)) if match else None
-        raise CatalogError(path, f"syntax error ({error})", line) from error
+        raise _polib_error(path, error) from error
     po.fpath = str(path)
     return po
+
+
+def _polib_error(path: Path | str, error: Exception) -> CatalogError:
+    """polib says "Syntax error in po file (line N)[: detail]"; keep the line and detail."""
+    message = str(error)
+    match = _POLIB_LINE.search(message)
+    if match is None:
+        return CatalogError(path, f"cannot be parsed ({message})")
+    detail = message[match.end() :].lstrip(": ")
+    return CatalogError(path, f"syntax error{': ' + detail if detail else ''}", int(match[1]))
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -702,48 +724,31 @@ class _SyntaxCheck:
                 except ValueError as error:
                     raise CatalogError(self.path, str(error), number) from None
         if self.state not in ("", "msgstr") and not self.state.startswith("msgstr["):
-            problem = f"the file ends inside the entry of line {self.start} (is it cut off?)"
-            raise CatalogError(self.path, problem, len(lines))
+            problem = "the file ends inside this entry (is it cut off?)"
+            raise CatalogError(self.path, problem, self.start)
 
     def line(self, line: str, number: int) -> None:
-        obsolete = line.startswith("#~")
-        body = line[2:].lstrip() if obsolete else line
-        previous = body.startswith("|") if obsolete else body.startswith("#|")
-        if previous:
-            body = body[1 if obsolete else 2 :].lstrip()
-        elif body.startswith("#") or not body:
-            self.comment()
-            return
-        keyword, index, text = self.split(body)
+        """Check one stripped, non-blank line."""
+        body, obsolete, previous = line, False, False
+        if line[0] == "#":
+            obsolete = line.startswith("#~")  # "#~ msgid", "#~| msgid", "#~ " a string
+            body = line[2:].lstrip() if obsolete else line
+            previous = body.startswith("|") if obsolete else body.startswith("#|")
+            if previous:
+                body = body[1 if obsolete else 2 :].lstrip()
+            elif body.startswith("#") or not body:
+                self.comment()
+                return
+        match = _GOOD_LINE.fullmatch(body)
+        if match is None:
+            raise ValueError(_line_problem(body))
+        keyword, index, text = match.groups()
         if keyword is None:
             self.continuation(text, previous, obsolete)
         elif previous:
             self.keyword("#| " + keyword, None, text, obsolete, number)
         else:
             self.keyword(keyword, index, text, obsolete, number)
-
-    def split(self, body: str) -> tuple[str | None, str | None, str]:
-        """Keyword, plural index and string content (still escaped) of a line."""
-        match = _KEYWORD.match(body)
-        keyword, index = match.groups() if match else (None, None)
-        rest = body[match.end() :].lstrip() if match else body
-        if not rest.startswith('"'):
-            what = f"after {keyword}" if keyword else f"instead of {body[:30]!r}"
-            raise ValueError(f"expected a keyword or a quoted string {what}")
-        string = _STRING.match(rest)
-        if string is None:
-            raise ValueError('the string is not closed (a " is missing at the end)')
-        if rest[string.end() :].strip():
-            raise ValueError(f"unexpected text after the string: {rest[string.end() :][:30]!r}")
-        if match and not body[match.end() : match.end() + 1].isspace():
-            raise ValueError(f"expected a space after {body[: match.end()]}")
-        for escape in re.findall(r"\\(.)", string.group(1)):
-            if escape not in _POLIB_ESCAPES:
-                raise ValueError(
-                    f"unsupported escape sequence \\{escape} (kisync reads only "
-                    '\\n \\t \\r \\v \\b \\f \\\\ \\")'
-                )
-        return keyword, index, string.group(1)
 
     def comment(self) -> None:
         if self.state in ("msgctxt", "msgid", "msgid_plural"):
@@ -765,10 +770,10 @@ class _SyntaxCheck:
         self, keyword: str, index: str | None, text: str, obsolete: bool, number: int
     ) -> None:
         name = keyword if index is None else "msgstr[N]"
-        state = "msgstr" if self.state.startswith("msgstr") else self.state
+        state = "msgstr[N]" if self.state.startswith("msgstr[") else self.state
         if state not in _ALLOWED_AFTER[name]:
             raise ValueError(_misplaced(keyword if index is None else f"msgstr[{index}]", state))
-        if state in ("", "msgstr") and name != "msgstr[N]":  # a new entry
+        if state in _ENTRY_ENDS and name != "msgstr[N]":  # a new entry
             self.start, self.obsolete = number, obsolete
             self.context, self.msgid, self.plural = None, "", -1
         else:
@@ -801,15 +806,37 @@ class _SyntaxCheck:
             raise _LineError(self.msgid_line, problem)
 
 
-_ALLOWED_AFTER = {  # keyword -> states it may follow ("msgstr" stands for msgstr[N] too)
-    "#| msgctxt": {"", "msgstr"},
-    "#| msgid": {"", "msgstr", "#| msgctxt"},
+def _line_problem(body: str) -> str:
+    """Why a line that should hold a keyword and/or a string does not."""
+    match = _KEYWORD.match(body)
+    keyword = match.group(0) if match else None
+    rest = body[match.end() :].lstrip() if match else body
+    if not rest.startswith('"'):
+        what = f"after {keyword}" if keyword else f"instead of {body[:30]!r}"
+        return f"expected a keyword or a quoted string {what}"
+    string = _STRING.match(rest)
+    if string is None:
+        return 'the string is not closed (a " is missing at the end)'
+    if rest[string.end() :].strip():
+        return f"unexpected text after the string: {rest[string.end() :][:30]!r}"
+    if match and not body[match.end() : match.end() + 1].isspace():
+        return f"expected a space after {keyword}"
+    escape = re.search(r'\\[^ntrvbf\\"]', string.group(1))
+    if escape:
+        return f"unsupported escape sequence {escape.group(0)} (write the character itself)"
+    return "syntax error"
+
+
+_ENTRY_ENDS = {"", "msgstr", "msgstr[N]"}  # states between two entries
+_ALLOWED_AFTER = {  # keyword -> the states it may follow
+    "#| msgctxt": _ENTRY_ENDS,
+    "#| msgid": {*_ENTRY_ENDS, "#| msgctxt"},
     "#| msgid_plural": {"#| msgid"},
-    "msgctxt": {"", "msgstr", "#| msgid", "#| msgid_plural"},
-    "msgid": {"", "msgstr", "#| msgid", "#| msgid_plural", "msgctxt"},
+    "msgctxt": {*_ENTRY_ENDS, "#| msgid", "#| msgid_plural"},
+    "msgid": {*_ENTRY_ENDS, "#| msgid", "#| msgid_plural", "msgctxt"},
     "msgid_plural": {"msgid"},
     "msgstr": {"msgid"},
-    "msgstr[N]": {"msgid_plural", "msgstr"},
+    "msgstr[N]": {"msgid_plural", "msgstr[N]"},
 }
 
 
@@ -818,8 +845,8 @@ def _misplaced(keyword: str, state: str) -> str:
         return f"{keyword} where a msgstr should come (the entry above has none)"
     if keyword == "msgstr" and state == "msgid_plural":
         return "msgstr after msgid_plural: use msgstr[0], msgstr[1], ..."
-    if keyword.startswith("msgstr[") and state == "msgid":
+    if keyword.startswith("msgstr[") and state in ("msgid", "msgstr"):
         return f"{keyword} without a msgid_plural before it"
-    if keyword.startswith("msgstr") and state in ("", "msgstr"):
+    if keyword.startswith("msgstr") and state in _ENTRY_ENDS:
         return f"{keyword} without a msgid before it"
     return f"{keyword} cannot come after {state or 'the start of an entry'}"

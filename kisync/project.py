@@ -15,7 +15,10 @@ from .languages import Language, get_language
 from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
+    from .catalog_files import CatalogProcessor
     from .portal import Portal
+    from .publish.push import PushReport
+    from .publish.target import PublishTarget
     from .pull import PullReport
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
@@ -97,6 +100,10 @@ class Project:
             skip=self.config.extract.skip,
         )
 
+    def catalog_processors(self) -> list[CatalogProcessor]:
+        """Steps applied to every catalog ``pull`` merges (e.g. glossary hints)."""
+        return []
+
     def open_portal(self) -> Portal:
         from .portal import open_portal
 
@@ -115,6 +122,31 @@ class Project:
         from .pull import pull
 
         return pull(self, pages, dry_run=dry_run, progress=progress)
+
+    def push(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        force: bool = False,
+        insecure: bool = False,
+        target: PublishTarget | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PushReport:
+        """Publish the translated pages; see :func:`kisync.publish.push.push`."""
+        from .publish.push import push
+
+        return push(
+            self,
+            languages,
+            pages,
+            dry_run=dry_run,
+            force=force,
+            insecure=insecure,
+            target=target,
+            progress=progress,
+        )
 
 
 def _checked(key: str) -> str:

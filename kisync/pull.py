@@ -15,53 +15,36 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 import polib
 
-from . import pofile
-from .catalog import (
-    PageInfo,
-    TemplateDiff,
-    build_template,
-    diff_templates,
-    merge,
-    now_stamp,
-    template_date,
-    template_entries,
-)
-from .errors import CatalogError, KisyncError
+from .catalog import PageInfo, template_entries
+from .catalog_files import CatalogProcessor, FilesOutcome, outputs_exist, update_page_files
+from .errors import KisyncError
 from .extract import extract_page
-from .fsutil import write_if_changed
-from .languages import Language
 from .pagekeys import SITE_KEY
-from .portal import PageRef
+from .portal import PageRef, Portal
+from .pull_state import PullState
 
 if TYPE_CHECKING:
     from .project import Project
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 1
 SITE_TITLE = "text shared by all pages (menu, header, footer)"
-MAX_SITE_LOCATIONS = 3
-
-
-class CatalogProcessor(Protocol):
-    """A step applied to every catalog ``pull`` merges (glossary hints, for example).
-
-    ``fingerprint`` changes when the step's inputs change (a new glossary); then every
-    catalog is processed again, even for pages whose German text did not change.
-    """
-
-    fingerprint: str
-
-    def process(self, catalog: polib.POFile, language: Language, key: str) -> None: ...
+PARALLEL_FROM = 32
+"""Pages to process before worker processes pay off; fewer run in this process."""
+MAX_WORKERS = 4
 
 
 @dataclass
@@ -85,10 +68,14 @@ class PullReport:
     def exit_code(self) -> int:
         return 2 if self.failures else 0
 
-    def add(self, diff: TemplateDiff) -> None:
-        self.strings_new += diff.new
-        self.strings_changed += diff.changed
-        self.strings_removed += diff.removed
+    def add_files(self, key: str, files: FilesOutcome) -> None:
+        if files.changed and key != SITE_KEY:
+            self.changed_pages.append(key)
+        self.strings_new += files.diff.new
+        self.strings_changed += files.diff.changed
+        self.strings_removed += files.diff.removed
+        self.written.extend(files.written)
+        self.failures.extend(files.failures)
 
     def summary(self) -> str:
         unchanged = self.pages - len(self.changed_pages)
@@ -102,47 +89,121 @@ class PullReport:
         )
 
 
+@dataclass
+class PageResult:
+    """The outcome of pulling one page (picklable: it comes back from worker processes)."""
+
+    ref: PageRef
+    files: FilesOutcome | None = None
+    site: list[polib.POEntry] = field(default_factory=list)
+    failure: str = ""
+    warning: str = ""
+
+
 def pull(
     project: Project,
     pages: Sequence[str] = (),
     *,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
-    processors: Sequence[CatalogProcessor] = (),
 ) -> PullReport:
     """Extract the portal's pages into catalogs.
 
     ``pages`` limits the run to these page keys (shell-style patterns allowed).
-    ``progress(done, total)`` is called after each page. Problems with single pages
+    ``progress(done, total)`` is called as pages are done. Problems with single pages
     (an unreachable page, an unreadable catalog) are listed in ``report.failures``
     and the run goes on; the catalogs concerned are left exactly as they are.
+    Many changed pages are processed by several worker processes.
     """
     report = PullReport(languages=tuple(lang.code for lang in project.languages), dry_run=dry_run)
-    state = _State.load(project.state_dir / "pull-state.json", report)
+    state, warning = PullState.load(project.state_dir / "pull-state.json")
+    report.warnings.extend([warning] if warning else [])
+    processors = project.catalog_processors()
     fingerprint = _fingerprint(processors)
     reprocess = fingerprint != state.fingerprint
-    syncer = _CatalogSync(project, processors, reprocess, dry_run, report)
     portal = project.open_portal()
     try:
         refs = _select(list(portal.pages()), pages)
         report.pages = len(refs)
-        for done, ref in enumerate(refs, 1):
-            _pull_page(portal, ref, state, syncer, reprocess)
+        todo = [
+            ref
+            for ref in refs
+            if reprocess
+            or not state.unchanged(ref.key, ref.marker)
+            or not outputs_exist(project, ref.key)
+        ]
+        done = len(refs) - len(todo)
+        for result in _process(project, portal, todo, reprocess=reprocess, dry_run=dry_run):
+            _absorb(result, report, state)
+            done += 1
             if progress is not None:
                 progress(done, len(refs))
+        complete = getattr(portal, "complete", True)
     finally:
         portal.close()
-    if not pages:
+    if not pages and complete:
         listed = {ref.key for ref in refs}
         report.gone = sorted(key for key in state.pages if key not in listed)
         for key in report.gone:
-            del state.pages[key]
-    syncer.sync(SITE_KEY, PageInfo(SITE_KEY, SITE_TITLE), state.site_entries())
+            state.forget(key)
+    site = update_page_files(
+        project,
+        PageInfo(SITE_KEY, SITE_TITLE),
+        state.site_entries(),
+        processors=processors,
+        reprocess=reprocess,
+        dry_run=dry_run,
+    )
+    report.add_files(SITE_KEY, site)
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
         state.save()
     return report
+
+
+def process_page(
+    project: Project,
+    ref: PageRef,
+    html: str,
+    *,
+    processors: Sequence[CatalogProcessor] = (),
+    reprocess: bool = False,
+    dry_run: bool = False,
+) -> PageResult:
+    """Extract one page and bring its catalog files up to date."""
+    try:
+        text = extract_page(html, project.extract_rules)
+    except KisyncError as error:
+        return PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
+    warning = ""
+    if not text.content_found:
+        warning = (
+            f"page {ref.key}: no element matches content selector "
+            f"{project.config.portal.content!r}; used the whole page"
+        )
+    info = PageInfo(ref.key, title=text.title or ref.title, url=ref.url)
+    files = update_page_files(
+        project,
+        info,
+        template_entries(text.segments, ref.where),
+        processors=processors,
+        reprocess=reprocess,
+        dry_run=dry_run,
+    )
+    return PageResult(ref, files, template_entries(text.site_segments, ""), warning=warning)
+
+
+def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:
+    if result.warning:
+        report.warnings.append(result.warning)
+    if result.failure:
+        report.failures.append(result.failure)
+        return
+    assert result.files is not None
+    report.add_files(result.ref.key, result.files)
+    if result.files.ok:
+        state.record(result.ref.key, result.ref.marker, result.ref.where, result.site)
 
 
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
@@ -158,202 +219,82 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
     return chosen
 
 
-def _pull_page(
-    portal: Any, ref: PageRef, state: _State, syncer: _CatalogSync, reprocess: bool
-) -> None:
-    previous = state.pages.get(ref.key)
-    if (
-        previous is not None
-        and previous.get("marker") == ref.marker
-        and ref.marker
-        and not reprocess
-        and syncer.outputs_exist(ref.key)
-    ):
-        return
-    try:
-        text = extract_page(portal.read(ref), syncer.project.extract_rules)
-    except KisyncError as error:
-        syncer.report.failures.append(f"page {ref.key} ({ref.where}): {error}")
-        return
-    if not text.content_found:
-        syncer.report.warnings.append(
-            f"page {ref.key}: no element matches content selector "
-            f"{syncer.project.config.portal.content!r}; used the whole page"
-        )
-    info = PageInfo(ref.key, title=text.title or ref.title, url=ref.url)
-    entries = template_entries(text.segments, ref.where)
-    if syncer.sync(ref.key, info, entries):
-        site = [_site_record(entry) for entry in template_entries(text.site_segments, "")]
-        state.pages[ref.key] = {
-            "marker": ref.marker,
-            "location": ref.where,
-            "site": state.add_variant(site),
-        }
-
-
-class _CatalogSync:
-    """Writes one page's template and merges it into each language's catalog."""
-
-    def __init__(
-        self,
-        project: Project,
-        processors: Sequence[CatalogProcessor],
-        reprocess: bool,
-        dry_run: bool,
-        report: PullReport,
-    ) -> None:
-        self.project = project
-        self.processors = processors
-        self.reprocess = reprocess
-        self.dry_run = dry_run
-        self.report = report
-
-    def outputs_exist(self, key: str) -> bool:
-        paths = [self.project.template_path(key)]
-        paths += [self.project.catalog_path(lang.code, key) for lang in self.project.languages]
-        return all(path.exists() for path in paths)
-
-    def sync(self, key: str, page: PageInfo, entries: list[polib.POEntry]) -> bool:
-        """Bring one page's files up to date; False if a catalog could not be read."""
-        template_path = self.project.template_path(key)
-        old_text = _read_text(template_path)
-        template, text = self._template(page, entries, old_text)
-        changed = text != old_text
-        if changed:
-            if key != SITE_KEY:
-                self.report.changed_pages.append(key)
-            self.report.add(_diff(template_path, old_text, template))
-        ok = True
-        for language in self.project.languages:
-            path = self.project.catalog_path(language.code, key)
-            if changed or self.reprocess or not path.exists():
-                ok &= self._merge_into(path, template, language, page)
-        if ok:  # the template goes last: it marks the page as fully merged
-            self._write(template_path, text)
-        return ok
-
-    def _template(
-        self, page: PageInfo, entries: list[polib.POEntry], old_text: str | None
-    ) -> tuple[polib.POFile, str]:
-        created = (template_date(old_text) if old_text else None) or now_stamp()
-        template = build_template(page, entries, created)
-        text = pofile.dumps(template)
-        if old_text is not None and text != old_text:
-            template = build_template(page, entries, now_stamp())
-            text = pofile.dumps(template)
-        return template, text
-
-    def _merge_into(
-        self, path: Path, template: polib.POFile, language: Language, page: PageInfo
-    ) -> bool:
-        try:
-            existing = pofile.read(path) if path.exists() else None
-        except CatalogError as error:
-            self.report.failures.append(f"{error} (left untouched; fix it, then pull again)")
-            return False
-        catalog = merge(template, existing, language, page).catalog
-        for processor in self.processors:
-            processor.process(catalog, language, page.key)
-        self._write(path, pofile.dumps(catalog))
-        return True
-
-    def _write(self, path: Path, text: str) -> None:
-        if write_if_changed(path, text, dry_run=self.dry_run):
-            self.report.written.append(path)
-
-
-def _diff(path: Path, old_text: str | None, template: polib.POFile) -> TemplateDiff:
-    old_ids: list[str] = []
-    if old_text is not None:
-        try:
-            old_ids = [entry.msgid for entry in pofile.loads(old_text, path)]
-        except CatalogError:
-            log.warning("%s was unreadable; it is rewritten from the portal", path)
-    return diff_templates(old_ids, [entry.msgid for entry in template])
-
-
-def _read_text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        log.warning("cannot read %s (%s); rewriting it", path, error)
-        return None
-
-
 def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:
     joined = "\x00".join(processor.fingerprint for processor in processors)
     return hashlib.sha256(joined.encode()).hexdigest()[:16] if joined else ""
 
 
-def _site_record(entry: polib.POEntry) -> dict[str, Any]:
-    record = {"msgid": entry.msgid, "notes": entry.comment, "line": entry.occurrences[0][1]}
-    if entry.msgctxt:
-        record["msgctxt"] = entry.msgctxt
-    return record
+# -- running pages here or in worker processes ----------------------------------------
+
+_Job = tuple[PageRef, str, bool, bool]  # ref, html, reprocess, dry_run
+_worker_setup: tuple[Project, Sequence[CatalogProcessor]] | None = None
 
 
-class _State:
-    """``.kisync/pull-state.json``: change markers and the site-wide strings of each page.
+def _process(
+    project: Project, portal: Portal, refs: list[PageRef], *, reprocess: bool, dry_run: bool
+) -> Iterator[PageResult]:
+    """Results in page order. The portal is read here; the work happens in workers."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(refs) >= PARALLEL_FROM else 1
+    jobs = _read_pages(portal, refs, reprocess, dry_run)
+    if workers == 1:
+        processors = project.catalog_processors()
+        for job in jobs:
+            yield job if isinstance(job, PageResult) else _run(project, processors, job)
+        return
+    with ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_init_worker, initargs=(project.config.file,)
+    ) as executor:
+        yield from _ordered(executor, jobs, window=8 * workers)
 
-    Most pages share the same menu and footer, so their site-wide strings are stored
-    once per distinct list ("variant") and pages refer to it by hash.
-    """
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
-        self.path = path
-        self.fingerprint: str = data.get("fingerprint", "")
-        self.pages: dict[str, dict[str, Any]] = data.get("pages", {})
-        self.variants: dict[str, list[dict[str, Any]]] = data.get("site_variants", {})
-
-    def add_variant(self, records: list[dict[str, Any]]) -> str:
-        encoded = json.dumps(records, ensure_ascii=False, sort_keys=True)
-        digest = hashlib.sha256(encoded.encode()).hexdigest()[:16]
-        self.variants.setdefault(digest, records)
-        return digest
-
-    @classmethod
-    def load(cls, path: Path, report: PullReport) -> _State:
+def _read_pages(
+    portal: Portal, refs: list[PageRef], reprocess: bool, dry_run: bool
+) -> Iterator[_Job | PageResult]:
+    for ref in refs:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") != STATE_VERSION:
-                data = {}
-        except FileNotFoundError:
-            data = {}
-        except (OSError, ValueError, AttributeError):
-            report.warnings.append(f"{path} was unreadable; every page is read again")
-            data = {}
-        return cls(path, data)
+            yield (ref, portal.read(ref), reprocess, dry_run)
+        except KisyncError as error:
+            yield PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
 
-    def site_entries(self) -> list[polib.POEntry]:
-        """The ``_site`` template: every page's shared strings, once, in page order."""
-        entries: dict[tuple[str, str], polib.POEntry] = {}
-        pages_with: dict[tuple[str, str], int] = {}
-        for key in sorted(self.pages):
-            page = self.pages[key]
-            for record in self.variants.get(page.get("site", ""), []):
-                entry_key = (record.get("msgctxt", ""), record["msgid"])
-                entry = entries.get(entry_key)
-                if entry is None:
-                    entry = polib.POEntry(msgid=record["msgid"], comment=record["notes"])
-                    if record.get("msgctxt"):
-                        entry.msgctxt = record["msgctxt"]
-                    entries[entry_key] = entry
-                pages_with[entry_key] = pages_with.get(entry_key, 0) + 1
-                if len(entry.occurrences) < MAX_SITE_LOCATIONS:
-                    entry.occurrences.append((page["location"], record["line"]))
-        for entry_key, entry in entries.items():
-            count = pages_with[entry_key]
-            entry.comment += f"\nsite-wide text on {count} page{'s' if count > 1 else ''}"
-        return list(entries.values())
 
-    def save(self) -> None:
-        used = {page.get("site") for page in self.pages.values()}
-        data = {
-            "version": STATE_VERSION,
-            "fingerprint": self.fingerprint,
-            "pages": self.pages,
-            "site_variants": {k: v for k, v in self.variants.items() if k in used},
-        }
-        write_if_changed(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+def _ordered(
+    executor: Executor, jobs: Iterator[_Job | PageResult], window: int
+) -> Iterator[PageResult]:
+    """Like ``executor.map`` but lazy, with at most ``window`` pages in flight."""
+    pending: deque[Future[PageResult]] = deque()
+    for job in jobs:
+        if isinstance(job, PageResult):
+            future: Future[PageResult] = Future()
+            future.set_result(job)
+        else:
+            future = executor.submit(_run_in_worker, job)
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _run(project: Project, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
+    ref, html, reprocess, dry_run = job
+    return process_page(
+        project, ref, html, processors=processors, reprocess=reprocess, dry_run=dry_run
+    )
+
+
+def _init_worker(config_file: Path) -> None:
+    from .project import Project
+
+    global _worker_setup
+    project = Project.load(config_file)
+    _worker_setup = (project, project.catalog_processors())
+
+
+def _run_in_worker(job: _Job) -> PageResult:
+    assert _worker_setup is not None, "worker not initialised"
+    return _run(*_worker_setup, job)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts workers in milliseconds with kisync already imported; elsewhere spawn.
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")

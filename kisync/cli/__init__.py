@@ -15,6 +15,8 @@ from .. import __version__
 from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
 from .pull import pull_command
+from .push import push_command
+from .stats import stats_command
 
 
 @click.group(cls=KisyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,6 +46,8 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
 
 cli.add_command(init_command)
 cli.add_command(pull_command)
+cli.add_command(push_command)
+cli.add_command(stats_command)
 
 
 def main() -> None:

@@ -140,7 +140,11 @@ def extract_page(source: str, rules: ExtractRules = ExtractRules()) -> PageText:
     """
     if "\x00" in source:
         raise ExtractError("contains NUL bytes: this is a binary file, not an HTML page")
-    document = parse_html(source)
+    return extract_document(parse_html(source), rules)
+
+
+def extract_document(document: Document, rules: ExtractRules = ExtractRules()) -> PageText:
+    """:func:`extract_page` for a page already parsed (publishing parses it once for both)."""
     try:
         return _Extractor(document, rules).run()
     except RecursionError:
@@ -352,12 +356,14 @@ class _Extractor:
         placeholders: list[Placeholder] = []
         pieces: list[str] = []
         kept: list[str] = []
+        kept_at: list[int] = []
         for part in parts:
             node = part.node
             if part.kind == "text":
                 pieces.append(self.doc.text(node))
             elif part.kind == "kept":
                 kept.append(self.source[node.start : _node_end(node)])
+                kept_at.append(node.start)
             elif part.kind == "close":
                 pieces.append(f"\x01</{names[id(node)]}>")
             else:
@@ -378,16 +384,18 @@ class _Extractor:
             context=run.state.context,
             wrapper=tuple(_describe_inline(w) for w in wrappers),
             kept=tuple(kept),
+            kept_at=tuple(kept_at),
             site=run.state.site,
         )
 
     def _placeholder(self, name: str, element: Element, atomic: bool) -> Placeholder:
         if atomic:
             markup = self.source[element.start : element.end_end]
-            return Placeholder(name, markup, "", _describe_atomic(element, self.doc))
+            note = _describe_atomic(element, self.doc)
+            return Placeholder(name, markup, "", note, start=element.start)
         open_tag = self.source[element.start : element.start_end]
         close_tag = self.source[element.end : element.end_end]
-        return Placeholder(name, open_tag, close_tag, _describe_inline(element))
+        return Placeholder(name, open_tag, close_tag, _describe_inline(element), element.start)
 
     def _add(self, segment: Segment) -> None:
         self.segments.append(segment)

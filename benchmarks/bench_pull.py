@@ -1,0 +1,112 @@
+"""Benchmark: cold ``kisync pull`` vs Translate Toolkit's ``html2po``, and a no-change re-run.
+
+For each size (default 500 and 5,000 pages, ~40 segments each, one target language):
+generate the synthetic portal, run ``html2po -P`` (one POT per page, its fastest mode)
+from Translate Toolkit installed in the benchmark's own virtualenv, run a cold
+``kisync pull`` (no catalogs, no state), then a second ``kisync pull`` with nothing
+changed. Reports wall time, pages/s and peak memory (max RSS of the process) as a
+Markdown table for ``benchmarks/RESULTS.md``.
+
+    python benchmarks/bench_pull.py [--sizes 500,5000] [--runs 3]
+
+Work files go to ``benchmarks/work/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+TT_VERSION = "3.20.4"
+sys.path.insert(0, str(HERE))
+
+from synthetic_portal import generate  # noqa: E402
+
+
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def translate_toolkit() -> Path:
+    venv = WORK / "tt-venv"
+    html2po = venv / "bin" / "html2po"
+    if not html2po.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", f"translate-toolkit=={TT_VERSION}"],
+            check=True,
+        )
+    return html2po
+
+
+def kisync() -> str:
+    found = shutil.which("kisync", path=str(Path(sys.executable).parent))
+    if not found:
+        raise SystemExit("kisync is not installed in this Python environment: pip install -e .")
+    return found
+
+
+def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, float]]:
+    project = WORK / f"portal-{pages}"
+    if not (project / "kisync.toml").exists():
+        generate(project, pages)
+    rows = []
+    tt_times, tt_rss = [], []
+    for _ in range(runs):
+        out = WORK / f"tt-out-{pages}"
+        shutil.rmtree(out, ignore_errors=True)
+        elapsed, rss = measure([str(html2po), "-P", str(project / "portal"), str(out)])
+        tt_times.append(elapsed)
+        tt_rss.append(rss)
+    rows.append(("html2po -P (Translate Toolkit)", statistics.median(tt_times), max(tt_rss)))
+    cold, cold_rss, warm, warm_rss = [], [], [], []
+    for _ in range(runs):
+        shutil.rmtree(project / "po", ignore_errors=True)
+        shutil.rmtree(project / ".kisync", ignore_errors=True)
+        elapsed, rss = measure([kisync(), "--project", str(project), "pull"])
+        cold.append(elapsed)
+        cold_rss.append(rss)
+        elapsed, rss = measure([kisync(), "--project", str(project), "pull"])
+        warm.append(elapsed)
+        warm_rss.append(rss)
+    rows.append(("kisync pull, cold", statistics.median(cold), max(cold_rss)))
+    rows.append(("kisync pull, nothing changed", statistics.median(warm), max(warm_rss)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="500,5000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    html2po = translate_toolkit()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, translate-toolkit {TT_VERSION}")
+    print("| pages | command | wall (median) | pages/s | peak RSS |")
+    print("|---:|---|---:|---:|---:|")
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows = run_size(size, args.runs, html2po)
+        for name, seconds, rss in rows:
+            print(f"| {size} | {name} | {seconds:.2f} s | {size / seconds:,.0f} | {rss:.0f} MB |")
+        tt, cold, warm = (row[1] for row in rows)
+        print(f"| {size} | → cold vs html2po | | **{tt / cold:.1f}×** | |")
+        print(f"| {size} | → re-run vs cold | | **{cold / warm:.1f}×** faster | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""``kisync stats``."""
+
+from __future__ import annotations
+
+import click
+
+from ..progress import collect_stats
+from ..progress.reports import render, stats_table
+from .common import Context, echo_json, pass_context
+
+
+@click.command("stats")
+@click.option(
+    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
+)
+@click.option(
+    "--page",
+    "pages",
+    multiple=True,
+    metavar="GLOB",
+    help="Only pages whose key matches (e.g. 'bildung-sprache/*'). Repeatable.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["language", "page"]),
+    default="language",
+    show_default=True,
+    help="One row per language, or per page (a page × language table).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@pass_context
+def stats_command(
+    context: Context, languages: tuple[str, ...], pages: tuple[str, ...], by: str, fmt: str
+) -> None:
+    """How far each language is: strings and German words, translated or not.
+
+    Fuzzy and empty entries count as not done; obsolete entries and the header do not
+    count (the same numbers as `msgfmt --statistics`). Words are German source words,
+    what translation costs are estimated on.
+    """
+    stats = collect_stats(context.project, languages, pages)
+    if fmt == "json":
+        echo_json(stats.to_json())
+    else:
+        click.echo(render(stats_table(stats, by, fmt), fmt), nl=False)

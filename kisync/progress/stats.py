@@ -1,0 +1,307 @@
+"""Completeness per language and page: how far each translation is, and what is left.
+
+:func:`collect_stats` counts every selected catalog (``po/<lang>/<page>.po``) with the
+rules of ``msgfmt --statistics`` (see :mod:`kisync.progress.scan`) and adds them up per
+language. A page whose catalog for a language does not exist yet counts as entirely
+untranslated, with the strings and words of its template. Counts are cached per file
+in ``.kisync/stats-cache.json``, so a second run only reads the files that changed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import pofile
+from ..errors import CatalogError, KisyncError
+from ..languages import Language, UnknownLanguage, get_language
+from .cache import StatsCache
+from .scan import Counts, count_words, scan
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+log = logging.getLogger(__name__)
+
+PARALLEL_MIN_FILES = 2000
+"""Below this many files to (re)count, starting worker processes costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class PageStats:
+    """One page in one language."""
+
+    page: str
+    path: Path
+    """The language's catalog; it may not exist yet (see ``exists``)."""
+    counts: Counts
+    exists: bool = True
+    """False when the page has no catalog for this language yet (run ``kisync pull``)."""
+
+
+@dataclass(frozen=True)
+class LanguageStats:
+    language: Language
+    pages: tuple[PageStats, ...]
+    counts: Counts = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "counts", sum((p.counts for p in self.pages), Counts()))
+
+
+@dataclass(frozen=True)
+class ProjectStats:
+    source_language: Language
+    languages: tuple[LanguageStats, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON form documented in the README (``kisync stats --format json``)."""
+        return {
+            "source_language": self.source_language.code,
+            "languages": [
+                {
+                    "language": lang.language.code,
+                    "name": lang.language.english_name,
+                    **_counts_json(lang.counts),
+                    "pages": [{"page": p.page, **_counts_json(p.counts)} for p in lang.pages],
+                }
+                for lang in self.languages
+            ],
+        }
+
+
+def _counts_json(counts: Counts) -> dict[str, Any]:
+    return {
+        "total": counts.total,
+        "translated": counts.translated,
+        "fuzzy": counts.fuzzy,
+        "untranslated": counts.untranslated,
+        "words_total": counts.words_total,
+        "words_translated": counts.words_translated,
+        "percent": counts.percent,
+    }
+
+
+# -- one file ---------------------------------------------------------------------------
+
+
+def catalog_counts(path: Path) -> Counts:
+    """Count one PO or POT file; :class:`CatalogError` (file and line) if it is unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CatalogError(path, f"cannot read the file ({error.strerror})") from None
+    counts = scan(data)
+    return counts if counts is not None else _parsed_counts(path)
+
+
+def _parsed_counts(path: Path) -> Counts:
+    """The slow path: the full PO reader, for files the scanner does not recognise."""
+    log.debug("%s: not in gettext's usual layout; reading it in full", path)
+    catalog = pofile.read(path)
+    total = translated = fuzzy = words_total = words_translated = 0
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        if entry.msgid == "" and entry.msgctxt is None and msgstr:
+            continue  # a header after the first entry
+        words = count_words(entry.msgid) + count_words(entry.msgid_plural or "")
+        total += 1
+        words_total += words
+        if not msgstr:
+            continue
+        if "fuzzy" in entry.flags:
+            fuzzy += 1
+        else:
+            translated += 1
+            words_translated += words
+    return Counts(
+        total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
+    )
+
+
+def _count_many(paths: Sequence[Path]) -> list[Counts | CatalogError]:
+    """Count several files; an unreadable one yields its error instead of stopping the rest."""
+    results: list[Counts | CatalogError] = []
+    for path in paths:
+        try:
+            results.append(catalog_counts(path))
+        except CatalogError as error:
+            results.append(error)
+    return results
+
+
+# -- selection ----------------------------------------------------------------------------
+
+
+def select_languages(project: Project, codes: Iterable[str] = ()) -> tuple[Language, ...]:
+    """The project's languages, or those of ``codes`` (which must be project languages)."""
+    codes = list(codes)
+    if not codes:
+        return project.languages
+    known = {lang.code: lang for lang in project.languages}
+    chosen: list[Language] = []
+    for code in codes:
+        try:
+            language = get_language(code)
+        except UnknownLanguage as error:
+            raise KisyncError(f"--lang {code}: {error}") from None
+        if language.code not in known:
+            raise KisyncError(
+                f"--lang {code}: not a language of this project; "
+                f"kisync.toml lists: {', '.join(known)}"
+            )
+        if language not in chosen:
+            chosen.append(language)
+    return tuple(chosen)
+
+
+def select_pages(project: Project, patterns: Iterable[str] = ()) -> list[str]:
+    """Keys of the pages that have a template, limited to ``patterns`` (shell-style)."""
+    keys = project.page_keys()
+    if not keys:
+        raise KisyncError(
+            f"no catalogs in {project.template_path('x').parent}; run `kisync pull` first"
+        )
+    patterns = list(patterns)
+    if not patterns:
+        return keys
+    for pattern in patterns:
+        if not any(fnmatch.fnmatchcase(key, pattern) for key in keys):
+            sample = ", ".join(keys[:5])
+            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
+    return [key for key in keys if any(fnmatch.fnmatchcase(key, p) for p in patterns)]
+
+
+# -- the project ----------------------------------------------------------------------------
+
+
+def collect_stats(
+    project: Project,
+    languages: Iterable[str] = (),
+    pages: Iterable[str] = (),
+    *,
+    cache: bool = True,
+) -> ProjectStats:
+    """Completeness of the selected languages and pages (all by default).
+
+    ``pages`` are shell-style patterns on page keys (``bildung-sprache/*``). Raises
+    :class:`KisyncError` for an unknown language or a pattern that matches nothing, and
+    :class:`CatalogError` (file and line) for the first catalog that cannot be read.
+    """
+    chosen = select_languages(project, languages)
+    keys = select_pages(project, pages)
+    counter = _Counter(project, cache)
+    # page by page, so that a worker process sees each German text in every language
+    counter.count(project.catalog_path(lang.code, key) for key in keys for lang in chosen)
+    missing = {
+        key
+        for key in keys
+        for lang in chosen
+        if counter.get(project.catalog_path(lang.code, key)) is None
+    }
+    counter.count(project.template_path(key) for key in sorted(missing))
+    result = []
+    for language in chosen:
+        page_stats = []
+        for key in keys:
+            path = project.catalog_path(language.code, key)
+            counts = counter.get(path)
+            if counts is None:  # no catalog yet: everything in the template is to do
+                template = counter.get(project.template_path(key))
+                if template is None:
+                    raise CatalogError(path, "neither this catalog nor its template exists")
+                page_stats.append(PageStats(key, path, _untranslated(template), exists=False))
+            else:
+                page_stats.append(PageStats(key, path, counts))
+        result.append(LanguageStats(language, tuple(page_stats)))
+    counter.save()
+    return ProjectStats(project.source_language, tuple(result))
+
+
+def _untranslated(template: Counts) -> Counts:
+    return Counts(
+        total=template.total,
+        untranslated=template.total,
+        words_total=template.words_total,
+    )
+
+
+class _Counter:
+    """Counts files through the cache, the misses in parallel when there are many."""
+
+    def __init__(self, project: Project, use_cache: bool) -> None:
+        self.root = project.root
+        self.cache = StatsCache(project.state_dir / "stats-cache.json") if use_cache else None
+        self._counts: dict[Path, Counts] = {}
+
+    def _key(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def count(self, paths: Iterable[Path]) -> None:
+        """Count every file of ``paths`` that exists and is not cached."""
+        misses = []
+        for path in paths:
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:
+                if self.cache is not None:
+                    self.cache.forget(self._key(path))
+                continue
+            except OSError as error:
+                raise CatalogError(path, f"cannot read the file ({error.strerror})") from None
+            cached = self.cache.get(self._key(path), stat) if self.cache is not None else None
+            if cached is None:
+                misses.append((path, stat))
+            else:
+                self._counts[path] = cached
+        results = _count_all([path for path, _ in misses])
+        for (path, stat), result in zip(misses, results, strict=True):
+            if isinstance(result, CatalogError):
+                raise result
+            self._counts[path] = result
+            if self.cache is not None:
+                self.cache.put(self._key(path), stat, result)
+
+    def get(self, path: Path) -> Counts | None:
+        return self._counts.get(path)
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+
+def _count_all(paths: Sequence[Path]) -> list[Counts | CatalogError]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_MIN_FILES or workers < 2:
+        return _count_many(paths)
+    chunk = -(-len(paths) // (workers * 4))
+    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    try:
+        with ProcessPoolExecutor(workers) as pool:
+            return [result for part in pool.map(_count_many, chunks) for result in part]
+    except (OSError, RuntimeError) as error:  # no processes allowed here: count in this one
+        log.debug("counting in one process (%s)", error)
+        return _count_many(paths)
+
+
+__all__ = [
+    "Counts",
+    "LanguageStats",
+    "PageStats",
+    "ProjectStats",
+    "catalog_counts",
+    "collect_stats",
+    "select_languages",
+    "select_pages",
+]

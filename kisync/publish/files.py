@@ -1,0 +1,144 @@
+"""The files target: translated pages as a static site, ``site/<lang>/<page path>``.
+
+The German page ``/bildung-sprache/integrationskurse/`` (served from
+``…/integrationskurse/index.html``) is published in English as
+``site/en/bildung-sprache/integrationskurse/index.html`` and linked as
+``/en/bildung-sprache/integrationskurse/``: deploy ``site/<lang>/`` next to the German
+pages. Files are written atomically (a temporary file renamed into place), so a reader
+never sees half a page. A file's fingerprint is the sha256 of its bytes: a file edited
+by hand since kisync wrote it is a conflict, exactly like a page edited in WordPress.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from ..errors import PortalError
+from ..languages import Language
+from ..portal.base import PageRef
+from .target import Published, RenderedPage
+
+_PAGE_SUFFIXES = (".html", ".htm")
+
+
+def language_folder(language: Language) -> str:
+    """The URL and folder name of a language: lower-case BCP 47 (``en``, ``fa-af``)."""
+    return language.bcp47.lower()
+
+
+class FilesTarget:
+    """Publish to a folder; see the module documentation."""
+
+    concurrency = 1
+    standalone = True
+
+    def __init__(self, folder: Path, *, name: str | None = None) -> None:
+        self.folder = Path(folder)
+        self.name = name or f"files:{self.folder.resolve()}"
+
+    def address(self, language: Language, source: PageRef) -> str:
+        return f"/{language_folder(language)}/{_page_path(source)}"
+
+    def current(
+        self, language: Language, source: PageRef, previous: Published | None
+    ) -> Published | None:
+        relative = previous.remote_id if previous else self._relative(language, source)
+        path = self._path(relative)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise PortalError(f"cannot read {path}: {error.strerror}", page=source.key) from None
+        digest = hashlib.sha256(data).hexdigest()
+        return Published(relative, digest, self.address(language, source), digest)
+
+    def content(self, language: Language, published: Published) -> str | None:
+        try:
+            return self._path(published.remote_id).read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return None
+
+    def write(
+        self, language: Language, page: RenderedPage, previous: Published | None
+    ) -> Published:
+        relative = self._relative(language, page.source)
+        if previous is not None and previous.remote_id != relative:
+            self._delete(previous.remote_id)  # the German page moved; so does its translation
+        data = page.html.encode("utf-8")
+        path = self._path(relative)
+        try:
+            _atomic_write(path, data)
+        except OSError as error:
+            raise PortalError(f"cannot write {path}: {error.strerror}", page=page.key) from None
+        digest = hashlib.sha256(data).hexdigest()
+        return Published(relative, digest, self.address(language, page.source), digest)
+
+    def remove(self, language: Language, source: PageRef, previous: Published) -> None:
+        self._delete(previous.remote_id)
+
+    def close(self) -> None:
+        pass
+
+    # -- paths ---------------------------------------------------------------------
+
+    def _relative(self, language: Language, source: PageRef) -> str:
+        path = _page_path(source)
+        if not path or path.endswith("/"):
+            path += "index.html"
+        return f"{language_folder(language)}/{path}"
+
+    def _path(self, relative: str) -> Path:
+        """The file for a relative path; refuses anything that would leave the folder."""
+        parts = PurePosixPath(relative).parts
+        if not parts or any(part in ("..", "") for part in parts) or relative.startswith("/"):
+            raise PortalError(f"unsafe output path {relative!r}; delete .kisync/publish-state.json")
+        path = self.folder / Path(*parts)
+        if not path.resolve().is_relative_to(self.folder.resolve()):
+            raise PortalError(f"output path {relative!r} leaves {self.folder}")
+        return path
+
+    def _delete(self, relative: str) -> None:
+        path = self._path(relative)
+        path.unlink(missing_ok=True)
+        language_root = self.folder / PurePosixPath(relative).parts[0]
+        for parent in path.parents:
+            if parent == language_root or not parent.is_relative_to(self.folder):
+                break
+            try:
+                parent.rmdir()  # only when empty
+            except OSError:
+                break
+
+
+def _page_path(source: PageRef) -> str:
+    """The German page's path below the site root, safe as a file path: ``a/b/`` or
+    ``a/b.html``. Falls back to the page key when the URL has odd components."""
+    raw = urlsplit(source.url).path if "://" in source.url else source.url.split("?")[0]
+    parts = [unquote(part) for part in raw.split("/")]
+    parts = [part for part in parts if part not in ("", ".")]
+    if any(part == ".." or "\\" in part or "\x00" in part or "/" in part for part in parts):
+        parts = source.key.split("/")
+    if not parts:
+        return ""
+    path = "/".join(parts)
+    if parts[-1].lower().endswith(_PAGE_SUFFIXES):
+        return path
+    return path + "/"
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,145 @@
+"""The publish-target protocol: the one small interface every place we publish to implements.
+
+``kisync push`` (:mod:`kisync.publish.push`) owns everything generic: the publish policy,
+rendering, the publish state (``.kisync/publish-state.json``), "nothing changed → no
+request at all", conflict detection, ``--dry-run`` and ``--force``. A target only
+answers four questions about one translated page at a time:
+
+- :meth:`~PublishTarget.address`: where will the translation of this German page live?
+  (no I/O; used to point internal links and ``hreflang`` alternates at it)
+- :meth:`~PublishTarget.current`: is it there now, and which version is it?
+- :meth:`~PublishTarget.write`: create or update it.
+- :meth:`~PublishTarget.remove`: take it down (only when the project asks to withdraw
+  translations that fell below ``min_completeness``).
+
+How push uses a target, per page and language::
+
+    previous = state.get(lang, key)            # Published | None, what we wrote last time
+    if nothing changed since previous:         # inputs and rendered bytes unchanged
+        skip                                   # no call into the target at all
+    remote = target.current(lang, source, previous)
+    if previous and remote and remote.fingerprint != previous.fingerprint and not force:
+        conflict (edited on the target since kisync wrote it; exit 1)
+    elif not previous and remote and remote.content_hash != page.content_hash and not force:
+        conflict (exists but kisync did not write it, or the state file was lost)
+    else:
+        state[lang, key] = target.write(lang, page, remote or previous)
+
+``remote.content_hash == page.content_hash`` with no ``previous`` means an earlier run
+wrote the page but could not record it (a timeout after the write was applied): push
+adopts it instead of writing a second copy. ``previous`` given to :meth:`write` is how
+the target knows whether to update (it holds the ``remote_id``) or create. A target
+that cannot look a page up by its natural place (WordPress: parent + slug) must not
+claim it is absent: :meth:`current` returning ``None`` allows :meth:`write` to create.
+
+Errors: raise :class:`~kisync.errors.PortalError` (one line, no secrets) for a page
+that cannot be read or written; push reports it, records nothing for that page and
+goes on with the others. Calls for different pages may come from up to
+:attr:`~PublishTarget.concurrency` threads at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from ..languages import Language
+from ..portal.base import PageRef
+
+
+@dataclass(frozen=True)
+class Published:
+    """A translated page as it is (or was, when we wrote it) on the target.
+
+    Kept per language and page key in ``.kisync/publish-state.json``.
+    """
+
+    remote_id: str
+    """The target's own id: a WordPress post id; files: the path below the output folder."""
+    fingerprint: str
+    """Identifies one version of the page on the target, changes whenever anyone edits
+    it: WordPress ``modified_gmt``; files: sha256 of the bytes."""
+    url: str
+    """Where readers find it (absolute, or root-relative for a static site)."""
+    content_hash: str = ""
+    """sha256 (hex) of the page's content as it is on the target, when the target can tell
+    cheaply; :func:`content_hash` of the text we would write must match it for push to
+    adopt a page it has no record of. Leave empty when unknown."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A translated page, ready to be written."""
+
+    source: PageRef
+    """The German page it translates (key, URL and whatever the portal put in it)."""
+    language: Language
+    html: str
+    """The translated page: a whole document, or a fragment when the portal gives
+    fragments (WordPress ``content.raw``); the same shape the portal's ``read`` returned."""
+    title: str = ""
+    """The translated ``<title>`` text (plain text, not escaped), or ``""``."""
+
+    @property
+    def key(self) -> str:
+        return self.source.key
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.html)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of a page's UTF-8 bytes, hex: what :attr:`Published.content_hash` holds."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@runtime_checkable
+class PublishTarget(Protocol):
+    """Somewhere translated pages are published: a folder, a WordPress site."""
+
+    name: str
+    """Identifies the target in the publish state (``files:/abs/site``,
+    ``wordpress:https://host``); records made for another target are not trusted."""
+    concurrency: int
+    """How many pages push may handle at once, each call from its own thread (1 = one
+    at a time). The target must be safe to call from that many threads."""
+    standalone: bool
+    """True when pages are whole documents that must carry their own ``hreflang``
+    alternates and language switcher (a static site); False when the CMS does that."""
+
+    def address(self, language: Language, source: PageRef) -> str:
+        """Where the translation of ``source`` lives once written: an absolute URL or a
+        root-relative path (``/en/bildung-sprache/``). Pure: no request, same answer
+        before and after :meth:`write`. Internal links are pointed at it."""
+        ...
+
+    def current(
+        self, language: Language, source: PageRef, previous: Published | None
+    ) -> Published | None:
+        """The translated page as it is on the target now, or None if it is not there.
+
+        With ``previous``, look it up by ``previous.remote_id``; without, by its natural
+        place (so an interrupted earlier run is recognised, never duplicated).
+        """
+        ...
+
+    def content(self, language: Language, published: Published) -> str | None:
+        """The page's current text on the target (for ``--dry-run`` diffs), or None."""
+        ...
+
+    def write(
+        self, language: Language, page: RenderedPage, previous: Published | None
+    ) -> Published:
+        """Create the page (``previous`` is None) or replace its content; return what is
+        there now. Must not create a second copy of a page that ``current`` found."""
+        ...
+
+    def remove(self, language: Language, source: PageRef, previous: Published) -> None:
+        """Take a published translation down (delete the file; WordPress: unpublish)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...

@@ -1,0 +1,109 @@
+"""``.kisync/pull-state.json``: what ``pull`` remembers between runs.
+
+For each page: its change marker (so an unchanged page is not even read), where it
+lives, and its site-wide strings (menu, footer) so the ``_site`` catalog can be rebuilt
+without reading every page. Most pages share one menu and footer, so site strings are
+stored once per distinct list ("variant") and pages refer to it by hash.
+Deleting the file is safe: the next pull reads every page and still rewrites no byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from .fsutil import write_if_changed
+
+STATE_VERSION = 1
+MAX_SITE_LOCATIONS = 3
+"""``#:`` lines shown for a site-wide string (it may be on thousands of pages)."""
+
+
+class PullState:
+    def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
+        data = data or {}
+        self.path = path
+        self.fingerprint: str = data.get("fingerprint", "")
+        self.pages: dict[str, dict[str, Any]] = data.get("pages", {})
+        self.variants: dict[str, list[dict[str, Any]]] = data.get("site_variants", {})
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[PullState, str | None]:
+        """The saved state (empty if there is none) and a warning if it was unreadable."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(path), None
+        except (OSError, ValueError) as error:
+            return cls(path), f"{path} was unreadable ({error}); every page is read again"
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+            return cls(path), None
+        return cls(path, data), None
+
+    def unchanged(self, key: str, marker: str) -> bool:
+        previous = self.pages.get(key)
+        return bool(marker) and previous is not None and previous.get("marker") == marker
+
+    def record(self, key: str, marker: str, location: str, site: list[polib.POEntry]) -> None:
+        """Remember a page after its catalogs were brought up to date."""
+        records = [_site_record(entry) for entry in site]
+        self.pages[key] = {
+            "marker": marker,
+            "location": location,
+            "site": self._add_variant(records),
+            "site_lines": [entry.occurrences[0][1] for entry in site],
+        }
+
+    def forget(self, key: str) -> None:
+        self.pages.pop(key, None)
+
+    def site_entries(self) -> list[polib.POEntry]:
+        """The ``_site`` template entries: every page's shared strings once, in page order."""
+        entries: dict[tuple[str, str], polib.POEntry] = {}
+        pages_with: dict[tuple[str, str], int] = {}
+        for key in sorted(self.pages):
+            page = self.pages[key]
+            records = self.variants.get(page.get("site", ""), [])
+            for record, line in zip(records, page.get("site_lines", []), strict=False):
+                entry_key = (record.get("msgctxt", ""), record["msgid"])
+                entry = entries.get(entry_key)
+                if entry is None:
+                    entry = polib.POEntry(msgid=record["msgid"], comment=record["notes"])
+                    if record.get("msgctxt"):
+                        entry.msgctxt = record["msgctxt"]
+                    entries[entry_key] = entry
+                pages_with[entry_key] = pages_with.get(entry_key, 0) + 1
+                if len(entry.occurrences) < MAX_SITE_LOCATIONS:
+                    entry.occurrences.append((page["location"], line))
+        for entry_key, entry in entries.items():
+            count = pages_with[entry_key]
+            entry.comment += f"\nsite-wide text on {count} page{'s' if count > 1 else ''}"
+        return list(entries.values())
+
+    def save(self) -> None:
+        used = {page.get("site") for page in self.pages.values()}
+        data = {
+            "version": STATE_VERSION,
+            "fingerprint": self.fingerprint,
+            "pages": self.pages,
+            "site_variants": {k: v for k, v in self.variants.items() if k in used},
+        }
+        write_if_changed(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    def _add_variant(self, records: list[dict[str, Any]]) -> str:
+        encoded = json.dumps(records, ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(encoded.encode()).hexdigest()[:16]
+        self.variants.setdefault(digest, records)
+        return digest
+
+
+def _site_record(entry: polib.POEntry) -> dict[str, Any]:
+    """A site-wide string without its line, so pages with the same menu share a variant."""
+    record = {"msgid": entry.msgid, "notes": entry.comment}
+    if entry.msgctxt:
+        record["msgctxt"] = entry.msgctxt
+    return record

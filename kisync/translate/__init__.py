@@ -1,0 +1,49 @@
+"""Translation helpers: the glossary (TBX/CSV), the German term matcher, translation
+memory, pretranslation and the glossary checks used by ``kisync lint``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import GlossaryError
+from .glossary import Concept, Glossary, Status, Term
+
+__all__ = [
+    "Concept",
+    "Glossary",
+    "Status",
+    "Term",
+    "load_glossaries",
+    "load_glossary",
+    "shipped_glossary_path",
+]
+
+TBX_SUFFIXES = (".tbx", ".xml")
+CSV_SUFFIXES = (".csv", ".tsv")
+
+
+def load_glossary(path: Path | str) -> Glossary:
+    """Read one glossary file; the format follows from its suffix (.tbx, .csv)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TBX_SUFFIXES:
+        from .tbx import read_tbx
+
+        return read_tbx(path)
+    if suffix in CSV_SUFFIXES:
+        from .csvglossary import read_csv
+
+        return read_csv(path)
+    kind = suffix or "(no suffix)"
+    raise GlossaryError(f"{path}: unknown glossary format {kind}; use .tbx or .csv")
+
+
+def load_glossaries(paths: Iterable[Path | str]) -> Glossary:
+    """Several files as one glossary (concept ids must not repeat across files)."""
+    return Glossary.combine(load_glossary(path) for path in paths)
+
+
+def shipped_glossary_path() -> Path:
+    """``glossaries/integration.tbx`` of this kisync checkout."""
+    return Path(__file__).resolve().parents[2] / "glossaries" / "integration.tbx"

@@ -1,0 +1,213 @@
+"""The glossary model: concepts, their terms per language, status and flags. No I/O here.
+
+A *concept* is one idea (the residence permit); it has *terms* in each language
+(``Aufenthaltserlaubnis``; en ``residence permit``). Every term has an administrative
+status taken from TBX-Basic: **preferred** (use this), **admitted** (acceptable),
+**deprecated** (do not use) or **superseded** (outdated). A German term may be marked
+*keep in German* (``dnt``): names such as ``Jobcenter`` or ``BAMF`` stay German in every
+translation. The readers and writers (:mod:`.tbx`, :mod:`.csvglossary`) convert files
+to and from these values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from ..errors import GlossaryError
+
+
+class Status(StrEnum):
+    """Administrative status of a term (TBX-Basic ``administrativeStatus``)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def approved(self) -> bool:
+        """Preferred and admitted terms may be used; the others may not."""
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        """Read a status as files write it: ``preferred``, ``preferredTerm-admn-sts``…"""
+        text = value.strip().lower().removesuffix("-admn-sts").removesuffix("term")
+        aliases = {"": cls.PREFERRED, "forbidden": cls.DEPRECATED, "obsolete": cls.SUPERSEDED}
+        if text in aliases:
+            return aliases[text]
+        try:
+            return cls(text)
+        except ValueError:
+            allowed = ", ".join(status.value for status in cls)
+            raise ValueError(f"unknown status {value!r}; use one of: {allowed}") from None
+
+
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
+GENDERS = ("masculine", "feminine", "neuter", "other")
+TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
+CASE_SENSITIVE_TYPES = ("acronym", "abbreviation")
+
+_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a concept in one language."""
+
+    text: str
+    status: Status = Status.PREFERRED
+    part_of_speech: str = ""
+    """``noun``, ``verb``, ``adjective``, ``adverb`` or ``other`` (TBX-Basic picklist)."""
+    gender: str = ""
+    term_type: str = ""
+    """``fullForm``, ``acronym``, ``abbreviation``, ``shortForm``, ``variant`` or ``phrase``."""
+    dnt: bool = False
+    """Keep in German: the term is written as it is in every translation."""
+    note: str = ""
+    context: str = ""
+    """An example sentence that uses the term."""
+    usage: str = ""
+    """Where the term is used (TBX ``geographicalUsage``), e.g. ``AF`` for Dari."""
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Acronyms and abbreviations (BAMF, eGK, KI) match only as written."""
+        if self.term_type:
+            return self.term_type in CASE_SENSITIVE_TYPES
+        return looks_like_abbreviation(self.text)
+
+
+def looks_like_abbreviation(text: str) -> bool:
+    """``BAMF``, ``eGK``, ``AsylbLG``, ``KI``: an upper-case letter after the first one."""
+    return " " not in text and len(text) <= 10 and any(c.isupper() for c in text[1:])
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea with its terms in several languages."""
+
+    id: str
+    terms: Mapping[str, tuple[Term, ...]]
+    """Language code → terms, preferred first (order as in the file)."""
+    definitions: Mapping[str, str] = field(default_factory=dict)
+    """Language code → definition."""
+    subject: str = ""
+    note: str = ""
+
+    def terms_in(self, language: str) -> tuple[Term, ...]:
+        return self.terms.get(language, ())
+
+    def approved(self, language: str) -> tuple[Term, ...]:
+        """Terms a translation may use, preferred ones first."""
+        terms = [term for term in self.terms_in(language) if term.status.approved]
+        return tuple(sorted(terms, key=lambda term: term.status != Status.PREFERRED))
+
+    def preferred(self, language: str) -> Term | None:
+        approved = self.approved(language)
+        return approved[0] if approved else None
+
+    def forbidden(self, language: str) -> tuple[Term, ...]:
+        """Deprecated and superseded terms: wording that must not be used."""
+        return tuple(term for term in self.terms_in(language) if not term.status.approved)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.terms)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Concepts from one or more files, with the source language they describe."""
+
+    concepts: tuple[Concept, ...]
+    source_language: str = "de"
+    title: str = ""
+    sources: tuple[str, ...] = ()
+    """Where the concepts came from (file names), for messages."""
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for concept in self.concepts:
+            if concept.id in seen:
+                raise GlossaryError(f"concept id {concept.id!r} is used twice; ids must be unique")
+            seen.add(concept.id)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def concept(self, concept_id: str) -> Concept:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        raise KeyError(concept_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language with at least one term, the source language first."""
+        found = dict.fromkeys([self.source_language])
+        for concept in self.concepts:
+            found.update(dict.fromkeys(concept.terms))
+        return tuple(found)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever any term, status, flag or note changes."""
+        data = json.dumps([asdict(concept) for concept in self.concepts], sort_keys=True)
+        return hashlib.sha256(f"{self.source_language}\x00{data}".encode()).hexdigest()[:16]
+
+    @classmethod
+    def combine(cls, glossaries: Iterable[Glossary]) -> Glossary:
+        """One glossary from several files (e.g. the shipped one plus a local one)."""
+        parts = list(glossaries)
+        if not parts:
+            return cls(())
+        languages = {part.source_language for part in parts}
+        if len(languages) > 1:
+            listed = ", ".join(sorted(languages))
+            raise GlossaryError(f"glossary files for different source languages ({listed})")
+        concepts = tuple(concept for part in parts for concept in part.concepts)
+        ids: dict[str, str] = {}
+        for part in parts:
+            for concept in part.concepts:
+                if concept.id in ids:
+                    raise GlossaryError(
+                        f"concept id {concept.id!r} is in both {ids[concept.id]} and "
+                        f"{', '.join(part.sources)}; rename one of them"
+                    )
+                ids[concept.id] = ", ".join(part.sources)
+        return cls(
+            concepts,
+            source_language=parts[0].source_language,
+            title=parts[0].title,
+            sources=tuple(source for part in parts for source in part.sources),
+        )
+
+
+def check_id(value: str) -> str:
+    """Concept ids become XML ids (``xsd:ID``): a letter first, no spaces."""
+    if not _ID.match(value):
+        raise ValueError(
+            f"concept id {value!r} is not valid: start with a letter, then letters, digits, - _ ."
+        )
+    return value
+
+
+def make_id(text: str, taken: set[str]) -> str:
+    """A readable, unique concept id from a term: ``Bürgergeld`` → ``c-buergergeld``."""
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "concept"
+    candidate = f"c-{slug}"
+    number = 2
+    while candidate in taken:
+        candidate = f"c-{slug}-{number}"
+        number += 1
+    return candidate

@@ -1,0 +1,98 @@
+"""CSV glossaries: what spreadsheets write, read back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from kisync.errors import GlossaryError
+from kisync.translate import load_glossary, shipped_glossary_path
+from kisync.translate.csvglossary import parse_csv, write_csv
+from kisync.translate.glossary import Status
+
+
+def essentials(glossary):
+    """What CSV carries: terms with status, dnt, German details, definitions, subjects."""
+    return [
+        (
+            concept.id,
+            concept.subject,
+            concept.definitions.get("de", ""),
+            concept.note,
+            {
+                language: [
+                    (t.text, t.status, t.dnt, t.part_of_speech, t.gender, t.term_type, t.context)
+                    for t in terms
+                ]
+                for language, terms in sorted(concept.terms.items())
+            },
+        )
+        for concept in glossary
+    ]
+
+
+def test_shipped_glossary_survives_a_csv_round_trip():
+    shipped = load_glossary(shipped_glossary_path())
+    again = parse_csv(write_csv(shipped))
+    assert essentials(again) == essentials(shipped)
+    german_notes = [t.note for c in shipped for t in c.terms_in("de")]
+    assert [t.note for c in again for t in c.terms_in("de")] == german_notes
+
+
+def test_excel_csv_with_semicolons_and_bom(tmp_path):
+    path = tmp_path / "glossar.csv"
+    text = (
+        "\ufeffID;DE;ar;Status;DNT;pos;Definition\r\n"
+        "c-jc;Jobcenter;Jobcenter;;ja;noun;Stelle für Bürgergeld\r\n"
+        ";Sozialamt;مكتب الشؤون الاجتماعية;;;;\r\n"
+        "c-asyl;Asylsuchende;طالبو اللجوء;preferred;;noun;Personen, die Schutz suchen\r\n"
+        "c-asyl;Asylant;;deprecated;;noun;\r\n"
+        ";;;;;;\r\n"
+    )
+    path.write_bytes(text.encode("utf-8"))
+    glossary = load_glossary(path)
+    assert [c.id for c in glossary] == ["c-jc", "c-sozialamt", "c-asyl"]
+    jobcenter = glossary.concept("c-jc").terms_in("de")[0]
+    assert jobcenter.dnt and jobcenter.part_of_speech == "noun"
+    asyl = glossary.concept("c-asyl")
+    assert [(t.text, t.status) for t in asyl.terms_in("de")] == [
+        ("Asylsuchende", Status.PREFERRED),
+        ("Asylant", Status.DEPRECATED),
+    ]
+    assert asyl.definitions == {"de": "Personen, die Schutz suchen"}
+    assert glossary.concept("c-sozialamt").preferred("ar").text == "مكتب الشؤون الاجتماعية"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id,de,klingon\n", r"^g\.csv:1: unknown column 'klingon'"),
+        ("id,en\nx,a\n", r"^g\.csv:1: no column 'de'"),
+        ("de,de\n", r"^g\.csv:1: column 'de' appears twice"),
+        ("id,de,status\nx,A,best\n", r"^g\.csv:2: unknown status 'best'"),
+        ("id,de,dnt\nx,A,vielleicht\n", r"^g\.csv:2: dnt 'vielleicht'"),
+        ("id,de,pos\nx,A,Nomen\n", r"^g\.csv:2: pos 'Nomen' is not allowed"),
+        ("id,de\n1x,A\n", r"^g\.csv:2: concept id '1x' is not valid"),
+        ("id,de,en\nx,,\n", r"^g\.csv:2: the row has no term"),
+        (
+            "id,de,definition\nx,A,eins\nx,B,zwei\n",
+            r"^g\.csv:3: definition of 'x' differs from g\.csv:2",
+        ),
+        ('id,de\nx,"A\n', r"^g\.csv:\d+: not valid CSV"),
+        ("", r"^g\.csv: the file is empty"),
+    ],
+)
+def test_bad_csv_names_file_line_and_problem(text, message):
+    with pytest.raises(GlossaryError, match=message):
+        parse_csv(text, "g.csv")
+
+
+def test_non_utf8_csv_is_reported(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("id,de\nx,Bürgergeld\n".encode("latin-1"))
+    with pytest.raises(GlossaryError, match=r"latin1\.csv:2: not UTF-8 text"):
+        load_glossary(path)
+
+
+def test_unknown_suffix(tmp_path):
+    with pytest.raises(GlossaryError, match=r"unknown glossary format \.xlsx"):
+        load_glossary(tmp_path / "g.xlsx")
