@@ -610,7 +610,11 @@ def _wrapped_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?(?![\w\[])")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_POLIB_ESCAPES = frozenset('ntrvbf\\"')  # the escape sequences polib decodes
+# A well-formed line: an optional keyword, then a string with only the escapes polib decodes.
+_GOOD_LINE = re.compile(
+    r"(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?[ \t]+)?"
+    r'"((?:[^"\\]|\\[ntrvbf\\"])*+)"'
+)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _MAX_PLURAL_FORMS = 10  # polib reads one digit of msgstr[N]
 
@@ -724,44 +728,27 @@ class _SyntaxCheck:
             raise CatalogError(self.path, problem, self.start)
 
     def line(self, line: str, number: int) -> None:
-        obsolete = line.startswith("#~")
-        body = line[2:].lstrip() if obsolete else line
-        previous = body.startswith("|") if obsolete else body.startswith("#|")
-        if previous:
-            body = body[1 if obsolete else 2 :].lstrip()
-        elif body.startswith("#") or not body:
-            self.comment()
-            return
-        keyword, index, text = self.split(body)
+        """Check one stripped, non-blank line."""
+        body, obsolete, previous = line, False, False
+        if line[0] == "#":
+            obsolete = line.startswith("#~")  # "#~ msgid", "#~| msgid", "#~ " a string
+            body = line[2:].lstrip() if obsolete else line
+            previous = body.startswith("|") if obsolete else body.startswith("#|")
+            if previous:
+                body = body[1 if obsolete else 2 :].lstrip()
+            elif body.startswith("#") or not body:
+                self.comment()
+                return
+        match = _GOOD_LINE.fullmatch(body)
+        if match is None:
+            raise ValueError(_line_problem(body))
+        keyword, index, text = match.groups()
         if keyword is None:
             self.continuation(text, previous, obsolete)
         elif previous:
             self.keyword("#| " + keyword, None, text, obsolete, number)
         else:
             self.keyword(keyword, index, text, obsolete, number)
-
-    def split(self, body: str) -> tuple[str | None, str | None, str]:
-        """Keyword, plural index and string content (still escaped) of a line."""
-        match = _KEYWORD.match(body)
-        keyword, index = match.groups() if match else (None, None)
-        rest = body[match.end() :].lstrip() if match else body
-        if not rest.startswith('"'):
-            what = f"after {keyword}" if keyword else f"instead of {body[:30]!r}"
-            raise ValueError(f"expected a keyword or a quoted string {what}")
-        string = _STRING.match(rest)
-        if string is None:
-            raise ValueError('the string is not closed (a " is missing at the end)')
-        if rest[string.end() :].strip():
-            raise ValueError(f"unexpected text after the string: {rest[string.end() :][:30]!r}")
-        if match and not body[match.end() : match.end() + 1].isspace():
-            raise ValueError(f"expected a space after {body[: match.end()]}")
-        for escape in re.findall(r"\\(.)", string.group(1)):
-            if escape not in _POLIB_ESCAPES:
-                raise ValueError(
-                    f"unsupported escape sequence \\{escape} (kisync reads only "
-                    '\\n \\t \\r \\v \\b \\f \\\\ \\")'
-                )
-        return keyword, index, string.group(1)
 
     def comment(self) -> None:
         if self.state in ("msgctxt", "msgid", "msgid_plural"):
@@ -817,6 +804,27 @@ class _SyntaxCheck:
         if first != self.msgid_line:
             problem = f"this message is already defined on line {first}"
             raise _LineError(self.msgid_line, problem)
+
+
+def _line_problem(body: str) -> str:
+    """Why a line that should hold a keyword and/or a string does not."""
+    match = _KEYWORD.match(body)
+    keyword = match.group(0) if match else None
+    rest = body[match.end() :].lstrip() if match else body
+    if not rest.startswith('"'):
+        what = f"after {keyword}" if keyword else f"instead of {body[:30]!r}"
+        return f"expected a keyword or a quoted string {what}"
+    string = _STRING.match(rest)
+    if string is None:
+        return 'the string is not closed (a " is missing at the end)'
+    if rest[string.end() :].strip():
+        return f"unexpected text after the string: {rest[string.end() :][:30]!r}"
+    if match and not body[match.end() : match.end() + 1].isspace():
+        return f"expected a space after {keyword}"
+    escape = re.search(r'\\[^ntrvbf\\"]', string.group(1))
+    if escape:
+        return f"unsupported escape sequence {escape.group(0)} (write the character itself)"
+    return "syntax error"
 
 
 _ENTRY_ENDS = {"", "msgstr", "msgstr[N]"}  # states between two entries

@@ -1,0 +1,227 @@
+"""`kisync pull` end to end on a copy of the demo portal, through the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+from conftest import msgfmt_check
+
+from kisync import pull as pull_module
+from kisync.cli import cli
+
+DEMO = Path(__file__).resolve().parent.parent / "examples" / "heinsberg"
+PAGE = "bildung-sprache/integrationskurse"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(DEMO / "portal", tmp_path / "portal")
+    shutil.copy(DEMO / "kisync.toml", tmp_path / "kisync.toml")
+    return tmp_path
+
+
+def run(project: Path, *args: str):
+    return CliRunner().invoke(cli, ["--project", str(project), *args], catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def catalog(project: Path, language: str, key: str = PAGE) -> polib.POFile:
+    return polib.pofile(str(project / "po" / language / f"{key}.po"))
+
+
+def all_msgids(project: Path) -> list[str]:
+    return [
+        entry.msgid
+        for path in (project / "po" / "templates").rglob("*.pot")
+        for entry in polib.pofile(str(path))
+    ]
+
+
+def translate(project: Path, language: str, key: str, translations: dict[str, str]) -> None:
+    path = project / "po" / language / f"{key}.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+    po.save(str(path))
+
+
+def edit_page(project: Path, old: str, new: str, page: str = f"portal/{PAGE}/index.html") -> None:
+    path = project / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_first_pull_writes_valid_catalogs(project):
+    result = run(project, "pull")
+    assert result.exit_code == 0, result.output
+    assert "14 pages (14 changed, 0 unchanged)" in result.output
+    files = sorted((project / "po").rglob("*.po*"))
+    assert len(files) == 15 * 7  # 14 pages + _site, template + 6 languages
+    for path in files:
+        msgfmt_check(path)
+    po = catalog(project, "ar")
+    assert po.metadata["Language"] == "ar"
+    assert po.metadata["Plural-Forms"].startswith("nplurals=6;")
+
+
+def test_second_pull_changes_no_byte(project):
+    run(project, "pull")
+    before = snapshot(project / "po")
+    result = run(project, "pull")
+    assert "wrote 0 files" in result.output
+    assert snapshot(project / "po") == before
+    shutil.rmtree(project / ".kisync")  # without the state every page is read again
+    result = run(project, "pull")
+    assert "wrote 0 files" in result.output
+    assert snapshot(project / "po") == before
+
+
+def test_msgids_hold_no_script_no_translate_no_and_no_url(project):
+    run(project, "pull")
+    msgids = all_msgids(project)
+    text = "\n".join(msgids)
+    assert "http" not in text and "href" not in text and "mailto:" not in text
+    assert "dataLayer" not in text and "function" not in text
+    assert "Valkenburger" not in text  # a translate="no" address on the demo pages
+    assert any("\u00a0" in msgid for msgid in msgids), "no-break spaces survive"
+
+
+def test_site_wide_text_goes_once_into_site_catalog(project):
+    run(project, "pull")
+    site = [e.msgid for e in polib.pofile(str(project / "po/templates/_site.pot"))]
+    assert "Hauptmenü" in site and "Impressum" in site
+    page = [e.msgid for e in polib.pofile(str(project / f"po/templates/{PAGE}.pot"))]
+    assert "Hauptmenü" not in page and "Impressum" not in page
+
+
+def test_edited_sentence_comes_back_fuzzy_with_old_translation(project):
+    run(project, "pull")
+    old = next(
+        m
+        for m in (e.msgid for e in catalog(project, "en"))
+        if m.startswith("Im Integrationskurs lernen")
+    )
+    translate(project, "en", PAGE, {old: "In the integration course you learn German."})
+    edit_page(
+        project,
+        "Im Integrationskurs lernen Sie Deutsch",
+        "Im Integrationskurs lernen Sie gut Deutsch",
+    )
+    result = run(project, "pull")
+    assert "1 changed" in result.output and "strings: 0 new, 1 changed, 0 removed" in result.output
+    entry = next(
+        e
+        for e in catalog(project, "en")
+        if e.msgid.startswith("Im Integrationskurs lernen Sie gut")
+    )
+    assert "fuzzy" in entry.flags
+    assert entry.previous_msgid == old
+    assert entry.msgstr == "In the integration course you learn German."
+    msgfmt_check(project / "po" / "en" / f"{PAGE}.po")
+
+
+def test_removed_sentence_becomes_obsolete_with_translation(project):
+    run(project, "pull")
+    heading = "Wie ist ein Integrationskurs aufgebaut?"
+    translate(project, "tr", PAGE, {heading: "Bir uyum kursu nasıl yapılandırılır?"})
+    edit_page(project, f">{heading}<", "><")
+    result = run(project, "pull")
+    assert "1 removed" in result.output
+    obsolete = [e for e in catalog(project, "tr") if e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in obsolete] == [
+        (heading, "Bir uyum kursu nasıl yapılandırılır?")
+    ]
+    msgfmt_check(project / "po" / "tr" / f"{PAGE}.po")
+
+
+def test_corrupt_catalog_is_left_untouched_and_run_exits_2(project):
+    run(project, "pull")
+    broken = project / "po" / "fa" / f"{PAGE}.po"
+    broken.write_bytes(broken.read_bytes() + b'\nmsgid "offen\nmsgstr ""\n')
+    before = broken.read_bytes()
+    edit_page(
+        project,
+        "Im Integrationskurs lernen Sie Deutsch",
+        "Im Integrationskurs lernen Sie Deutsch gern",
+    )
+    edit_page(project, "<h1", "<h1 class='x'", page="portal/gesundheit/index.html")
+    result = run(project, "pull")
+    assert result.exit_code == 2
+    assert f"po/fa/{PAGE}.po:" in result.output  # file and line
+    assert broken.read_bytes() == before
+    # the other languages and pages were still processed
+    assert any(
+        e.msgid.endswith("Deutsch gern") or "Deutsch gern" in e.msgid
+        for e in catalog(project, "en")
+    )
+    # and the broken page is retried on the next run rather than forgotten
+    result = run(project, "pull")
+    assert result.exit_code == 2
+
+
+def test_unreadable_page_is_reported_and_others_go_on(project):
+    (project / "portal" / "kaputt.html").write_bytes(b"\x00\x01\x02PNG")
+    result = run(project, "pull")
+    assert result.exit_code == 2
+    assert "page kaputt (portal/kaputt.html): contains NUL bytes" in result.output
+    assert (project / "po" / "ar" / f"{PAGE}.po").exists()
+
+
+def test_page_filter_and_unknown_page(project):
+    result = run(project, "pull", "--page", "gesundheit")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (project / "po" / "templates").glob("*.pot")) == [
+        "_site.pot",
+        "gesundheit.pot",
+    ]
+    result = run(project, "pull", "--page", "gesundhiet")
+    assert result.exit_code == 2
+    assert "no page matches --page 'gesundhiet'" in result.output
+
+
+def test_dry_run_writes_nothing(project):
+    result = run(project, "pull", "--dry-run")
+    assert result.exit_code == 0
+    assert "would write po/ar/gesundheit.po" in result.output
+    assert not (project / "po").exists() and not (project / ".kisync").exists()
+
+
+def test_new_language_and_removed_page(project):
+    run(project, "pull")
+    config = project / "kisync.toml"
+    config.write_text(config.read_text().replace('"ru"]', '"ru", "ps"]'), encoding="utf-8")
+    (project / "portal" / "kommunen" / "index.html").unlink()
+    result = run(project, "pull")
+    assert result.exit_code == 0
+    assert (project / "po" / "ps" / f"{PAGE}.po").exists()
+    assert "page kommunen is no longer on the portal; its catalogs were kept" in result.output
+    assert (project / "po" / "ar" / "kommunen.po").exists()
+
+
+def test_worker_processes_give_the_same_files(project, tmp_path_factory, monkeypatch):
+    serial = tmp_path_factory.mktemp("serial")
+    shutil.copytree(project, serial, dirs_exist_ok=True)
+    monkeypatch.setattr(pull_module, "PARALLEL_FROM", 10**6)
+    run(serial, "pull")
+    monkeypatch.setattr(pull_module, "PARALLEL_FROM", 2)
+    run(project, "pull")
+    assert snapshot(project / "po").keys() == snapshot(serial / "po").keys()
+    for path in (project / "po").rglob("*.po"):
+        # identical apart from the header dates, which depend on the minute of the run
+        ours = path.read_text().split("\n\n", 1)[1]
+        theirs = (serial / path.relative_to(project)).read_text().split("\n\n", 1)[1]
+        assert ours == theirs, path
