@@ -29,11 +29,13 @@ import fnmatch
 import hashlib
 import json
 import logging
+import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from .. import pofile
 from ..errors import CatalogError, KisyncError
@@ -403,7 +405,7 @@ class _Push:
         return _Write(check, record, page, render_hash)
 
     def _below_minimum(self, check: _Check, record: Record) -> _Write | None:
-        needs = f"{check.completeness:.0f}% translated, {check.minimum:g}% needed"
+        needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
         if record.published is None:
             self._result(check, "withheld", message=needs)
         elif self.project.config.publish.withdraw_incomplete:
@@ -602,8 +604,6 @@ class _Push:
         return self.site[language.code]
 
     def _origins(self) -> frozenset[str]:
-        from urllib.parse import urlsplit
-
         url = self.project.config.portal.url
         return frozenset({urlsplit(url).netloc.lower()} if url else set())
 
@@ -650,6 +650,11 @@ def _translations(text: str, path: Path) -> dict[tuple[str, str], str]:
         for entry in catalog
         if entry.msgstr and not entry.obsolete and not entry.fuzzy and not entry.msgid_plural
     }
+
+
+def _percent(value: float) -> str:
+    """One decimal, rounded down: 99.96 is not shown as 100."""
+    return f"{math.floor(value * 10) / 10:g}"
 
 
 def _edited(remote: Published) -> str:
