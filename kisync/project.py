@@ -28,19 +28,21 @@ _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 class Project:
     """A kisync project: ``kisync.toml`` and the folders it names."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, insecure: bool = False) -> None:
         self.config = config
+        self.insecure = insecure
+        """Allow sending portal credentials over plain http to another machine."""
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> Project:
+    def load(cls, path: Path | str | None = None, *, insecure: bool = False) -> Project:
         """Load the project whose ``kisync.toml`` is at ``path`` (a file or folder).
 
         Without ``path``, look in the current directory and its parents.
         """
         if path is None:
-            return cls(load_config(find_config()))
+            return cls(load_config(find_config()), insecure=insecure)
         path = Path(path)
-        return cls(load_config(path / CONFIG_FILE if path.is_dir() else path))
+        return cls(load_config(path / CONFIG_FILE if path.is_dir() else path), insecure=insecure)
 
     # -- paths ---------------------------------------------------------------------
 
@@ -90,9 +92,12 @@ class Project:
 
     @cached_property
     def extract_rules(self) -> ExtractRules:
+        portal = self.config.portal
         return ExtractRules(
-            content=self.config.portal.content,
-            ignore=self.config.portal.ignore,
+            # A WordPress page is its content (plus its title), never a whole
+            # document: all of it is the page's own text.
+            content="" if portal.kind == "wordpress" else portal.content,
+            ignore=portal.ignore,
             skip=self.config.extract.skip,
         )
 
