@@ -13,6 +13,7 @@ import click
 
 from .. import __version__
 from .common import Context, KisyncGroup, setup_logging
+from .glossary import glossary_command
 from .init import init_command
 from .preview import preview_command
 from .pull import pull_command
@@ -46,6 +47,7 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
     ctx.obj = Context(project_dir, insecure=insecure)
 
 
+cli.add_command(glossary_command)
 cli.add_command(init_command)
 cli.add_command(preview_command)
 cli.add_command(pull_command)

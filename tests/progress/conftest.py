@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.demo import copy_demo
 
 from kisync import Project
 
@@ -15,8 +16,7 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "heinsberg"
 @pytest.fixture(scope="session")
 def pulled_demo(tmp_path_factory) -> Path:
     """The demo portal after `kisync pull`, untouched by translators (do not modify)."""
-    root = tmp_path_factory.mktemp("demo") / "heinsberg"
-    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns("po", "site", ".kisync"))
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
     report = Project.load(root).pull()
     assert not report.failures, report.failures
     return root
@@ -25,6 +25,5 @@ def pulled_demo(tmp_path_factory) -> Path:
 @pytest.fixture
 def demo(pulled_demo, tmp_path) -> Project:
     """A fresh copy of the pulled demo project for one test."""
-    root = tmp_path / "heinsberg"
-    shutil.copytree(pulled_demo, root)
-    return Project.load(root)
+    shutil.copytree(pulled_demo.parents[1], tmp_path, dirs_exist_ok=True)
+    return Project.load(tmp_path / pulled_demo.relative_to(pulled_demo.parents[1]))

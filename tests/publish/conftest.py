@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.demo import copy_demo
 
 from kisync import Project, pofile
 
@@ -15,8 +16,7 @@ DEMO = Path(__file__).parents[2] / "examples" / "heinsberg"
 
 @pytest.fixture(scope="session")
 def pulled_demo(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("pulled") / "heinsberg"
-    shutil.copytree(DEMO, folder, ignore=shutil.ignore_patterns("po", "site", ".kisync"))
+    folder = copy_demo(tmp_path_factory.mktemp("pulled"))
     report = Project.load(folder).pull()
     assert not report.failures
     return folder
@@ -25,9 +25,8 @@ def pulled_demo(tmp_path_factory) -> Path:
 @pytest.fixture
 def demo(pulled_demo, tmp_path) -> Path:
     """A fresh, pulled, untranslated copy of the demo project."""
-    folder = tmp_path / "heinsberg"
-    shutil.copytree(pulled_demo, folder)
-    return folder
+    shutil.copytree(pulled_demo.parents[1], tmp_path, dirs_exist_ok=True)
+    return tmp_path / pulled_demo.relative_to(pulled_demo.parents[1])
 
 
 def translate(
