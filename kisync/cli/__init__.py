@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
+from .lint import lint_command
 from .pull import pull_command
 from .stats import stats_command
 
@@ -41,6 +42,7 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int) -> None:
 cli.add_command(init_command)
 cli.add_command(pull_command)
 cli.add_command(stats_command)
+cli.add_command(lint_command)
 
 
 def main() -> None:

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
+from ..translate.checks import Finding, display_path
 from .scan import Counts
 from .stats import ProjectStats
+
+if TYPE_CHECKING:
+    from ..translate.lint import LintReport
 
 TableFormat = Literal["table", "csv", "markdown"]
 
@@ -172,3 +178,70 @@ def _page_matrix(stats: ProjectStats) -> Table:
     )
     headers = ("page", "words", *(f"{lang.language.code} %" for lang in languages), "words left")
     return Table(headers, tuple(rows), frozenset(range(1, len(headers))), footer)
+
+
+# -- lint findings --------------------------------------------------------------------------
+
+LintFormat = Literal["text", "json", "github"]
+_EXCERPT = 70
+
+
+def printable(text: str) -> str:
+    """Untrusted text made safe for a terminal or a log: no control characters, one line."""
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char != "\u200c":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def excerpt(text: str, length: int = _EXCERPT) -> str:
+    text = printable(text)
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def finding_line(finding: Finding, root: Path | None = None) -> str:
+    """``po/ar/index.po:42: error: placeholders: </a1> is missing … (msgid "…")``."""
+    where = f"{display_path(finding.path, root)}:{finding.line}"
+    return (
+        f"{where}: {finding.severity}: {finding.check}: {printable(finding.message)} "
+        f'(msgid "{excerpt(finding.msgid)}")'
+    )
+
+
+def lint_text(report: LintReport, root: Path | None = None) -> str:
+    lines = [finding_line(finding, root) for finding in report.findings]
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
+
+
+def github_annotation(finding: Finding, root: Path | None = None) -> str:
+    """A GitHub Actions workflow command that marks the line in the pull request."""
+    properties = {
+        "file": display_path(finding.path, root),
+        "line": str(finding.line),
+        "title": f"kisync {finding.check}",
+    }
+    joined = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    message = f'{finding.message} (msgid "{excerpt(finding.msgid)}")'
+    return f"::{finding.severity} {joined}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def lint_github(report: LintReport, root: Path | None = None) -> str:
+    lines = [github_annotation(finding, root) for finding in report.findings]
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
