@@ -66,7 +66,19 @@ class GlossaryConfig:
 @dataclass(frozen=True)
 class PublishConfig:
     min_completeness: float = field(default=100.0, metadata={"range": (0, 100)})
+    """Percent of a page's own strings that must be translated before it is published."""
+    min_completeness_by_language: dict[str, float] = field(
+        default_factory=dict, metadata={"range": (0, 100)}
+    )
+    """Per-language values that override ``min_completeness``: ``{ ar = 80 }``."""
+    withdraw_incomplete: bool = False
+    """Take down a published translation whose page fell below the minimum (default: keep
+    the last published version online)."""
     target: str = "site"
+
+    def minimum(self, language: str) -> float:
+        """The minimum completeness for a language (a gettext code such as ``fa_AF``)."""
+        return self.min_completeness_by_language.get(language, self.min_completeness)
 
 
 @dataclass(frozen=True)
@@ -134,7 +146,15 @@ def _check_languages(config: Config, path: Path) -> Config:
         raise ConfigError(f"{path}: languages: {', '.join(sorted(duplicates))} listed twice")
     if normalize_code(source) in targets:
         raise ConfigError(f"{path}: languages: {source} is the source language, not a target")
-    return dataclasses.replace(config, source_language=source, languages=targets)
+    minimums = {}
+    for code, value in config.publish.min_completeness_by_language.items():
+        key = f"publish.min_completeness_by_language.{code}"
+        canonical = check(key, code)
+        if canonical not in targets:
+            raise ConfigError(f"{path}: {key}: {code} is not in languages ({', '.join(targets)})")
+        minimums[canonical] = value
+    publish = dataclasses.replace(config.publish, min_completeness_by_language=minimums)
+    return dataclasses.replace(config, source_language=source, languages=targets, publish=publish)
 
 
 def _convert_section(
@@ -155,8 +175,11 @@ def _convert_section(
         values[key] = _convert(value, hints[key], path, dotted)
         if "range" in fields[key].metadata:
             low, high = fields[key].metadata["range"]
-            if not low <= values[key] <= high:
-                raise ConfigError(f"{path}: {dotted} = {value!r} is out of range {low}–{high}")
+            items = value.items() if isinstance(value, dict) else [(None, value)]
+            for name, number in items:
+                if not low <= number <= high:
+                    where = f"{dotted}.{name}" if name is not None else dotted
+                    raise ConfigError(f"{path}: {where} = {number!r} is out of range {low}–{high}")
     return values
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 PLACEHOLDER = re.compile(r"<(/?)([a-z]+)(\d+)(/?)>")
 """A pseudo-tag in a msgid: ``<a1>``, ``</a1>``, ``<br1/>``, ``<x1/>``."""
@@ -23,6 +23,8 @@ class Placeholder:
     open: str
     close: str
     note: str
+    start: int = field(default=-1, compare=False)
+    """Source offset of ``open`` (publishing translates attributes inside it)."""
 
     @property
     def atomic(self) -> bool:
@@ -58,6 +60,8 @@ class Segment:
     """Inline elements around the whole text that stay in the page, described for
     translators: ``("link to /kontakt/",)`` for a menu item."""
     kept: tuple[str, ...] = ()
+    kept_at: tuple[int, ...] = field(default=(), compare=False)
+    """Source offset of each ``kept`` item."""
     site: bool = False
     """True for site-wide text (menu, header, footer) that goes to the ``_site`` catalog."""
     attribute: bool = False

@@ -17,6 +17,8 @@ from .pagekeys import SITE_KEY
 if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor
     from .portal import Portal
+    from .publish.push import PushReport
+    from .publish.target import PublishTarget
     from .pull import PullReport
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
@@ -25,19 +27,21 @@ _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 class Project:
     """A kisync project: ``kisync.toml`` and the folders it names."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, insecure: bool = False) -> None:
         self.config = config
+        self.insecure = insecure
+        """Allow sending portal credentials over plain http to another machine."""
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> Project:
+    def load(cls, path: Path | str | None = None, *, insecure: bool = False) -> Project:
         """Load the project whose ``kisync.toml`` is at ``path`` (a file or folder).
 
         Without ``path``, look in the current directory and its parents.
         """
         if path is None:
-            return cls(load_config(find_config()))
+            return cls(load_config(find_config()), insecure=insecure)
         path = Path(path)
-        return cls(load_config(path / CONFIG_FILE if path.is_dir() else path))
+        return cls(load_config(path / CONFIG_FILE if path.is_dir() else path), insecure=insecure)
 
     # -- paths ---------------------------------------------------------------------
 
@@ -87,9 +91,12 @@ class Project:
 
     @cached_property
     def extract_rules(self) -> ExtractRules:
+        portal = self.config.portal
         return ExtractRules(
-            content=self.config.portal.content,
-            ignore=self.config.portal.ignore,
+            # A WordPress page is its content (plus its title), never a whole
+            # document: all of it is the page's own text.
+            content="" if portal.kind == "wordpress" else portal.content,
+            ignore=portal.ignore,
             skip=self.config.extract.skip,
         )
 
@@ -115,6 +122,31 @@ class Project:
         from .pull import pull
 
         return pull(self, pages, dry_run=dry_run, progress=progress)
+
+    def push(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        force: bool = False,
+        insecure: bool = False,
+        target: PublishTarget | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PushReport:
+        """Publish the translated pages; see :func:`kisync.publish.push.push`."""
+        from .publish.push import push
+
+        return push(
+            self,
+            languages,
+            pages,
+            dry_run=dry_run,
+            force=force,
+            insecure=insecure,
+            target=target,
+            progress=progress,
+        )
 
 
 def _checked(key: str) -> str:

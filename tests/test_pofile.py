@@ -12,6 +12,7 @@ import ctypes
 import random
 import subprocess
 import time
+import unicodedata
 from pathlib import Path
 
 import polib
@@ -391,8 +392,6 @@ SAMPLE = [(0x4E00, 0x4EFF), (0xAC00, 0xACFF)]  # of the ideographs and Hangul sy
 
 
 def _assigned(blocks: list[tuple[int, int]]) -> list[str]:
-    import unicodedata
-
     return [
         chr(code)
         for first, last in blocks

@@ -16,6 +16,7 @@ from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
 from .lint import lint_command
 from .pull import pull_command
+from .push import push_command
 from .stats import stats_command
 
 
@@ -27,20 +28,26 @@ from .stats import stats_command
     help="Folder with kisync.toml (default: the current folder or the nearest above it).",
 )
 @click.option("-v", "--verbose", count=True, help="Say more about what happens (-vv: debug).")
+@click.option(
+    "--insecure",
+    is_flag=True,
+    help="Allow sending the portal password over plain http to another machine (avoid).",
+)
 @click.version_option(__version__, prog_name="kisync")
 @click.pass_context
-def cli(ctx: click.Context, project_dir: Path | None, verbose: int) -> None:
+def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bool) -> None:
     """Keep a German portal available in the languages of the people it serves.
 
     Typical cycle: `kisync pull` extracts the German pages into PO files under po/,
     translators edit po/<language>/*.po, and the other commands check and publish.
     """
     setup_logging(verbose)
-    ctx.obj = Context(project_dir)
+    ctx.obj = Context(project_dir, insecure=insecure)
 
 
 cli.add_command(init_command)
 cli.add_command(pull_command)
+cli.add_command(push_command)
 cli.add_command(stats_command)
 cli.add_command(lint_command)
 

@@ -19,14 +19,15 @@ from ..project import Project
 class Context:
     """``ctx.obj``: options of the ``kisync`` group and the lazily loaded project."""
 
-    def __init__(self, project_dir: Path | None) -> None:
+    def __init__(self, project_dir: Path | None, *, insecure: bool = False) -> None:
         self.project_dir = project_dir
+        self.insecure = insecure
         self._project: Project | None = None
 
     @property
     def project(self) -> Project:
         if self._project is None:
-            self._project = Project.load(self.project_dir)
+            self._project = Project.load(self.project_dir, insecure=self.insecure)
         return self._project
 
 

@@ -38,6 +38,10 @@ def open_portal(project: Project) -> Portal:
             max_pages=settings.max_pages,
             exclude=settings.exclude,
         )
+    if settings.kind == "wordpress":
+        from .wordpress import open_wordpress
+
+        return open_wordpress(project, insecure=project.insecure)
     from ..errors import ConfigError
 
     raise ConfigError(f"{project.config.file}: portal kind {settings.kind!r} is not available yet")

@@ -31,4 +31,5 @@ def open_target(project: Project, *, insecure: bool = False) -> PublishTarget:
         return open_wordpress_target(project, insecure=insecure)
     from .files import FilesTarget
 
-    return FilesTarget(project.root / project.config.publish.target)
+    folder = project.config.publish.target
+    return FilesTarget(project.root / folder, name=f"files:{folder}")

@@ -74,10 +74,7 @@ class FilesTarget:
         try:
             _atomic_write(path, data)
         except OSError as error:
-            raise PortalError(
-                f"cannot write {path}: {error.strerror}; check the folder's permissions",
-                page=page.key,
-            ) from None
+            raise PortalError(f"cannot write {path}: {error.strerror}", page=page.key) from None
         digest = hashlib.sha256(data).hexdigest()
         return Published(relative, digest, self.address(language, page.source), digest)
 

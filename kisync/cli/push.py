@@ -1,0 +1,106 @@
+"""``kisync push``."""
+
+from __future__ import annotations
+
+import click
+
+from .common import Context, echo_json, fail, pass_context, progress_bar, warn
+
+_VERBS = {
+    "create": ("created", "would create"),
+    "update": ("updated", "would update"),
+    "adopt": ("recorded (already on the target)", "would record (already on the target)"),
+    "withdraw": ("withdrawn", "would withdraw"),
+    "withheld": ("not published", "would skip"),
+    "kept": ("left online as it was", "would leave online as it was"),
+    "unchanged": ("unchanged", "unchanged"),
+    "conflict": ("CONFLICT", "CONFLICT"),
+}
+
+
+@click.command("push")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="L",
+    help="Only this language (a code from kisync.toml, e.g. ar). Repeatable.",
+)
+@click.option(
+    "--page",
+    "pages",
+    multiple=True,
+    metavar="KEY",
+    help="Only this page (its key, e.g. bildung-sprache/integrationskurse; * allowed). Repeatable.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change, with a diff; write nothing.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Check and rewrite every page, overwriting changes made on the target since kisync "
+    "wrote it.",
+)
+@click.option(
+    "--insecure",
+    is_flag=True,
+    help="Allow sending the WordPress password over plain http to another computer.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="json: one document with every page's outcome (see README).",
+)
+@pass_context
+def push_command(
+    context: Context,
+    languages: tuple[str, ...],
+    pages: tuple[str, ...],
+    dry_run: bool,
+    force: bool,
+    insecure: bool,
+    output: str,
+) -> None:
+    """Publish the translated pages that are complete enough.
+
+    A page is published in a language when at least [publish] min_completeness percent
+    of its strings are translated; strings still missing are shown in German, marked
+    lang="de". Pages that did not change are not touched. A page edited on the target
+    since kisync wrote it is not overwritten (exit code 1) unless you pass --force.
+    """
+    project = context.project
+    with progress_bar("Publishing") as progress:
+        report = project.push(
+            languages, pages, dry_run=dry_run, force=force, insecure=insecure, progress=progress
+        )
+    if output == "json":
+        echo_json(report.to_json())
+        click.get_current_context().exit(report.exit_code)
+    for message in report.warnings:
+        warn(message)
+    for result in report.results:
+        if result.action == "failed" or (
+            not dry_run and result.action in ("unchanged", "withheld")
+        ):
+            continue
+        verb = _VERBS[result.action][1 if dry_run else 0]
+        where = f" → {result.url}" if result.url else ""
+        note = f" ({result.message})" if result.message else ""
+        line = f"{result.language} {result.key}: {verb}{where}{note}"
+        if result.action == "conflict":
+            fail(line)
+        else:
+            click.echo(line)
+        if result.diff:
+            click.echo(result.diff, nl=False)
+    for message in report.failures:
+        fail(message)
+    click.echo(report.summary())
+    if report.conflicts:
+        fail(
+            f"{len(report.conflicts)} page(s) were changed on the target since kisync wrote "
+            "them and were left as they are; compare them with the PO files, then run "
+            "kisync push --force to overwrite them"
+        )
+    click.get_current_context().exit(report.exit_code)

@@ -1,0 +1,84 @@
+"""WordPress connector parts that need no server: settings, credentials, the page document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kisync import Project
+from kisync.cli import cli
+from kisync.errors import ConfigError, KisyncError
+from kisync.extract import extract_page
+from kisync.portal.wordpress import (
+    content_of,
+    is_loopback,
+    page_document,
+    settings_from,
+    title_of,
+)
+
+
+def make_project(
+    root: Path, url: str, monkeypatch: pytest.MonkeyPatch, password: str, **portal: str
+) -> Project:
+    lines = [f'{key} = "{value}"' for key, value in {"url": url, **portal}.items()]
+    settings = {"user": "kisync", "password_env": "KISYNC_TEST_WP_PASSWORD"}
+    lines += [f'{key} = "{value}"' for key, value in settings.items() if key not in portal]
+    (root / "kisync.toml").write_text(
+        'languages = ["en"]\n[portal]\nkind = "wordpress"\n' + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("KISYNC_TEST_WP_PASSWORD", password)
+    return Project.load(root)
+
+
+def test_credentials_come_from_the_environment_and_stay_off_plain_http(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path, "http://portal.example.org", monkeypatch, "secret pw 1234")
+    with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*--insecure"):
+        settings_from(project)
+    assert settings_from(project, insecure=True).password == "secret pw 1234"
+    assert "secret" not in repr(settings_from(project, insecure=True))
+    local = make_project(tmp_path, "http://127.0.0.1:9", monkeypatch, "secret pw 1234")
+    assert settings_from(local).url == "http://127.0.0.1:9"
+    monkeypatch.delenv("KISYNC_TEST_WP_PASSWORD")
+    with pytest.raises(KisyncError, match=r"KISYNC_TEST_WP_PASSWORD .* is not set"):
+        settings_from(local)
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "pull"])
+    assert result.exit_code == 2
+    assert "Application Password" in result.output
+
+
+@pytest.mark.parametrize(
+    ("portal", "message"),
+    [
+        ({"url": "ftp://example.org"}, "url must be the WordPress site's address"),
+        ({"user": ""}, "user is missing"),
+        ({"password_env": "mein passwort"}, "password_env must name an environment variable"),
+    ],
+)
+def test_bad_settings_name_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, portal: dict[str, str], message: str
+) -> None:
+    url = portal.pop("url", "https://portal.example.org")
+    project = make_project(tmp_path, url, monkeypatch, "pw", **portal)
+    with pytest.raises(ConfigError, match=message):
+        settings_from(project)
+
+
+def test_loopback_hosts() -> None:
+    assert all(map(is_loopback, ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]"]))
+    assert not any(map(is_loopback, ["example.org", "10.0.0.1", "localhost.example.org"]))
+
+
+def test_page_document_round_trip() -> None:
+    content = "<!-- wp:paragraph -->\n<p>Text</p>\n<!-- /wp:paragraph -->"
+    document = page_document("A &amp; B </title> C", content)
+    assert title_of(document) == "A &amp; B &lt;/title> C"
+    assert content_of(document) == content
+    assert extract_page(document).title == "A & B </title> C"
+    rendered = '<div lang="ar" dir="rtl"><title lang="de">A &amp; B</title>\n<p>نص</p></div>'
+    assert content_of(rendered) == '<div lang="ar" dir="rtl"><p>نص</p></div>'

@@ -1,0 +1,37 @@
+"""Fixtures for tests against the throwaway WordPress (scripts/wordpress-dev.sh).
+
+``wordpress_server`` starts one private instance per test session (its own folder and
+port, so a developer's running instance is never touched); ``wordpress`` hands it to a
+test after restoring the freshly installed database, so every test starts from the
+same empty site and the same post ids. Without the Debian packages the tests are
+skipped, unless KISYNC_REQUIRE_WORDPRESS=1 (set by .ci/run): then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from support.httpserver import unused_port
+from support.wordpress import REQUIRE_ENV, WordPress, WordPressUnavailable, start_wordpress
+
+
+@pytest.fixture(scope="session")
+def wordpress_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
+    try:
+        server = start_wordpress(tmp_path_factory.mktemp("wordpress"), unused_port())
+    except WordPressUnavailable as error:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{error}; {REQUIRE_ENV}=1 requires a real WordPress")
+        pytest.skip(str(error))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def wordpress(wordpress_server: WordPress) -> WordPress:
+    """The session's WordPress, reset to the freshly installed site, bridge plugin off."""
+    wordpress_server.set_bridge(False)
+    wordpress_server.restore()
+    return wordpress_server
