@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .publish.push import PushReport
     from .publish.target import PublishTarget
     from .pull import PullReport
+    from .sync import SyncReport
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
@@ -147,6 +148,20 @@ class Project:
             target=target,
             progress=progress,
         )
+
+    def sync(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        force: bool = False,
+        progress: Callable[[str], Callable[[int, int], None] | None] | None = None,
+    ) -> SyncReport:
+        """Pull, pretranslate (where available) and push; see :func:`kisync.sync.sync`."""
+        from .sync import sync
+
+        return sync(self, languages, pages, dry_run=dry_run, force=force, progress=progress)
 
 
 def _checked(key: str) -> str:

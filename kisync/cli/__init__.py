@@ -15,9 +15,11 @@ from .. import __version__
 from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
 from .lint import lint_command
+from .preview import preview_command
 from .pull import pull_command
 from .push import push_command
 from .stats import stats_command
+from .sync import sync_command
 
 
 @click.group(cls=KisyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,9 +48,11 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
 
 
 cli.add_command(init_command)
+cli.add_command(preview_command)
 cli.add_command(pull_command)
 cli.add_command(push_command)
 cli.add_command(stats_command)
+cli.add_command(sync_command)
 cli.add_command(lint_command)
 
 
