@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from .check import check_command
 from .common import Context, KisyncGroup, setup_logging
 from .init import init_command
 from .lint import lint_command
@@ -54,6 +55,7 @@ cli.add_command(push_command)
 cli.add_command(stats_command)
 cli.add_command(sync_command)
 cli.add_command(lint_command)
+cli.add_command(check_command)
 
 
 def main() -> None:
