@@ -12,9 +12,11 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from .check import check_command
 from .common import Context, KisyncGroup, setup_logging
 from .glossary import glossary_command
 from .init import init_command
+from .lint import lint_command
 from .preview import preview_command
 from .pull import pull_command
 from .push import push_command
@@ -54,6 +56,8 @@ cli.add_command(pull_command)
 cli.add_command(push_command)
 cli.add_command(stats_command)
 cli.add_command(sync_command)
+cli.add_command(lint_command)
+cli.add_command(check_command)
 
 
 def main() -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support.demo import copy_demo
+from support.demo import copy_demo, copy_pulled
 
 from kisync import Project, pofile
 
@@ -25,8 +24,7 @@ def pulled_demo(tmp_path_factory) -> Path:
 @pytest.fixture
 def demo(pulled_demo, tmp_path) -> Path:
     """A fresh, pulled, untranslated copy of the demo project."""
-    shutil.copytree(pulled_demo.parents[1], tmp_path, dirs_exist_ok=True)
-    return tmp_path / pulled_demo.relative_to(pulled_demo.parents[1])
+    return copy_pulled(pulled_demo, tmp_path)
 
 
 def translate(
