@@ -104,10 +104,11 @@ class Project:
         """Steps applied to every catalog ``pull`` merges (e.g. glossary hints)."""
         return []
 
-    def open_portal(self) -> Portal:
+    def open_portal(self, *, insecure: bool = False) -> Portal:
+        """The portal's connector; ``insecure`` as for :attr:`insecure`, for this call."""
         from .portal import open_portal
 
-        return open_portal(self)
+        return open_portal(self, insecure=insecure or self.insecure)
 
     # -- pipeline ------------------------------------------------------------------
 
