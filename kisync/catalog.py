@@ -171,7 +171,7 @@ def build_template(page: PageInfo, entries: Sequence[polib.POEntry], created: st
         "X-Generator": "kisync",
         **_page_fields(page, source_hash(entries)),
     }
-    template.extend(_copy(entry) for entry in entries)
+    template.extend(entries)
     return template
 
 
@@ -342,19 +342,12 @@ def _has_translation(entry: polib.POEntry) -> bool:
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
-    copy = polib.POEntry(
-        msgid=entry.msgid,
-        msgstr=entry.msgstr,
-        occurrences=list(entry.occurrences),
-        comment=entry.comment,
-        tcomment=entry.tcomment,
-        flags=list(entry.flags),
-    )
-    if entry.msgid_plural:
-        copy.msgid_plural = entry.msgid_plural
-        copy.msgstr_plural = dict(entry.msgstr_plural)
-    if entry.msgctxt is not None:
-        copy.msgctxt = entry.msgctxt
+    """A copy whose lists can be changed independently (faster than POEntry(**fields))."""
+    copy = polib.POEntry.__new__(polib.POEntry)
+    copy.__dict__.update(entry.__dict__)
+    copy.occurrences = list(entry.occurrences)
+    copy.flags = list(entry.flags)
+    copy.msgstr_plural = dict(entry.msgstr_plural)
     return copy
 
 
@@ -363,9 +356,8 @@ def _obsolete(entry: polib.POEntry) -> polib.POEntry:
     copy.occurrences = []
     copy.comment = ""
     copy.obsolete = True
-    if "fuzzy" in entry.flags:
-        copy.previous_msgid = entry.previous_msgid
-        copy.previous_msgctxt = entry.previous_msgctxt
+    if "fuzzy" not in entry.flags:
+        copy.previous_msgid = copy.previous_msgctxt = None
     return copy
 
 

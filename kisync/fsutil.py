@@ -22,9 +22,11 @@ def write_if_changed(path: Path | str, text: str, *, dry_run: bool = False) -> b
     touched then). The bytes go to a temporary file in the same folder, are flushed to disk
     and then replace ``path`` in one step (:func:`os.replace`): readers see the old file or
     the new one, never a mix, and a failure leaves the old file as it was and removes the
-    temporary one. Missing parent folders are created. An existing file keeps its
-    permission bits; a new one gets the usual ones (0666 minus the umask). A symbolic link
-    stays a link: the file it points to is replaced.
+    temporary one. The flush to disk (fsync) is done when an existing file is replaced —
+    it may hold a translator's work; a new file has nothing to lose, and skipping it keeps
+    a first pull of thousands of pages fast. Missing parent folders are created. An
+    existing file keeps its permission bits; a new one gets the usual ones (0666 minus the
+    umask). A symbolic link stays a link: the file it points to is replaced.
     """
     path = Path(path)
     if path.is_symlink():
@@ -50,8 +52,9 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if mode is not None:
+                stream.flush()
+                os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)

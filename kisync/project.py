@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .publish.push import PushReport
     from .publish.target import PublishTarget
     from .pull import PullReport
+    from .sync import SyncReport
+    from .translate.glossary import Glossary
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
@@ -101,8 +103,25 @@ class Project:
         )
 
     def catalog_processors(self) -> list[CatalogProcessor]:
-        """Steps applied to every catalog ``pull`` merges (e.g. glossary hints)."""
-        return []
+        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured."""
+        if self.glossary is None:
+            return []
+        from .translate.notes import GlossaryNotes
+
+        return [GlossaryNotes(self.glossary)]
+
+    @property
+    def glossary_paths(self) -> tuple[Path, ...]:
+        return tuple(self.root / name for name in self.config.glossary.files)
+
+    @cached_property
+    def glossary(self) -> Glossary | None:
+        """The files of ``[glossary] files`` as one glossary; None when there are none."""
+        if not self.glossary_paths:
+            return None
+        from .translate import load_glossaries
+
+        return load_glossaries(self.glossary_paths)
 
     def open_portal(self, *, insecure: bool = False) -> Portal:
         """The portal's connector; ``insecure`` as for :attr:`insecure`, for this call."""
@@ -148,6 +167,20 @@ class Project:
             target=target,
             progress=progress,
         )
+
+    def sync(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        force: bool = False,
+        progress: Callable[[str], Callable[[int, int], None] | None] | None = None,
+    ) -> SyncReport:
+        """Pull, pretranslate (where available) and push; see :func:`kisync.sync.sync`."""
+        from .sync import sync
+
+        return sync(self, languages, pages, dry_run=dry_run, force=force, progress=progress)
 
 
 def _checked(key: str) -> str:

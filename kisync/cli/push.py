@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from .common import Context, echo_json, fail, pass_context, progress_bar, warn
+
+if TYPE_CHECKING:
+    from ..publish.push import PushReport
 
 _VERBS = {
     "create": ("created", "would create"),
@@ -77,6 +82,19 @@ def push_command(
     if output == "json":
         echo_json(report.to_json())
         click.get_current_context().exit(report.exit_code)
+    print_report(report, dry_run)
+    click.echo(report.summary())
+    if report.conflicts:
+        fail(
+            f"{len(report.conflicts)} page(s) were changed on the target since kisync wrote "
+            "them and were left as they are; compare them with the PO files, then run "
+            "kisync push --force to overwrite them"
+        )
+    click.get_current_context().exit(report.exit_code)
+
+
+def print_report(report: PushReport, dry_run: bool) -> None:
+    """Warnings, one line per page that matters (every page with --dry-run), failures."""
     for message in report.warnings:
         warn(message)
     for result in report.results:
@@ -96,11 +114,3 @@ def push_command(
             click.echo(result.diff, nl=False)
     for message in report.failures:
         fail(message)
-    click.echo(report.summary())
-    if report.conflicts:
-        fail(
-            f"{len(report.conflicts)} page(s) were changed on the target since kisync wrote "
-            "them and were left as they are; compare them with the PO files, then run "
-            "kisync push --force to overwrite them"
-        )
-    click.get_current_context().exit(report.exit_code)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ _CLOSES_P = frozenset(
         "search",
     ]
 )
+_RAW = RAW_TEXT | ESCAPABLE_RAW_TEXT
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _SCOPE = frozenset(
     [
@@ -101,6 +103,7 @@ _SCOPE = frozenset(
         "select",
     ]
 )
+_P_SCOPE = _SCOPE | {"button"}
 # start tag -> (elements it closes, elements that stop the search)
 _IMPLIED_END = {
     "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"}) | _SCOPE),
@@ -235,55 +238,53 @@ class _TreeBuilder:
         self.source = source
         self.root = Element("#root", {}, -1, 0)
         self.stack: list[Element] = [self.root]
-
-    @property
-    def current(self) -> Element:
-        return self.stack[-1]
+        self.open: Counter[str] = Counter()
+        """How many elements of each tag are on the stack: most checks end here."""
 
     def run(self) -> None:
-        source, pos = self.source, 0
-        while pos < len(source):
-            match = _MARKUP.search(source, pos)
+        source, pos, end = self.source, 0, len(self.source)
+        search = _MARKUP.search
+        while pos < end:
+            match = search(source, pos)
             if match is None:
-                self._text(pos, len(source))
+                self._text(pos, end)
                 break
             if match.start() > pos:
                 self._text(pos, match.start())
             pos = self._markup(match)
         for element in reversed(self.stack[1:]):
-            element.end = element.end_end = len(source)
-        self.root.end = self.root.end_end = len(source)
+            element.end = element.end_end = end
+        self.root.end = self.root.end_end = end
 
     def _markup(self, match: re.Match[str]) -> int:
-        start_tag = match.group("start") or match.group("start2")
-        if start_tag is not None:
-            attrs = match.group("attrs") if match.group("start") else match.group("attrs2")
-            attrs_offset = match.start("attrs") if match.group("start") else match.start("attrs2")
-            return self._start_tag(start_tag.lower(), attrs, attrs_offset, match)
-        if match.group("end") is not None:
+        kind = match.lastgroup
+        if kind == "attrs" or kind == "attrs2":
+            tag = match.group("start" if kind == "attrs" else "start2")
+            return self._start_tag(tag.lower(), match.group(kind), match.start(kind), match)
+        if kind == "end":
             self._end_tag(match.group("end").lower(), match.start(), match.end())
-            return match.end()
-        self.current.children.append(Comment(match.start(), match.end()))
+        else:
+            self.stack[-1].children.append(Comment(match.start(), match.end()))
         return match.end()
 
     def _text(self, start: int, end: int) -> None:
-        self.current.children.append(Text(start, end))
+        self.stack[-1].children.append(Text(start, end))
 
     def _start_tag(self, tag: str, attrs: str, attrs_offset: int, match: re.Match[str]) -> int:
-        self._close_implied(tag, match.start())
-        element = Element(
-            tag, _attributes(attrs, attrs_offset, self.source), match.start(), match.end()
-        )
-        element.parent = self.current
-        self.current.children.append(element)
-        self_closing = _SELF_CLOSING.search(attrs) is not None
-        if tag in VOID or (self_closing and tag not in RAW_TEXT | ESCAPABLE_RAW_TEXT):
-            element.end = element.end_end = match.end()
-            return match.end()
-        if tag in RAW_TEXT or tag in ESCAPABLE_RAW_TEXT:
+        start, start_end = match.span()
+        self._close_implied(tag, start)
+        parent = self.stack[-1]
+        attributes = _attributes(attrs, attrs_offset) if attrs.strip() else {}
+        element = Element(tag, attributes, start, start_end, parent=parent)
+        parent.children.append(element)
+        if tag in VOID or (tag not in _RAW and _SELF_CLOSING.search(attrs) is not None):
+            element.end = element.end_end = start_end
+            return start_end
+        if tag in _RAW:
             return self._raw_text(element, raw=tag in RAW_TEXT)
         self.stack.append(element)
-        return match.end()
+        self.open[tag] += 1
+        return start_end
 
     def _raw_text(self, element: Element, raw: bool) -> int:
         closing = re.compile(rf"</{element.tag}[\s/>]", re.I).search(self.source, element.start_end)
@@ -296,12 +297,14 @@ class _TreeBuilder:
         return element.end_end
 
     def _close_implied(self, tag: str, at: int) -> None:
-        if tag in _CLOSES_P and self._in_scope("p", _SCOPE | {"button"}):
+        open_ = self.open
+        if open_["p"] and tag in _CLOSES_P and self._in_scope("p", _P_SCOPE):
             self._close_through("p", at)
-        if tag in _HEADINGS and self.current.tag in _HEADINGS:
-            self._close_through(self.current.tag, at)
-        if tag in _IMPLIED_END:
-            closes, boundary = _IMPLIED_END[tag]
+        if tag in _HEADINGS and self.stack[-1].tag in _HEADINGS:
+            self._close_through(self.stack[-1].tag, at)
+        implied = _IMPLIED_END.get(tag)
+        if implied is not None and any(open_[name] for name in implied[0]):
+            closes, boundary = implied
             for element in reversed(self.stack):
                 if element.tag in closes:
                     self._close_through(element.tag, at)
@@ -321,8 +324,8 @@ class _TreeBuilder:
         """Pop elements up to and including the innermost open ``tag``."""
         while len(self.stack) > 1:
             element = self.stack.pop()
-            element.end = at
-            element.end_end = at
+            self.open[element.tag] -= 1
+            element.end = element.end_end = at
             if element.tag == tag:
                 if end_end is not None:
                     element.end_end = end_end
@@ -330,16 +333,14 @@ class _TreeBuilder:
 
     def _end_tag(self, tag: str, start: int, end: int) -> None:
         if tag == "br":  # HTML5 treats </br> as <br>
-            element = Element("br", {}, start, end, start, end, parent=self.current)
-            element.end = element.end_end = end
-            self.current.children.append(element)
-            return
-        if any(element.tag == tag for element in self.stack[1:]):
+            element = Element("br", {}, start, end, start, end, parent=self.stack[-1])
+            self.stack[-1].children.append(element)
+        elif self.open[tag]:
             self._close_through(tag, start, end_end=end)
         # an end tag for an element that is not open is ignored, as browsers do
 
 
-def _attributes(text: str, offset: int, source: str) -> dict[str, Attribute]:
+def _attributes(text: str, offset: int) -> dict[str, Attribute]:
     attributes: dict[str, Attribute] = {}
     for match in _ATTRIBUTE.finditer(text):
         name = match.group("name").lower()

@@ -158,18 +158,32 @@ class _State:
     context: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Part:
     kind: str  # text | open | close | atomic | kept
     node: Element | Text | Comment
     placeholder_kind: str = ""
+    text: str = ""
+    """Decoded text of a text part."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     container: Element
     state: _State
     parts: list[_Part] = field(default_factory=list)
+    visible: bool = False
+    """Whether any part is more than whitespace or invisible markup (else nothing to flush)."""
+
+    def add_text(self, node: Text, text: str) -> None:
+        self.parts.append(_Part("text", node, text=text))
+        if not self.visible and text.strip(_HTML_SPACE):
+            self.visible = True
+
+    def add(self, kind: str, node: Element | Comment, placeholder_kind: str = "") -> None:
+        self.parts.append(_Part(kind, node, placeholder_kind))
+        if kind != "kept":
+            self.visible = True
 
 
 class _Extractor:
@@ -247,16 +261,16 @@ class _Extractor:
         run = _Run(element, state)
         for child in element.children:
             if isinstance(child, Text):
-                run.parts.append(_Part("text", child))
+                run.add_text(child, self.doc.text(child))
             elif isinstance(child, Comment):
-                run.parts.append(_Part("kept", child))
+                run.add("kept", child)
             else:
                 self._child(child, run, state)
         self._flush(run)
 
     def _child(self, element: Element, run: _Run, state: _State) -> None:
         if element.tag in INVISIBLE:  # never split a sentence; keep it when publishing
-            run.parts.append(_Part("kept", element))
+            run.add("kept", element)
             return
         inner = self._enter(element, state)
         inline = element.tag in INLINE and not _has_block(element)
@@ -266,7 +280,7 @@ class _Extractor:
                 self._container(element, inner)
             return
         if inner is None or (not inner.translatable and state.translatable):
-            run.parts.append(_Part("atomic", element, "x"))
+            run.add("atomic", element, "x")
             if inner is not None:
                 self._descend_untranslated(element, inner)
             return
@@ -275,25 +289,24 @@ class _Extractor:
     def _inline(self, element: Element, run: _Run, state: _State) -> None:
         self._attributes(element, state)
         if element.tag in ATOMIC or element.tag == "br":
-            kind = "br" if element.tag == "br" else "x"
-            run.parts.append(_Part("atomic", element, kind))
+            run.add("atomic", element, "br" if element.tag == "br" else "x")
             for child in element.children:  # <option>s of a <select>
                 if isinstance(child, Element) and (inner := self._enter(child, state)):
                     self._container(child, inner)
             return
         if not any(self.doc.text(t).strip(_HTML_SPACE) for t in _text_nodes(element)):
-            run.parts.append(_Part("atomic", element, "x"))  # empty anchor, icon span
+            run.add("atomic", element, "x")  # empty anchor, icon span
             return
         kind = PLACEHOLDER_NAMES.get(element.tag, "span")
-        run.parts.append(_Part("open", element, kind))
+        run.add("open", element, kind)
         for child in element.children:
             if isinstance(child, Text):
-                run.parts.append(_Part("text", child))
+                run.add_text(child, self.doc.text(child))
             elif isinstance(child, Comment):
-                run.parts.append(_Part("kept", child))
+                run.add("kept", child)
             else:
                 self._child(child, run, state)
-        run.parts.append(_Part("close", element, kind))
+        run.add("close", element, kind)
 
     def _descend_untranslated(self, element: Element, state: _State) -> None:
         """Inside translate="no": only descendants with translate="yes" count."""
@@ -339,14 +352,13 @@ class _Extractor:
     # -- turning a run of inline content into a segment ---------------------------
 
     def _flush(self, run: _Run) -> None:
-        if not run.parts:
+        if not run.visible or not run.state.translatable:
+            run.parts.clear()
             return
-        parts, wrappers = _trim(run.parts, self.doc)
+        parts, wrappers = _trim(run.parts)
         run.parts = []
-        if not parts or not run.state.translatable:
-            return
-        text_parts = [p for p in parts if p.kind == "text"]
-        if not any(_has_letters(self.doc.text(p.node)) for p in text_parts):
+        run.visible = False
+        if not any(p.kind == "text" and _has_letters(p.text) for p in parts):
             return
         self._add(self._segment(run, parts, wrappers))
 
@@ -360,7 +372,7 @@ class _Extractor:
         for part in parts:
             node = part.node
             if part.kind == "text":
-                pieces.append(self.doc.text(node))
+                pieces.append(part.text)
             elif part.kind == "kept":
                 kept.append(self.source[node.start : _node_end(node)])
                 kept_at.append(node.start)
@@ -424,14 +436,14 @@ def _has_block(element: Element) -> bool:
     return False
 
 
-def _trim(parts: list[_Part], doc: Document) -> tuple[list[_Part], list[Element]]:
+def _trim(parts: list[_Part]) -> tuple[list[_Part], list[Element]]:
     """Drop edge whitespace, edge atomics and whole-segment wrappers (kept in the page)."""
     wrappers: list[Element] = []
     start, end = 0, len(parts)
     while True:
-        while start < end and _is_edge_noise(parts[start], doc):
+        while start < end and _is_edge_noise(parts[start]):
             start += 1
-        while end > start and _is_edge_noise(parts[end - 1], doc):
+        while end > start and _is_edge_noise(parts[end - 1]):
             end -= 1
         first, last = (parts[start], parts[end - 1]) if start < end else (None, None)
         if (
@@ -446,10 +458,10 @@ def _trim(parts: list[_Part], doc: Document) -> tuple[list[_Part], list[Element]
         return parts[start:end], wrappers
 
 
-def _is_edge_noise(part: _Part, doc: Document) -> bool:
+def _is_edge_noise(part: _Part) -> bool:
     if part.kind in ("kept", "atomic"):
         return True
-    return part.kind == "text" and not doc.text(part.node).strip(_HTML_SPACE)
+    return part.kind == "text" and not part.text.strip(_HTML_SPACE)
 
 
 def _span(parts: list[_Part], source: str) -> tuple[int, int]:

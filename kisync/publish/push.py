@@ -29,11 +29,13 @@ import fnmatch
 import hashlib
 import json
 import logging
+import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from .. import pofile
 from ..errors import CatalogError, KisyncError
@@ -168,7 +170,7 @@ def push(
     (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
     page the target refuses) are listed in ``report.failures`` and the run goes on.
     """
-    chosen = _languages(project, languages)
+    chosen = chosen_languages(project, languages)
     own_target = target is None
     target = target or open_target(project, insecure=insecure)
     try:
@@ -193,7 +195,8 @@ def push(
 # -- choosing ------------------------------------------------------------------------
 
 
-def _languages(project: Project, codes: Sequence[str]) -> list[Language]:
+def chosen_languages(project: Project, codes: Sequence[str]) -> list[Language]:
+    """The project's languages named by ``codes`` (all when empty); KisyncError for others."""
     if not codes:
         return list(project.languages)
     known = {lang.code: lang for lang in project.languages}
@@ -331,7 +334,7 @@ class _Push:
                 self.failed.add((language.code, ref.key))
                 return None
             try:
-                translations = _translations(
+                translations = translations_of(
                     catalog, self.project.catalog_path(language.code, ref.key)
                 )
             except CatalogError as error:
@@ -406,7 +409,7 @@ class _Push:
         return _Write(check, record, page, render_hash)
 
     def _below_minimum(self, check: _Check, record: Record) -> _Write | None:
-        needs = f"{check.completeness:.0f}% translated, {check.minimum:g}% needed"
+        needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
         if record.published is None:
             self._result(check, "withheld", message=needs)
         elif self.project.config.publish.withdraw_incomplete:
@@ -435,7 +438,7 @@ class _Push:
         if translations is None:
             path = self.project.catalog_path(language.code, ref.key)
             try:
-                translations = _translations(self._catalog_text(language, ref.key) or "", path)
+                translations = translations_of(self._catalog_text(language, ref.key) or "", path)
             except CatalogError as error:
                 self._fail(language, ref, str(error))
                 return None
@@ -598,7 +601,7 @@ class _Push:
             path = self.project.catalog_path(language.code, SITE_KEY)
             text = self._catalog_text(language, SITE_KEY)
             try:
-                value = None if text is None else (_hash(text), _translations(text, path))
+                value = None if text is None else (_hash(text), translations_of(text, path))
             except CatalogError as error:
                 self.report.failures.append(f"{error} (no page in this language is published)")
                 value = None
@@ -606,8 +609,6 @@ class _Push:
         return self.site[language.code]
 
     def _origins(self) -> frozenset[str]:
-        from urllib.parse import urlsplit
-
         url = self.project.config.portal.url
         return frozenset({urlsplit(url).netloc.lower()} if url else set())
 
@@ -644,8 +645,9 @@ class _Push:
             return str(path)
 
 
-def _translations(text: str, path: Path) -> dict[tuple[str, str], str]:
-    """Usable translations of a catalog's text: not empty, not fuzzy, not obsolete."""
+def translations_of(text: str, path: Path) -> dict[tuple[str, str], str]:
+    """The translations in a catalog's text that may be published: not empty, not fuzzy,
+    not obsolete; ``(msgctxt, msgid) → msgstr``. :class:`CatalogError` if unreadable."""
     if not text:
         return {}
     catalog = pofile.loads(text, path)
@@ -654,6 +656,11 @@ def _translations(text: str, path: Path) -> dict[tuple[str, str], str]:
         for entry in catalog
         if entry.msgstr and not entry.obsolete and not entry.fuzzy and not entry.msgid_plural
     }
+
+
+def _percent(value: float) -> str:
+    """One decimal, rounded down: 99.96 is not shown as 100."""
+    return f"{math.floor(value * 10) / 10:g}"
 
 
 def _edited(remote: Published) -> str:

@@ -1,0 +1,195 @@
+"""``kisync preview``: translated pages in a browser before they go live.
+
+A small HTTP server on 127.0.0.1 renders every page in every language on request, from
+the catalogs as they are on disk right now: a translator saves in Poedit, reloads the
+browser and sees the sentence in its page, right-to-left layout included. Unlike
+``push`` it shows every page, however incomplete, and outlines the text still in German.
+Nothing is written anywhere.
+
+- ``/`` lists the pages with their completeness per language;
+- ``/<lang>/<page path>`` is the translated page (``/ar/bildung-sprache/``);
+- anything else is served from a files portal's folder (the German pages, stylesheets,
+  images), so the pages look as they will.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from collections.abc import Sequence
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from ..errors import CatalogError, KisyncError
+from ..languages import Language
+from ..pagekeys import SITE_KEY
+from ..progress import catalog_counts
+from .files import FilesTarget, language_folder
+from .push import translations_of
+from .render import Alternates, Links, SourcePage, link_key, render
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+log = logging.getLogger(__name__)
+
+HIGHLIGHT = (
+    '<style id="kisync-preview">[lang="{source}"]{{outline:2px dashed #d97706;'
+    "outline-offset:2px}}</style>"
+)
+"""Added to previewed pages: text still in the source language gets a dashed outline."""
+
+
+class Preview:
+    """Renders pages for the preview server (usable without it, e.g. in tests)."""
+
+    def __init__(self, project: Project, languages: Sequence[Language] = ()) -> None:
+        self.project = project
+        self.languages = tuple(languages) or project.languages
+        self.source_language = project.source_language
+        self.target = FilesTarget(Path("/nonexistent"), name="preview")
+        portal = project.open_portal()
+        try:
+            self.refs = {link_key(ref.url): ref for ref in portal.pages()}
+        finally:
+            portal.close()
+        self._lock = threading.Lock()
+
+    def language(self, folder: str) -> Language | None:
+        return next((lang for lang in self.languages if language_folder(lang) == folder), None)
+
+    def page(self, language: Language, path: str) -> str | None:
+        """The rendered page for ``/<lang><path>``, or None when there is no such page."""
+        ref = self.refs.get(link_key(path))
+        if ref is None:
+            return None
+        portal = self.project.open_portal()
+        try:
+            source = SourcePage(portal.read(ref), self.project.extract_rules, ref.url)
+        finally:
+            portal.close()
+        addresses = {key: self.target.address(language, other) for key, other in self.refs.items()}
+        versions = [(self.source_language, ref.url)]
+        versions += [(lang, self.target.address(lang, ref)) for lang in self.languages]
+        rendered = render(
+            source,
+            language,
+            self._translations(language, ref.key),
+            self._translations(language, SITE_KEY),
+            links=Links(ref.url, addresses[link_key(ref.url)], addresses),
+            alternates=Alternates(tuple(versions)),
+            source_language=self.source_language.bcp47,
+        )
+        style = HIGHLIGHT.format(source=html.escape(self.source_language.bcp47))
+        head_end = rendered.html.find("</head>")
+        if head_end < 0:
+            return style + rendered.html
+        return rendered.html[:head_end] + style + rendered.html[head_end:]
+
+    def index(self) -> str:
+        """The start page: every page, linked in every language, with its completeness."""
+        rows = []
+        for ref in sorted(self.refs.values(), key=lambda r: r.key):
+            cells = [
+                f'<td><a href="{html.escape(ref.url)}" lang="de">{html.escape(ref.key)}</a></td>'
+            ]
+            for language in self.languages:
+                href = html.escape(self.target.address(language, ref))
+                cells.append(f'<td><a href="{href}">{self._percent(language, ref.key)}</a></td>')
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        heads = "".join(
+            f'<th lang="{lang.bcp47}" dir="{lang.direction}">{html.escape(lang.native_name)}</th>'
+            for lang in self.languages
+        )
+        return (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            "<title>kisync preview</title></head><body><h1>kisync preview</h1>"
+            "<p>Pages as they would look with the translations saved right now; text still in "
+            "German has a dashed outline. Reload after saving a PO file.</p>"
+            f"<table><thead><tr><th>page</th>{heads}</tr></thead><tbody>{''.join(rows)}"
+            "</tbody></table></body></html>\n"
+        )
+
+    def _percent(self, language: Language, key: str) -> str:
+        try:
+            return f"{catalog_counts(self.project.catalog_path(language.code, key)).percent:g} %"
+        except CatalogError:
+            return "–"
+
+    def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
+        path = self.project.catalog_path(language.code, key)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as error:
+            log.warning("cannot read %s (%s)", path, error)
+            return {}
+        try:
+            return translations_of(text, path)
+        except KisyncError as error:
+            log.warning("%s", error)
+            return {}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+    static = False
+    """Serve other paths from ``directory`` (a files portal's folder)."""
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if path in ("", "/"):
+            return self._send(self.preview.index())
+        folder, _, rest = path.lstrip("/").partition("/")
+        language = self.preview.language(folder)
+        if language is not None:
+            try:
+                page = self.preview.page(language, "/" + rest)
+            except KisyncError as error:
+                return self._send(f"<p>{html.escape(str(error))}</p>", HTTPStatus.BAD_GATEWAY)
+            if page is None:
+                return self._send("<p>no such page</p>", HTTPStatus.NOT_FOUND)
+            return self._send(page)
+        if not self.static:
+            return self._send("<p>not found</p>", HTTPStatus.NOT_FOUND)
+        return super().do_GET()
+
+    def _send(self, text: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        data = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.info("preview: " + format, *args)
+
+
+def make_server(
+    project: Project, languages: Sequence[Language] = (), port: int = 8000
+) -> ThreadingHTTPServer:
+    """A preview server bound to 127.0.0.1 (``port`` 0: any free port); call
+    ``serve_forever()`` on it. Static files come from a files portal's folder."""
+    preview = Preview(project, languages)
+    static = project.config.portal.kind == "files"
+    folder = str(project.root / project.config.portal.path) if static else None
+    handler = type("PreviewHandler", (_Handler,), {"preview": preview, "static": static})
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=folder))
+    except OSError as error:
+        raise KisyncError(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror}); try another --port"
+        ) from None
+    server.daemon_threads = True
+    return server
+
+
+__all__ = ["Preview", "make_server"]
