@@ -47,10 +47,10 @@ from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import HTTPStatusError
 from ..portal.wordpress import (
-    SourcePage,
     WordPressClient,
     WordPressError,
     WordPressPortal,
+    cache_dir,
     content_of,
     language_slug,
     page_document,
@@ -165,7 +165,7 @@ class WordPressTarget:
                 "kisync_source_id": source.id,
                 "kisync_language": language.bcp47,
                 "kisync_direction": language.direction,
-                "kisync_source_hash": self._source_hash(source),
+                "kisync_source_hash": self._source_hash(page.source),
             }
         return fields
 
@@ -178,9 +178,9 @@ class WordPressTarget:
         clashes = sum(1 for other in sources.values() if other.slug == page.slug)
         return page.slug if clashes == 1 else page.path.replace("/", "-")
 
-    def _source_hash(self, source: SourcePage) -> str:
-        data = self.client.get(f"wp/v2/pages/{source.id}", context="edit", _fields="title,content")
-        document = page_document(_raw(data, "title"), _raw(data, "content"))
+    def _source_hash(self, source: PageRef) -> str:
+        """Which version of the German page this translation was made from."""
+        document = self.portal.read(source)
         return hashlib.sha256(document.encode("utf-8")).hexdigest()[:16]
 
     def has_bridge(self) -> bool:
@@ -394,5 +394,7 @@ def _published(page: Mapping[str, Any]) -> Published:
 def open_wordpress_target(project: Project, *, insecure: bool = False) -> WordPressTarget:
     """The project's WordPress site as a publish target (credentials from the environment)."""
     settings = settings_from(project, insecure=insecure or project.insecure)
-    portal = WordPressPortal(WordPressClient(settings), project.languages)
+    portal = WordPressPortal(
+        WordPressClient(settings), project.languages, cache_dir=cache_dir(project)
+    )
     return WordPressTarget(portal)
