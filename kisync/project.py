@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .pull import PullReport
     from .sync import SyncReport
     from .translate.glossary import Glossary
+    from .translate.pretranslate import PretranslateReport
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
@@ -167,6 +168,14 @@ class Project:
             target=target,
             progress=progress,
         )
+
+    def pretranslate(
+        self, languages: Sequence[str] = (), pages: Sequence[str] = (), *, dry_run: bool = False
+    ) -> PretranslateReport:
+        """Propose translations (fuzzy); see :func:`kisync.translate.pretranslate.pretranslate`."""
+        from .translate.pretranslate import pretranslate
+
+        return pretranslate(self, languages, pages, dry_run=dry_run)
 
     def sync(
         self,

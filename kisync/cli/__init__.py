@@ -17,6 +17,7 @@ from .common import Context, KisyncGroup, setup_logging
 from .glossary import glossary_command
 from .init import init_command
 from .lint import lint_command
+from .pretranslate import pretranslate_command
 from .preview import preview_command
 from .pull import pull_command
 from .push import push_command
@@ -51,6 +52,7 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
 
 cli.add_command(glossary_command)
 cli.add_command(init_command)
+cli.add_command(pretranslate_command)
 cli.add_command(preview_command)
 cli.add_command(pull_command)
 cli.add_command(push_command)

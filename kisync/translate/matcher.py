@@ -161,6 +161,7 @@ class Matcher:
             if not word.exact_only:
                 self._starts.add(_start(word.base))
         self.word_matches = functools.lru_cache(maxsize=65536)(self._word_matches)
+        self._find = functools.lru_cache(maxsize=16384)(self._find_all)
 
     def _add(self, concept: Concept, term: Term) -> None:
         clean, _ = clean_view(term.text)
@@ -185,6 +186,9 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in order of position; longest match first."""
+        return list(self._find(text))
+
+    def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
         tokens = list(_tokens(clean))
         candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
@@ -199,7 +203,7 @@ class Matcher:
             matches.append(
                 Match(entry.concept, entry.term, start, end, text[start:end], candidate.how)
             )
-        return matches
+        return tuple(matches)
 
     # -- candidates ------------------------------------------------------------------
 

@@ -33,13 +33,6 @@ class GlossaryNotes:
         self.glossary = glossary
         self.matcher = matcher or Matcher(glossary)
         self.fingerprint = f"glossary-notes/{NOTES_VERSION}/{glossary.fingerprint}"
-        self._found: dict[str, list[Match]] = {}
-        """Matches per German text: every language's catalog has the same texts."""
-
-    def _find(self, text: str) -> list[Match]:
-        if text not in self._found:
-            self._found[text] = self.matcher.find(text)
-        return self._found[text]
 
     def process(self, catalog: polib.POFile, language: Language, key: str) -> None:
         for entry in catalog:
@@ -48,9 +41,9 @@ class GlossaryNotes:
 
     def annotate(self, entry: polib.POEntry, language: str) -> bool:
         """Replace the entry's glossary lines; True if its comment changed."""
-        matches = self._find(entry.msgid)
+        matches = self.matcher.find(entry.msgid)
         if entry.msgid_plural:
-            matches = matches + self._find(entry.msgid_plural)
+            matches += self.matcher.find(entry.msgid_plural)
         lines = note_lines(matches, language, self.glossary.source_language)
         comment = replace_notes(entry.comment, lines)
         changed = comment != entry.comment
@@ -59,9 +52,14 @@ class GlossaryNotes:
 
 
 def replace_notes(comment: str, lines: Iterable[str], prefix: str = NOTE_PREFIX) -> str:
-    """``comment`` without its old ``prefix`` lines, with ``lines`` at the end."""
-    kept = [line for line in comment.split("\n") if line and not line.startswith(prefix)]
-    return "\n".join([*kept, *lines])
+    """``comment`` with ``lines`` instead of its old ``prefix`` lines: where the first of
+    them was, or at the end (so that notes of different owners keep their order)."""
+    old = comment.split("\n") if comment else []
+    ours = [index for index, line in enumerate(old) if line.startswith(prefix)]
+    at = ours[0] if ours else len(old)
+    kept = [line for line in old if not line.startswith(prefix)]
+    position = at - sum(1 for index in ours if index < at)
+    return "\n".join([*kept[:position], *lines, *kept[position:]])
 
 
 def note_lines(matches: Iterable[Match], language: str, source: str) -> list[str]:

@@ -105,14 +105,16 @@ def test_notes_are_replaced_not_added():
     assert notes.annotate(item, "en")
     assert (
         item.comment
-        == "paragraph\n<a1>…</a1> = link\nglossary: Jobcenter → keep in German: Jobcenter"
+        == "paragraph\nglossary: Jobcenter → keep in German: Jobcenter\n<a1>…</a1> = link"
     )
     assert not notes.annotate(item, "en")
 
 
-def test_replace_notes_keeps_other_lines():
-    assert replace_notes("a\nglossary: x\nb", ["glossary: y"]) == "a\nb\nglossary: y"
+def test_replace_notes_keeps_other_lines_and_the_order():
+    assert replace_notes("a\nglossary: x\nglossary: z\nb", ["glossary: y"]) == "a\nglossary: y\nb"
+    assert replace_notes("a\nb", ["glossary: y"]) == "a\nb\nglossary: y"
     assert replace_notes("glossary: x", []) == ""
+    assert replace_notes("", []) == ""
 
 
 def test_missing_glossary_file_is_one_clear_error(tmp_path):
