@@ -124,10 +124,11 @@ class Project:
 
         return load_glossaries(self.glossary_paths)
 
-    def open_portal(self) -> Portal:
+    def open_portal(self, *, insecure: bool = False) -> Portal:
+        """The portal's connector; ``insecure`` as for :attr:`insecure`, for this call."""
         from .portal import open_portal
 
-        return open_portal(self)
+        return open_portal(self, insecure=insecure or self.insecure)
 
     # -- pipeline ------------------------------------------------------------------
 
