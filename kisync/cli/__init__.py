@@ -15,6 +15,7 @@ from .. import __version__
 from .check import check_command
 from .common import Context, KisyncGroup, setup_logging
 from .glossary import glossary_command
+from .harvest import harvest_command
 from .init import init_command
 from .lint import lint_command
 from .pretranslate import pretranslate_command
@@ -51,6 +52,7 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
 
 
 cli.add_command(glossary_command)
+cli.add_command(harvest_command)
 cli.add_command(init_command)
 cli.add_command(pretranslate_command)
 cli.add_command(preview_command)
