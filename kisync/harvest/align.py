@@ -139,7 +139,7 @@ class Aligner:
         kinds = [kind_match(g.kind, t.kind) for g in german for t in translated]
         if any(k is None for k in kinds):
             return NEG, 0.0
-        if any(t.german for t in translated):
+        if any(t.all_german for t in translated):
             return self._german_fallback(german, translated)
         score = 0.5 * min(k for k in kinds if k is not None) - 0.25
         g_len = sum(g.length for g in german)

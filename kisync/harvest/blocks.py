@@ -55,6 +55,8 @@ class Block:
     sentences: int = 1
     german: bool = False
     """Translated side: the text is (partly) still German."""
+    all_german: bool = False
+    """Translated side: the text is German through and through (German left in place)."""
     links: tuple[str | None, ...] = field(default=(), compare=False)
     """The link key of each placeholder (``None`` for non-links), as in ``segment.placeholders``."""
 
@@ -140,7 +142,9 @@ def _block(index: int, segment: Segment, url: str, strip: frozenset[str], german
     length = sum(1 for char in plain if char.isalnum())
     tags = Counter(PLACEHOLDER.match(p.tokens[0]).group(2) for p in segment.placeholders)  # type: ignore[union-attr]
     count = max(1, len(sentences(segment.text)))
-    return Block(index, segment, length, tags, frozenset(anchors), names, count, german, links)
+    return Block(
+        index, segment, length, tags, frozenset(anchors), names, count, german, german, links
+    )
 
 
 def _placeholder_link(placeholder: Placeholder, url: str, strip: frozenset[str]) -> str | None:

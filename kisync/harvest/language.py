@@ -112,20 +112,30 @@ def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE.split(plain(text)) if _WORD.search(part)]
 
 
+def german_sentences(text: str, language: str, german_texts: Iterable[str] = ()) -> tuple[int, int]:
+    """(German sentences, all sentences) of ``text``, a text of a page in ``language``."""
+    german = [g for g in german_texts if g]
+    found = sentences(text)
+    return sum(1 for s in found if _german_sentence(s, language, german)), len(found)
+
+
 def still_german(text: str, language: str, german_texts: Iterable[str] = ()) -> bool:
     """Whether ``text`` (from a page in ``language``) is, wholly or in part, German."""
-    german = [g for g in german_texts if g]
-    return any(_german_sentence(s, language, german) for s in sentences(text))
+    return german_sentences(text, language, german_texts)[0] > 0
 
 
 def _german_sentence(sentence: str, language: str, german: list[str]) -> bool:
     words = _WORD.findall(sentence)
+    lowered = [word.lower() for word in words]
     script = script_of(language)
     if script != "LATIN":
         letters = [c for word in words for c in word]
         latin = sum(1 for c in letters if _is_latin(c))
-        return latin * 2 > len(letters)
-    lowered = [word.lower() for word in words]
+        if latin == len(letters):
+            return True  # not a letter of the language's own script
+        if latin * 2 <= len(letters):
+            return False
+        return any(w in GERMAN_WORDS for w in lowered) or _close_to(sentence, german)
     own = TARGET_WORDS.get(language.split("_")[0], "").split()
     german_count = sum(1 for w in lowered if w in GERMAN_WORDS and w not in own)
     target_count = sum(1 for w in lowered if w in own)

@@ -11,7 +11,7 @@ from ..extract import ExtractRules
 from ..translate.glossary import Glossary
 from .align import Aligner, Alignment
 from .blocks import Block, page_blocks
-from .language import still_german
+from .language import german_sentences
 from .placeholders import map_placeholders
 
 
@@ -91,13 +91,16 @@ def align_page(
 def _mark_german(
     translated: Sequence[Block], german: Sequence[Block], language: str
 ) -> tuple[Block, ...]:
+    """Mark the translated blocks that are (partly, or all) still German."""
     texts = [block.text for block in german]
-    return tuple(
-        block
-        if block.german or not still_german(block.text, language, texts)
-        else dataclasses.replace(block, german=True)
-        for block in translated
-    )
+    marked = []
+    for block in translated:
+        if not block.german:
+            found, total = german_sentences(block.text, language, texts)
+            if found:
+                block = dataclasses.replace(block, german=True, all_german=found == total)
+        marked.append(block)
+    return tuple(marked)
 
 
 def _collect(
