@@ -44,10 +44,24 @@ MIN_MARGIN = 2.0
 """A pair is accepted when the best alignment without it is at least this much worse."""
 MIN_SCORE = 0.0
 """… and when its own score is at least this (length and kind must fit)."""
-MOVED_EVIDENCE = 3.0
+MOVED_EVIDENCE = 2.0
 """Anchor evidence a leftover pair needs to be accepted as a moved block."""
 NEG = -1e9
-ANCHOR_WEIGHTS = {"link": 2.0, "mail": 2.5, "tel": 2.5, "url": 2.5, "x": 2.0, "num": 1.5}
+ANCHOR_WEIGHTS = {
+    "link": 2.0,
+    "mail": 2.5,
+    "tel": 2.5,
+    "url": 2.5,
+    "x": 2.0,
+    "num": 1.5,
+    "language": 2.0,
+    "country": 2.0,
+}
+KEPT = frozenset({"num", "mail", "tel", "url", "language", "country"})
+"""Anchors every translation keeps: one that is only on one side speaks against a pair."""
+NAME_KINDS = ("language", "country")
+MERGEABLE = frozenset({"p", "text", "div", "dd", "blockquote"})
+"""Blocks a translator may merge or split (paragraphs; never headings, list items, cells)."""
 NAME_WEIGHT = 1.0
 SENTENCE_PENALTY = 0.8
 """Per sentence more or less: translators keep sentence boundaries (a merge adds some)."""
@@ -111,8 +125,6 @@ class Aligner:
         self.t_anchors = [
             b.anchors | {f"name:{n}" for n in b.names & shared} for b in self.translated
         ]
-        self.g_count = Counter(a for anchors in self.g_anchors for a in anchors)
-        self.t_count = Counter(a for anchors in self.t_anchors for a in anchors)
         self.g_concepts = [german_concepts(b) if german_concepts else frozenset() for b in german]
         page_concepts = _all(self.g_concepts)
         self.t_concepts = [
@@ -121,8 +133,23 @@ class Aligner:
             else frozenset()
             for b in translated
         ]
+        self._names_as_anchors()
+        self.g_count = Counter(a for anchors in self.g_anchors for a in anchors)
+        self.t_count = Counter(a for anchors in self.t_anchors for a in anchors)
         self.ratio = LENGTH_RATIOS.get(language.split("_")[0], 1.0)
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[float, float]] = {}
+
+    def _names_as_anchors(self) -> None:
+        """Names of languages and countries count like numbers: kept in every translation."""
+        for anchors, concepts in (
+            (self.g_anchors, self.g_concepts),
+            (self.t_anchors, self.t_concepts),
+        ):
+            for index, found in enumerate(concepts):
+                names = {c for c in found if c.split(":", 1)[0] in NAME_KINDS}
+                if names:
+                    anchors[index] = anchors[index] | names
+                    concepts[index] = found - names
 
     # -- scoring ---------------------------------------------------------------------
 
@@ -136,6 +163,8 @@ class Aligner:
     def _score(self, gs: tuple[int, ...], ts: tuple[int, ...]) -> tuple[float, float]:
         german = [self.german[i] for i in gs]
         translated = [self.translated[j] for j in ts]
+        if len(gs) + len(ts) > 2 and any(b.kind not in MERGEABLE for b in german + translated):
+            return NEG, 0.0
         kinds = [kind_match(g.kind, t.kind) for g in german for t in translated]
         if any(k is None for k in kinds):
             return NEG, 0.0
@@ -161,9 +190,9 @@ class Aligner:
         for anchor in g_anchors ^ t_anchors:
             kind = anchor.split(":", 1)[0]
             other = self.t_count if anchor in g_anchors else self.g_count
-            if kind in ("num", "mail", "tel", "url") and other[anchor]:
+            if kind in KEPT and other[anchor]:
                 score -= 0.5 * self._weight(anchor)  # it is on the other page, elsewhere
-            elif kind in ("num", "mail", "tel", "url"):
+            elif kind in KEPT:
                 score -= 0.25 * self._weight(anchor)
         g_concepts = frozenset().union(*(self.g_concepts[i] for i in gs))
         t_concepts = frozenset().union(*(self.t_concepts[j] for j in ts))
@@ -196,7 +225,13 @@ class Aligner:
     def align(self) -> Alignment:
         """The accepted pairs, merges and unpaired blocks; see the module documentation."""
         first = self._best()
-        strong = [p for p in first if not p.merged and p.evidence >= 2.0]
+        strong = [
+            p
+            for p in first
+            if not p.merged
+            and p.evidence >= 2.0
+            and not self.translated[p.translated[0]].all_german
+        ]
         ratios = [
             sum(self.translated[j].length for j in p.translated)
             / max(1, sum(self.german[i].length for i in p.german))

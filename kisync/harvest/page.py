@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 
 from ..extract import ExtractRules
 from ..translate.glossary import Glossary
+from ..translate.glossary_checks import contains_term
+from ..translate.matcher import Matcher
 from .align import Aligner, Alignment
 from .blocks import Block, page_blocks
 from .language import german_sentences
+from .names import NameFinder
 from .placeholders import map_placeholders
 
 
@@ -130,6 +133,8 @@ def _collect(
 def _proposal(german: Block, translated: Block) -> tuple[str, str]:
     if translated.german:
         return "", "still German"
+    if translated.sentences != german.sentences:
+        return "", "sentences differ"
     msgstr = map_placeholders(german, translated)
     if msgstr is None:
         return "", "tags differ"
@@ -139,23 +144,28 @@ def _proposal(german: Block, translated: Block) -> tuple[str, str]:
 
 
 def _concept_finders(glossary: Glossary | None, language: str) -> dict[str, Callable]:
-    if glossary is None:
-        return {}
-    from ..translate.glossary_checks import contains_term
-    from ..translate.matcher import Matcher
-
-    matcher = Matcher(glossary)
-    by_id = {concept.id: concept for concept in glossary}
+    """What links a German block to its translation beyond anchors: glossary terms (the
+    approved translation used) and names of languages and countries (CLDR)."""
+    german_names, target_names = NameFinder("de"), NameFinder(language)
+    matcher = Matcher(glossary) if glossary is not None else None
+    by_id = {concept.id: concept for concept in glossary} if glossary is not None else {}
 
     def german_concepts(block: Block) -> frozenset[str]:
-        return frozenset(m.concept.id for m in matcher.find(block.text) if not m.term.dnt)
+        found = german_names(block.text)
+        if matcher is not None:
+            found |= {m.concept.id for m in matcher.find(block.text) if not m.term.dnt}
+        return found
 
     def translated_concepts(block: Block, wanted: frozenset[str]) -> frozenset[str]:
         text = block.text
-        return frozenset(
+        found = target_names(text) & wanted
+        return found | frozenset(
             concept
             for concept in wanted
-            if any(contains_term(text, t.text, language) for t in by_id[concept].approved(language))
+            if concept in by_id
+            and any(
+                contains_term(text, t.text, language) for t in by_id[concept].approved(language)
+            )
         )
 
     return {"german_concepts": german_concepts, "translated_concepts": translated_concepts}
