@@ -31,8 +31,8 @@ import json
 import random
 import re
 import sys
-from collections import Counter
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 

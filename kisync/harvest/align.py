@@ -53,6 +53,7 @@ ANCHOR_WEIGHTS = {
     "tel": 2.5,
     "url": 2.5,
     "x": 2.0,
+    "id": 2.0,
     "num": 1.5,
     "language": 2.0,
     "country": 2.0,
@@ -354,9 +355,10 @@ class Aligner:
                 used_t.update(pair.translated)
             else:
                 result.rejected.append(pair)
-        # blocks of a doubtful pair stay unpaired: they are not candidates for a move
-        doubtful_g = used_g | {i for pair in result.rejected for i in pair.german}
-        doubtful_t = used_t | {j for pair in result.rejected for j in pair.translated}
+        # blocks of a doubtful merge stay unpaired: pairing one part would be wrong
+        merges = [pair for pair in result.rejected if pair.merged]
+        doubtful_g = used_g | {i for pair in merges for i in pair.german}
+        doubtful_t = used_t | {j for pair in merges for j in pair.translated}
         moved = self._moved(doubtful_g, doubtful_t)
         result.pairs.extend(moved)
         used_g.update(i for pair in moved for i in pair.german)

@@ -11,6 +11,7 @@ also occurs on the translated one: *BAMF*, *Jobcenter*, *Erkelenz*).
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 import re
 from collections import Counter
@@ -95,15 +96,20 @@ def page_blocks(
     document = parse_html(html)
     text = extract_document(document, rules)
     spans = german_spans(document) if german_markup else []
+    ids = _element_ids(document, sorted((*text.segments, *text.site_segments), key=_start))
     strip = frozenset(prefix.lower() for prefix in prefixes)
 
     def blocks(segments: Sequence[Segment]) -> tuple[Block, ...]:
         return tuple(
-            _block(i, s, url, strip, any(a <= s.start < b for a, b in spans))
+            _block(i, s, url, strip, any(a <= s.start < b for a, b in spans), ids)
             for i, s in enumerate(segments)
         )
 
     return PageBlocks(blocks(text.segments), blocks(text.site_segments))
+
+
+def _start(segment: Segment) -> int:
+    return segment.start
 
 
 def german_spans(document: Document) -> list[tuple[int, int]]:
@@ -118,7 +124,34 @@ def german_spans(document: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _block(index: int, segment: Segment, url: str, strip: frozenset[str], german: bool) -> Block:
+def _element_ids(document: Document, segments: Sequence[Segment]) -> dict[int, str]:
+    """Segment start → ``id`` of the element the segment is the text of (``<h2 id="faq">``).
+
+    Element ids often stay the same on a translated page: links point to them.
+    """
+    starts = [segment.start for segment in segments]
+    found: dict[int, str] = {}
+    for element in document.root.iter():
+        value = element.get("id")
+        if not value or element.start < 0:
+            continue
+        index = bisect.bisect_left(starts, element.start_end)
+        end = element.end if element.end >= 0 else len(document.source)
+        if index < len(segments) and starts[index] < end:
+            segment = segments[index]
+            if segment.kind == element.tag and not segment.attribute:
+                found[segment.start] = value
+    return found
+
+
+def _block(
+    index: int,
+    segment: Segment,
+    url: str,
+    strip: frozenset[str],
+    german: bool,
+    ids: dict[int, str],
+) -> Block:
     links = tuple(_placeholder_link(p, url, strip) for p in segment.placeholders)
     wrapped = [
         link_key(w[len("link to ") :], url, strip)
@@ -126,6 +159,8 @@ def _block(index: int, segment: Segment, url: str, strip: frozenset[str], german
         if w.startswith("link to ")
     ]
     anchors = {f"link:{key}" for key in (*links, *wrapped) if key}
+    if segment.start in ids:
+        anchors.add(f"id:{ids[segment.start]}")
     anchors |= {f"x:{p.note}" for p in segment.placeholders if p.atomic and p.name[0] == "x"}
     found = preserved(segment.text)
     anchors |= {f"mail:{key}" for key in found.emails}

@@ -28,7 +28,8 @@ from rapidfuzz import fuzz
 from ..model import PLACEHOLDER
 from ..translate.preserved import preserved
 
-_SENTENCE = re.compile(r"(?<=[.!?:;\u061f\u061b\u06d4\u1362\u0964])\s+(?=\S)")
+_SENTENCE = re.compile(r"(?<=[.!?\u061f\u06d4\u1362\u0964])\s+(?=\S)")
+"""Where a sentence ends (colons and semicolons do not count: translators change them)."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 GERMAN_WORDS = frozenset(
     """
