@@ -41,7 +41,8 @@ GERMAN_WORDS = frozenset(
     sich nicht auch nur noch schon sehr bitte hier dort jetzt immer dann
     mit für von vom zum zur zu im auf bei beim aus nach über unter durch gegen ohne
     um vor zwischen während seit bis diese dieser dieses diesen welche welcher
-    wie was wer wo wann warum alle allen jede jeder jedes viele mehr
+    wie was wer wo wann warum alle allen jede jeder jedes viele mehr meist meistens
+    oft gern gerne dabei dazu damit darum deshalb etwa sowie nämlich leider bereits
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """German function words: frequent, and (nearly) never words of the target languages."""
@@ -142,9 +143,17 @@ def _german_sentence(sentence: str, language: str, german: list[str]) -> bool:
     target_count = sum(1 for w in lowered if w in own)
     if german_count >= 2 and german_count > target_count:
         return True
-    if german_count >= 1 and target_count == 0 and GERMAN_LETTERS.search(sentence):
-        return True
-    return len(words) >= 3 and _close_to(sentence, german)
+    if german_count >= 1 and target_count == 0:
+        # German writes nouns with a capital letter and has letters others lack
+        nouns = sum(1 for word in words[1:] if word[0].isupper())
+        if GERMAN_LETTERS.search(sentence) or nouns * 3 >= len(words) - 1 >= 3:
+            return True
+    return _close_to(sentence, german) if len(words) >= 3 else _same_as(sentence, german)
+
+
+def _same_as(sentence: str, german: list[str]) -> bool:
+    normalized = " ".join(sentence.split())
+    return any(" ".join(plain(text).split()) == normalized for text in german)
 
 
 def _close_to(sentence: str, german: list[str]) -> bool:
