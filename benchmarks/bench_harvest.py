@@ -87,7 +87,8 @@ def run_case(
     )
     found = {(item.msgid, item.translated) for item in result.proposals}
     wrong = sorted(found - gold)
-    return Score(len(found), len(found & gold), len(gold)), wrong
+    missed = sorted(gold - found)
+    return Score(len(found), len(found & gold), len(gold)), wrong, missed
 
 
 # -- generated drift -------------------------------------------------------------------
@@ -174,16 +175,18 @@ def main() -> None:
     for case in load_cases():
         german, translated = read(case["german"]), read(case["translated"])
         gold = {tuple(pair) for pair in case["pairs"]}
-        score, wrong = run_case(proj, case["language"], german, translated, gold)
+        score, wrong, missed = run_case(proj, case["language"], german, translated, gold)
         pages += 1
         hand.add(score)
         rows.append((case, score))
         if args.show:
             for msgid, text in wrong:
                 print(f"WRONG {case['language']} {case['translated']}: {msgid!r} -> {text!r}")
+            for msgid, text in missed:
+                print(f"MISSED {case['language']} {case['translated']}: {msgid!r} -> {text!r}")
         for _ in range(args.variants):
             g, t, v_gold, change = variant(proj, german, translated, gold, rng)
-            v_score, v_wrong = run_case(proj, case["language"], g, t, v_gold)
+            v_score, v_wrong, _ = run_case(proj, case["language"], g, t, v_gold)
             pages += 1
             generated.add(v_score)
             if args.show:
