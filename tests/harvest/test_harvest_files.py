@@ -228,7 +228,7 @@ def test_bad_patterns_are_refused_with_one_line(tmp_path: Path, pattern: str, me
     (tmp_path / "kisync.toml").write_text(
         f'languages = ["en"]\n[harvest]\npattern = "{pattern}"\n', encoding="utf-8"
     )
-    with pytest.raises(ConfigError, match="harvest.pattern") as caught:
+    with pytest.raises(ConfigError, match=r"harvest\.pattern") as caught:
         Project.load(tmp_path)
     assert message in str(caught.value)
 
