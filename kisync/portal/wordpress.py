@@ -270,33 +270,35 @@ class WordPressClient:
             return self._checked
 
     def _login(self) -> dict[str, Any]:
-        try:
-            reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
-        except WordPressError as error:
-            if error.status != 404 or error.code not in ("", "rest_no_route"):
-                raise
-            # No /wp-json/ route (plain permalinks without URL rewriting): the
+        reply = self._users_me()
+        if reply is None:
+            # No /wp-json/ route (plain permalinks, or no URL rewriting): the
             # ?rest_route= form reaches the same API on every WordPress.
             self._pretty = False
-            try:
-                reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
-            except WordPressError as again:
-                if again.status == 404:
-                    raise WordPressError(
-                        f"{self.site}: no WordPress REST API found there; check [portal] url"
-                        " (the site's address, not /wp-admin/) and that the REST API is"
-                        " not blocked by a security plugin",
-                        status=404,
-                        code=again.code,
-                        url=self.site,
-                    ) from None
-                raise
+            reply = self._users_me()
+        if reply is None:
+            raise PortalError(
+                f"{self.site}: no WordPress REST API found there; check [portal] url (the"
+                " site's address, not /wp-admin/) and that no security plugin blocks the"
+                " REST API",
+                url=self.site,
+            )
         self.login_time = _server_time(reply)
         user = reply.json()
         if not isinstance(user, dict):
             raise PortalError(f"{self.site}: unexpected answer to /wp/v2/users/me")
         log.info("logged in to %s as %s", self.site, user.get("slug", self.settings.user))
         return user
+
+    def _users_me(self) -> Reply | None:
+        """``/wp/v2/users/me``, or None when the address answers but not as the REST API."""
+        try:
+            reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
+        except WordPressError as error:
+            if error.status == 404 and error.code in ("", "rest_no_route"):
+                return None
+            raise
+        return reply if reply.media_type == "application/json" else None
 
     def list(self, route: str, params: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         """Every item of a paginated collection, following ``X-WP-TotalPages``."""

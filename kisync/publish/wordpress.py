@@ -40,13 +40,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
-from ..errors import PortalError
+from ..errors import KisyncError, PortalError
 from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import HTTPStatusError
 from ..portal.wordpress import (
+    SourcePage,
     WordPressClient,
     WordPressError,
     WordPressPortal,
@@ -169,9 +170,20 @@ class WordPressTarget:
             }
         return fields
 
+    def _sources(self) -> dict[str, SourcePage]:
+        """The German pages; refuses a site whose pages have no /<slug>/ addresses."""
+        sources = self.portal.sources()
+        if any("page_id=" in urlsplit(source.url).query for source in sources.values()):
+            raise KisyncError(
+                f"{self.client.site} uses plain permalinks (?page_id=…), but translations are "
+                "published at /<language>/<slug>/; switch WordPress to pretty permalinks "
+                '(Settings → Permalinks → "Post name"), then push again'
+            )
+        return sources
+
     def _slug(self, source: PageRef) -> str:
         """The German slug, or the slug path when another German page has the same slug."""
-        sources = self.portal.sources()
+        sources = self._sources()
         page = sources.get(source.key)
         if page is None:
             return source.key.rsplit("/", 1)[-1]

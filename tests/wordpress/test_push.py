@@ -72,9 +72,10 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
         # a login check and a listing for reading, the same for publishing; no page
         # read (they come from .kisync/wordpress-pages/), no write
-        assert sorted(sent) == [("GET", "/wp-json/wp/v2/pages")] * 2 + [
-            ("GET", "/wp-json/wp/v2/users/me")
-        ] * 2
+        assert (
+            sorted(sent)
+            == [("GET", "/wp-json/wp/v2/pages")] * 2 + [("GET", "/wp-json/wp/v2/users/me")] * 2
+        )
         assert {page["id"]: page["modified_gmt"] for page in wordpress.all_pages()} == before
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from support.faultproxy import FaultProxy
-from support.wordpress import WordPress
+from support.wordpress import WordPress, translate
 
 from kisync import Project
 from kisync.cli import cli
+from kisync.errors import KisyncError
 from kisync.extract import extract_page
 from kisync.portal.wordpress import (
     WordPressClient,
@@ -223,3 +224,22 @@ def test_password_never_appears_in_output_or_logs(
     for secret in (wordpress.password, wordpress.password[:-4] + "abcd"):
         assert secret not in everything
         assert secret.replace(" ", "") not in everything.replace(" ", "")
+
+
+def test_plain_permalinks_are_read_through_rest_route_but_not_published_to(
+    wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordpress.create_page("Beratung", "<p>Wir beraten Sie.</p>", slug="beratung")
+    wordpress.php(
+        "global $wp_rewrite; $wp_rewrite->set_permalink_structure('');"
+        " $wp_rewrite->flush_rules(false);"
+    )
+    with FaultProxy(wordpress.url) as proxy:
+        project = make_project(tmp_path, proxy.url, monkeypatch, wordpress.password)
+        report = project.pull()
+        assert report.failures == [] and report.changed_pages == ["beratung"]
+        assert proxy.count("GET", "/", forwarded=True) >= 2  # /?rest_route=/wp/v2/…
+        assert any("rest_route=%2Fwp%2Fv2%2Fpages" in r.query for r in proxy.requests)
+        translate(tmp_path, "en")
+        with pytest.raises(KisyncError, match=r"plain permalinks.*Post name"):
+            project.push()
