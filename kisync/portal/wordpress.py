@@ -288,6 +288,13 @@ class WordPressClient:
         user = reply.json()
         if not isinstance(user, dict):
             raise PortalError(f"{self.site}: unexpected answer to /wp/v2/users/me")
+        capabilities = user.get("capabilities")
+        if isinstance(capabilities, dict) and not capabilities.get("edit_pages"):
+            raise PortalError(
+                f"{self.site}: user {self.settings.user!r} may not edit pages, so kisync can"
+                f" neither read their text nor publish translations; {_EDITOR}",
+                url=self.site,
+            )
         log.info("logged in to %s as %s", self.site, user.get("slug", self.settings.user))
         return user
 
@@ -534,19 +541,17 @@ class WordPressPortal:
             ) from None
 
     def _list_sources(self) -> dict[str, SourcePage]:
-        listed = {
-            page["id"]: page
-            for page in self.client.list(
-                "wp/v2/pages",
-                {
-                    "context": "edit",
-                    "status": "publish",
-                    "orderby": "id",
-                    "order": "asc",
-                    "_fields": LIST_FIELDS,
-                },
-            )
+        query = {
+            "context": "edit",
+            "status": "publish",
+            "orderby": "id",
+            "order": "asc",
+            "_fields": LIST_FIELDS,
         }
+        roots = self._language_roots()
+        if roots:  # translations are not listed at all: half the requests or fewer
+            query["parent_exclude"] = ",".join(map(str, roots))
+        listed = {page["id"]: page for page in self.client.list("wp/v2/pages", query)}
         tree = _Tree(self.client, listed)
         german = [
             page
@@ -576,6 +581,21 @@ class WordPressPortal:
             sources[source.key] = source
         log.info("%s: %d German pages", self.client.site, len(sources))
         return sources
+
+    def _language_roots(self) -> list[int]:
+        """Ids of the language roots (``/en/``, ``/ar/`` …) that exist, in any status."""
+        if not self.language_slugs:
+            return []
+        found = self.client.get(
+            "wp/v2/pages",
+            context="edit",
+            parent=0,
+            slug=",".join(sorted(self.language_slugs)),
+            status="publish,future,draft,pending,private",
+            per_page=100,
+            _fields="id",
+        )
+        return sorted(page["id"] for page in found if isinstance(page, dict) and "id" in page)
 
     def _is_language_root(self, page: Mapping[str, Any]) -> bool:
         return page.get("parent") == 0 and unquote(page.get("slug", "")) in self.language_slugs
