@@ -9,7 +9,8 @@ reads only the pages edited since.
 German pages are the published pages outside the language roots kisync publishes to
 (``/en/``, ``/ar/`` …, top-level pages whose slug is a target language) and, when the
 bridge plugin (``contrib/wordpress/kisync-bridge.php``) is installed, outside every
-page it marks as a translation.
+page it marks as a translation. Password-protected pages are left out: their
+translations would be readable by everyone.
 
 **What a page looks like to the rest of kisync.** A WordPress page has a title and a
 content; both must be translated. :func:`page_document` presents them as one small
@@ -66,7 +67,7 @@ PER_PAGE = 100
 """Pages per listing request: the REST API's maximum."""
 BRIDGE_NAMESPACE = "kisync/v1"
 """The REST namespace of the bridge plugin: present means installed."""
-LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta"
+LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta,password"
 READ_FIELDS = "id,title,content,modified_gmt"
 _INTERPRETED = (400, 401, 403, 404, 409, 410)
 """Statuses whose WordPress error code says more than :mod:`.http`'s generic message."""
@@ -557,6 +558,7 @@ class WordPressPortal:
             page
             for page in listed.values()
             if not _is_translation(page)
+            and not page.get("password")  # protected: a translation would not be
             and not any(self._is_language_root(a) for a in tree.lineage(page))
         ]
         paths = {page["id"]: tree.path(page) for page in german}

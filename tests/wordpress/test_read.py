@@ -155,6 +155,7 @@ def test_language_roots_and_their_pages_are_not_german_sources(
     wordpress.create_page("إرشاد", "<p>نص</p>", parent=hidden_root["id"], slug="beratung")
     wordpress.create_page("Entwurf", "<p>noch nicht fertig</p>", status="draft")
     wordpress.create_page("Intern", "<p>Text</p>", slug="intern")
+    wordpress.create_page("Vorstand", "<p>Geheim</p>", slug="vorstand", password="x")
     project = make_project(
         tmp_path, wordpress.url, monkeypatch, wordpress.password, exclude=["/intern/*"]
     )
