@@ -73,6 +73,14 @@ _INTERPRETED = (400, 401, 403, 404, 409, 410)
 """Statuses whose WordPress error code says more than :mod:`.http`'s generic message."""
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>\n?", re.I | re.S)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
+_SHORTCODE = re.compile(r"\[/?([A-Za-z][\w-]*)(?:\s[^\[\]<>]*)?\]")
+_CORE_SHORTCODES = frozenset({"audio", "caption", "embed", "gallery", "playlist", "video"})
+_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
+_SHORTCODE_OPEN = '<span translate="no" data-kisync-shortcode="">'
+_SHORTCODE_CLOSE = "</span>"
+_PROTECTED = re.compile(
+    re.escape(_SHORTCODE_OPEN) + r"(\[[^\[\]<>]*\])" + re.escape(_SHORTCODE_CLOSE)
+)
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _APP_PASSWORD_HELP = (
     "create one in WordPress under Users → Profile → Application Passwords"
@@ -93,12 +101,45 @@ def page_document(title: str, content: str) -> str:
 
 
 def content_of(document: str) -> str:
-    """The content part of a (rendered) :func:`page_document`: without its ``<title>``.
+    """The content part of a (rendered) :func:`page_document`: without its ``<title>``,
+    shortcodes unwrapped again (see :func:`protect_shortcodes`).
 
     Rendering may add attributes to the title (``lang="de"`` when it stayed German) or
     wrap the whole document in ``<div lang dir>``; the wrapper stays with the content.
     """
-    return _TITLE.sub("", document, count=1)
+    return _PROTECTED.sub(r"\1", _TITLE.sub("", document, count=1))
+
+
+def protect_shortcodes(content: str) -> str:
+    """Wrap shortcode tags (``[contact-form-7 id="12"]``, ``[/caption]``) in
+    ``<span translate="no" …>`` so that translators never see or change them.
+
+    Only text is searched, not tags, comments, scripts or styles. A bracketed word
+    counts as a shortcode when it has attributes (``=``), closes (``[/x]``), closes
+    itself (``[x /]``), has a ``-`` or ``_`` in its name or is one of WordPress' own
+    (``[gallery]``, ``[caption]`` …), so ``[sic]`` and ``[1]`` stay text. The text a
+    shortcode encloses (a caption) stays translatable. :func:`content_of` removes the
+    wrappers again.
+    """
+    parts, position = [], 0
+    for match in _MARKUP.finditer(content):
+        parts += [_SHORTCODE.sub(_wrap, content[position : match.start()]), match.group(0)]
+        position = match.end()
+    parts.append(_SHORTCODE.sub(_wrap, content[position:]))
+    return "".join(parts)
+
+
+def _wrap(match: re.Match[str]) -> str:
+    tag, name = match.group(0), match.group(1)
+    is_shortcode = (
+        tag.startswith("[/")
+        or "=" in tag
+        or tag.endswith("/]")
+        or "-" in name
+        or "_" in name
+        or name.lower() in _CORE_SHORTCODES
+    )
+    return f"{_SHORTCODE_OPEN}{tag}{_SHORTCODE_CLOSE}" if is_shortcode else tag
 
 
 def title_of(document: str) -> str:
@@ -478,7 +519,9 @@ class WordPressPortal:
             return cached
         data = self.client.get(f"wp/v2/pages/{source.id}", context="edit", _fields=READ_FIELDS)
         try:
-            document = page_document(data["title"]["raw"], data["content"]["raw"])
+            document = page_document(
+                data["title"]["raw"], protect_shortcodes(data["content"]["raw"])
+            )
         except (KeyError, TypeError):
             raise PortalError(
                 f"page {page.key}: WordPress sent no raw content; the user needs the Editor role",

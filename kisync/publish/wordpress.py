@@ -54,6 +54,7 @@ from ..portal.wordpress import (
     content_of,
     language_slug,
     page_document,
+    protect_shortcodes,
     raw_text,
     settings_from,
     title_of,
@@ -117,7 +118,8 @@ class WordPressTarget:
         found = self._get(published.remote_id)
         if found is None:
             return None
-        return page_document(raw_text(found.get("title")), raw_text(found.get("content")))
+        content = protect_shortcodes(raw_text(found.get("content")))
+        return page_document(raw_text(found.get("title")), content)
 
     def write(
         self, language: Language, page: RenderedPage, previous: Published | None

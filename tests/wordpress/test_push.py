@@ -58,6 +58,8 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         assert 'href="/ar/integrationskurse/"' in beratung  # points to the translation
         assert 'alt="ترجمة Ein Bild"' in beratung
         assert "<strong>beraten</strong>" in beratung  # the source's own tags
+        assert '\n[contact-form-7 id="12" title="Kontakt"]\n' in beratung  # untouched
+        assert "data-kisync" not in beratung
         front = lxml.html.document_fromstring(wordpress.html("ar/integrationskurse/"))
         assert front.xpath("//h1")[0].text_content() == "ترجمة Integrationskurse"
         assert INJECTION in front.xpath("//main//p")[0].text_content()  # shown as text
