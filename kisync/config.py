@@ -61,6 +61,10 @@ class CatalogsConfig:
 @dataclass(frozen=True)
 class GlossaryConfig:
     files: tuple[str, ...] = ()
+    """Glossary files (TBX or CSV), relative to the project; their hints go into every catalog."""
+    memory_similarity: float = field(default=85.0, metadata={"range": (50, 100)})
+    """``pretranslate``: how similar (percent) an earlier German text must be to propose its
+    translation."""
 
 
 @dataclass(frozen=True)

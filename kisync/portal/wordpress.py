@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import email.utils
 import ipaddress
+import json
 import logging
 import os
 import re
@@ -45,10 +46,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from fnmatch import fnmatchcase
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import ConfigError, KisyncError, PortalError
+from ..fsutil import write_if_changed
 from ..languages import Language
 from ..pagekeys import disambiguate
 from .base import PageRef
@@ -415,9 +418,18 @@ def language_slug(language: Language) -> str:
 class WordPressPortal:
     """The German pages of a WordPress site (the :class:`~kisync.portal.base.Portal` protocol)."""
 
-    def __init__(self, client: WordPressClient, languages: Iterable[Language]) -> None:
+    def __init__(
+        self,
+        client: WordPressClient,
+        languages: Iterable[Language],
+        *,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.client = client
         self.language_slugs = frozenset(language_slug(language) for language in languages)
+        self.cache_dir = cache_dir
+        """Where pages read are kept by their marker, so ``push`` (which reads every
+        German page) does not download pages that ``pull`` already read."""
         self._sources: dict[str, SourcePage] | None = None
         self._lock = threading.Lock()
 
@@ -448,14 +460,50 @@ class WordPressPortal:
 
     def read(self, page: PageRef) -> str:
         source = self.source(page.key)
+        cached = self._cached(source, page.marker)
+        if cached is not None:
+            return cached
         data = self.client.get(f"wp/v2/pages/{source.id}", context="edit", _fields=READ_FIELDS)
         try:
-            return page_document(data["title"]["raw"], data["content"]["raw"])
+            document = page_document(data["title"]["raw"], data["content"]["raw"])
         except (KeyError, TypeError):
             raise PortalError(
                 f"page {page.key}: WordPress sent no raw content; the user needs the Editor role",
                 page=page.key,
             ) from None
+        self._store(source, page.marker, document)
+        return document
+
+    # -- the page cache ------------------------------------------------------------
+
+    def _cache_file(self, source: SourcePage) -> Path | None:
+        return self.cache_dir / f"{source.id}.json" if self.cache_dir is not None else None
+
+    def _cached(self, source: SourcePage, marker: str) -> str | None:
+        path = self._cache_file(source)
+        if path is None or not marker:
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        document = data.get("document") if isinstance(data, dict) else None
+        return document if data.get("marker") == marker and isinstance(document, str) else None
+
+    def _store(self, source: SourcePage, marker: str, document: str) -> None:
+        path = self._cache_file(source)
+        if path is not None and marker:  # "" = may still change: never cached
+            data = {"marker": marker, "document": document}
+            write_if_changed(path, json.dumps(data, ensure_ascii=False))
+
+    def _prune_cache(self, sources: Iterable[SourcePage]) -> None:
+        """Forget pages that are no longer German pages of the site."""
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return
+        keep = {f"{source.id}.json" for source in sources}
+        for path in self.cache_dir.glob("*.json"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
 
     def close(self) -> None:
         self.client.close()
@@ -468,6 +516,7 @@ class WordPressPortal:
             if self._sources is None:
                 self.client.check_login()
                 self._sources = self._list_sources()
+                self._prune_cache(self._sources.values())
             return self._sources
 
     def source(self, key: str) -> SourcePage:
@@ -584,4 +633,9 @@ def _raw(field: Any) -> str:
 def open_wordpress(project: Project, *, insecure: bool = False) -> WordPressPortal:
     """The WordPress portal a project file describes (credentials from the environment)."""
     client = WordPressClient(settings_from(project, insecure=insecure))
-    return WordPressPortal(client, project.languages)
+    return WordPressPortal(client, project.languages, cache_dir=cache_dir(project))
+
+
+def cache_dir(project: Project) -> Path:
+    """``.kisync/wordpress-pages/``: German pages as last read, by id (safe to delete)."""
+    return project.state_dir / "wordpress-pages"

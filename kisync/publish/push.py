@@ -178,7 +178,7 @@ def push(
         state, warning = PublishState.load(project.state_dir / "publish-state.json", target.name)
         if warning:
             report.warnings.append(warning)
-        portal = project.open_portal()
+        portal = project.open_portal(insecure=insecure)
         try:
             refs = list(portal.pages())
             selected = _select(refs, pages)
@@ -398,7 +398,10 @@ class _Push:
         if page is None:
             return None
         published = record.published
-        if published is not None and published.content_hash == page.content_hash and not self.force:
+        unchanged = published is not None and (
+            published.content_hash == self.target.content_hash(page)
+        )
+        if unchanged and not self.force:
             if not self.dry_run:
                 self.state.set(language.code, ref.key, replace(record, render=render_hash))
             self._result(check, "unchanged", published.url)
@@ -500,15 +503,16 @@ class _Push:
                 self.target.remove(language, ref, remote)
             return "withdraw", None, "", ""
         page = write.page
+        stored = self.target.content_hash(page)
         action: Action = "create" if remote is None else "update"
         if remote is not None and not self.force:
             if previous is not None and remote.fingerprint != previous.fingerprint:
                 return "conflict", remote, _edited(remote), ""
-            if previous is None and remote.content_hash != page.content_hash:
+            if previous is None and remote.content_hash != stored:
                 return "conflict", remote, _foreign(remote), ""
             if previous is None:
                 action = "adopt"
-        if remote is not None and remote.content_hash == page.content_hash:
+        if remote is not None and remote.content_hash == stored:
             if action == "update":
                 action = "adopt" if previous is None else "unchanged"
             return action, remote, "", ""

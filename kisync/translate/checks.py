@@ -53,7 +53,10 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning"]
 Scope = Literal["translation", "source"]
 
-CHECK_MODULES: tuple[str, ...] = ("kisync.translate.standard_checks",)
+CHECK_MODULES: tuple[str, ...] = (
+    "kisync.translate.standard_checks",
+    "kisync.translate.glossary_checks",
+)
 """Modules whose import registers checks (with the decorators below)."""
 
 

@@ -14,12 +14,13 @@ This matcher handles those, on top of the Snowball German stemmer:
    Orientierungskurse`` is read as two full compounds.
 3. **Word against term.** Lower-case, umlauts folded (Snowball removes them anyway,
    and must never see capitals: it corrupts them), gender endings and the feminine
-   ``-in``/``-innen`` removed. A word matches a term when its Snowball stem is one of the
-   stems of the term's inflection paradigm (term, +s, +es, +e, +en, +n, +er, +se …, and
-   ``-um``/``-a`` → ``-en``; Snowball alone misses ``Kitas`` and treats ``Integrationskurs``
-   and ``Integrationskurse`` differently) **and** the word spells the term up to its last
-   two letters — this keeps *anhören* away from *Anhörung* and *Ausweis* from
-   *Ausweisung*, which Snowball stems alike.
+   ``-in``/``-innen`` removed. The word is looked up by its Snowball stem among the stems
+   of every term's inflected forms (term, +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a``
+   → ``-en``, adjective endings for the words before a noun), and must then be one of
+   those forms. The stem finds candidates cheaply; the forms keep away what Snowball
+   conflates (it stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
+   *Sprachmittlung* like *Sprachmittler*) and add what it misses (*Kitas*; it stems
+   *Integrationskurs* and *Integrationskurse* differently).
 4. **Compounds**, only for long terms: a word that starts with a term of at least five
    letters and goes on for at least three more (*Integrationskursträger*,
    *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
@@ -57,10 +58,9 @@ MODIFIER_MIN = 5
 """A term must have this many letters to be found at the start of a compound."""
 HEAD_MIN = 7
 """… and this many to be found at the end of one."""
-TOLERANCE = 2
-"""Letters at the end of a term a word may spell differently (Zentrum/Zentren)."""
 
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "se", "sen", "nen")
+_ADJECTIVE_ENDINGS = ("", "e", "er", "es", "en", "em")
 _FUNCTION_WORDS = frozenset(
     {"für", "und", "oder", "ohne", "von", "vom", "der", "die", "das", "des", "dem", "den"}
     | {"zum", "zur", "mit", "in", "im", "am", "an", "auf", "bei", "nach", "aus", "zu", "über"}
@@ -71,6 +71,9 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$")
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_]))?")
 _HYPHEN = "-\u2010\u2011"
+_DERIVATION = re.compile(
+    r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,11 @@ class _Word:
     text: str
     base: str
     keys: frozenset[str]
+    """Snowball stems of its forms: the index words are looked up by."""
+    forms: frozenset[str]
+    """Its inflected forms, folded; a word of the text must be one of them."""
+    plain_forms: frozenset[str]
+    """The same with ae/oe/ue for umlauts."""
     exact_only: bool
     """Abbreviations and function words: no stemming, no compounds."""
     case_sensitive: bool
@@ -161,13 +169,18 @@ class Matcher:
             if not word.exact_only:
                 self._starts.add(_start(word.base))
         self.word_matches = functools.lru_cache(maxsize=65536)(self._word_matches)
+        self._find = functools.lru_cache(maxsize=16384)(self._find_all)
 
     def _add(self, concept: Concept, term: Term) -> None:
         clean, _ = clean_view(term.text)
         tokens = list(_tokens(clean))
         if not tokens:
             return
-        words = tuple(_prepare_word(token.text, term.case_sensitive) for token in tokens)
+        last = len(tokens) - 1
+        words = tuple(
+            _prepare_word(token.text, term.case_sensitive, adjective=index < last)
+            for index, token in enumerate(tokens)
+        )
         gaps = tuple(token.gap_after for token in tokens[:-1])
         entry = _Entry(concept, term, words, gaps)
         if len(words) > 1:
@@ -185,6 +198,9 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in order of position; longest match first."""
+        return list(self._find(text))
+
+    def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
         tokens = list(_tokens(clean))
         candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
@@ -199,7 +215,7 @@ class Matcher:
             matches.append(
                 Match(entry.concept, entry.term, start, end, text[start:end], candidate.how)
             )
-        return matches
+        return tuple(matches)
 
     # -- candidates ------------------------------------------------------------------
 
@@ -243,8 +259,8 @@ class Matcher:
         """Terms at the start (modifier) or end (head) of a compound word."""
         for entry in self._prefixes.get(form[:4], ()):
             base = entry.words[0].base
-            rest = len(form) - len(base)
-            if len(base) >= MODIFIER_MIN and form.startswith(base) and rest >= _min_rest(base):
+            modifier = len(base) >= MODIFIER_MIN and form.startswith(base)
+            if modifier and _compound_rest(form[len(base) :], base):
                 yield entry
         for position in range(3, len(form) - HEAD_MIN + 1):
             tail = form[position:]
@@ -424,7 +440,9 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _paradigm(base: str) -> set[str]:
+def _paradigm(base: str, adjective: bool) -> set[str]:
+    """The inflected forms of a (folded) word: noun endings, Latin plurals, and for the
+    words before the noun of a multi-word term the adjective endings."""
     forms = {base + ending for ending in _INFLECTIONS}
     if base.endswith(("um", "us")):
         forms.add(base[:-2] + "en")
@@ -432,32 +450,26 @@ def _paradigm(base: str) -> set[str]:
         forms.add(base[:-1] + "en")
     if base.endswith("e"):
         forms |= {base[:-1] + ending for ending in ("en", "er", "es", "em")}
+    if adjective:
+        core = re.sub(r"(?:e[mnrs]?)$", "", base)
+        forms |= {core + ending for ending in _ADJECTIVE_ENDINGS}
     return forms
 
 
-def _prepare_word(text: str, case_sensitive: bool) -> _Word:
+def _prepare_word(text: str, case_sensitive: bool, adjective: bool = False) -> _Word:
     base = _forms(text)[0]
     function_word = base in _FUNCTION_WORDS and text.islower()
     exact_only = case_sensitive or function_word
-    keys = frozenset() if exact_only else frozenset(_stem(form) for form in _paradigm(base))
-    return _Word(text, base, keys, exact_only, case_sensitive)
+    forms = frozenset() if exact_only else frozenset(_paradigm(base, adjective))
+    keys = frozenset(_stem(form) for form in forms)
+    plain = frozenset(_without_digraphs(form) for form in forms)
+    return _Word(text, base, keys, forms, plain, exact_only, case_sensitive)
 
 
 def _index_keys(word: _Word) -> set[str]:
     if word.case_sensitive:
         return {word.text}
     return {word.base} if word.exact_only else set(word.keys)
-
-
-def _spells(form: str, base: str) -> bool:
-    """The word writes the term, except perhaps its last letters (Zentrum → Zentren).
-
-    ``ae``/``oe``/``ue`` count as umlauts (``Auslaenderbehoerde``), as in Snowball 3.
-    """
-    if form[: len(base) - TOLERANCE] != base[: len(base) - TOLERANCE]:
-        form, base = _without_digraphs(form), _without_digraphs(base)
-    need = len(base) - TOLERANCE
-    return form[:need] == base[:need] and len(form) >= need
 
 
 def _start(word: str) -> str:
@@ -469,8 +481,10 @@ def _without_digraphs(word: str) -> str:
     return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
-def _min_rest(base: str) -> int:
-    return 3 if len(base) >= HEAD_MIN else 4
+def _compound_rest(rest: str, base: str) -> bool:
+    """Whether what follows a term in a word makes a compound (*-träger*), not just an
+    inflection (*-en*) or a derivation (*kinderärzt-liche*, *schulpflicht-ig*)."""
+    return len(rest) >= (3 if len(base) >= HEAD_MIN else 4) and not _DERIVATION.match(rest)
 
 
 def _word_fits(token: str, word: _Word, last: bool) -> str | None:
@@ -482,12 +496,13 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
     for form in _forms(token):
         if _inflects(form, word):
             return "exact" if form == word.base else "inflected"
-        longer = len(form) - len(word.base) >= 3
-        if last and longer and len(word.base) >= 4 and form.startswith(word.base):
+        compound = form.startswith(word.base) and _compound_rest(form[len(word.base) :], "")
+        if last and len(word.base) >= 4 and compound:
             return "compound"
     return None
 
 
 def _inflects(form: str, word: _Word) -> bool:
-    """The form is the word, inflected: same Snowball stem and the same spelling."""
-    return _stem(form) in word.keys and _spells(form, word.base)
+    """The form is one of the word's inflected forms (``ae``/``oe``/``ue`` for umlauts,
+    as in Snowball 3: ``Auslaenderbehoerde``)."""
+    return form in word.forms or _without_digraphs(form) in word.plain_forms

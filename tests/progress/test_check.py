@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from kisync.cli import cli
 from kisync.progress import catalog_counts
 from kisync.progress.gate import run_check
+from kisync.translate.lint import lint_files
 
 from .helpers import edit_catalog, translate_all
 
@@ -165,7 +166,8 @@ def test_json(three_quarters):
         "complete_enough": False,
         "words_left": catalog_counts(three_quarters.catalog_path("ar", "index")).words_remaining,
         "lint_errors": 0,
-        "lint_warnings": 0,
+        # the stand-in translations «…» lack the glossary's Arabic terms
+        "lint_warnings": lint_files([three_quarters.catalog_path("ar", "index")]).warnings,
         "passed": False,
     }
     assert data["lint"]["errors"] == 0
