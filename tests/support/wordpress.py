@@ -13,8 +13,7 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,17 +230,6 @@ def read_credentials(path: Path) -> dict[str, str]:
             value = value[1:-1].replace("'\\''", "'")
         values[name] = value
     return values
-
-
-@contextmanager
-def bridge(wordpress: WordPress, enabled: bool = True) -> Iterator[None]:
-    """The bridge plugin installed (or removed) for the duration of a block."""
-    before = wordpress.bridge_path.exists()
-    wordpress.set_bridge(enabled)
-    try:
-        yield
-    finally:
-        wordpress.set_bridge(before)
 
 
 # -- kisync projects against it ----------------------------------------------------

@@ -7,14 +7,17 @@ are there, and running push again finishes the job.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from scenario import assert_state_matches_wordpress, german_site, prepared, translations
 from support.faultproxy import FaultProxy
 from support.wordpress import WordPress, translate
 
 from kisync import Project
+from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress
 
@@ -135,3 +138,25 @@ def test_a_storm_of_mixed_faults_ends_with_each_page_once(
         assert proxy.count("POST", action=action) == 2, action
     assert_once_each(wordpress)
     assert project.push().count("unchanged") == 6
+
+
+def test_the_password_stays_secret_when_publishing_fails(
+    faulty: tuple[Project, FaultProxy],
+    wordpress: WordPress,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _, proxy = faulty
+    caplog.set_level(logging.DEBUG)
+    proxy.inject("POST", "/wp-json/wp/v2/pages*", "error", times=1000)
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "-vv", "push"])
+    assert result.exit_code == 2
+    assert "HTTP 500" in result.output
+    written = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (tmp_path / ".kisync").rglob("*")
+        if path.is_file()
+    )
+    for text in (result.output, caplog.text, written):
+        assert wordpress.password not in text
+        assert wordpress.password.replace(" ", "") not in text.replace(" ", "")

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from click.testing import CliRunner
 from support.faultproxy import FaultProxy
-from support.wordpress import WordPress
+from support.wordpress import WordPress, translate
 
 from kisync import Project
 from kisync.cli import cli
+from kisync.errors import KisyncError, PortalError
 from kisync.extract import extract_page
 from kisync.portal.wordpress import (
     WordPressClient,
@@ -94,8 +96,9 @@ def test_pagination_follows_total_pages(
         project = make_project(tmp_path, proxy.url, monkeypatch, wordpress.password)
         refs = list(portal_for(project, page_size=3).pages())
         assert sorted(ref.title for ref in refs) == titles
-        listing = [r for r in proxy.requests if r.path == "/wp-json/wp/v2/pages"]
-        assert [r.query.split("page=")[-1].split("&")[0] for r in listing] == ["1", "2", "3"]
+        listing = [r.query for r in proxy.requests if r.path == "/wp-json/wp/v2/pages"]
+        numbers = [parse_qs(query).get("page") for query in listing]
+        assert numbers == [None, ["1"], ["2"], ["3"]]  # the language roots, then the list
 
 
 def test_unchanged_pages_are_not_read_again(
@@ -187,10 +190,8 @@ def test_a_user_who_may_not_edit_pages_is_told_which_role_to_get(
         " ['name' => 'test']);\necho $password;"
     )
     project = make_project(tmp_path, wordpress.url, monkeypatch, password, user="leser")
-    with pytest.raises(WordPressError) as caught:
+    with pytest.raises(PortalError, match=r"user 'leser' may not edit pages.*Editor role"):
         list(portal_for(project).pages())
-    assert caught.value.code == "rest_forbidden_context"
-    assert "Editor role" in str(caught.value)
 
 
 def test_password_never_appears_in_output_or_logs(
@@ -223,3 +224,22 @@ def test_password_never_appears_in_output_or_logs(
     for secret in (wordpress.password, wordpress.password[:-4] + "abcd"):
         assert secret not in everything
         assert secret.replace(" ", "") not in everything.replace(" ", "")
+
+
+def test_plain_permalinks_are_read_through_rest_route_but_not_published_to(
+    wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordpress.create_page("Beratung", "<p>Wir beraten Sie.</p>", slug="beratung")
+    wordpress.php(
+        "global $wp_rewrite; $wp_rewrite->set_permalink_structure('');"
+        " $wp_rewrite->flush_rules(false);"
+    )
+    with FaultProxy(wordpress.url) as proxy:
+        project = make_project(tmp_path, proxy.url, monkeypatch, wordpress.password)
+        report = project.pull()
+        assert report.failures == [] and report.changed_pages == ["beratung"]
+        assert proxy.count("GET", "/", forwarded=True) >= 2  # /?rest_route=/wp/v2/…
+        assert any("rest_route=%2Fwp%2Fv2%2Fpages" in r.query for r in proxy.requests)
+        translate(tmp_path, "en")
+        with pytest.raises(KisyncError, match=r"plain permalinks.*Post name"):
+            project.push()
