@@ -75,7 +75,7 @@ def test_pull_reads_raw_content_and_titles(
     # raw, not rendered: no curly quotes, no en dash, the shortcode not expanded
     assert [s.text for s in text.segments] == [
         "Kurse & Beratung",
-        'Der "Integrationskurs" -- 600 Stunden... <x1/>',
+        'Der "Integrationskurs" -- 600 Stunden...',
         "Anmeldung",
     ]
     assert text.segments[0].kind == "title"
