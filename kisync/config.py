@@ -61,6 +61,10 @@ class CatalogsConfig:
 @dataclass(frozen=True)
 class GlossaryConfig:
     files: tuple[str, ...] = ()
+    """Glossary files (TBX or CSV), relative to the project; their hints go into every catalog."""
+    memory_similarity: float = field(default=85.0, metadata={"range": (50, 100)})
+    """``pretranslate``: how similar (percent) an earlier German text must be to propose its
+    translation."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,13 @@ class PublishConfig:
 
 
 @dataclass(frozen=True)
+class CheckConfig:
+    min_completeness: float | None = field(default=None, metadata={"range": (0, 100)})
+    """``kisync check``: percent of every page that must be translated; unset: the
+    ``[publish]`` minimum of each language."""
+
+
+@dataclass(frozen=True)
 class Config:
     """A whole project file. ``root`` is the folder that holds it."""
 
@@ -93,6 +104,7 @@ class Config:
     catalogs: CatalogsConfig = field(default_factory=CatalogsConfig)
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
+    check: CheckConfig = field(default_factory=CheckConfig)
 
     @property
     def file(self) -> Path:

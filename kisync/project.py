@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .publish.target import PublishTarget
     from .pull import PullReport
     from .sync import SyncReport
+    from .translate.glossary import Glossary
+    from .translate.pretranslate import PretranslateReport
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
@@ -102,13 +104,31 @@ class Project:
         )
 
     def catalog_processors(self) -> list[CatalogProcessor]:
-        """Steps applied to every catalog ``pull`` merges (e.g. glossary hints)."""
-        return []
+        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured."""
+        if self.glossary is None:
+            return []
+        from .translate.notes import GlossaryNotes
 
-    def open_portal(self) -> Portal:
+        return [GlossaryNotes(self.glossary)]
+
+    @property
+    def glossary_paths(self) -> tuple[Path, ...]:
+        return tuple(self.root / name for name in self.config.glossary.files)
+
+    @cached_property
+    def glossary(self) -> Glossary | None:
+        """The files of ``[glossary] files`` as one glossary; None when there are none."""
+        if not self.glossary_paths:
+            return None
+        from .translate import load_glossaries
+
+        return load_glossaries(self.glossary_paths)
+
+    def open_portal(self, *, insecure: bool = False) -> Portal:
+        """The portal's connector; ``insecure`` as for :attr:`insecure`, for this call."""
         from .portal import open_portal
 
-        return open_portal(self)
+        return open_portal(self, insecure=insecure or self.insecure)
 
     # -- pipeline ------------------------------------------------------------------
 
@@ -148,6 +168,14 @@ class Project:
             target=target,
             progress=progress,
         )
+
+    def pretranslate(
+        self, languages: Sequence[str] = (), pages: Sequence[str] = (), *, dry_run: bool = False
+    ) -> PretranslateReport:
+        """Propose translations (fuzzy); see :func:`kisync.translate.pretranslate.pretranslate`."""
+        from .translate.pretranslate import pretranslate
+
+        return pretranslate(self, languages, pages, dry_run=dry_run)
 
     def sync(
         self,

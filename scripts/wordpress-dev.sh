@@ -15,6 +15,8 @@
 # Settings (environment):
 #   KISYNC_WP_DIR     where everything lives (default: .wordpress-dev in the repository)
 #   KISYNC_WP_PORT    the web server's port on 127.0.0.1 (default: 8881)
+#   KISYNC_WP_BRIDGE  1: install contrib/wordpress/kisync-bridge.php as a must-use plugin,
+#                     0: remove it (unset: leave it as it is)
 #
 # The credentials (the `kisync` editor's Application Password, the `admin` login) are
 # written to $KISYNC_WP_DIR/credentials.env (mode 0600), never printed; load them with
@@ -47,7 +49,7 @@ say() { echo "wordpress-dev: $*" >&2; }
 case "${1:-}" in
   start | stop | reset | status | snapshot | restore | destroy) ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
@@ -109,6 +111,10 @@ make_webroot() {
   mkdir -p "$WWW/wp-content/plugins" "$WWW/wp-content/themes" "$WWW/wp-content/mu-plugins" \
     "$WWW/wp-content/uploads"
   ln -sfn "$FILES/theme" "$WWW/wp-content/themes/kisync-dev"
+  case "${KISYNC_WP_BRIDGE:-}" in
+    1) ln -sfn "$REPO/contrib/wordpress/kisync-bridge.php" "$WWW/wp-content/mu-plugins/kisync-bridge.php" ;;
+    0) rm -f "$WWW/wp-content/mu-plugins/kisync-bridge.php" ;;
+  esac
   if [[ ! -f "$WWW/wp-config.php" ]]; then write_config; fi
 }
 
@@ -127,6 +133,8 @@ define('DB_COLLATE', '');
 \$table_prefix = 'wp_';
 $salts
 define('WP_ENVIRONMENT_TYPE', 'local');   // Application Passwords over plain http
+define('WPLANG', 'de_DE');                // a German site: slugs turn ä into ae (the
+                                          // admin stays English: no language packs)
 define('WP_CONTENT_DIR', __DIR__ . '/wp-content');
 define('WP_CONTENT_URL', 'http://127.0.0.1:$PORT/wp-content');
 define('WP_HOME', 'http://127.0.0.1:$PORT');

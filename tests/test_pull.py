@@ -10,6 +10,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 from conftest import msgfmt_check
+from support.demo import copy_demo
 
 from kisync import pull as pull_module
 from kisync.cli import cli
@@ -20,9 +21,7 @@ PAGE = "bildung-sprache/integrationskurse"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(DEMO / "portal", tmp_path / "portal")
-    shutil.copy(DEMO / "kisync.toml", tmp_path / "kisync.toml")
-    return tmp_path
+    return copy_demo(tmp_path)
 
 
 def run(project: Path, *args: str):
@@ -213,8 +212,7 @@ def test_new_language_and_removed_page(project):
 
 
 def test_worker_processes_give_the_same_files(project, tmp_path_factory, monkeypatch):
-    serial = tmp_path_factory.mktemp("serial")
-    shutil.copytree(project, serial, dirs_exist_ok=True)
+    serial = copy_demo(tmp_path_factory.mktemp("serial"))
     monkeypatch.setattr(pull_module, "PARALLEL_FROM", 10**6)
     run(serial, "pull")
     monkeypatch.setattr(pull_module, "PARALLEL_FROM", 2)

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 __all__ = ["PageRef", "Portal", "open_portal"]
 
 
-def open_portal(project: Project) -> Portal:
-    """The connector the project file asks for."""
+def open_portal(project: Project, *, insecure: bool = False) -> Portal:
+    """The connector the project file asks for (``insecure``: see :attr:`Project.insecure`)."""
     settings = project.config.portal
     if settings.kind == "files":
         from .files import FilesPortal
@@ -41,7 +41,7 @@ def open_portal(project: Project) -> Portal:
     if settings.kind == "wordpress":
         from .wordpress import open_wordpress
 
-        return open_wordpress(project, insecure=project.insecure)
+        return open_wordpress(project, insecure=insecure or project.insecure)
     from ..errors import ConfigError
 
     raise ConfigError(f"{project.config.file}: portal kind {settings.kind!r} is not available yet")

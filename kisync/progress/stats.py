@@ -9,7 +9,6 @@ in ``.kisync/stats-cache.json``, so a second run only reads the files that chang
 
 from __future__ import annotations
 
-import fnmatch
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -19,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import pofile
-from ..errors import CatalogError, KisyncError
-from ..languages import Language, UnknownLanguage, get_language
+from ..errors import CatalogError
+from ..languages import Language
+from ..selection import select_languages, select_pages
 from .cache import StatsCache
 from .scan import Counts, count_words, scan
 
@@ -136,48 +136,6 @@ def _count_many(paths: Sequence[Path]) -> list[Counts | CatalogError]:
         except CatalogError as error:
             results.append(error)
     return results
-
-
-# -- selection ----------------------------------------------------------------------------
-
-
-def select_languages(project: Project, codes: Iterable[str] = ()) -> tuple[Language, ...]:
-    """The project's languages, or those of ``codes`` (which must be project languages)."""
-    codes = list(codes)
-    if not codes:
-        return project.languages
-    known = {lang.code: lang for lang in project.languages}
-    chosen: list[Language] = []
-    for code in codes:
-        try:
-            language = get_language(code)
-        except UnknownLanguage as error:
-            raise KisyncError(f"--lang {code}: {error}") from None
-        if language.code not in known:
-            raise KisyncError(
-                f"--lang {code}: not a language of this project; "
-                f"kisync.toml lists: {', '.join(known)}"
-            )
-        if language not in chosen:
-            chosen.append(language)
-    return tuple(chosen)
-
-
-def select_pages(project: Project, patterns: Iterable[str] = ()) -> list[str]:
-    """Keys of the pages that have a template, limited to ``patterns`` (shell-style)."""
-    keys = project.page_keys()
-    if not keys:
-        raise KisyncError(
-            f"no catalogs in {project.template_path('x').parent}; run `kisync pull` first"
-        )
-    patterns = list(patterns)
-    if not patterns:
-        return keys
-    for pattern in patterns:
-        if not any(fnmatch.fnmatchcase(key, pattern) for key in keys):
-            sample = ", ".join(keys[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
-    return [key for key in keys if any(fnmatch.fnmatchcase(key, p) for p in patterns)]
 
 
 # -- the project ----------------------------------------------------------------------------

@@ -43,6 +43,9 @@ class FilesTarget:
     def address(self, language: Language, source: PageRef) -> str:
         return f"/{language_folder(language)}/{_page_path(source)}"
 
+    def content_hash(self, page: RenderedPage) -> str:
+        return page.content_hash
+
     def current(
         self, language: Language, source: PageRef, previous: Published | None
     ) -> Published | None:

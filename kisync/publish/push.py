@@ -185,7 +185,7 @@ def push(
         state, warning = PublishState.load(project.state_dir / "publish-state.json", target.name)
         if warning:
             report.warnings.append(warning)
-        portal = project.open_portal()
+        portal = project.open_portal(insecure=insecure)
         try:
             refs = list(portal.pages())
             selected = _select(refs, pages)
@@ -486,7 +486,10 @@ class _Push:
         page = RenderedPage(ref, language, outcome.html, outcome.title)
         record = self.state.get(language.code, ref.key)
         published = record.published
-        if published is not None and published.content_hash == page.content_hash and not self.force:
+        unchanged = published is not None and (
+            published.content_hash == self.target.content_hash(page)
+        )
+        if unchanged and not self.force:
             if not self.dry_run:
                 self.state.set(language.code, ref.key, replace(record, render=render_hash))
             self._result(check, "unchanged", published.url)
@@ -533,7 +536,8 @@ class _Push:
                 self.target.remove(language, ref, remote)
             return "withdraw", None, "", ""
         page = write.page
-        if remote is not None and remote.content_hash == page.content_hash:
+        stored = self.target.content_hash(page)
+        if remote is not None and remote.content_hash == stored:
             return ("adopt" if previous is None else "unchanged"), remote, "", ""
         if remote is not None and previous is None and not self.force:
             return "conflict", remote, _foreign(remote), ""

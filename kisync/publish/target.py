@@ -20,12 +20,13 @@ How push uses a target, per page and language::
     remote = target.current(lang, source, previous)
     if previous and remote and remote.fingerprint != previous.fingerprint and not force:
         conflict (edited on the target since kisync wrote it; exit 1)
-    elif not previous and remote and remote.content_hash != page.content_hash and not force:
+    elif not previous and remote and remote.content_hash != target.content_hash(page) \
+            and not force:
         conflict (exists but kisync did not write it, or the state file was lost)
     else:
         state[lang, key] = target.write(lang, page, remote or previous)
 
-``remote.content_hash == page.content_hash`` with no ``previous`` means an earlier run
+``remote.content_hash == target.content_hash(page)`` with no ``previous`` means an earlier run
 wrote the page but could not record it (a timeout after the write was applied): push
 adopts it instead of writing a second copy. ``previous`` given to :meth:`write` is how
 the target knows whether to update (it holds the ``remote_id``) or create. A target
@@ -64,8 +65,8 @@ class Published:
     """Where readers find it (absolute, or root-relative for a static site)."""
     content_hash: str = ""
     """sha256 (hex) of the page's content as it is on the target, when the target can tell
-    cheaply; :func:`content_hash` of the text we would write must match it for push to
-    adopt a page it has no record of. Leave empty when unknown."""
+    cheaply; :meth:`PublishTarget.content_hash` of the page we would write must match it
+    for push to adopt a page it has no record of. Leave empty when unknown."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,15 @@ class PublishTarget(Protocol):
         """Where the translation of ``source`` lives once written: an absolute URL or a
         root-relative path (``/en/bildung-sprache/``). Pure: no request, same answer
         before and after :meth:`write`. Internal links are pointed at it."""
+        ...
+
+    def content_hash(self, page: RenderedPage) -> str:
+        """What :attr:`Published.content_hash` will be once ``page`` is written here.
+
+        Files: :func:`content_hash` of ``page.html``. A target that stores a page in
+        parts (WordPress: the title and the content without its ``<title>``) hashes the
+        parts it stores, the same way for a page it writes and a page it finds.
+        """
         ...
 
     def current(

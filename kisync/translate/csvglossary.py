@@ -200,7 +200,7 @@ def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for concept in glossary:
-        for number, row in enumerate(_rows(concept, [source, *targets])):
+        for number, row in enumerate(_rows(concept, source, targets)):
             first = number == 0
             german = row.get(source)
             notes = [german.note] if german else [term.note for term in row.values() if term.note]
@@ -223,16 +223,22 @@ def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str
     return out.getvalue()
 
 
-def _rows(concept: Concept, languages: list[str]) -> list[dict[str, Term]]:
-    """Terms grouped into rows: the n-th term of each status in each language."""
+def _rows(concept: Concept, source: str, targets: list[str]) -> list[dict[str, Term]]:
+    """Terms grouped into rows of one status: the n-th German term with the n-th term of
+    each language; translations left over go into rows of their own, one per note (a
+    row's note belongs to all its terms when it has no German term)."""
     rows: list[dict[str, Term]] = []
     for status in Status:
-        by_language = {
-            lang: [t for t in concept.terms_in(lang) if t.status == status] for lang in languages
-        }
-        count = max((len(terms) for terms in by_language.values()), default=0)
-        for index in range(count):
-            rows.append(
-                {lang: terms[index] for lang, terms in by_language.items() if index < len(terms)}
-            )
+        german = [t for t in concept.terms_in(source) if t.status == status]
+        rest = {lang: [t for t in concept.terms_in(lang) if t.status == status] for lang in targets}
+        for index, term in enumerate(german):
+            row = {source: term}
+            row.update({lang: terms[index] for lang, terms in rest.items() if index < len(terms)})
+            rows.append(row)
+        rest = {lang: terms[len(german) :] for lang, terms in rest.items()}
+        notes = dict.fromkeys(t.note for terms in rest.values() for t in terms)
+        for note in notes:
+            group = {lang: [t for t in terms if t.note == note] for lang, terms in rest.items()}
+            for index in range(max(len(terms) for terms in group.values())):
+                rows.append({lang: ts[index] for lang, ts in group.items() if index < len(ts)})
     return rows

@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 from ..errors import GlossaryError
@@ -190,6 +190,70 @@ class Glossary:
             title=parts[0].title,
             sources=tuple(source for part in parts for source in part.sources),
         )
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What importing concepts into a glossary changed."""
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    unchanged: int
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} concepts added, {len(self.changed)} changed, "
+            f"{self.unchanged} unchanged"
+        )
+
+
+def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeReport]:
+    """``base`` with the concepts of ``incoming`` added or replacing those with the same id.
+
+    No concept of ``base`` is removed. Imported translations that lack details a file
+    format could not carry (a translator note in a CSV row, a gender) keep those details
+    from the same term in ``base``.
+    """
+    if incoming.source_language != base.source_language:
+        raise GlossaryError(
+            f"the imported terms are for source language {incoming.source_language}, "
+            f"the glossary is for {base.source_language}"
+        )
+    by_id = {concept.id: concept for concept in incoming}
+    concepts, changed = [], []
+    for concept in base:
+        new = by_id.pop(concept.id, None)
+        if new is None:
+            concepts.append(concept)
+            continue
+        merged = _completed(new, concept, base.source_language)
+        concepts.append(merged)
+        if merged != concept:
+            changed.append(concept.id)
+    concepts.extend(by_id.values())
+    report = MergeReport(tuple(by_id), tuple(changed), len(base) - len(changed))
+    return replace(base, concepts=tuple(concepts)), report
+
+
+def _completed(new: Concept, old: Concept, source: str) -> Concept:
+    terms = {}
+    for language, new_terms in new.terms.items():
+        if language == source:
+            terms[language] = new_terms
+            continue
+        known = {term.text: term for term in old.terms_in(language)}
+        terms[language] = tuple(_filled(term, known.get(term.text)) for term in new_terms)
+    definitions = {**old.definitions, **new.definitions}
+    if source not in new.definitions:
+        definitions.pop(source, None)
+    return replace(new, terms=terms, definitions=definitions)
+
+
+def _filled(term: Term, old: Term | None) -> Term:
+    if old is None:
+        return term
+    fields = ("part_of_speech", "gender", "term_type", "note", "context", "usage")
+    return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in fields})
 
 
 def check_id(value: str) -> str:

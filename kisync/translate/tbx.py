@@ -21,7 +21,7 @@ declares entities is refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -207,7 +207,7 @@ class _Reader:
                     notes["dnt"] = True
             elif kind in _PICKLISTS:
                 notes[kind] = self._picked(element, kind, value)
-            elif kind in ("geographicalUsage", "termLocation"):
+            elif kind == "geographicalUsage":
                 notes[kind] = value
         return notes
 
@@ -472,6 +472,3 @@ def _weblate_note(concept: Concept, german: Term, source: str, language: str) ->
 
 def _bcp47(code: str) -> str:
     return code.replace("_", "-")
-
-
-WRITERS: dict[str, Callable[[Glossary], bytes]] = {"tbx": write_tbx, "tbx2": write_tbx2}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.demo import copy_demo, copy_pulled
 
 from kisync import Project, pofile
 
@@ -15,8 +15,7 @@ DEMO = Path(__file__).parents[2] / "examples" / "heinsberg"
 
 @pytest.fixture(scope="session")
 def pulled_demo(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("pulled") / "heinsberg"
-    shutil.copytree(DEMO, folder, ignore=shutil.ignore_patterns("po", "site", ".kisync"))
+    folder = copy_demo(tmp_path_factory.mktemp("pulled"))
     report = Project.load(folder).pull()
     assert not report.failures
     return folder
@@ -25,9 +24,7 @@ def pulled_demo(tmp_path_factory) -> Path:
 @pytest.fixture
 def demo(pulled_demo, tmp_path) -> Path:
     """A fresh, pulled, untranslated copy of the demo project."""
-    folder = tmp_path / "heinsberg"
-    shutil.copytree(pulled_demo, folder)
-    return folder
+    return copy_pulled(pulled_demo, tmp_path)
 
 
 def translate(

@@ -18,6 +18,8 @@ Faults (each affects the next ``times`` matching requests, then requests pass):
 - ``drop``: forward, then close the connection without answering: the write was
   applied, the client sees a dropped connection.
 - ``drop_before``: close the connection without forwarding.
+- ``slow``: wait ``delay`` seconds, then forward and answer normally (not a fault:
+  it makes concurrent requests overlap, see ``max_concurrent``).
 
 Every request is recorded (method, path, query, the fault applied, whether it reached
 the server), so tests can check what the client did and what the server saw.
@@ -35,7 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Literal
 from urllib.parse import urlsplit
 
-Action = Literal["error", "error_after", "timeout", "drop", "drop_before"]
+Action = Literal["error", "error_after", "timeout", "drop", "drop_before", "slow"]
 _HOP_BY_HOP = frozenset(
     {
         "connection",
@@ -90,6 +92,9 @@ class FaultProxy:
         self._log: list[ProxiedRequest] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self._active = 0
+        self.max_concurrent = 0
+        """The most requests the proxy was handling at the same time."""
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.owner = self
         self._thread: threading.Thread | None = None
@@ -169,6 +174,11 @@ class FaultProxy:
                     return Fault(**{**fault.__dict__})
         return None
 
+    def _enter(self, delta: int) -> None:
+        with self._lock:
+            self._active += delta
+            self.max_concurrent = max(self.max_concurrent, self._active)
+
     def _record(self, entry: ProxiedRequest) -> None:
         with self._lock:
             self._log.append(entry)
@@ -198,6 +208,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         owner = self.server.owner
+        owner._enter(+1)
+        try:
+            self._proxy(owner)
+        finally:
+            owner._enter(-1)
+
+    def _proxy(self, owner: FaultProxy) -> None:
         path, _, query = self.path.partition("?")
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
@@ -210,9 +227,11 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._hang_up()
             return
+        if fault is not None and fault.action == "slow":
+            owner._stopping.wait(fault.delay)
         status, headers, data = self._forward(body)
         owner._record(ProxiedRequest(self.command, path, query, action, True, status))
-        if fault is None:
+        if fault is None or fault.action == "slow":
             self._send(status, headers, data)
         elif fault.action == "error_after":
             self._send(fault.status, [("Content-Type", "text/html")], b"<h1>Error</h1>")

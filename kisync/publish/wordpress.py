@@ -1,0 +1,402 @@
+"""The WordPress target: translated pages as children of per-language root pages.
+
+The English translation of the German page ``/beratung/fuer-familien/`` becomes the
+page ``/en/fuer-familien/``: a child of the language root ``/en/`` (created on demand,
+titled with the language's own name, "English", "العربية"), with the German slug.
+Two German pages with the same slug (``/beratung/kontakt/``, ``/bildung/kontakt/``)
+get their slug path instead (``/en/beratung-kontakt/``), so no translation can ever
+take another one's place.
+
+Safety, in the order it matters:
+
+- **No duplicates.** A page is only created after looking it up at its place (parent
+  + slug, and with the bridge plugin by its German page's id). A create that fails
+  after it may have reached WordPress (a timeout, a dropped connection, a 5xx) is not
+  simply sent again: the place is looked up first, and a page found there is the one
+  the first attempt created. Creating the language root follows the same rule, once
+  per language even with several threads.
+- **No lost edits.** :attr:`Published.fingerprint` is ``modified_gmt``, the status and
+  a hash of title and content: any save in WordPress changes the first (an edit within
+  the same second still changes the last), unpublishing changes the second. Push
+  compares it with the one recorded when kisync wrote the page and leaves the page
+  alone on a difference, unless ``--force``.
+- **Content hashes that mean the same on both sides.** :meth:`WordPressTarget.content_hash`
+  hashes exactly the title and content kisync sends, and :meth:`current` the title and
+  content WordPress holds, so a page an interrupted run wrote is recognised and adopted.
+
+The bridge plugin (``contrib/wordpress/kisync-bridge.php``) is optional. When WordPress
+has it, every translated page also carries post meta (German page id, language,
+direction, hash of the German text) that the plugin uses for ``hreflang`` alternates and
+``<html lang dir>``, and that lets kisync find a translation even after someone moved it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote, urlsplit
+
+from ..errors import KisyncError, PortalError
+from ..languages import Language
+from ..portal.base import PageRef
+from ..portal.http import RETRY_STATUSES, HTTPStatusError
+from ..portal.wordpress import (
+    SourcePage,
+    WordPressClient,
+    WordPressError,
+    WordPressPortal,
+    cache_dir,
+    content_of,
+    language_slug,
+    page_document,
+    protect_shortcodes,
+    raw_text,
+    settings_from,
+    title_of,
+)
+from .target import Published, RenderedPage
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+log = logging.getLogger(__name__)
+
+PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta"
+LIVE_STATUSES = "publish,future,draft,pending,private"
+"""Every status a page can have at its place; trashed pages give their slug up."""
+
+
+class WordPressTarget:
+    """Publish translated pages to a WordPress site; see the module documentation."""
+
+    standalone = False
+
+    def __init__(
+        self,
+        portal: WordPressPortal,
+        *,
+        backoff: float = 0.5,
+        bridge: bool | None = None,
+    ) -> None:
+        self.portal = portal
+        self.client: WordPressClient = portal.client
+        self.name = f"wordpress:{self.client.site}"
+        self.concurrency = max(1, self.client.settings.concurrency)
+        self.backoff = backoff
+        self._bridge = bridge
+        self._roots: dict[str, int | None] = {}
+        """Language slug → id of its root page (None: not there yet)."""
+        self._root_lock = threading.Lock()
+        self._bridge_lock = threading.Lock()
+
+    # -- the protocol --------------------------------------------------------------
+
+    def address(self, language: Language, source: PageRef) -> str:
+        slug = quote(self._slug(source), safe="")
+        return f"{self.client.site}/{language_slug(language)}/{slug}/"
+
+    def content_hash(self, page: RenderedPage) -> str:
+        title, content = self._fields_of(page)
+        return _hash(title, content)
+
+    def current(
+        self, language: Language, source: PageRef, previous: Published | None
+    ) -> Published | None:
+        if previous is not None:
+            found = self._get(previous.remote_id)
+            if found is not None:
+                return _published(found)
+        found = self._find(language, source)
+        return _published(found) if found is not None else None
+
+    def content(self, language: Language, published: Published) -> str | None:
+        found = self._get(published.remote_id)
+        if found is None:
+            return None
+        content = protect_shortcodes(raw_text(found.get("content")))
+        return page_document(raw_text(found.get("title")), content)
+
+    def write(
+        self, language: Language, page: RenderedPage, previous: Published | None
+    ) -> Published:
+        fields = self._fields(language, page)
+        if previous is not None:
+            try:
+                return _published(self._update(previous.remote_id, fields, page.key))
+            except WordPressError as error:
+                if error.code != "rest_post_invalid_id":
+                    raise
+                log.info("%s: page %s is gone; creating it again", page.key, previous.remote_id)
+        return _published(self._create(fields, lambda: self._find(language, page.source), page.key))
+
+    def remove(self, language: Language, source: PageRef, previous: Published) -> None:
+        """Unpublish (set to draft): the page and its history stay in WordPress."""
+        self._update(previous.remote_id, {"status": "draft"}, source.key)
+
+    def close(self) -> None:
+        self.portal.close()
+
+    # -- what is sent --------------------------------------------------------------
+
+    def _fields_of(self, page: RenderedPage) -> tuple[str, str]:
+        """The title (HTML, as WordPress keeps titles) and the content kisync stores."""
+        title = title_of(page.html) or html.escape(page.title, quote=False)
+        return title.strip(), content_of(page.html)
+
+    def _fields(self, language: Language, page: RenderedPage) -> dict[str, Any]:
+        title, content = self._fields_of(page)
+        fields: dict[str, Any] = {
+            "title": title,
+            "content": content,
+            "status": "publish",
+            "parent": self._root(language),
+            "slug": self._slug(page.source),
+        }
+        if self.has_bridge():
+            source = self.portal.source(page.key)
+            fields["meta"] = {
+                "kisync_source_id": source.id,
+                "kisync_language": language.bcp47,
+                "kisync_direction": language.direction,
+                "kisync_source_hash": self._source_hash(page.source),
+            }
+        return fields
+
+    def _sources(self) -> dict[str, SourcePage]:
+        """The German pages; refuses a site whose pages have no /<slug>/ addresses."""
+        sources = self.portal.sources()
+        if any("page_id=" in urlsplit(source.url).query for source in sources.values()):
+            raise KisyncError(
+                f"{self.client.site} uses plain permalinks (?page_id=…), but translations are "
+                "published at /<language>/<slug>/; switch WordPress to pretty permalinks "
+                '(Settings → Permalinks → "Post name"), then push again'
+            )
+        return sources
+
+    def _slug(self, source: PageRef) -> str:
+        """The German slug (decoded), or the slug path when another German page has the
+        same slug: ``kontakt``, ``beratung-kontakt``."""
+        sources = self._sources()
+        page = sources.get(source.key)
+        if page is None:
+            return source.key.rsplit("/", 1)[-1]
+        clashes = sum(1 for other in sources.values() if other.slug == page.slug)
+        return unquote(page.slug) if clashes == 1 else page.path.replace("/", "-")
+
+    def _source_hash(self, source: PageRef) -> str:
+        """Which version of the German page this translation was made from."""
+        document = self.portal.read(source)
+        return hashlib.sha256(document.encode("utf-8")).hexdigest()[:16]
+
+    def has_bridge(self) -> bool:
+        """Is the bridge plugin installed? Asked once per target."""
+        with self._bridge_lock:
+            if self._bridge is None:
+                self._bridge = self.client.has_bridge()
+                log.info("bridge plugin %s", "found" if self._bridge else "not installed")
+            return self._bridge
+
+    # -- language roots ------------------------------------------------------------
+
+    def _root(self, language: Language) -> int:
+        """The id of the language's root page, created when there is none yet."""
+        slug = language_slug(language)
+        with self._root_lock:  # one lookup, and at most one creation, per language
+            root = self._roots.get(slug) or self._lookup_root(slug)
+            if root is None:
+                root = self._create_root(language)
+            self._roots[slug] = root
+            return root
+
+    def _existing_root(self, language: Language) -> int | None:
+        slug = language_slug(language)
+        with self._root_lock:
+            if self._roots.get(slug) is None:
+                self._roots[slug] = self._lookup_root(slug)
+            return self._roots[slug]
+
+    def _lookup_root(self, slug: str) -> int | None:
+        found = self._first(parent=0, slug=slug)
+        return found["id"] if found else None
+
+    def _create_root(self, language: Language) -> int:
+        slug = language_slug(language)
+        name = language.native_name[:1].upper() + language.native_name[1:]
+        fields: dict[str, Any] = {
+            "title": html.escape(name, quote=False),
+            "content": "",
+            "status": "publish",
+            "parent": 0,
+            "slug": slug,
+        }
+        if self.has_bridge():
+            fields["meta"] = {
+                "kisync_language": language.bcp47,
+                "kisync_direction": language.direction,
+            }
+        log.info("creating the language root /%s/ (%s)", slug, name)
+        return self._create(fields, lambda: self._first(parent=0, slug=slug), f"/{slug}/")["id"]
+
+    # -- finding pages -------------------------------------------------------------
+
+    def _find(self, language: Language, source: PageRef) -> dict[str, Any] | None:
+        """The translation of ``source`` at its place, or found by the bridge's meta."""
+        if self.has_bridge():
+            german = self.portal.source(source.key)
+            found = self._first(kisync_source=german.id, kisync_language=language.bcp47)
+            if found is not None:
+                return found
+        root = self._existing_root(language)
+        if root is None:
+            return None
+        return self._first(parent=root, slug=self._slug(source))
+
+    def _first(self, **query: Any) -> dict[str, Any] | None:
+        found = self.client.get(
+            "wp/v2/pages",
+            context="edit",
+            status=LIVE_STATUSES,
+            orderby="id",
+            order="asc",
+            per_page=2,
+            _fields=PAGE_FIELDS,
+            **query,
+        )
+        if not isinstance(found, list):
+            raise PortalError(f"{self.client.site}: unexpected answer to a page search")
+        if len(found) > 1:
+            log.warning("two pages match %s: %s and %s", query, found[0]["id"], found[1]["id"])
+        return found[0] if found else None
+
+    def _get(self, remote_id: str) -> dict[str, Any] | None:
+        try:
+            return self.client.get(
+                f"wp/v2/pages/{int(remote_id)}", context="edit", _fields=PAGE_FIELDS
+            )
+        except WordPressError as error:
+            if error.code == "rest_post_invalid_id" or error.status == 404:
+                return None
+            raise
+        except ValueError:
+            raise PortalError(f"bad WordPress page id {remote_id!r} in the publish state") from None
+
+    # -- writing -------------------------------------------------------------------
+
+    def _update(self, remote_id: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:
+        """Update a page. Sending the same update twice does no harm, so it is retried
+        after every failure that may be temporary."""
+        route = f"wp/v2/pages/{int(remote_id)}"
+        tries = self.client.settings.retries + 1
+        for number in range(1, tries + 1):
+            try:
+                return self._post(route, fields)
+            except PortalError as error:
+                if not _maybe_applied(error) or number == tries:
+                    raise
+                log.info("%s: %s; trying again", what, error)
+            self._pause(number)
+        raise AssertionError("unreachable")
+
+    def _create(
+        self, fields: Mapping[str, Any], find: Callable[[], dict[str, Any] | None], what: str
+    ) -> dict[str, Any]:
+        """Create a page, never twice.
+
+        Its place is looked up before the first attempt and after every failure that may
+        have reached WordPress; a page found there is the earlier attempt's, and gets
+        the fields (again). A new attempt is only made when WordPress itself answered
+        that it failed (500, 503, 429: it is done with the request). After a timeout or
+        a dropped connection WordPress may still be saving: kisync keeps looking for a
+        while and then gives up rather than risk a second copy; the next push finds it.
+        """
+        existing = find()
+        if existing is not None:
+            return self._update(str(existing["id"]), fields, what)
+        tries = self.client.settings.retries + 1
+        number, error = 1, None
+        while True:
+            if error is None or _finished(error):
+                try:
+                    return self._post("wp/v2/pages", fields, created=True)
+                except PortalError as failure:
+                    if not _maybe_applied(failure):
+                        raise
+                    error = failure
+            if number == tries:
+                break
+            log.info("%s: %s; looking whether it arrived", what, error)
+            self._pause(number)
+            number += 1
+            found = find()
+            if found is not None:
+                log.info("%s: the earlier attempt arrived (page %s)", what, found["id"])
+                return self._update(str(found["id"]), fields, what)
+        if _finished(error):
+            raise error
+        raise PortalError(
+            f"{what}: {error}; WordPress may still be creating the page, so kisync did not "
+            "send it again: run kisync push again to finish (it finds the page, no second copy)"
+        )
+
+    def _pause(self, number: int) -> None:
+        time.sleep(self.backoff * 2 ** (number - 1))
+
+    def _post(
+        self, route: str, fields: Mapping[str, Any], *, created: bool = False
+    ) -> dict[str, Any]:
+        reply = self.client.call(
+            "POST",
+            route,
+            params={"context": "edit", "_fields": PAGE_FIELDS},
+            json=dict(fields),
+            ok=(201,) if created else (200,),
+        )
+        data = reply.json()
+        if not isinstance(data, dict) or "id" not in data:
+            raise PortalError(f"{self.client.site}: WordPress did not return the saved page")
+        return data
+
+
+def _finished(error: PortalError | None) -> bool:
+    """WordPress answered that it failed: it is done with the request, nothing was saved
+    unless the page turns up at its place."""
+    return isinstance(error, HTTPStatusError) and error.status in (429, 500, 503)
+
+
+def _maybe_applied(error: PortalError) -> bool:
+    """A failure after which the request may or may not have been carried out."""
+    if isinstance(error, WordPressError):
+        return False  # WordPress answered: it did not save
+    if isinstance(error, HTTPStatusError):
+        return error.status in RETRY_STATUSES
+    return True  # timeout, dropped connection, refused
+
+
+def _hash(title: str, content: str) -> str:
+    return hashlib.sha256(f"{title}\x00{content}".encode()).hexdigest()
+
+
+def _published(page: Mapping[str, Any]) -> Published:
+    title, content = raw_text(page.get("title")), raw_text(page.get("content"))
+    digest = _hash(title, content)
+    fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} {digest[:16]}"
+    return Published(
+        remote_id=str(page["id"]),
+        fingerprint=fingerprint,
+        url=str(page.get("link", "")),
+        content_hash=digest,
+    )
+
+
+def open_wordpress_target(project: Project, *, insecure: bool = False) -> WordPressTarget:
+    """The project's WordPress site as a publish target (credentials from the environment)."""
+    settings = settings_from(project, insecure=insecure or project.insecure)
+    portal = WordPressPortal(
+        WordPressClient(settings), project.languages, cache_dir=cache_dir(project)
+    )
+    return WordPressTarget(portal)

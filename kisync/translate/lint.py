@@ -1,0 +1,206 @@
+"""``kisync lint``: run the QA checks over a project's catalogs or over given files.
+
+Translation checks run on every translated string (not obsolete, not fuzzy, not empty)
+of the language catalogs; source checks on every entry of the templates. A catalog
+with nothing translated is recognised by the fast counter and not parsed at all, so
+linting a large project costs time only for the translations that exist.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from .. import pofile
+from ..config import find_config
+from ..errors import CatalogError, ConfigError
+from ..languages import Language, UnknownLanguage, get_language
+from ..progress.scan import scan
+from ..selection import select_languages, select_pages
+from .checks import REGISTRY, BoundCheck, Finding, Subject, display_path
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LintReport:
+    findings: tuple[Finding, ...]
+    files: int
+    """Files looked at (including those with nothing translated)."""
+    strings: int
+    """Strings checked."""
+
+    @property
+    def errors(self) -> int:
+        return sum(finding.severity == "error" for finding in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(finding.severity == "warning" for finding in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when an error was found, else 0."""
+        return 1 if self.errors else 0
+
+    def summary(self) -> str:
+        return (
+            f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')} "
+            f"in {_plural(self.strings, 'string')} of {_plural(self.files, 'file')}"
+        )
+
+    def to_json(self, root: Path | None = None) -> dict[str, object]:
+        """The stable JSON form documented in the README (``kisync lint --format json``)."""
+        return {
+            "files": self.files,
+            "strings": self.strings,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [finding.to_json(root) for finding in self.findings],
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def lint_project(
+    project: Project,
+    languages: Iterable[str] = (),
+    pages: Iterable[str] = (),
+    *,
+    checks: Iterable[str] | None = None,
+) -> LintReport:
+    """Check the catalogs of the selected languages and pages, and their templates."""
+    chosen = select_languages(project, languages)
+    keys = select_pages(project, pages)
+    files = [(project.template_path(key), None) for key in keys]
+    files += [(project.catalog_path(lang.code, key), lang) for lang in chosen for key in keys]
+    return _Linter(project, checks).run((path, lang) for path, lang in files if path.exists())
+
+
+def lint_files(
+    paths: Sequence[Path],
+    project: Project | None = None,
+    *,
+    checks: Iterable[str] | None = None,
+) -> LintReport:
+    """Check the given PO/POT files (a ``.pot`` file gets the source checks).
+
+    A catalog's language comes from its ``Language`` header, else from its folder
+    (``po/<lang>/…``). Checks that need the project (glossary) run only when there is
+    one: ``project``, or the nearest ``kisync.toml`` above the first file.
+    """
+    if project is None and paths:
+        project = project_for(paths[0])
+    return _Linter(project, checks).run((Path(path), None) for path in paths)
+
+
+def project_for(path: Path) -> Project | None:
+    from ..project import Project
+
+    try:
+        return Project.load(find_config(Path(path).resolve().parent))
+    except ConfigError as error:
+        log.info("no project for %s (%s); checks that need one are skipped", path, error)
+        return None
+
+
+class _Linter:
+    def __init__(self, project: Project | None, checks: Iterable[str] | None) -> None:
+        self.project = project
+        bound = REGISTRY.bind(project, checks)
+        self.translation_checks = [c for c in bound if c.spec.scope == "translation"]
+        self.source_checks = [c for c in bound if c.spec.scope == "source"]
+
+    def run(self, files: Iterable[tuple[Path, Language | None]]) -> LintReport:
+        findings: list[Finding] = []
+        count = strings = 0
+        for path, language in files:
+            count += 1
+            if path.suffix == ".pot":
+                strings += self._lint(path, None, self.source_checks, findings)
+            else:
+                strings += self._lint(path, language, self.translation_checks, findings)
+        return LintReport(tuple(findings), count, strings)
+
+    def _lint(
+        self,
+        path: Path,
+        language: Language | None,
+        checks: list[BoundCheck],
+        findings: list[Finding],
+    ) -> int:
+        if not checks:
+            return 0
+        source = checks is self.source_checks
+        if not source and _nothing_translated(path):
+            return 0
+        catalog = pofile.read(path)
+        if not source and language is None:
+            language = self._language_of(catalog, path)
+        subjects = list(_subjects(catalog, language, path, source))
+        for subject in subjects:
+            for bound in checks:
+                findings.extend(bound.run(subject))
+        return len(subjects)
+
+    def _language_of(self, catalog: polib.POFile, path: Path) -> Language | None:
+        candidates = [catalog.metadata.get("Language", "")]
+        if self.project is not None:
+            with contextlib.suppress(ValueError):
+                candidates.append(path.resolve().relative_to(self.project.catalogs_dir).parts[0])
+        candidates.append(path.parent.name)
+        for code in candidates:
+            if code:
+                try:
+                    return get_language(code)
+                except UnknownLanguage:
+                    continue
+        log.info("%s: no Language header; language-specific checks see none", path)
+        return None
+
+
+def _nothing_translated(path: Path) -> bool:
+    try:
+        counts = scan(path.read_bytes())
+    except OSError as error:
+        raise CatalogError(path, f"cannot be read: {error.strerror or error}") from None
+    return counts is not None and counts.translated == 0
+
+
+def _subjects(
+    catalog: polib.POFile, language: Language | None, path: Path, source: bool
+) -> Iterator[Subject]:
+    for entry in catalog:
+        if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
+            continue
+        line = entry.linenum or 0
+        if source:
+            for text in filter(None, (entry.msgid, entry.msgid_plural)):
+                yield Subject(entry, text, "", None, path, line)
+            continue
+        if "fuzzy" in entry.flags:
+            continue
+        if entry.msgid_plural:
+            forms = sorted(entry.msgstr_plural.items())
+            if not forms or not forms[0][1]:
+                continue  # untranslated, as msgfmt counts it
+            for index, text in forms:
+                if text:
+                    origin = entry.msgid if index == 0 else entry.msgid_plural
+                    yield Subject(entry, origin, text, language, path, line)
+        elif entry.msgstr:
+            yield Subject(entry, entry.msgid, entry.msgstr, language, path, line)
+
+
+__all__ = ["LintReport", "display_path", "lint_files", "lint_project", "project_for"]

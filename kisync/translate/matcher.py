@@ -1,0 +1,508 @@
+"""Find glossary terms in German text, the way German actually writes them.
+
+Plain word matching (what Weblate does) misses most occurrences in German: nouns are
+inflected (*Integrationskurses*, *Duldungen*), glued into compounds
+(*Integrationskursträger*, *Frauenintegrationskurs*), gendered (*Sprachmittler*innen*),
+and multi-word terms inflect their adjectives (*der elektronischen Gesundheitskarte*).
+This matcher handles those, on top of the Snowball German stemmer:
+
+1. **A clean view of the text.** Placeholders (``<a1>``…``</a1>``, ``<br1/>``), soft
+   hyphens and zero-width characters are removed, every kind of space becomes a space;
+   an offset table maps each character back to the original string.
+2. **Words.** Letters and digits, with gender endings attached (``*innen``, ``:in``,
+   ``_innen``, ``/-innen``, Binnen-I). Hyphens separate words; ``Integrations- und
+   Orientierungskurse`` is read as two full compounds.
+3. **Word against term.** Lower-case, umlauts folded (Snowball removes them anyway,
+   and must never see capitals: it corrupts them), gender endings and the feminine
+   ``-in``/``-innen`` removed. The word is looked up by its Snowball stem among the stems
+   of every term's inflected forms (term, +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a``
+   → ``-en``, adjective endings for the words before a noun), and must then be one of
+   those forms. The stem finds candidates cheaply; the forms keep away what Snowball
+   conflates (it stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
+   *Sprachmittlung* like *Sprachmittler*) and add what it misses (*Kitas*; it stems
+   *Integrationskurs* and *Integrationskurse* differently).
+4. **Compounds**, only for long terms: a word that starts with a term of at least five
+   letters and goes on for at least three more (*Integrationskursträger*,
+   *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
+   after at least three letters (*Frauenintegrationskurs*, *Ausbildungsduldung*). Short
+   terms would be found inside unrelated words.
+5. **Abbreviations** (``BAMF``, ``eGK``, ``KI``) match only as whole words, exactly as
+   written (optionally with a plural/genitive ``s``).
+6. **Multi-word terms** match word by word, each word with rule 3 (function words such
+   as *für* exactly); the last word may also start a compound (*subsidiär
+   Schutzberechtigte*).
+7. **Longest match first**: overlapping candidates are resolved in favour of the longer
+   span, then of the closer match (exact, inflected, compound), then of the longer term —
+   so *Bundesamt für Migration und Flüchtlinge* is one match, not a match for
+   *Flüchtlinge*, and *Asylbewerberleistungsgesetz* is not flagged as *Asylbewerber*.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import snowballstemmer
+
+from ..model import PLACEHOLDER
+from .glossary import Concept, Glossary, Term
+
+HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2}
+"""How closely a match follows the term; lower wins when spans tie."""
+
+MODIFIER_MIN = 5
+"""A term must have this many letters to be found at the start of a compound."""
+HEAD_MIN = 7
+"""… and this many to be found at the end of one."""
+
+_INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "se", "sen", "nen")
+_ADJECTIVE_ENDINGS = ("", "e", "er", "es", "en", "em")
+_FUNCTION_WORDS = frozenset(
+    {"für", "und", "oder", "ohne", "von", "vom", "der", "die", "das", "des", "dem", "den"}
+    | {"zum", "zur", "mit", "in", "im", "am", "an", "auf", "bei", "nach", "aus", "zu", "über"}
+)
+_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$")
+_WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_]))?")
+_HYPHEN = "-\u2010\u2011"
+_DERIVATION = re.compile(
+    r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A glossary term found in a text."""
+
+    concept: Concept
+    term: Term
+    """The German glossary term that matched."""
+    start: int
+    end: int
+    """Span in the original string (placeholders, soft hyphens included)."""
+    text: str
+    """``original[start:end]``."""
+    how: str
+    """``exact``, ``inflected`` or ``compound``."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    gap_after: str
+    """The characters up to the next word (in the clean view)."""
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a glossary term, prepared for matching."""
+
+    text: str
+    base: str
+    keys: frozenset[str]
+    """Snowball stems of its forms: the index words are looked up by."""
+    forms: frozenset[str]
+    """Its inflected forms, folded; a word of the text must be one of them."""
+    plain_forms: frozenset[str]
+    """The same with ae/oe/ue for umlauts."""
+    exact_only: bool
+    """Abbreviations and function words: no stemming, no compounds."""
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: Concept
+    term: Term
+    words: tuple[_Word, ...]
+    gaps: tuple[str, ...]
+
+
+class _Candidate(NamedTuple):
+    """A possible match, in clean-view coordinates."""
+
+    start: int
+    end: int
+    entry: _Entry
+    how: str
+
+    @property
+    def rank(self) -> tuple[int, int, int, int]:
+        """Longest span first, then the closest match, then the longest term."""
+        return (self.start - self.end, HOW_RANK[self.how], -len(self.entry.term.text), self.start)
+
+
+class Matcher:
+    """Finds the terms of a glossary's source language in text.
+
+    >>> from kisync.translate import load_glossary, shipped_glossary_path
+    >>> matcher = Matcher(load_glossary(shipped_glossary_path()))
+    >>> [(m.term.text, m.text) for m in matcher.find("Die Integrationskursträger des BAMF")]
+    [('Integrationskursträger', 'Integrationskursträger'), ('BAMF', 'BAMF')]
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._single: dict[str, list[_Entry]] = defaultdict(list)
+        self._abbreviations: dict[str, list[_Entry]] = defaultdict(list)
+        self._prefixes: dict[str, list[_Entry]] = defaultdict(list)
+        self._multi: list[_Entry] = []
+        for concept in glossary:
+            for term in concept.terms_in(glossary.source_language):
+                self._add(concept, term)
+        self._first_words: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in self._multi:
+            for key in _index_keys(entry.words[0]):
+                self._first_words[key].append(entry)
+        self._starts: set[str] = set()
+        """How stemmable term words begin: words that begin otherwise are not stemmed."""
+        for entry in (*self._multi, *(e for es in self._single.values() for e in es)):
+            word = entry.words[0]
+            if not word.exact_only:
+                self._starts.add(_start(word.base))
+        self.word_matches = functools.lru_cache(maxsize=65536)(self._word_matches)
+        self._find = functools.lru_cache(maxsize=16384)(self._find_all)
+
+    def _add(self, concept: Concept, term: Term) -> None:
+        clean, _ = clean_view(term.text)
+        tokens = list(_tokens(clean))
+        if not tokens:
+            return
+        last = len(tokens) - 1
+        words = tuple(
+            _prepare_word(token.text, term.case_sensitive, adjective=index < last)
+            for index, token in enumerate(tokens)
+        )
+        gaps = tuple(token.gap_after for token in tokens[:-1])
+        entry = _Entry(concept, term, words, gaps)
+        if len(words) > 1:
+            self._multi.append(entry)
+            return
+        word = words[0]
+        if word.exact_only:
+            self._abbreviations[word.text].append(entry)
+            return
+        for key in word.keys:
+            self._single[key].append(entry)
+        self._prefixes[word.base[:4]].append(entry)
+
+    # -- public API ------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches in order of position; longest match first."""
+        return list(self._find(text))
+
+    def _find_all(self, text: str) -> tuple[Match, ...]:
+        clean, offsets = clean_view(text)
+        tokens = list(_tokens(clean))
+        candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
+        chosen: list[_Candidate] = []
+        for candidate in sorted(candidates, key=lambda c: c.rank):
+            if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+                chosen.append(candidate)
+        matches = []
+        for candidate in sorted(chosen):
+            start, end = offsets[candidate.start], offsets[candidate.end - 1] + 1
+            entry = candidate.entry
+            matches.append(
+                Match(entry.concept, entry.term, start, end, text[start:end], candidate.how)
+            )
+        return tuple(matches)
+
+    # -- candidates ------------------------------------------------------------------
+
+    def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
+        for index, token in enumerate(tokens):
+            for entry, how in self.word_matches(token.text):
+                yield _Candidate(token.start, token.end, entry, how)
+            yield from self._multi_at(tokens, index)
+            if _truncated(token):
+                yield from self._ellipsis(tokens, index)
+        yield from self._hyphen_chains(tokens)
+
+    def _word_matches(self, word: str) -> tuple[tuple[_Entry, str], ...]:
+        """Single-word terms a word matches, with how (cached: words repeat a lot)."""
+        found: dict[int, tuple[_Entry, str]] = {}
+
+        def add(entry: _Entry, how: str) -> None:
+            known = found.get(id(entry))
+            if known is None or HOW_RANK[how] < HOW_RANK[known[1]]:
+                found[id(entry)] = (entry, how)
+
+        for entry in self._abbreviations.get(word, ()) or self._abbreviations.get(
+            word[:-1] if word.endswith("s") else "", ()
+        ):
+            add(entry, "exact")
+        for form in _forms(word):
+            for entry in self._compounds(form):
+                add(entry, "compound")
+            if not self._stemmable(form):
+                continue
+            for entry in self._single.get(_stem(form), ()):
+                if _inflects(form, entry.words[0]):
+                    add(entry, "exact" if form == entry.words[0].base else "inflected")
+        return tuple(found.values())
+
+    def _stemmable(self, form: str) -> bool:
+        """Could the word spell some term? (Snowball in pure Python is slow.)"""
+        return _start(form) in self._starts or _start(form)[:2] in self._starts
+
+    def _compounds(self, form: str) -> Iterator[_Entry]:
+        """Terms at the start (modifier) or end (head) of a compound word."""
+        for entry in self._prefixes.get(form[:4], ()):
+            base = entry.words[0].base
+            modifier = len(base) >= MODIFIER_MIN and form.startswith(base)
+            if modifier and _compound_rest(form[len(base) :], base):
+                yield entry
+        for position in range(3, len(form) - HEAD_MIN + 1):
+            tail = form[position:]
+            for entry in self._prefixes.get(tail[:4], ()):
+                word = entry.words[0]
+                if len(word.base) >= HEAD_MIN and _inflects(tail, word):
+                    yield entry
+
+    def _multi_at(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
+        first = tokens[index]
+        candidates: dict[int, _Entry] = {}
+        keys = {first.text, _fold(first.text)}
+        keys.update(_stem(form) for form in _forms(first.text) if self._stemmable(form))
+        for key in keys:
+            for entry in self._first_words.get(key, ()):
+                candidates[id(entry)] = entry
+        for entry in candidates.values():
+            size = len(entry.words)
+            if index + size > len(tokens):
+                continue
+            hows = []
+            for offset, word in enumerate(entry.words):
+                token = tokens[index + offset]
+                gap = tokens[index + offset - 1].gap_after
+                if offset and not _gap_fits(gap, entry.gaps[offset - 1]):
+                    break
+                how = _word_fits(token.text, word, last=offset == size - 1)
+                if how is None:
+                    break
+                hows.append(how)
+            else:
+                how = max(hows, key=HOW_RANK.__getitem__)
+                yield _Candidate(first.start, tokens[index + size - 1].end, entry, how)
+
+    def _ellipsis(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
+        """``Integrations- und Orientierungskurse``: complete the truncated word."""
+        head = None
+        for token in tokens[index + 1 : index + 5]:
+            if _fold(token.text) in _CONJUNCTIONS or _truncated(token):
+                continue
+            head = token
+            break
+        if head is None:
+            return
+        stub = _fold(tokens[index].text)
+        tail = _fold(head.text)
+        for cut in range(1, len(tail) - 2):
+            hits = [
+                (entry, how)
+                for entry, how in self.word_matches(stub + tail[cut:])
+                if how != "compound"
+            ]
+            if hits:
+                token = tokens[index]
+                for entry, _ in hits:
+                    yield _Candidate(token.start, token.end + 1, entry, "inflected")
+                return
+
+    def _hyphen_chains(self, tokens: list[_Token]) -> Iterator[_Candidate]:
+        """``Integrationskurs-Träger`` as the single word ``Integrationskursträger``."""
+        index = 0
+        while index < len(tokens):
+            end = index
+            while end + 1 < len(tokens) and len(tokens[end].gap_after) == 1:
+                if tokens[end].gap_after not in _HYPHEN:
+                    break
+                end += 1
+            if end > index:
+                joined = "".join(token.text for token in tokens[index : end + 1])
+                for entry, how in self.word_matches(joined):
+                    if how != "compound":
+                        yield _Candidate(tokens[index].start, tokens[end].end, entry, how)
+            index = end + 1
+
+
+def _without_foreign_abbreviations(
+    candidates: list[_Candidate], tokens: list[_Token]
+) -> list[_Candidate]:
+    """Drop an abbreviation the text defines as something else.
+
+    ``Künstliche Intelligenz (KI)`` defines KI; unless the words before the bracket are
+    the glossary's own expansion (``Kommunales Integrationszentrum (KI)``), the
+    abbreviation means something else everywhere in this text.
+    """
+    ends = {(c.end, id(c.entry.concept)) for c in candidates}
+    foreign: set[int] = set()
+    for candidate in candidates:
+        entry = candidate.entry
+        if not entry.term.case_sensitive or id(entry) in foreign:
+            continue
+        index = next(i for i, token in enumerate(tokens) if token.start == candidate.start)
+        if index == 0 or not tokens[index - 1].gap_after.rstrip().endswith("("):
+            continue
+        letters = [char for char in entry.term.text if char.isupper()]
+        words = tokens[max(0, index - len(letters)) : index]
+        initials = [token.text[0].upper() for token in words]
+        if initials == letters and (words[-1].end, id(entry.concept)) not in ends:
+            foreign.add(id(entry))
+    return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
+
+
+# -- text preparation -----------------------------------------------------------------
+
+
+def clean_view(text: str) -> tuple[str, list[int]]:
+    """The text without placeholders and invisible characters, and for each of its
+    characters the index in ``text`` it came from."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(text):
+        _copy(text, position, match.start(), chars, offsets)
+        if match.group(4):  # <br1/>, <x1/>: something stands there; a word ends
+            chars.append(" ")
+            offsets.append(match.start())
+        position = match.end()
+    _copy(text, position, len(text), chars, offsets)
+    return "".join(chars), offsets
+
+
+def _copy(text: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    for index in range(start, end):
+        char = text[index]
+        if char in _INVISIBLE:
+            continue
+        chars.append(" " if char.isspace() else char)
+        offsets.append(index)
+
+
+def _tokens(clean: str) -> Iterator[_Token]:
+    matches = list(_WORD.finditer(clean))
+    for number, match in enumerate(matches):
+        following = matches[number + 1].start() if number + 1 < len(matches) else len(clean)
+        yield _Token(match.start(), match.end(), match.group(), clean[match.end() : following])
+
+
+def _truncated(token: _Token) -> bool:
+    """A word cut off with a hyphen before a space or comma: ``Integrations- und …``."""
+    gap = token.gap_after
+    return len(gap) >= 2 and gap[0] in _HYPHEN and gap[1] in " ,"
+
+
+def _gap_fits(gap: str, term_gap: str) -> bool:
+    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV)."""
+    if gap.strip(" " + _HYPHEN) or not gap:
+        return False
+    needs_hyphen = any(char in _HYPHEN for char in term_gap)
+    return not needs_hyphen or any(char in _HYPHEN for char in gap)
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+_stemmer = snowballstemmer.stemmer("german")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(folded: str) -> str:
+    return _stemmer.stemWord(folded)
+
+
+def _fold(word: str) -> str:
+    """Lower case (``ß`` → ``ss``) and umlauts without dots, as Snowball does internally."""
+    return word.casefold().translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, ...]:
+    """The folded word, without gender marker, and without a feminine ``-in``/``-innen``."""
+    base = _fold(_GENDER.sub("", word)) if _GENDER.search(word) else _fold(word)
+    forms = [base]
+    for ending in ("innen", "in"):
+        stem = base[: -len(ending)]
+        if base.endswith(ending) and len(stem) >= 4 and stem[-1] not in "aeiou":
+            forms.append(stem)
+            break
+    return tuple(forms)
+
+
+def _paradigm(base: str, adjective: bool) -> set[str]:
+    """The inflected forms of a (folded) word: noun endings, Latin plurals, and for the
+    words before the noun of a multi-word term the adjective endings."""
+    forms = {base + ending for ending in _INFLECTIONS}
+    if base.endswith(("um", "us")):
+        forms.add(base[:-2] + "en")
+    if base.endswith("a"):
+        forms.add(base[:-1] + "en")
+    if base.endswith("e"):
+        forms |= {base[:-1] + ending for ending in ("en", "er", "es", "em")}
+    if adjective:
+        core = re.sub(r"(?:e[mnrs]?)$", "", base)
+        forms |= {core + ending for ending in _ADJECTIVE_ENDINGS}
+    return forms
+
+
+def _prepare_word(text: str, case_sensitive: bool, adjective: bool = False) -> _Word:
+    base = _forms(text)[0]
+    function_word = base in _FUNCTION_WORDS and text.islower()
+    exact_only = case_sensitive or function_word
+    forms = frozenset() if exact_only else frozenset(_paradigm(base, adjective))
+    keys = frozenset(_stem(form) for form in forms)
+    plain = frozenset(_without_digraphs(form) for form in forms)
+    return _Word(text, base, keys, forms, plain, exact_only, case_sensitive)
+
+
+def _index_keys(word: _Word) -> set[str]:
+    if word.case_sensitive:
+        return {word.text}
+    return {word.base} if word.exact_only else set(word.keys)
+
+
+def _start(word: str) -> str:
+    """The letters every spelling of a word shares (at most 3; 2 for short words)."""
+    return _without_digraphs(word)[: 3 if len(word) >= 5 else 2]
+
+
+def _without_digraphs(word: str) -> str:
+    return word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def _compound_rest(rest: str, base: str) -> bool:
+    """Whether what follows a term in a word makes a compound (*-träger*), not just an
+    inflection (*-en*) or a derivation (*kinderärzt-liche*, *schulpflicht-ig*)."""
+    return len(rest) >= (3 if len(base) >= HEAD_MIN else 4) and not _DERIVATION.match(rest)
+
+
+def _word_fits(token: str, word: _Word, last: bool) -> str | None:
+    """How one word of a multi-word term matches a token of the text (None: not)."""
+    if word.case_sensitive:
+        return "exact" if token in (word.text, word.text + "s") else None
+    if word.exact_only:
+        return "exact" if _fold(token) == word.base else None
+    for form in _forms(token):
+        if _inflects(form, word):
+            return "exact" if form == word.base else "inflected"
+        compound = form.startswith(word.base) and _compound_rest(form[len(word.base) :], "")
+        if last and len(word.base) >= 4 and compound:
+            return "compound"
+    return None
+
+
+def _inflects(form: str, word: _Word) -> bool:
+    """The form is one of the word's inflected forms (``ae``/``oe``/``ue`` for umlauts,
+    as in Snowball 3: ``Auslaenderbehoerde``)."""
+    return form in word.forms or _without_digraphs(form) in word.plain_forms

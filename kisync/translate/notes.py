@@ -1,0 +1,111 @@
+"""Glossary hints for translators: ``#. glossary: …`` lines in every PO entry.
+
+Each entry gets one line per glossary concept its German text contains, with the approved
+translation into the catalog's language::
+
+    #. glossary: Integrationskurs → integration course
+    #. glossary: Jobcenter → keep in German: Jobcenter
+    #. glossary: Duldung → temporary suspension of deportation; not: hoşgörü
+
+The lines start with ``glossary:``; every run removes the old ones before writing the
+current ones, so they are never duplicated and never outlive a glossary change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polib
+
+from ..languages import Language
+from .glossary import Concept, Glossary, Term
+from .matcher import Match, Matcher
+
+NOTE_PREFIX = "glossary:"
+NOTES_VERSION = "1"
+"""Bump when the wording of the notes changes, so that ``pull`` rewrites them all."""
+
+
+class GlossaryNotes:
+    """The catalog processor ``pull`` and ``pretranslate`` run on every catalog."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher | None = None) -> None:
+        self.glossary = glossary
+        self.matcher = matcher or Matcher(glossary)
+        self.fingerprint = f"glossary-notes/{NOTES_VERSION}/{glossary.fingerprint}"
+
+    def process(self, catalog: polib.POFile, language: Language, key: str) -> None:
+        for entry in catalog:
+            if not entry.obsolete:
+                self.annotate(entry, language.code)
+
+    def annotate(self, entry: polib.POEntry, language: str) -> bool:
+        """Replace the entry's glossary lines; True if its comment changed."""
+        matches = self.matcher.find(entry.msgid)
+        if entry.msgid_plural:
+            matches += self.matcher.find(entry.msgid_plural)
+        lines = note_lines(matches, language, self.glossary.source_language)
+        comment = replace_notes(entry.comment, lines)
+        changed = comment != entry.comment
+        entry.comment = comment
+        return changed
+
+
+def replace_notes(comment: str, lines: Iterable[str], prefix: str = NOTE_PREFIX) -> str:
+    """``comment`` with ``lines`` instead of its old ``prefix`` lines: where the first of
+    them was, or at the end (so that notes of different owners keep their order)."""
+    old = comment.split("\n") if comment else []
+    ours = [index for index, line in enumerate(old) if line.startswith(prefix)]
+    at = ours[0] if ours else len(old)
+    kept = [line for line in old if not line.startswith(prefix)]
+    position = at - sum(1 for index in ours if index < at)
+    return "\n".join([*kept[:position], *lines, *kept[position:]])
+
+
+def note_lines(matches: Iterable[Match], language: str, source: str) -> list[str]:
+    """One line per concept, in the order the concepts occur."""
+    lines: dict[str, str] = {}
+    for match in matches:
+        if match.concept.id not in lines:
+            lines[match.concept.id] = _line(match, language, source)
+    return list(lines.values())
+
+
+def _line(match: Match, language: str, source: str) -> str:
+    hint = target_text(match.concept, match.term, language, source)
+    return f"{NOTE_PREFIX} {describe(match, source)} → {hint}"
+
+
+def describe(match: Match, source: str) -> str:
+    """The German term that matched, with what a translator should know about it."""
+    german = match.term.text
+    if match.how == "compound":
+        german += f' (in "{match.text}")'
+    if not match.term.status.approved:
+        best = match.concept.preferred(source)
+        instead = f", use {best.text}" if best else ""
+        german += f" ({match.term.status.value} German wording{instead})"
+    return german
+
+
+def target_text(concept: Concept, term: Term, language: str, source: str) -> str:
+    """What the translation should say: the approved terms, what to avoid, notes."""
+    if term.dnt:
+        return f"keep in German: {term.text}"
+    kept = [t.text for t in concept.terms_in(source) if t.dnt]
+    approved = [t for t in concept.approved(language) if t.text not in kept]
+    parts = []
+    if approved:
+        also = f" (also: {', '.join(t.text for t in approved[1:])})" if len(approved) > 1 else ""
+        parts.append(approved[0].text + also)
+    else:
+        parts.append(f"no approved {language} translation yet")
+    if kept:
+        parts.append(f"keep in German: {', '.join(kept)}")
+    avoid = [t.text for t in concept.forbidden(language)]
+    if avoid:
+        parts.append(f"not: {', '.join(avoid)}")
+    text = "; ".join(parts)
+    if approved and approved[0].note:
+        text += f" – {approved[0].note}"
+    return text

@@ -1,0 +1,211 @@
+"""``kisync pretranslate``: fill untranslated entries with proposals, marked fuzzy for review.
+
+For each selected language and page, every entry without any translation gets, in this
+order, the first proposal there is:
+
+1. **the same German text translated elsewhere** in the project (translation memory);
+2. **the glossary's approved translation** when the entry is exactly one glossary term
+   (a heading, a table cell, a menu item: ``Integrationskurse``, ``<b1>Jobcenter</b1>``);
+3. **the translation of a similar German text** (at least ``[glossary] memory_similarity``
+   percent similar, same placeholders), with that text as the entry's previous msgid
+   (``#| msgid``), so Poedit, Lokalize and Weblate show what is different.
+
+Every proposal is marked ``fuzzy`` and explained in a ``#. pretranslated:`` note: it does
+not count as translated and is not published until a person checks it. Entries that
+have a translation (finished or fuzzy) are never touched. Glossary notes are refreshed at
+the same time. The memory is built before anything changes, from finished translations
+only, so a proposal is never made from another proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from .. import pofile
+from ..errors import CatalogError
+from ..fsutil import write_if_changed
+from ..languages import Language
+from ..model import PLACEHOLDER
+from ..selection import select_languages, select_pages
+from .glossary import Glossary
+from .matcher import Matcher
+from .memory import Proposal, TranslationMemory
+from .notes import GlossaryNotes, replace_notes
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+NOTE_PREFIX = "pretranslated:"
+_LEFTOVER = re.compile(r"[\w]")
+
+
+@dataclass
+class PretranslateReport:
+    """What a pretranslate run did (or, with ``dry_run``, would do)."""
+
+    languages: tuple[str, ...]
+    dry_run: bool = False
+    same: int = 0
+    """Entries filled from the same German text elsewhere."""
+    glossary: int = 0
+    """Entries that are one glossary term, filled with its approved translation."""
+    similar: int = 0
+    """Entries filled from a similar German text."""
+    written: list[Path] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def filled(self) -> int:
+        return self.same + self.glossary + self.similar
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.failures else 0
+
+    def summary(self) -> str:
+        verb = "would write" if self.dry_run else "wrote"
+        return (
+            f"{self.filled} strings proposed ({self.same} same text translated elsewhere, "
+            f"{self.glossary} glossary terms, {self.similar} similar texts), all fuzzy; "
+            f"{verb} {len(self.written)} files"
+            + (f"; {len(self.failures)} failed" if self.failures else "")
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "languages": list(self.languages),
+            "dry_run": self.dry_run,
+            "filled": {"same": self.same, "glossary": self.glossary, "similar": self.similar},
+            "written": [str(path) for path in self.written],
+            "failures": self.failures,
+        }
+
+
+def pretranslate(
+    project: Project,
+    languages: Sequence[str] = (),
+    pages: Sequence[str] = (),
+    *,
+    dry_run: bool = False,
+) -> PretranslateReport:
+    """Propose translations for the untranslated entries of the selected catalogs."""
+    chosen = select_languages(project, languages)
+    keys = select_pages(project, pages)
+    report = PretranslateReport(tuple(lang.code for lang in chosen), dry_run=dry_run)
+    glossary = project.glossary
+    filler = _Filler(glossary, project.config.glossary.memory_similarity)
+    for language in chosen:
+        catalogs = _read_all(project, language, report)
+        memory = TranslationMemory.from_catalogs(catalogs.items())
+        for key in keys:
+            catalog = catalogs.get(key)
+            if catalog is None:
+                continue
+            if filler.notes is not None:
+                filler.notes.process(catalog, language, key)
+            for entry in catalog:
+                kind = filler.fill(entry, language, memory)
+                if kind:
+                    setattr(report, kind, getattr(report, kind) + 1)
+            path = project.catalog_path(language.code, key)
+            if write_if_changed(path, pofile.dumps(catalog), dry_run=dry_run):
+                report.written.append(path)
+    return report
+
+
+def _read_all(
+    project: Project, language: Language, report: PretranslateReport
+) -> dict[str, polib.POFile]:
+    """Every catalog of the language (the memory covers the whole project)."""
+    catalogs = {}
+    for key in project.page_keys():
+        path = project.catalog_path(language.code, key)
+        if not path.exists():
+            continue
+        try:
+            catalogs[key] = pofile.read(path)
+        except CatalogError as error:
+            report.failures.append(f"{error} (left untouched; fix it, then run again)")
+    return catalogs
+
+
+class _Filler:
+    def __init__(self, glossary: Glossary | None, threshold: float) -> None:
+        self.threshold = threshold
+        self.matcher = Matcher(glossary) if glossary is not None else None
+        self.notes = GlossaryNotes(glossary, self.matcher) if glossary is not None else None
+        self.source = glossary.source_language if glossary is not None else "de"
+
+    def fill(self, entry: polib.POEntry, language: Language, memory: TranslationMemory) -> str:
+        """Fill one entry if it is untranslated; return the kind of proposal or ''."""
+        if entry.obsolete or not entry.msgid or entry.msgid_plural:
+            return ""
+        if entry.msgstr:
+            if "fuzzy" not in entry.flags:  # a person confirmed it: the note is history
+                entry.comment = replace_notes(entry.comment, [], NOTE_PREFIX)
+            return ""
+        proposal = memory.exact(entry.msgid)
+        if proposal is not None:
+            note = f"same German text as in {proposal.where}; check that it fits here"
+            return _propose(entry, proposal.translation, note, "same")
+        term = self._single_term(entry.msgid, language)
+        if term is not None:
+            translation, german = term
+            note = f"glossary translation of {german}; check number, case and capitals"
+            return _propose(entry, translation, note, "glossary")
+        proposal = memory.similar(entry.msgid, self.threshold)
+        if proposal is not None:
+            return _propose_similar(entry, proposal)
+        return ""
+
+    def _single_term(self, text: str, language: Language) -> tuple[str, str] | None:
+        """(translation, German term) when ``text`` is exactly one glossary term."""
+        if self.matcher is None:
+            return None
+        matches = self.matcher.find(text)
+        if len(matches) != 1 or matches[0].how == "compound":
+            return None
+        match = matches[0]
+        leftover = PLACEHOLDER.sub("", text[: match.start] + text[match.end :])
+        if _LEFTOVER.search(leftover):
+            return None
+        if match.term.dnt:
+            target = match.term.text
+        else:
+            preferred = match.concept.preferred(language.code)
+            if preferred is None:
+                return None
+            target = _capitalized(preferred.text, language)
+        return text[: match.start] + target + text[match.end :], match.term.text
+
+
+def _propose(entry: polib.POEntry, translation: str, note: str, kind: str) -> str:
+    entry.msgstr = translation
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    entry.comment = replace_notes(entry.comment, [f"{NOTE_PREFIX} {note}"], NOTE_PREFIX)
+    return kind
+
+
+def _propose_similar(entry: polib.POEntry, proposal: Proposal) -> str:
+    entry.previous_msgid = proposal.source
+    note = (
+        f"translation of a {proposal.similarity:.0f}% similar German text ({proposal.where}); "
+        "the previous German text (#| msgid) shows what is different"
+    )
+    return _propose(entry, proposal.translation, note, "similar")
+
+
+def _capitalized(text: str, language: Language) -> str:
+    """A whole entry (a heading, a cell) starts with a capital where the script has them."""
+    first = text[:1]
+    if not first.islower():
+        return text
+    upper = "İ" if first == "i" and language.code in ("tr", "az") else first.upper()
+    return upper + text[1:]

@@ -1,0 +1,202 @@
+"""The checks ``kisync lint`` always runs (registered on import, see :mod:`.checks`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..model import PLACEHOLDER
+from .checks import Subject, check
+from .preserved import Preserved, preserved, same_phone
+
+# -- placeholders ------------------------------------------------------------------------
+
+
+@check(
+    "placeholders",
+    severity="error",
+    description="the same <a1>…</a1>, <b1>, <br1/>, <x1/> as the German text, properly nested",
+)
+def placeholders(subject: Subject) -> Iterator[str]:
+    source = Counter(match.group() for match in PLACEHOLDER.finditer(subject.source))
+    found = [match.group() for match in PLACEHOLDER.finditer(subject.translation)]
+    translation = Counter(found)
+    for token in sorted(source - translation, key=_token_order):
+        yield f"{token} is missing; keep every numbered tag of the German text"
+    for token in sorted(translation - source, key=_token_order):
+        if token in source:
+            yield f"{token} appears more often than in the German text"
+        else:
+            yield f"{token} is not in the German text; use only its tags ({_listing(source)})"
+    if source == translation:
+        yield from _nesting(found)
+
+
+def _nesting(tokens: list[str]) -> Iterator[str]:
+    """Paired tags must close in the reverse order they opened (moving them is fine)."""
+    open_tags: list[str] = []
+    for token in tokens:
+        slash, name, number, atomic = PLACEHOLDER.fullmatch(token).groups()  # type: ignore[union-attr]
+        tag = f"{name}{number}"
+        if atomic:
+            continue
+        if not slash:
+            open_tags.append(tag)
+        elif not open_tags or open_tags[-1] != tag:
+            where = f"inside <{open_tags[-1]}>…</{open_tags[-1]}>" if open_tags else "first"
+            yield (
+                f"</{tag}> closes {where} before <{tag}> is closed properly; "
+                f"tags must not overlap: <a1><b1>…</b1></a1>, not <a1><b1>…</a1></b1>"
+            )
+            return
+        else:
+            open_tags.pop()
+
+
+def _token_order(token: str) -> tuple[str, int, int]:
+    slash, name, number, _ = PLACEHOLDER.fullmatch(token).groups()  # type: ignore[union-attr]
+    return (name, int(number), bool(slash))
+
+
+def _listing(tokens: Counter[str]) -> str:
+    return ", ".join(sorted(tokens, key=_token_order)) or "none"
+
+
+# -- what must stay the same: numbers, URLs, e-mail addresses, phone numbers ------------
+
+
+def _both(subject: Subject) -> tuple[Preserved, Preserved]:
+    return preserved(subject.source), preserved(subject.translation)
+
+
+@check(
+    "urls",
+    severity="error",
+    description="web addresses kept exactly, none added",
+)
+def urls(subject: Subject) -> Iterator[str]:
+    source, translation = _both(subject)
+    for key in source.urls.keys() - translation.urls.keys():
+        yield f"the web address {source.urls[key]} is missing or changed; copy it unchanged"
+    for key in translation.urls.keys() - source.urls.keys():
+        yield f"the web address {translation.urls[key]} is not in the German text; remove it"
+
+
+@check("emails", severity="error", description="e-mail addresses kept exactly, none added")
+def emails(subject: Subject) -> Iterator[str]:
+    source, translation = _both(subject)
+    for key in source.emails.keys() - translation.emails.keys():
+        yield f"the e-mail address {source.emails[key]} is missing or changed; copy it unchanged"
+    for key in translation.emails.keys() - source.emails.keys():
+        yield f"the e-mail address {translation.emails[key]} is not in the German text; remove it"
+
+
+@check(
+    "phone-numbers",
+    severity="error",
+    description="phone numbers kept (any digits, spacing, +49 or 0), none added",
+)
+def phone_numbers(subject: Subject) -> Iterator[str]:
+    source, translation = _both(subject)
+    for key, text in source.phones.items():
+        if not any(same_phone(key, other) for other in translation.phones):
+            yield f"the phone number {text} is missing or changed; keep its digits"
+    for key, text in translation.phones.items():
+        if not any(same_phone(key, other) for other in source.phones):
+            yield f"the phone number {text} is not in the German text; remove it"
+
+
+@check(
+    "numbers",
+    severity="error",
+    description="every number of the German text kept (Arabic and Persian digits are fine)",
+)
+def numbers(subject: Subject) -> Iterator[str]:
+    source, translation = _both(subject)
+    for number in source.missing_numbers(translation):
+        yield (
+            f"the number {number} of the German text is missing or changed "
+            "(digits such as ١٢ or ۱۲ are fine)"
+        )
+
+
+# -- markup, unchanged text, whitespace ----------------------------------------------------
+
+_MARKUP = re.compile(
+    r"<\s*/?\s*[A-Za-z][\w:-]*(?=[\s/>]|$)|<!--|<!\[CDATA\[|<![A-Za-z]|<\?|"
+    r"\bjavascript\s*:|&(?:lt|gt|#0*60|#x0*3c);",
+    re.IGNORECASE,
+)
+
+
+@check(
+    "markup",
+    severity="error",
+    description="no HTML or script in a translation (raw tags such as <script, <a href, <b>)",
+)
+def markup(subject: Subject) -> Iterator[str]:
+    text = PLACEHOLDER.sub(" ", subject.translation)
+    allowed = {m.group().lower() for m in _MARKUP.finditer(PLACEHOLDER.sub(" ", subject.source))}
+    for match in _MARKUP.finditer(text):
+        if match.group().lower() not in allowed:
+            yield (
+                f"contains markup-like text {match.group()!r}; write plain text: links and "
+                "formatting come from the numbered tags (<a1>…</a1>)"
+            )
+            return
+
+
+_NAME_LIKE = re.compile(r"^(?:\W*|.*\d.*|[^\W\d_]\W*|\W*[A-ZÄÖÜ0-9]{2,}\W*|\W*[a-z]+[A-Z]\w*\W*)$")
+
+
+@check(
+    "unchanged",
+    severity="warning",
+    description="a translation identical to the German text (names, numbers, codes excepted)",
+    aliases=("same",),
+)
+def unchanged(subject: Subject) -> Iterator[str]:
+    if " ".join(subject.translation.split()) != " ".join(subject.source.split()):
+        return
+    text = PLACEHOLDER.sub(" ", subject.source)
+    found = preserved(text)
+    for value in (*found.urls.values(), *found.emails.values(), *found.phones.values()):
+        text = text.replace(value, " ")
+    if all(_NAME_LIKE.match(word) for word in text.split()):
+        return
+    yield (
+        "the translation is the German text unchanged; translate it, or add the flag "
+        "'#, ignore-unchanged' if it must stay German"
+    )
+
+
+@check(
+    "whitespace",
+    severity="warning",
+    description="the same spaces and line breaks at the start and end as the German text",
+)
+def whitespace(subject: Subject) -> Iterator[str]:
+    source, translation = subject.source, subject.translation
+    for where, pick in (("starts", _leading), ("ends", _trailing)):
+        expected, found = pick(source), pick(translation)
+        if expected != found:
+            yield (
+                f"the German text {where} with {_describe(expected)}, "
+                f"the translation with {_describe(found)}"
+            )
+
+
+def _leading(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip()) :]
+
+
+def _describe(space: str) -> str:
+    if not space:
+        return "no space"
+    names = {" ": "space", "\n": "line break", "\t": "tab", "\u00a0": "no-break space"}
+    return " + ".join(names.get(char, f"U+{ord(char):04X}") for char in space)

@@ -1,0 +1,223 @@
+"""`kisync glossary match|lint|export|import` through the real command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from kisync.cli import cli
+from kisync.translate import load_glossary, shipped_glossary_path
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "heinsberg"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def outside(tmp_path: Path, monkeypatch) -> Path:
+    """The current folder is one with no kisync.toml in it or above it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_match_json_is_the_documented_format(outside):
+    text = "Am Ende des Integrationskurses zahlt das Jobcenter; Asylanten"
+    result = run("glossary", "match", "--format", "json", text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [set(item) for item in data] == [
+        {"concept", "term", "text", "start", "end", "status", "translations"}
+    ] * 3
+    course, jobcenter, asylant = data
+    assert course == {
+        "concept": "integrationskurs",
+        "term": "Integrationskurs",
+        "text": "Integrationskurses",
+        "start": 12,
+        "end": 30,
+        "status": "preferred",
+        "translations": {
+            "en": ["integration course"],
+            "ar": ["دورة الاندماج"],
+            "fa": ["دوره ادغام"],
+            "tr": ["uyum kursu", "entegrasyon kursu"],
+            "uk": ["інтеграційний курс"],
+            "ru": ["интеграционный курс"],
+        },
+    }
+    assert text[jobcenter["start"] : jobcenter["end"]] == jobcenter["text"] == "Jobcenter"
+    assert jobcenter["translations"]["ar"] == ["Jobcenter"]
+    assert (asylant["term"], asylant["status"]) == ("Asylant", "deprecated")
+
+
+def test_match_json_with_one_language_and_no_hits(outside):
+    result = run("glossary", "match", "--format", "json", "--lang", "uk", "Duldungen")
+    assert json.loads(result.output)[0]["translations"] == {
+        "uk": ["тимчасове призупинення депортації"]
+    }
+    result = run("glossary", "match", "--format", "json", "Der Kurs beginnt.")
+    assert json.loads(result.output) == []
+
+
+def test_match_text_says_what_to_do(outside):
+    result = run("glossary", "match", "--lang", "tr", "die Asylanten und das BAMF")
+    assert result.output.splitlines() == [
+        "Asylanten (4–13): Asylant (deprecated German wording, use Asylsuchende)",
+        "  tr: sığınmacılar",
+        "BAMF (22–26): BAMF",
+        "  tr: keep in German: BAMF",
+    ]
+
+
+def test_match_uses_the_project_glossary(tmp_path):
+    (tmp_path / "g.csv").write_text("id,de,en\nx,Sprachcafé,language café\n", encoding="utf-8")
+    (tmp_path / "kisync.toml").write_text(
+        'languages = ["en"]\n[glossary]\nfiles = ["g.csv"]\n', encoding="utf-8"
+    )
+    result = run(
+        "--project", str(tmp_path), "glossary", "match", "--format", "json", "Im Sprachcafé"
+    )
+    assert [item["term"] for item in json.loads(result.output)] == ["Sprachcafé"]
+
+
+def test_lint_of_the_shipped_glossary_is_clean(outside):
+    result = run("glossary", "lint")
+    assert result.exit_code == 0
+    assert result.output.endswith("0 errors, 0 warnings\n")
+
+
+def test_lint_finds_problems_and_exits_1(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "id,de,en,ar,status,dnt\n"
+        "jc,Jobcenter,job centre,Jobcenter,,yes\n"
+        "kurs,Integrationskurs,integration course,,,\n"
+        "kurs2,Integrationskurs,integration class,دورة,deprecated,\n"
+        "dup,Kita,nursery,حضانة,,\n"
+        "dup,Kita,,,admitted,\n",
+        encoding="utf-8",
+    )
+    result = run("glossary", "lint", "--glossary", str(path))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "error: jc [en]: 'Jobcenter' stays German, but the en terms are job centre" in lines
+    assert any("duplicate term 'integrationskurs' with conflicting statuses" in x for x in lines)
+    assert (
+        "error: dup [de]: term 'kita' is listed with conflicting statuses (admitted, preferred)"
+        in lines
+    )
+    assert "warning: kurs [ar]: no approved ar translation" in lines
+    data = json.loads(run("glossary", "lint", "--format", "json", "--glossary", str(path)).output)
+    assert {"severity", "concept", "language", "message"} == set(data[0])
+
+
+def test_malformed_glossary_is_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "broken.tbx"
+    path.write_text("<martif>\n<text><body>\n</martif>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "lint", "--glossary", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"kisync: error: {path}:3: not well-formed XML")
+    assert result.output.count("\n") == 1
+
+
+def test_export_formats(tmp_path, outside):
+    tbx = run("glossary", "export").output.encode()
+    assert etree.fromstring(tbx).tag == "{urn:iso:std:iso:30042:ed-2}tbx"
+    v2 = run("glossary", "export", "--format", "tbx2").output
+    assert "<martif" in v2
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                run("glossary", "export", "--format", "csv", "--lang", "ar").output.lstrip("\ufeff")
+            )
+        )
+    )
+    assert rows[0][:3] == ["id", "de", "ar"] and "en" not in rows[0]
+    result = run("glossary", "export", "--format", "weblate")
+    assert result.exit_code == 2 and "add --output FOLDER" in result.output
+    folder = tmp_path / "weblate"
+    result = run("glossary", "export", "--format", "weblate", "--output", str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru"])
+    ]
+    assert "wrote" in result.output
+    again = run("glossary", "export", "--format", "weblate", "--output", str(folder))
+    assert "wrote" not in again.output  # nothing changed, nothing rewritten
+    result = run("glossary", "export", "--lang", "xx")
+    assert result.exit_code == 2 and "no terms in xx" in result.output
+
+
+def test_import_csv_edited_in_a_spreadsheet(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    exported = tmp_path / "glossar.csv"
+    run(
+        "glossary",
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        str(exported),
+        "--glossary",
+        str(target),
+    )
+    text = exported.read_text(encoding="utf-8-sig")
+    text = text.replace("day-care centre", "day nursery")
+    header = next(csv.reader(io.StringIO(text)))
+    row = {"id": "c-sprachcafe", "de": "Sprachcafé", "en": "language café", "pos": "noun"}
+    row["definition"] = "Treffpunkt, um Deutsch zu sprechen."
+    text += ",".join(row.get(column, "") for column in header) + "\n"
+    edited = tmp_path / "edited.csv"
+    edited.write_text(text, encoding="utf-8")
+
+    dry = run("glossary", "import", str(edited), "--into", str(target), "--dry-run")
+    assert dry.output.startswith(f"{target}: 1 concepts added, 1 changed, 74 unchanged")
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+    result = run("glossary", "import", str(edited), "--into", str(target))
+    assert result.exit_code == 0, result.output
+    glossary = load_glossary(target)
+    assert glossary.concept("kita").preferred("en").text == "day nursery"
+    assert glossary.concept("c-sprachcafe").preferred("de").text == "Sprachcafé"
+    # details a CSV row cannot carry survive the import
+    assert glossary.concept("kita").preferred("fa").note == "Dari: کودکستان"
+    assert len(glossary) == 76
+
+
+def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,de,status\nx,Wort,bestens\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "import", str(bad), "--into", str(target)])
+    assert result.exit_code == 2
+    assert f"{bad}:2: unknown status 'bestens'" in result.output
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+
+def test_import_refuses_a_result_with_errors(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    conflict = tmp_path / "conflict.csv"
+    conflict.write_text("id,de,en,status\nnew,Jobcenter,job centre,deprecated\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "import", str(conflict), "--into", str(target)])
+    assert result.exit_code == 2
+    assert "not imported, the glossary would have 2 error(s)" in result.output
+    assert "duplicate term 'jobcenter' with conflicting statuses" in result.output
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+
+def test_import_needs_a_target_outside_a_project(outside):
+    (outside / "g.csv").write_text("id,de\nx,Wort\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--project", str(outside), "glossary", "import", str(outside / "g.csv")]
+    )
+    assert result.exit_code == 2

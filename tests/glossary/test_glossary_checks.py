@@ -1,0 +1,157 @@
+"""The glossary's checks in `kisync lint`: terms in translations, and deprecated German wording."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support.demo import copy_demo, copy_pulled
+
+from kisync import Project, pofile
+from kisync.cli import cli
+from kisync.translate import load_glossary, shipped_glossary_path
+from kisync.translate.glossary_checks import contains_term, source_problems, term_problems
+from kisync.translate.matcher import Matcher
+
+PAGE = "bildung-sprache/integrationskurse"
+INTRO = "Im Integrationskurs lernen Sie Deutsch"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_glossary(shipped_glossary_path()))
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "text"),
+    [
+        ("ru", "интеграционный курс", "После интеграционного курса вы сдаёте тест."),
+        ("uk", "інтеграційний курс", "Інтеграційні курси проходять зранку."),
+        ("tr", "uyum kursu", "Uyum kursuna kayıt olun."),
+        ("ar", "دورة الاندماج", "سجّل في الدورة الاندماجية أو بدورة الاندماج."),
+        ("ar", "تصريح الإقامة", "يجب تجديد تصريح إقامتك."),
+        ("fa", "کمک‌هزینه فرزند", "كمك هزينه فرزندان را بگيريد"),
+        ("en", "integration course", "Integration Courses start in March."),
+    ],
+)
+def test_terms_are_found_in_inflected_translations(language, term, text):
+    assert contains_term(text, term, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "text"),
+    [
+        ("ru", "интеграционный курс", "Курсы немецкого языка начинаются в марте."),
+        ("tr", "uyum kursu", "Almanca kursu başlıyor."),
+        ("en", "health insurance fund", "Your health insurance pays."),
+    ],
+)
+def test_missing_terms_are_not_found(language, term, text):
+    assert not contains_term(text, term, language)
+
+
+def problems(matcher, source: str, translation: str, language: str) -> list[tuple[str, str]]:
+    return list(term_problems(matcher.find(source), translation, language))
+
+
+def test_term_problems(matcher):
+    assert problems(matcher, "Sie haben eine Duldung.", "Hoşgörünüz var.", "tr") == [
+        (
+            "glossary-deprecated",
+            "'hoşgörü' is a deprecated translation of 'Duldung' (Literal translation "
+            "(tolerance); wrong here.); use 'sınır dışı edilmenin geçici olarak ertelenmesi'",
+        ),
+        (
+            "glossary-term",
+            "the glossary translates 'Duldung' as 'sınır dışı edilmenin geçici olarak "
+            "ertelenmesi'; the translation uses none",
+        ),
+    ]
+    assert problems(matcher, "Das Jobcenter zahlt.", "Центр занятости платит.", "ru") == [
+        ("glossary-keep-german", "'Jobcenter' stays German: write it unchanged in the translation")
+    ]
+    assert problems(matcher, "Das Jobcenter zahlt.", "Jobcenter'a başvurun.", "tr") == []
+    assert problems(matcher, "Im Integrationskurs", "In the integration course", "en") == []
+    # a language without an approved term in the glossary: nothing to check against
+    assert problems(matcher, "Im Integrationskurs", "Dans le cours", "fr") == []
+
+
+def test_source_problems(matcher):
+    found = list(source_problems(matcher.find("Früher lebten Asylanten im Auffanglager."), "de"))
+    assert found == [
+        "'Asylanten' is deprecated wording (Asylant) (Abwertend; nicht verwenden. Stattdessen: "
+        "Asylsuchende.): write 'Asylsuchende' instead",
+        "'Auffanglager' is deprecated wording (Auffanglager) (Abwertend (Lager); nicht "
+        "verwenden.): write 'Erstaufnahmeeinrichtung' instead",
+    ]
+    fixed_names = (
+        "Das Bundesamt für Migration und Flüchtlinge zahlt nach dem Asylbewerberleistungsgesetz."
+    )
+    assert list(source_problems(matcher.find(fixed_names), "de")) == []
+
+
+@pytest.fixture(scope="module")
+def pulled(tmp_path_factory) -> Path:
+    root = copy_demo(tmp_path_factory.mktemp("checks"))
+    page = root / "portal" / "aufenthalt-asyl" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(
+        html.replace("</main>", "<p>Früher sprach man von Asylanten und Hartz IV.</p></main>"),
+        encoding="utf-8",
+    )
+    assert not Project.load(root).pull().failures
+    return root
+
+
+def lint(root: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--project", str(root), "lint", "--format", "json", *args])
+    return result.exit_code, json.loads(result.output)["findings"]
+
+
+def test_kisync_lint_runs_the_glossary_checks(pulled, tmp_path):
+    root = copy_pulled(pulled, tmp_path)
+    path = root / "po" / "tr" / f"{PAGE}.po"
+    catalog = pofile.read(path)
+    for entry in catalog:
+        if entry.msgid.startswith(INTRO):
+            entry.msgstr = (
+                "Uyum kursunda Almanca öğrenirsiniz. Kurslar <span1>Federal Göç Dairesi</span1> "
+                "tarafından desteklenir. Heinsberg'de birçok uyum kursu veren kurum kurs sunar – "
+                "sabah, öğleden sonra ve akşam."
+            )
+    path.write_text(pofile.dumps(catalog), encoding="utf-8")
+
+    code, findings = lint(root, "--lang", "tr")
+    assert code == 1
+    glossary = [f for f in findings if f["check"].startswith("glossary")]
+    assert [(f["check"], f["severity"], f["language"]) for f in glossary] == [
+        ("glossary-keep-german", "error", "tr")
+    ]
+    assert glossary[0]["message"] == "'BAMF' stays German: write it unchanged in the translation"
+    wording = [f for f in findings if f["check"] == "deprecated-wording"]
+    assert {f["message"].split(" is ")[0] for f in wording} == {"'Asylanten'", "'Hartz IV'"}
+    assert all(f["severity"] == "warning" and f["language"] is None for f in wording)
+
+    # the translator's way to silence a check for one entry
+    catalog = pofile.read(path)
+    for entry in catalog:
+        if entry.msgid.startswith(INTRO):
+            entry.flags.append("ignore-glossary-keep-german")
+    path.write_text(pofile.dumps(catalog), encoding="utf-8")
+    code, findings = lint(root, "--lang", "tr")
+    assert code == 0
+    assert not [f for f in findings if f["check"].startswith("glossary")]
+
+
+def test_no_glossary_no_glossary_checks(pulled, tmp_path):
+    root = copy_pulled(pulled, tmp_path)
+    config = root / "kisync.toml"
+    without = re.sub(r"\[glossary\].*?\n\n", "", config.read_text(encoding="utf-8"), flags=re.S)
+    config.write_text(without, encoding="utf-8")
+    _, findings = lint(root)
+    assert not [
+        f for f in findings if "glossary" in f["check"] or f["check"] == "deprecated-wording"
+    ]

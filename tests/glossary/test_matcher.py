@@ -1,0 +1,204 @@
+"""The German-aware term matcher, behaviour by behaviour, and its quality on the corpus."""
+
+from __future__ import annotations
+
+import pytest
+from support import termcorpus
+
+from kisync.translate import load_glossary, shipped_glossary_path
+from kisync.translate.csvglossary import parse_csv
+from kisync.translate.matcher import Matcher, clean_view
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_glossary(shipped_glossary_path()))
+
+
+def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    """(matched text, German term) pairs; also checks that offsets point into ``text``."""
+    pairs = []
+    for match in matcher.find(text):
+        assert text[match.start : match.end] == match.text
+        pairs.append((match.text, match.term.text))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Ende des Integrationskurses", [("Integrationskurses", "Integrationskurs")]),
+        ("mehrere Duldungen", [("Duldungen", "Duldung")]),
+        ("alle Krankenkassen", [("Krankenkassen", "Krankenkasse")]),
+        ("Die Kitas sind voll.", [("Kitas", "Kita")]),
+        ("unsere Kinderärzte", [("Kinderärzte", "Kinderarzt")]),
+        (
+            "zwei Niederlassungserlaubnisse",
+            [("Niederlassungserlaubnisse", "Niederlassungserlaubnis")],
+        ),
+        ("INTEGRATIONSKURSE", [("INTEGRATIONSKURSE", "Integrationskurs")]),
+        ("die Auslaenderbehoerde", [("Auslaenderbehoerde", "Ausländerbehörde")]),
+    ],
+)
+def test_inflected_forms(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sprachmittlerinnen",
+        "Sprachmittler*innen",
+        "Sprachmittler:innen",
+        "Sprachmittler_innen",
+        "SprachmittlerInnen",
+        "Sprachmittler/-innen",
+        "Sprachmittlerin",
+    ],
+)
+def test_gender_forms(matcher, text):
+    assert found(matcher, f"Unsere {text} helfen.") == [(text, "Sprachmittler")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Integrationskursträger", [("Integrationskursträger", "Integrationskursträger")]),
+        ("Integrationskursanbieter", [("Integrationskursanbieter", "Integrationskurs")]),
+        ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Integrationskurs")]),
+        ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Integrationskurs")]),
+        ("Ausbildungsduldung", [("Ausbildungsduldung", "Duldung")]),
+        ("Flüchtlingsunterkunft", [("Flüchtlingsunterkunft", "Flüchtling")]),
+        ("Integrationskurs-Träger", [("Integrationskurs-Träger", "Integrationskursträger")]),
+        (
+            "BAMF-Integrationskurs",
+            [("BAMF", "BAMF"), ("Integrationskurs", "Integrationskurs")],
+        ),
+        (
+            "Integrations- und Orientierungskurse",
+            [("Integrations-", "Integrationskurs"), ("Orientierungskurse", "Orientierungskurs")],
+        ),
+    ],
+)
+def test_compounds_in_either_position(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mit der elektronischen Gesundheitskarte", "elektronische Gesundheitskarte"),
+        ("bei subsidiärem Schutz", "subsidiärer Schutz"),
+        ("wer subsidiären Schutz hat", "subsidiärer Schutz"),
+        ("Subsidiär Schutzberechtigte", "subsidiärer Schutz"),
+        ("des Kommunalen Integrationszentrums", "Kommunales Integrationszentrum"),
+        ("die Kommunalen Integrationszentren", "Kommunales Integrationszentrum"),
+        (
+            "des Bundesamtes für Migration und Flüchtlinge",
+            "Bundesamt für Migration und Flüchtlinge",
+        ),
+        ("Hartz-IV-Empfänger", "Hartz IV"),
+    ],
+)
+def test_multi_word_terms_with_inflected_adjectives(matcher, text, expected):
+    assert [term for _, term in found(matcher, text)] == [expected]
+
+
+def test_soft_hyphens_and_placeholders_keep_original_offsets(matcher):
+    text = "Die <a1>Integrations\u00adkurs\u00adträger</a1> und das <b1>BAMF</b1>.<br1/>Kita"
+    matches = matcher.find(text)
+    assert [(m.text, m.term.text) for m in matches] == [
+        ("Integrations\u00adkurs\u00adträger", "Integrationskursträger"),
+        ("BAMF", "BAMF"),
+        ("Kita", "Kita"),
+    ]
+    assert [(m.start, m.end) for m in matches] == [(8, 32), (50, 54), (66, 70)]
+
+
+def test_placeholder_inside_a_multi_word_term(matcher):
+    text = "Das <b1>Bundesamt</b1> für Migration und Flüchtlinge"
+    (match,) = matcher.find(text)
+    assert match.text == "Bundesamt</b1> für Migration und Flüchtlinge"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das BAMF entscheidet.", [("BAMF", "BAMF")]),
+        ("Zeigen Sie die eGK vor.", [("eGK", "eGK")]),
+        ("Das KI-Team und das KIM", [("KI", "KI"), ("KIM", "KIM")]),
+        ("Bamf, EGK, Ki und Kim sind keine Abkürzungen hier.", []),
+        ("Die Kinder im Kino", []),
+        ("Künstliche Intelligenz (KI) lernt. Die KI irrt.", []),
+        (
+            "Das Kommunale Integrationszentrum (KI) berät.",
+            [("Kommunale Integrationszentrum", "Kommunales Integrationszentrum"), ("KI", "KI")],
+        ),
+    ],
+)
+def test_abbreviations_are_case_sensitive_whole_words(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asylbewerberleistungsgesetz", ["Asylbewerberleistungsgesetz"]),
+        ("Asylbewerber-Leistungsgesetz", ["Asylbewerberleistungsgesetz"]),
+        ("Bundesamt für Migration und Flüchtlinge", ["Bundesamt für Migration und Flüchtlinge"]),
+        ("Genfer Flüchtlingskonvention", ["Genfer Flüchtlingskonvention"]),
+        ("der Asylantrag", ["Asylantrag"]),
+        ("die Asylantragstellung", ["Asylantrag"]),
+        ("Asylanten im Asylantenheim", ["Asylant", "Asylantenheim"]),
+        ("die Flüchtlingswelle", ["Flüchtlingswelle"]),
+    ],
+)
+def test_longest_match_first(matcher, text, expected):
+    assert [term for _, term in found(matcher, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integration gelingt gemeinsam.",
+        "Der Kurs beginnt.",
+        "Ihr Aufenthalt ist gesichert.",
+        "Kinder brauchen Schutz.",
+        "Der Kindergarten öffnet um sieben.",
+        "Sie können sich das anhören.",
+        "Vergessen Sie den Ausweis nicht.",
+        "Bitte dulden Sie den Lärm.",
+        "Das Integrationsportal des Kreises",
+        "Er will sich einbürgern lassen.",
+    ],
+)
+def test_common_words_do_not_match(matcher, text):
+    assert found(matcher, text) == []
+
+
+def test_short_terms_do_not_match_inside_other_words():
+    glossary = parse_csv("id,de,en\nrat,Rat,council\namt,Amt,office\npass,Pass,passport\n")
+    matcher = Matcher(glossary)
+    assert found(matcher, "Beratung im Samt, Passwort und Ratgeber") == []
+    assert found(matcher, "Der Rat und das Amt, die Pässe") == [
+        ("Rat", "Rat"),
+        ("Amt", "Amt"),
+        ("Pässe", "Pass"),
+    ]
+
+
+def test_clean_view_maps_back_to_the_original():
+    text = "A<a1>b\u00adc</a1>\u00a0d<br1/>e"
+    clean, offsets = clean_view(text)
+    assert clean == "Abc d e"
+    assert [text[i] for i in offsets] == ["A", "b", "c", "\u00a0", "d", "<", "e"]
+
+
+def test_quality_on_the_annotated_corpus(matcher):
+    sentences = termcorpus.load()
+    assert len(sentences) >= 100
+    score = termcorpus.score(
+        sentences, lambda text: [(m.start, m.end, m.term.text) for m in matcher.find(text)]
+    )
+    assert score.recall >= 0.95, score.misses
+    assert score.precision >= 0.98, score.wrong

@@ -1,0 +1,3 @@
+"""Fixtures: the pulled demo project."""
+
+from support.demo import demo, pulled_demo  # noqa: F401
