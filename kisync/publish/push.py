@@ -47,8 +47,10 @@ from ..errors import CatalogError, KisyncError
 from ..languages import Language, normalize_code
 from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
+from ..progress import catalog_counts
+from ..progress.scan import Counts, scan
 from . import open_target
-from .jobs import Catalog, Job, Outcome, Setup, Version, parse_catalog, read_catalog, render_jobs
+from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
 from .render import link_key
 from .state import PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
@@ -244,8 +246,6 @@ class _Check:
     completeness: float
     minimum: float
     publish: bool
-    catalog: Catalog | None = None
-    """The catalog, when checking had to read it (handed on to rendering)."""
 
 
 @dataclass
@@ -348,16 +348,15 @@ class _Push:
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
-        parsed = None
         if record.inputs == inputs and not self.force:
             completeness = record.completeness
         else:
             try:
-                parsed = parse_catalog(catalog, path) if catalog else None
+                counts = (scan(catalog, words=False) or catalog_counts(path)) if catalog else None
             except CatalogError as error:
                 self._fail(language, ref, f"{error} (not published; fix it, then push again)")
                 return None
-            completeness = parsed.completeness if parsed is not None else 0.0
+            completeness = _percent_translated(counts)
             if not self.dry_run:
                 self.state.set(
                     language.code,
@@ -365,7 +364,7 @@ class _Push:
                     replace(record, inputs=inputs, completeness=completeness),
                 )
         publish = completeness >= minimum and bool(catalog)
-        return _Check(ref, language, inputs, completeness, minimum, publish, parsed)
+        return _Check(ref, language, inputs, completeness, minimum, publish)
 
     def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
@@ -456,7 +455,7 @@ class _Push:
             tuple(
                 Version(
                     check.language.code,
-                    check.catalog or str(self.project.catalog_path(check.language.code, key)),
+                    str(self.project.catalog_path(check.language.code, key)),
                     self.target.address(check.language, ref),
                     alternates,
                 )
@@ -651,6 +650,13 @@ class _Push:
             return path.relative_to(self.project.root).as_posix()
         except ValueError:
             return str(path)
+
+
+def _percent_translated(counts: Counts | None) -> float:
+    """Translated strings in percent (0 without a catalog, 100 for an empty one)."""
+    if counts is None:
+        return 0.0
+    return 100.0 * counts.translated / counts.total if counts.total else 100.0
 
 
 def _percent(value: float) -> str:
