@@ -1,18 +1,13 @@
-"""A pulled copy of the demo portal, and a way to translate its catalogs."""
+"""A pulled copy of the demo portal."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from support.catalogs import translate
 from support.demo import copy_demo, copy_pulled
 
 from kisync import Project
-
-__all__ = ["translate"]
-
-DEMO = Path(__file__).parents[2] / "examples" / "heinsberg"
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import lxml.html
 from click.testing import CliRunner
+from support.catalogs import translate
 
 from kisync import Project, pofile
 from kisync.cli import cli
 from kisync.progress import scan
 from kisync.publish import jobs
 from kisync.publish.files import FilesTarget
-
-from .conftest import translate
 
 PAGES = 14
 INTEGRATIONSKURSE = "bildung-sprache/integrationskurse"
