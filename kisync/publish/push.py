@@ -29,7 +29,6 @@ overwrites edits made there.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import hashlib
 import json
 import logging
@@ -44,11 +43,12 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from ..errors import CatalogError, KisyncError
-from ..languages import Language, normalize_code
+from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
 from ..progress import catalog_counts
 from ..progress.scan import Counts, scan
+from ..selection import matching, select_languages
 from . import open_target
 from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
 from .render import link_key
@@ -179,7 +179,7 @@ def push(
     (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
     page the target refuses) are listed in ``report.failures`` and the run goes on.
     """
-    chosen = chosen_languages(project, languages)
+    chosen = select_languages(project, languages)
     own_target = target is None
     target = target or open_target(project, insecure=insecure)
     try:
@@ -204,33 +204,11 @@ def push(
 # -- choosing ------------------------------------------------------------------------
 
 
-def chosen_languages(project: Project, codes: Sequence[str]) -> list[Language]:
-    """The project's languages named by ``codes`` (all when empty); KisyncError for others."""
-    if not codes:
-        return list(project.languages)
-    known = {lang.code: lang for lang in project.languages}
-    chosen = []
-    for code in codes:
-        language = known.get(normalize_code(code))
-        if language is None:
-            raise KisyncError(
-                f"--lang {code}: not a language of this project ({', '.join(known)}); "
-                "add it to languages in kisync.toml and run kisync pull"
-            )
-        chosen.append(language)
-    return chosen
-
-
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
     if not refs:
         raise KisyncError("the portal lists no pages; check [portal] in kisync.toml")
-    if not patterns:
-        return refs
-    for pattern in patterns:
-        if not any(fnmatch.fnmatchcase(ref.key, pattern) for ref in refs):
-            sample = ", ".join(ref.key for ref in refs[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
-    return [ref for ref in refs if any(fnmatch.fnmatchcase(ref.key, p) for p in patterns)]
+    chosen = set(matching([ref.key for ref in refs], patterns))
+    return [ref for ref in refs if ref.key in chosen]
 
 
 # -- the job -------------------------------------------------------------------------
