@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,7 @@ def pull(
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
+        state.pulled_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         state.save()
     return report
 

@@ -30,6 +30,8 @@ class PullState:
         self.fingerprint: str = data.get("fingerprint", "")
         self.pages: dict[str, dict[str, Any]] = data.get("pages", {})
         self.variants: dict[str, list[dict[str, Any]]] = data.get("site_variants", {})
+        self.pulled_at: str = data.get("pulled_at", "")
+        """When the last pull finished (ISO 8601, UTC), for reports."""
 
     @classmethod
     def load(cls, path: Path) -> tuple[PullState, str | None]:
@@ -91,6 +93,7 @@ class PullState:
             "fingerprint": self.fingerprint,
             "pages": self.pages,
             "site_variants": {k: v for k, v in self.variants.items() if k in used},
+            "pulled_at": self.pulled_at,
         }
         write_if_changed(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
 

@@ -22,6 +22,7 @@ from .pretranslate import pretranslate_command
 from .preview import preview_command
 from .pull import pull_command
 from .push import push_command
+from .report import report_command
 from .stats import stats_command
 from .sync import sync_command
 
@@ -62,6 +63,7 @@ cli.add_command(stats_command)
 cli.add_command(sync_command)
 cli.add_command(lint_command)
 cli.add_command(check_command)
+cli.add_command(report_command)
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from ..translate.export import EXPORT_FORMATS, export_glossary, import_glossary,
 from ..translate.glossarylint import lint_glossary
 from ..translate.matcher import Matcher
 from ..translate.notes import describe, target_text
-from .common import Context, echo_json, pass_context, warn
+from .common import Context, echo_json, pass_context
 
 log = logging.getLogger(__name__)
 
@@ -134,16 +134,21 @@ def export_command(
 def import_command(context: Context, source: Path, into: Path | None, dry_run: bool) -> None:
     """Add or update concepts from SOURCE (a CSV exported and edited in a spreadsheet).
 
-    Concepts are matched by id; none is deleted. The result is written as TBX v3.
+    Concepts are matched by id; none is deleted. The result is written as TBX v3, and
+    only when `kisync glossary lint` would find no error in it.
     """
     target = into or _first_project_file(context)
     glossary, report, data = import_glossary(load_glossary(source), target)
+    errors = [p for p in lint_glossary(glossary) if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise KisyncError(
+            f"{source}: not imported, the glossary would have {len(errors)} error(s), e.g. "
+            f"{first.concept} [{first.language}]: {first.message}; fix the file and import again"
+        )
     click.echo(f"{target}: {report.summary()}")
     if not dry_run and (report.added or report.changed):
         write_if_changed(target, data.decode("utf-8"))
-    problems = [p for p in lint_glossary(glossary) if p.severity == "error"]
-    if problems:
-        warn(f"{len(problems)} problems in the result; run `kisync glossary lint`")
 
 
 # -- helpers -----------------------------------------------------------------------

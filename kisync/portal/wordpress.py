@@ -9,7 +9,8 @@ reads only the pages edited since.
 German pages are the published pages outside the language roots kisync publishes to
 (``/en/``, ``/ar/`` …, top-level pages whose slug is a target language) and, when the
 bridge plugin (``contrib/wordpress/kisync-bridge.php``) is installed, outside every
-page it marks as a translation.
+page it marks as a translation. Password-protected pages are left out: their
+translations would be readable by everyone.
 
 **What a page looks like to the rest of kisync.** A WordPress page has a title and a
 content; both must be translated. :func:`page_document` presents them as one small
@@ -65,14 +66,21 @@ log = logging.getLogger(__name__)
 PER_PAGE = 100
 """Pages per listing request: the REST API's maximum."""
 BRIDGE_NAMESPACE = "kisync/v1"
-BRIDGE_META = ("kisync_source_id", "kisync_language", "kisync_source_hash")
-"""Post meta the bridge plugin registers for the REST API."""
-LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta"
+"""The REST namespace of the bridge plugin: present means installed."""
+LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta,password"
 READ_FIELDS = "id,title,content,modified_gmt"
 _INTERPRETED = (400, 401, 403, 404, 409, 410)
 """Statuses whose WordPress error code says more than :mod:`.http`'s generic message."""
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>\n?", re.I | re.S)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
+_SHORTCODE = re.compile(r"\[/?([A-Za-z][\w-]*)(?:\s[^\[\]<>]*)?\]")
+_CORE_SHORTCODES = frozenset({"audio", "caption", "embed", "gallery", "playlist", "video"})
+_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
+_SHORTCODE_OPEN = '<span translate="no" data-kisync-shortcode="">'
+_SHORTCODE_CLOSE = "</span>"
+_PROTECTED = re.compile(
+    re.escape(_SHORTCODE_OPEN) + r"(\[[^\[\]<>]*\])" + re.escape(_SHORTCODE_CLOSE)
+)
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _APP_PASSWORD_HELP = (
     "create one in WordPress under Users → Profile → Application Passwords"
@@ -93,12 +101,45 @@ def page_document(title: str, content: str) -> str:
 
 
 def content_of(document: str) -> str:
-    """The content part of a (rendered) :func:`page_document`: without its ``<title>``.
+    """The content part of a (rendered) :func:`page_document`: without its ``<title>``,
+    shortcodes unwrapped again (see :func:`protect_shortcodes`).
 
     Rendering may add attributes to the title (``lang="de"`` when it stayed German) or
     wrap the whole document in ``<div lang dir>``; the wrapper stays with the content.
     """
-    return _TITLE.sub("", document, count=1)
+    return _PROTECTED.sub(r"\1", _TITLE.sub("", document, count=1))
+
+
+def protect_shortcodes(content: str) -> str:
+    """Wrap shortcode tags (``[contact-form-7 id="12"]``, ``[/caption]``) in
+    ``<span translate="no" …>`` so that translators never see or change them.
+
+    Only text is searched, not tags, comments, scripts or styles. A bracketed word
+    counts as a shortcode when it has attributes (``=``), closes (``[/x]``), closes
+    itself (``[x /]``), has a ``-`` or ``_`` in its name or is one of WordPress' own
+    (``[gallery]``, ``[caption]`` …), so ``[sic]`` and ``[1]`` stay text. The text a
+    shortcode encloses (a caption) stays translatable. :func:`content_of` removes the
+    wrappers again.
+    """
+    parts, position = [], 0
+    for match in _MARKUP.finditer(content):
+        parts += [_SHORTCODE.sub(_wrap, content[position : match.start()]), match.group(0)]
+        position = match.end()
+    parts.append(_SHORTCODE.sub(_wrap, content[position:]))
+    return "".join(parts)
+
+
+def _wrap(match: re.Match[str]) -> str:
+    tag, name = match.group(0), match.group(1)
+    is_shortcode = (
+        tag.startswith("[/")
+        or "=" in tag
+        or tag.endswith("/]")
+        or "-" in name
+        or "_" in name
+        or name.lower() in _CORE_SHORTCODES
+    )
+    return f"{_SHORTCODE_OPEN}{tag}{_SHORTCODE_CLOSE}" if is_shortcode else tag
 
 
 def title_of(document: str) -> str:
@@ -173,6 +214,11 @@ def settings_from(project: Project, *, insecure: bool = False) -> Settings:
             f"{where.name}) is not set; put the WordPress Application Password of user "
             f"{portal.user!r} in it; {_APP_PASSWORD_HELP}"
         )
+    if not password.strip().isascii():
+        raise KisyncError(
+            f"the environment variable {portal.password_env} holds characters that no"
+            " Application Password has (they are letters and digits); check what it holds"
+        )
     if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
         raise KisyncError(
             f"refusing to send the WordPress password over plain http to {parts.hostname}; "
@@ -244,7 +290,6 @@ class WordPressClient:
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         ok: Sequence[int] = (200,),
-        timeout: float | None = None,
     ) -> Reply:
         """One REST request; WordPress errors become :class:`WordPressError`."""
         url, extra = self.endpoint(route)
@@ -252,8 +297,6 @@ class WordPressClient:
         kwargs: dict[str, Any] = {"params": query}
         if json is not None:
             kwargs["json"] = json
-        if timeout is not None:
-            kwargs["timeout"] = timeout
         reply = request(self.session, method, url, ok=(*ok, *_INTERPRETED), **kwargs)
         if reply.status not in ok:
             raise self._error(reply, method, route)
@@ -270,33 +313,42 @@ class WordPressClient:
             return self._checked
 
     def _login(self) -> dict[str, Any]:
-        try:
-            reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
-        except WordPressError as error:
-            if error.status != 404 or error.code not in ("", "rest_no_route"):
-                raise
-            # No /wp-json/ route (plain permalinks without URL rewriting): the
+        reply = self._users_me()
+        if reply is None:
+            # No /wp-json/ route (plain permalinks, or no URL rewriting): the
             # ?rest_route= form reaches the same API on every WordPress.
             self._pretty = False
-            try:
-                reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
-            except WordPressError as again:
-                if again.status == 404:
-                    raise WordPressError(
-                        f"{self.site}: no WordPress REST API found there; check [portal] url"
-                        " (the site's address, not /wp-admin/) and that the REST API is"
-                        " not blocked by a security plugin",
-                        status=404,
-                        code=again.code,
-                        url=self.site,
-                    ) from None
-                raise
+            reply = self._users_me()
+        if reply is None:
+            raise PortalError(
+                f"{self.site}: no WordPress REST API found there; check [portal] url (the"
+                " site's address, not /wp-admin/) and that no security plugin blocks the"
+                " REST API",
+                url=self.site,
+            )
         self.login_time = _server_time(reply)
         user = reply.json()
         if not isinstance(user, dict):
             raise PortalError(f"{self.site}: unexpected answer to /wp/v2/users/me")
+        capabilities = user.get("capabilities")
+        if isinstance(capabilities, dict) and not capabilities.get("edit_pages"):
+            raise PortalError(
+                f"{self.site}: user {self.settings.user!r} may not edit pages, so kisync can"
+                f" neither read their text nor publish translations; {_EDITOR}",
+                url=self.site,
+            )
         log.info("logged in to %s as %s", self.site, user.get("slug", self.settings.user))
         return user
+
+    def _users_me(self) -> Reply | None:
+        """``/wp/v2/users/me``, or None when the address answers but not as the REST API."""
+        try:
+            reply = self.call("GET", "wp/v2/users/me", params={"context": "edit"})
+        except WordPressError as error:
+            if error.status == 404 and error.code in ("", "rest_no_route"):
+                return None
+            raise
+        return reply if reply.media_type == "application/json" else None
 
     def list(self, route: str, params: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         """Every item of a paginated collection, following ``X-WP-TotalPages``."""
@@ -336,42 +388,44 @@ class WordPressClient:
     def _error(self, reply: Reply, method: str, route: str) -> WordPressError:
         code = error_code(reply)
         url = redact_url(reply.url)
-        user = self.settings.user
-        status = reply.status
-        explanation = {
-            "incorrect_password": f"WordPress did not accept the Application Password of user"
-            f" {user!r}; {_APP_PASSWORD_HELP}",
-            "invalid_username": f"WordPress has no user {user!r}; check [portal] user",
-            "invalid_email": f"WordPress has no user {user!r}; check [portal] user",
-            "rest_not_logged_in": f"WordPress did not accept the login of user {user!r}:"
-            " the Application Password is wrong or revoked, or the web server drops the"
-            " Authorization header before WordPress sees it",
-            "application_passwords_disabled": "Application Passwords are switched off on this"
-            " site (they need https, or a plugin disables them); ask the site's administrator",
-            "application_passwords_disabled_for_user": f"Application Passwords are switched off"
-            f" for user {user!r}; ask the site's administrator",
-            "rest_forbidden_context": f"user {user!r} may not edit pages; give the account the"
-            " Editor role",
-            "rest_cannot_edit": f"user {user!r} may not edit this page; give the account the"
-            " Editor role",
-            "rest_cannot_create": f"user {user!r} may not create pages; give the account the"
-            " Editor role",
-            "rest_cannot_publish": f"user {user!r} may not publish pages; give the account the"
-            " Editor role",
-            "rest_post_invalid_id": "the page no longer exists in WordPress",
-            "rest_no_route": "this WordPress has no such REST route",
-        }.get(code)
-        if explanation is None:
-            if status == 401:
-                explanation = f"WordPress did not accept the login of user {user!r}"
-            elif status == 403:
-                explanation = f"user {user!r} is not allowed to do this"
-            else:
-                explanation = f"WordPress refused the request (HTTP {status}"
-                explanation += f", {code})" if code else ")"
-        elif code:
+        explanation = _EXPLANATIONS.get(code) or _STATUS_EXPLANATIONS.get(
+            reply.status, "WordPress refused the request (HTTP {status})"
+        )
+        explanation = explanation.format(
+            user=repr(self.settings.user), status=reply.status, help=_APP_PASSWORD_HELP
+        )
+        if code:
             explanation += f" ({code})"
-        return WordPressError(f"{method} {url}: {explanation}", status=status, code=code, url=url)
+        return WordPressError(
+            f"{method} {url}: {explanation}", status=reply.status, code=code, url=url
+        )
+
+
+_EDITOR = "give the account the Editor role"
+_EXPLANATIONS = {
+    "incorrect_password": "WordPress did not accept the Application Password of user {user};"
+    " {help}",
+    "invalid_username": "WordPress has no user {user}; check [portal] user",
+    "invalid_email": "WordPress has no user {user}; check [portal] user",
+    "rest_not_logged_in": "WordPress did not accept the login of user {user}: the Application"
+    " Password is wrong or revoked, or the web server drops the Authorization header",
+    "application_passwords_disabled": "Application Passwords are switched off on this site"
+    " (they need https, or a plugin disables them); ask the site's administrator",
+    "application_passwords_disabled_for_user": "Application Passwords are switched off for"
+    " user {user}; ask the site's administrator",
+    "rest_forbidden_context": f"user {{user}} may not edit pages; {_EDITOR}",
+    "rest_cannot_edit": f"user {{user}} may not edit this page; {_EDITOR}",
+    "rest_cannot_create": f"user {{user}} may not create pages; {_EDITOR}",
+    "rest_cannot_publish": f"user {{user}} may not publish pages; {_EDITOR}",
+    "rest_post_invalid_id": "the page no longer exists in WordPress",
+    "rest_no_route": "this WordPress has no such REST route",
+}
+"""One line per WordPress error code kisync expects (codes, not message texts: those
+WordPress translates)."""
+_STATUS_EXPLANATIONS = {
+    401: "WordPress did not accept the login of user {user}",
+    403: "user {user} is not allowed to do this",
+}
 
 
 def _server_time(reply: Reply) -> datetime:
@@ -465,7 +519,9 @@ class WordPressPortal:
             return cached
         data = self.client.get(f"wp/v2/pages/{source.id}", context="edit", _fields=READ_FIELDS)
         try:
-            document = page_document(data["title"]["raw"], data["content"]["raw"])
+            document = page_document(
+                data["title"]["raw"], protect_shortcodes(data["content"]["raw"])
+            )
         except (KeyError, TypeError):
             raise PortalError(
                 f"page {page.key}: WordPress sent no raw content; the user needs the Editor role",
@@ -529,24 +585,23 @@ class WordPressPortal:
             ) from None
 
     def _list_sources(self) -> dict[str, SourcePage]:
-        listed = {
-            page["id"]: page
-            for page in self.client.list(
-                "wp/v2/pages",
-                {
-                    "context": "edit",
-                    "status": "publish",
-                    "orderby": "id",
-                    "order": "asc",
-                    "_fields": LIST_FIELDS,
-                },
-            )
+        query = {
+            "context": "edit",
+            "status": "publish",
+            "orderby": "id",
+            "order": "asc",
+            "_fields": LIST_FIELDS,
         }
+        roots = self._language_roots()
+        if roots:  # translations are not listed at all: half the requests or fewer
+            query["parent_exclude"] = ",".join(map(str, roots))
+        listed = {page["id"]: page for page in self.client.list("wp/v2/pages", query)}
         tree = _Tree(self.client, listed)
         german = [
             page
             for page in listed.values()
             if not _is_translation(page)
+            and not page.get("password")  # protected: a translation would not be
             and not any(self._is_language_root(a) for a in tree.lineage(page))
         ]
         paths = {page["id"]: tree.path(page) for page in german}
@@ -565,12 +620,27 @@ class WordPressPortal:
                 slug=page["slug"],
                 path=path,
                 url=page.get("link") or f"{self.client.site}/?page_id={page['id']}",
-                title=_raw(page.get("title")),
+                title=raw_text(page.get("title")),
                 modified_gmt=page.get("modified_gmt") or "",
             )
             sources[source.key] = source
         log.info("%s: %d German pages", self.client.site, len(sources))
         return sources
+
+    def _language_roots(self) -> list[int]:
+        """Ids of the language roots (``/en/``, ``/ar/`` …) that exist, in any status."""
+        if not self.language_slugs:
+            return []
+        found = self.client.get(
+            "wp/v2/pages",
+            context="edit",
+            parent=0,
+            slug=",".join(sorted(self.language_slugs)),
+            status="publish,future,draft,pending,private",
+            per_page=100,
+            _fields="id",
+        )
+        return sorted(page["id"] for page in found if isinstance(page, dict) and "id" in page)
 
     def _is_language_root(self, page: Mapping[str, Any]) -> bool:
         return page.get("parent") == 0 and unquote(page.get("slug", "")) in self.language_slugs
@@ -623,7 +693,8 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def _raw(field: Any) -> str:
+def raw_text(field: Any) -> str:
+    """The ``raw`` text of a REST field such as ``title`` (``rendered`` if there is no raw)."""
     if isinstance(field, dict):
         value = field.get("raw", field.get("rendered", ""))
         return value if isinstance(value, str) else ""

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..model import PLACEHOLDER
 
-__all__ = ["Counts", "count_words", "scan"]
+__all__ = ["Counts", "count_words", "scan", "translations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ _ENTRY = re.compile(
 )
 _TRAILER = re.compile(rb"(?:[ \t\n]++|#[^\n]*+\n)*+\Z")
 _EMPTY = re.compile(rb'""(?:[ \t\n]*+"")*+')
-_PIECE = re.compile(rb'"((?:[^"\\\n]|\\.)*)"')
+_PIECE = re.compile(rb'"([^"\\\n]*+(?:\\.[^"\\\n]*+)*+)"')
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]+)|(.))")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _FLAG_SPLIT = re.compile(rb"[\s,]+")
@@ -187,44 +187,81 @@ def _is_fuzzy(pre: bytes) -> bool:
     return False
 
 
-def scan(data: bytes) -> Counts | None:
-    """Count a catalog's strings and words; ``None`` if the layout is not recognised."""
+def _entries(data: bytes) -> list[re.Match[bytes]] | None:
+    """The active entries of a catalog (header excluded), or None if the layout is not
+    recognised (not gettext's, not UTF-8)."""
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
     if data and not data.endswith(b"\n"):
         data += b"\n"
-    total = translated = fuzzy = words_total = words_translated = 0
+    entries = []
     position = 0
-    try:
-        for match in _ENTRY.finditer(data):
-            if match.start() != position:
+    for match in _ENTRY.finditer(data):
+        if match.start() != position:
+            return None
+        position = match.end()
+        msgstr = match["str"] if match["str"] is not None else match["str0"]
+        if _is_empty(match["id"]) and match["ctx"] is None and not _is_empty(msgstr):
+            if not _utf8_header(msgstr):
                 return None
-            position = match.end()
-            msgid = match["id"]
+            continue  # the header
+        entries.append(match)
+    if _TRAILER.match(data, position) is None:
+        return None
+    return entries
+
+
+def scan(data: bytes, *, words: bool = True) -> Counts | None:
+    """Count a catalog's strings and words; ``None`` if the layout is not recognised.
+
+    ``words=False`` leaves the word counts at 0, for callers that only need strings
+    (about five times faster).
+    """
+    total = translated = fuzzy = words_total = words_translated = 0
+    try:
+        entries = _entries(data)
+        if entries is None:
+            return None
+        for match in entries:
             msgstr = match["str"] if match["str"] is not None else match["str0"]
-            if _is_empty(msgid) and match["ctx"] is None and not _is_empty(msgstr):
-                if not _utf8_header(msgstr):
-                    return None
-                continue  # the header
-            words = _words(msgid)
-            if match["plural"] is not None:
-                words += _words(match["plural"])
+            count = _words(match["id"]) if words else 0
+            if words and match["plural"] is not None:
+                count += _words(match["plural"])
             total += 1
-            words_total += words
+            words_total += count
             if _is_empty(msgstr):
                 continue
             if _is_fuzzy(match["pre"]):
                 fuzzy += 1
             else:
                 translated += 1
-                words_translated += words
+                words_translated += count
     except UnicodeDecodeError:
-        return None
-    if _TRAILER.match(data, position) is None:
         return None
     return Counts(
         total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
     )
+
+
+def translations(data: bytes) -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]] | None:
+    """What publishing needs from a catalog, fast: the ``(msgctxt, msgid)`` of every
+    entry, and the translated ones (not empty, not fuzzy, not plural) mapped to their
+    ``msgstr``. ``None`` if the layout is not recognised (read it with the full reader)."""
+    known: set[tuple[str, str]] = set()
+    done: dict[tuple[str, str], str] = {}
+    try:
+        entries = _entries(data)
+        if entries is None:
+            return None
+        for match in entries:
+            key = (unquote(match["ctx"]) if match["ctx"] is not None else "", unquote(match["id"]))
+            known.add(key)
+            msgstr = match["str"]
+            if msgstr is not None and not _is_empty(msgstr) and not _is_fuzzy(match["pre"]):
+                done[key] = unquote(msgstr)
+    except UnicodeDecodeError:
+        return None
+    return known, done
 
 
 def _utf8_header(msgstr: bytes) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -97,13 +97,10 @@ class FilesTarget:
 
     def _path(self, relative: str) -> Path:
         """The file for a relative path; refuses anything that would leave the folder."""
-        parts = PurePosixPath(relative).parts
-        if not parts or any(part in ("..", "") for part in parts) or relative.startswith("/"):
+        parts = relative.split("/")
+        if any(part in ("", ".", "..") or "\\" in part or "\x00" in part for part in parts):
             raise PortalError(f"unsafe output path {relative!r}; delete .kisync/publish-state.json")
-        path = self.folder / Path(*parts)
-        if not path.resolve().is_relative_to(self.folder.resolve()):
-            raise PortalError(f"output path {relative!r} leaves {self.folder}")
-        return path
+        return self.folder.joinpath(*parts)
 
     def _delete(self, relative: str) -> None:
         path = self._path(relative)
@@ -135,13 +132,14 @@ def _page_path(source: PageRef) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file next to ``path``, then rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

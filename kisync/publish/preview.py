@@ -30,7 +30,7 @@ from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..progress import catalog_counts
 from .files import FilesTarget, language_folder
-from .push import translations_of
+from .jobs import read_catalog
 from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
@@ -124,14 +124,7 @@ class Preview:
     def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
         path = self.project.catalog_path(language.code, key)
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}
-        except (OSError, UnicodeDecodeError) as error:
-            log.warning("cannot read %s (%s)", path, error)
-            return {}
-        try:
-            return translations_of(text, path)
+            return dict(read_catalog(path).translations)
         except KisyncError as error:
             log.warning("%s", error)
             return {}

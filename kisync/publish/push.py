@@ -4,13 +4,17 @@ For every chosen language and page:
 
 1. **check** — hash the German page, its catalog and the ``_site`` catalog; when that
    hash is the one recorded last time, the completeness recorded then still holds,
-   otherwise the page is parsed and counted;
+   otherwise the catalog is read and counted (translated strings ÷ all strings, fuzzy
+   ones not translated: the numbers of ``kisync stats``);
 2. **decide** — at or above ``[publish] min_completeness`` (per language if configured)
    the page is published; below it, it is withheld, and a translation published earlier
    stays online unless ``withdraw_incomplete = true`` takes it down;
 3. **render** — unless everything the render depends on (inputs, where links point,
    the page's other language versions) is unchanged since the last publish: then
-   nothing is done at all, not even a request to the target;
+   nothing is done at all, not even a request to the target. A page is parsed once for
+   all its languages, in worker processes when there are many (:mod:`.jobs`). German
+   text the catalog does not know yet (the page changed since the last pull) stays
+   German, marked, with a warning;
 4. **write** — unless the rendered bytes equal what we wrote last time; a page changed on
    the target since we wrote it (its fingerprint differs) is a conflict and is not
    overwritten without ``force``; a page that is there although we have no record of it
@@ -25,25 +29,29 @@ overwrites edits made there.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import hashlib
 import json
 import logging
 import math
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-from .. import pofile
 from ..errors import CatalogError, KisyncError
-from ..languages import Language, get_language, normalize_code
+from ..languages import Language
 from ..pagekeys import SITE_KEY
-from ..portal import PageRef
+from ..portal import PageRef, Portal
+from ..progress import catalog_counts
+from ..progress.scan import Counts, scan
+from ..selection import matching, select_languages
 from . import open_target
-from .render import Alternates, Links, SourcePage, Translations, link_key, measure, render
+from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
+from .render import link_key
 from .state import PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
@@ -54,8 +62,9 @@ log = logging.getLogger(__name__)
 
 RENDER_VERSION = "1"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
-SAVE_EVERY = 50
-"""Write the state file after this many pages written, so an interrupted push loses little."""
+SAVE_EVERY = 5.0
+"""Seconds between saves of the state file while writing, so an interrupted push loses
+little (and a big one does not spend its time rewriting the file)."""
 
 Action = Literal[
     "create", "update", "adopt", "unchanged", "withheld", "kept", "withdraw", "conflict", "failed"
@@ -170,7 +179,7 @@ def push(
     (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
     page the target refuses) are listed in ``report.failures`` and the run goes on.
     """
-    chosen = chosen_languages(project, languages)
+    chosen = select_languages(project, languages)
     own_target = target is None
     target = target or open_target(project, insecure=insecure)
     try:
@@ -195,33 +204,11 @@ def push(
 # -- choosing ------------------------------------------------------------------------
 
 
-def chosen_languages(project: Project, codes: Sequence[str]) -> list[Language]:
-    """The project's languages named by ``codes`` (all when empty); KisyncError for others."""
-    if not codes:
-        return list(project.languages)
-    known = {lang.code: lang for lang in project.languages}
-    chosen = []
-    for code in codes:
-        language = known.get(normalize_code(code))
-        if language is None:
-            raise KisyncError(
-                f"--lang {code}: not a language of this project ({', '.join(known)}); "
-                "add it to languages in kisync.toml and run kisync pull"
-            )
-        chosen.append(language)
-    return chosen
-
-
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
     if not refs:
         raise KisyncError("the portal lists no pages; check [portal] in kisync.toml")
-    if not patterns:
-        return refs
-    for pattern in patterns:
-        if not any(fnmatch.fnmatchcase(ref.key, pattern) for ref in refs):
-            sample = ", ".join(ref.key for ref in refs[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
-    return [ref for ref in refs if any(fnmatch.fnmatchcase(ref.key, p) for p in patterns)]
+    chosen = set(matching([ref.key for ref in refs], patterns))
+    return [ref for ref in refs if ref.key in chosen]
 
 
 # -- the job -------------------------------------------------------------------------
@@ -229,7 +216,7 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
 
 @dataclass
 class _Check:
-    """Step 1 and 2 for one page and language."""
+    """Steps 1 and 2 for one page and language."""
 
     ref: PageRef
     language: Language
@@ -237,8 +224,6 @@ class _Check:
     completeness: float
     minimum: float
     publish: bool
-    translations: Translations | None = None
-    """Parsed catalog, when the check needed it (None: read again when rendering)."""
 
 
 @dataclass
@@ -268,17 +253,17 @@ class _Push:
         self.report = report
         self.dry_run = dry_run
         self.force = force
-        self.rules = project.extract_rules
-        self.sources: dict[str, tuple[str, str] | None] = {}
-        self.parsed: dict[str, SourcePage] = {}
-        self.site: dict[str, tuple[str, Translations] | None] = {}
-        self.failed: set[tuple[str, str]] = set()
-        self.since_save = 0
         self.source_language = project.source_language
+        self.sources: dict[str, tuple[str, str] | None] = {}
+        self.site_hashes: dict[str, str | None] = {}
+        self.last_save = time.monotonic()
+        self.writer: ThreadPoolExecutor | None = None
+        self.progress: Callable[[int, int], None] | None = None
+        self.done = self.total = 0
 
     def run(
         self,
-        portal,
+        portal: Portal,
         refs: list[PageRef],
         selected: list[PageRef],
         languages: list[Language],
@@ -286,127 +271,115 @@ class _Push:
     ) -> None:
         self.portal = portal
         self.refs = {ref.key: ref for ref in refs}
-        checks = {
-            language.code: [c for ref in selected if (c := self._check(ref, language))]
-            for language in languages
-        }
+        checks = [c for ref in selected for lang in languages if (c := self._check(ref, lang))]
+        self.progress, self.total = progress, len(checks)
         live = self._live(checks)
-        writes: list[_Write] = []
-        total, done = sum(len(c) for c in checks.values()), 0
+        self.live_hashes = {
+            code: _hash(json.dumps(sorted(pages.items()))) for code, pages in live.items()
+        }
+        renders: dict[str, list[tuple[_Check, str]]] = {}
+        writes: deque[Future] = deque()
         try:
-            for language in languages:
-                links = self._links(language, live)
-                for check in checks[language.code]:
-                    write = self._plan(check, links, live)
+            for check in checks:
+                planned = self._plan(check, live)
+                if isinstance(planned, _Write):
+                    writes.append(self._submit(planned))
+                elif planned is not None:
+                    renders.setdefault(check.ref.key, []).append((check, planned))
+            jobs = (self._job(key, versions, live) for key, versions in renders.items())
+            outcomes = render_jobs(self._setup(live), jobs, len(renders))
+            for versions, results in zip(renders.values(), outcomes, strict=True):
+                for (check, render_hash), outcome in zip(versions, results, strict=True):
+                    write = self._rendered(check, render_hash, outcome)
                     if write is not None:
-                        writes.append(write)
-                    else:
-                        done += 1
-                        if progress is not None:
-                            progress(done, total)
-            for _ in self._write_all(writes):
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+                        writes.append(self._submit(write))
+                self._collect(writes, wait=False)
+            self._collect(writes, wait=True)
         finally:
+            if self.writer is not None:
+                self.writer.shutdown(wait=True)
             if not self.dry_run:
                 self.state.save()
 
-    # -- step 1 and 2: check and decide -------------------------------------------
+    def _step(self) -> None:
+        """One page in one language is done (progress is only shown after step 1)."""
+        if self.progress is not None:
+            self.done += 1
+            self.progress(self.done, self.total)
+
+    # -- steps 1 and 2: check and decide ---------------------------------------------
 
     def _check(self, ref: PageRef, language: Language) -> _Check | None:
         source = self._source(ref)
-        site = self._site(language)
-        catalog = self._catalog_text(language, ref.key)
+        site = self._site_hash(language)
+        path = self.project.catalog_path(language.code, ref.key)
+        catalog = self._read(path)
         if source is None or site is None or catalog is None:
-            self.failed.add((language.code, ref.key))
             return None
         inputs = _hash(
-            RENDER_VERSION, repr(self.rules), self.source_language.code, source[1], catalog, site[0]
+            RENDER_VERSION,
+            repr(self.project.extract_rules),
+            self.source_language.code,
+            source[1],
+            hashlib.sha256(catalog).hexdigest(),
+            site,
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
         if record.inputs == inputs and not self.force:
-            completeness, translations = record.completeness, None
+            completeness = record.completeness
         else:
-            page = self._parse(ref)
-            if page is None:
-                self.failed.add((language.code, ref.key))
-                return None
             try:
-                translations = translations_of(
-                    catalog, self.project.catalog_path(language.code, ref.key)
-                )
+                counts = (scan(catalog, words=False) or catalog_counts(path)) if catalog else None
             except CatalogError as error:
                 self._fail(language, ref, f"{error} (not published; fix it, then push again)")
                 return None
-            translated, count = measure(page, translations)
-            completeness = 100.0 * translated / count if count else 100.0
+            completeness = _percent_translated(counts)
             if not self.dry_run:
                 self.state.set(
                     language.code,
                     ref.key,
                     replace(record, inputs=inputs, completeness=completeness),
                 )
-        return _Check(
-            ref, language, inputs, completeness, minimum, completeness >= minimum, translations
-        )
+        publish = completeness >= minimum and bool(catalog)
+        return _Check(ref, language, inputs, completeness, minimum, publish)
 
-    def _live(self, checks: dict[str, list[_Check]]) -> dict[str, dict[str, str]]:
+    def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
-        live: dict[str, dict[str, str]] = {}
+        keys = {lang.code: set(self.state.published(lang.code)) for lang in self.project.languages}
         withdraw = self.project.config.publish.withdraw_incomplete
-        for language in self.project.languages:
-            keys = set(self.state.published(language.code))
-            for check in checks.get(language.code, []):
-                if check.publish:
-                    keys.add(check.ref.key)
-                elif withdraw:
-                    keys.discard(check.ref.key)
-            keys |= {key for code, key in self.failed if code == language.code} & set(
-                self.state.published(language.code)
-            )
-            live[language.code] = {
+        for check in checks:
+            if check.publish:
+                keys[check.language.code].add(check.ref.key)
+            elif withdraw:
+                keys[check.language.code].discard(check.ref.key)
+        return {
+            language.code: {
                 key: self.target.address(language, self.refs[key])
-                for key in sorted(keys)
+                for key in sorted(keys[language.code])
                 if key in self.refs
             }
-        return live
+            for language in self.project.languages
+        }
 
     # -- step 3: render ----------------------------------------------------------------
 
-    def _links(self, language: Language, live: dict[str, dict[str, str]]) -> dict[str, str]:
-        return {
-            link_key(self.refs[key].url): address for key, address in live[language.code].items()
-        }
-
-    def _plan(
-        self, check: _Check, links: dict[str, str], live: dict[str, dict[str, str]]
-    ) -> _Write | None:
+    def _plan(self, check: _Check, live: dict[str, dict[str, str]]) -> _Write | str | None:
+        """A write (to withdraw), the hash of a render to do, or None: nothing to do."""
         language, ref = check.language, check.ref
         record = self.state.get(language.code, ref.key)
         if not check.publish:
             return self._below_minimum(check, record)
-        alternates = self._alternates(ref, live)
         render_hash = _hash(
-            check.inputs, self.target.name, json.dumps([sorted(links.items()), alternates])
+            check.inputs,
+            self.target.name,
+            self.live_hashes[language.code],
+            json.dumps(self._alternates(ref, live)),
         )
         if record.published is not None and record.render == render_hash and not self.force:
             self._result(check, "unchanged", record.published.url)
             return None
-        page = self._render(check, links, alternates)
-        if page is None:
-            return None
-        published = record.published
-        unchanged = published is not None and (
-            published.content_hash == self.target.content_hash(page)
-        )
-        if unchanged and not self.force:
-            if not self.dry_run:
-                self.state.set(language.code, ref.key, replace(record, render=render_hash))
-            self._result(check, "unchanged", published.url)
-            return None
-        return _Write(check, record, page, render_hash)
+        return render_hash
 
     def _below_minimum(self, check: _Check, record: Record) -> _Write | None:
         needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
@@ -429,35 +402,51 @@ class _Push:
         ]
         return versions
 
-    def _render(
-        self, check: _Check, links: dict[str, str], alternates: list[list[str]]
-    ) -> RenderedPage | None:
-        language, ref = check.language, check.ref
-        page = self._parse(ref)
-        translations = check.translations
-        if translations is None:
-            path = self.project.catalog_path(language.code, ref.key)
-            try:
-                translations = translations_of(self._catalog_text(language, ref.key) or "", path)
-            except CatalogError as error:
-                self._fail(language, ref, str(error))
-                return None
-        site = self._site(language)
-        if page is None or site is None:
-            return None
-        address = self.target.address(language, ref)
-        rendered = render(
-            page,
-            language,
-            translations,
-            site[1],
-            links=Links(ref.url, address, links, self._origins()),
-            alternates=Alternates(tuple((get_language(code), href) for code, href in alternates))
-            if alternates
-            else None,
+    def _setup(self, live: dict[str, dict[str, str]]) -> Setup:
+        url = self.project.config.portal.url
+        links = {
+            code: {link_key(self.refs[key].url): address for key, address in addresses.items()}
+            for code, addresses in live.items()
+        }
+        return Setup(
+            rules=self.project.extract_rules,
             source_language=self.source_language.bcp47,
+            origins=frozenset({urlsplit(url).netloc.lower()} if url else ()),
+            links=links,
+            site_catalogs={
+                lang.code: str(self.project.catalog_path(lang.code, SITE_KEY))
+                for lang in self.project.languages
+            },
         )
-        for problem in rendered.problems:
+
+    def _job(
+        self, key: str, versions: list[tuple[_Check, str]], live: dict[str, dict[str, str]]
+    ) -> Job:
+        ref = self.refs[key]
+        source = self._source(ref)
+        assert source is not None  # step 1 made sure
+        alternates = tuple((code, href) for code, href in self._alternates(ref, live))
+        return Job(
+            key,
+            ref.url,
+            source[0],
+            tuple(
+                Version(
+                    check.language.code,
+                    str(self.project.catalog_path(check.language.code, key)),
+                    self.target.address(check.language, ref),
+                    alternates,
+                )
+                for check, _ in versions
+            ),
+        )
+
+    def _rendered(self, check: _Check, render_hash: str, outcome: Outcome) -> _Write | None:
+        language, ref = check.language, check.ref
+        if outcome.error:
+            self._fail(language, ref, outcome.error)
+            return None
+        for problem in outcome.problems:
             catalog = self.project.catalog_path(
                 language.code, SITE_KEY if problem.site else ref.key
             )
@@ -465,57 +454,71 @@ class _Push:
                 f"{self._relative(catalog)}: translation of {problem.msgid[:60]!r} not used "
                 f"({problem.problem}); the German text is shown"
             )
-        return RenderedPage(ref, language, rendered.html, rendered.title)
+        if outcome.unknown:
+            self.report.warnings.append(
+                f"{language.code} {ref.key}: {outcome.unknown} string(s) of the German page are "
+                "not in its catalog (the page changed since the last pull) and are shown in "
+                "German; run kisync pull"
+            )
+        page = RenderedPage(ref, language, outcome.html, outcome.title)
+        record = self.state.get(language.code, ref.key)
+        published = record.published
+        unchanged = published is not None and (
+            published.content_hash == self.target.content_hash(page)
+        )
+        if unchanged and not self.force:
+            if not self.dry_run:
+                self.state.set(language.code, ref.key, replace(record, render=render_hash))
+            self._result(check, "unchanged", published.url)
+            return None
+        return _Write(check, record, page, render_hash)
 
     # -- step 4: write -----------------------------------------------------------------
 
-    def _write_all(self, writes: list[_Write]):
-        if not writes:
-            return
-        workers = max(1, min(self.target.concurrency, len(writes)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kisync-push") as pool:
-            futures = {pool.submit(self._apply, write): write for write in writes}
-            for future in as_completed(futures):
-                write = futures[future]
-                try:
-                    outcome = future.result()
-                except KisyncError as error:
-                    self._fail(write.check.language, write.check.ref, str(error))
-                else:
-                    self._record(write, *outcome)
-                yield write
+    def _submit(self, write: _Write) -> Future:
+        if self.writer is None:  # created late: worker processes fork before any thread
+            workers = max(1, self.target.concurrency)
+            self.writer = ThreadPoolExecutor(workers, thread_name_prefix="kisync-push")
+        future = self.writer.submit(self._apply, write)
+        future.write = write  # type: ignore[attr-defined]
+        return future
+
+    def _collect(self, futures: deque[Future], *, wait: bool) -> None:
+        """Record finished writes in the main thread, oldest first (``wait``: all)."""
+        while futures and (wait or futures[0].done()):
+            future = futures.popleft()
+            write: _Write = future.write  # type: ignore[attr-defined]
+            try:
+                outcome = future.result()
+            except KisyncError as error:
+                self._fail(write.check.language, write.check.ref, str(error))
+            else:
+                self._record(write, *outcome)
 
     def _apply(self, write: _Write) -> tuple[Action, Published | None, str, str]:
-        """Runs in a worker thread: talks to the target only, changes no shared state."""
+        """Runs in a writer thread: talks to the target only, changes no shared state."""
         language, ref = write.check.language, write.check.ref
         previous = write.record.published
         remote = self.target.current(language, ref, previous)
+        edited = (
+            remote is not None
+            and previous is not None
+            and remote.fingerprint != previous.fingerprint
+            and not self.force
+        )
+        if edited:
+            return "conflict", remote, _edited(remote), ""
         if write.page is None:  # withdraw
-            if remote is None:
-                return "withdraw", None, "", ""
-            if (
-                previous is not None
-                and remote.fingerprint != previous.fingerprint
-                and not self.force
-            ):
-                return "conflict", remote, _edited(remote), ""
-            if not self.dry_run:
+            if remote is not None and not self.dry_run:
                 self.target.remove(language, ref, remote)
             return "withdraw", None, "", ""
         page = write.page
         stored = self.target.content_hash(page)
-        action: Action = "create" if remote is None else "update"
-        if remote is not None and not self.force:
-            if previous is not None and remote.fingerprint != previous.fingerprint:
-                return "conflict", remote, _edited(remote), ""
-            if previous is None and remote.content_hash != stored:
-                return "conflict", remote, _foreign(remote), ""
-            if previous is None:
-                action = "adopt"
         if remote is not None and remote.content_hash == stored:
-            if action == "update":
-                action = "adopt" if previous is None else "unchanged"
-            return action, remote, "", ""
+            return ("adopt" if previous is None else "unchanged"), remote, "", ""
+        if remote is not None and previous is None and not self.force:
+            return "conflict", remote, _foreign(remote), ""
+        action: Action = "create" if remote is None else "update"
         if self.dry_run:
             return action, None, "", self._diff(page, remote)
         return action, self.target.write(language, page, remote), "", ""
@@ -528,21 +531,17 @@ class _Push:
         self._result(check, action, url, message, diff)
         if self.dry_run or action == "conflict":
             return
-        record = self.state.get(check.language.code, check.ref.key)
+        code, key = check.language.code, check.ref.key
+        record = self.state.get(code, key)
         if action == "withdraw":
-            self.state.set(
-                check.language.code, check.ref.key, replace(record, render="", published=None)
-            )
+            self.state.set(code, key, replace(record, render="", published=None))
         else:
             self.state.set(
-                check.language.code,
-                check.ref.key,
-                replace(record, render=write.render_hash, published=published),
+                code, key, replace(record, render=write.render_hash, published=published)
             )
-        self.since_save += 1
-        if self.since_save >= SAVE_EVERY:
+        if time.monotonic() - self.last_save > SAVE_EVERY:
             self.state.save()
-            self.since_save = 0
+            self.last_save = time.monotonic()
 
     def _diff(self, page: RenderedPage, remote: Published | None) -> str:
         if remote is not None:
@@ -571,46 +570,31 @@ class _Push:
                 self.sources[ref.key] = (text, _hash(text))
         return self.sources[ref.key]
 
-    def _parse(self, ref: PageRef) -> SourcePage | None:
-        if ref.key not in self.parsed:
-            source = self._source(ref)
-            if source is None:
-                return None
-            try:
-                self.parsed[ref.key] = SourcePage(source[0], self.rules, ref.url)
-            except KisyncError as error:
-                self.report.failures.append(f"page {ref.key} ({ref.where}): {error}")
-                self.sources[ref.key] = None
-                return None
-        return self.parsed[ref.key]
-
-    def _catalog_text(self, language: Language, key: str) -> str | None:
-        """A catalog's text ("" when there is none yet); None when it cannot be read."""
-        path = self.project.catalog_path(language.code, key)
+    def _read(self, path: Path) -> bytes | None:
+        """A catalog's bytes (empty when there is none yet); None when it cannot be read."""
         try:
-            return path.read_text(encoding="utf-8")
+            return path.read_bytes()
         except FileNotFoundError:
-            return ""
-        except (OSError, UnicodeDecodeError) as error:
+            return b""
+        except OSError as error:
             self.report.failures.append(f"{self._relative(path)}: cannot be read ({error})")
             return None
 
-    def _site(self, language: Language) -> tuple[str, Translations] | None:
-        """The ``_site`` catalog's hash and translations, or None when it is unreadable."""
-        if language.code not in self.site:
+    def _site_hash(self, language: Language) -> str | None:
+        """The ``_site`` catalog's hash; None (and a failure) when it is unreadable."""
+        if language.code not in self.site_hashes:
             path = self.project.catalog_path(language.code, SITE_KEY)
-            text = self._catalog_text(language, SITE_KEY)
+            data = self._read(path)
             try:
-                value = None if text is None else (_hash(text), translations_of(text, path))
-            except CatalogError as error:
+                if data:
+                    read_catalog(path)
+            except KisyncError as error:
                 self.report.failures.append(f"{error} (no page in this language is published)")
-                value = None
-            self.site[language.code] = value
-        return self.site[language.code]
-
-    def _origins(self) -> frozenset[str]:
-        url = self.project.config.portal.url
-        return frozenset({urlsplit(url).netloc.lower()} if url else set())
+                data = None
+            self.site_hashes[language.code] = (
+                hashlib.sha256(data).hexdigest() if data is not None else None
+            )
+        return self.site_hashes[language.code]
 
     # -- reporting ---------------------------------------------------------------------
 
@@ -629,14 +613,15 @@ class _Push:
                 diff,
             )
         )
+        self._step()
 
     def _fail(self, language: Language, ref: PageRef, message: str) -> None:
-        self.failed.add((language.code, ref.key))
         self.report.failures.append(f"{language.code} {ref.key}: {message}")
         minimum = self.project.config.publish.minimum(language.code)
         self.report.results.append(
             PageResult(language.code, ref.key, "failed", 0.0, minimum, message=message)
         )
+        self._step()
 
     def _relative(self, path: Path) -> str:
         try:
@@ -645,17 +630,11 @@ class _Push:
             return str(path)
 
 
-def translations_of(text: str, path: Path) -> dict[tuple[str, str], str]:
-    """The translations in a catalog's text that may be published: not empty, not fuzzy,
-    not obsolete; ``(msgctxt, msgid) → msgstr``. :class:`CatalogError` if unreadable."""
-    if not text:
-        return {}
-    catalog = pofile.loads(text, path)
-    return {
-        (entry.msgctxt or "", entry.msgid): entry.msgstr
-        for entry in catalog
-        if entry.msgstr and not entry.obsolete and not entry.fuzzy and not entry.msgid_plural
-    }
+def _percent_translated(counts: Counts | None) -> float:
+    """Translated strings in percent (0 without a catalog, 100 for an empty one)."""
+    if counts is None:
+        return 0.0
+    return 100.0 * counts.translated / counts.total if counts.total else 100.0
 
 
 def _percent(value: float) -> str:

@@ -246,22 +246,13 @@ def render(
     return renderer.run(links, alternates)
 
 
-def measure(page: SourcePage, translations: Translations) -> tuple[int, int]:
-    """(translated, total) distinct page strings: what :attr:`Rendered.completeness` is
-    computed from, without rendering."""
-    done: dict[tuple[str, str], bool] = {}
-    for segment in page.text.segments:
-        key = (segment.context, segment.text)
-        if key not in done:
-            done[key] = usable_translation(segment, translations.get(key)) is None
-    return sum(done.values()), len(done)
-
-
-def usable_translation(segment: Segment, msgstr: str | None) -> str | None:
-    """Why ``msgstr`` cannot be used for ``segment``, or None when it can."""
+def _pieces(segment: Segment, msgstr: str | None) -> tuple[list, str | None]:
+    """``msgstr`` split into text and pseudo-tags, or why it cannot be used."""
     if not msgstr or not msgstr.strip():
-        return NOT_TRANSLATED
-    return _parse_tags(segment, msgstr)[1]
+        return [], NOT_TRANSLATED
+    if not segment.placeholders and "<" not in msgstr:
+        return [msgstr], None
+    return _parse_tags(segment, msgstr)
 
 
 @dataclass
@@ -320,7 +311,7 @@ class _Renderer:
             catalog = self.site_translations if segment.site else self.translations
             key = (segment.context, segment.text)
             msgstr = catalog.get(key)
-            problem = usable_translation(segment, msgstr)
+            pieces, problem = _pieces(segment, msgstr)
             if problem not in (None, NOT_TRANSLATED) and (segment.site, *key) not in reported:
                 reported.add((segment.site, *key))
                 self.problems.append(Problem(segment.text, problem, segment.site))
@@ -335,7 +326,7 @@ class _Renderer:
                     translated_owners.add(id(owner))
                     self._add(segment.start, segment.end, _quoted(msgstr))
             elif problem is None:
-                self._add(segment.start, segment.end, self._translated(segment, msgstr))
+                self._add(segment.start, segment.end, self._translated(segment, pieces))
             else:
                 self._german(segment)
         for key, owner in attribute_owners.items():
@@ -344,8 +335,7 @@ class _Renderer:
                 self._set_attributes(owner, self.german)
         return sum(done.values()), len(done), title
 
-    def _translated(self, segment: Segment, msgstr: str) -> Callable[..., str]:
-        pieces = _parse_tags(segment, msgstr)[0]
+    def _translated(self, segment: Segment, pieces: list) -> Callable[..., str]:
 
         def make(inner: Callable[[int, int], str]) -> str:
             out: list[str] = []
@@ -542,12 +532,15 @@ class _LinkRewriter:
         value = value.strip()
         if not value or value.startswith(("#", "?")):
             return None
+        root_relative = value.startswith("/") and not value.startswith("//")
+        if root_relative and not navigational:
+            return None  # an image or stylesheet: still right from the new address
         parts = urlsplit(value)
         if parts.scheme and parts.scheme.lower() not in ("http", "https"):
             return None  # mailto:, tel:, data:, javascript: …
         if parts.netloc and parts.netloc.lower() not in self.origins:
             return None  # another site
-        resolved = urlsplit(_join(self.links.page_url, value))
+        resolved = parts if root_relative else urlsplit(_join(self.links.page_url, value))
         target = self.links.translated.get(link_key(resolved.path)) if navigational else None
         if target is None:
             if parts.netloc or value.startswith("/"):

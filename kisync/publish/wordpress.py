@@ -37,15 +37,15 @@ import html
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urlsplit
 
-from ..errors import PortalError
+from ..errors import KisyncError, PortalError
 from ..languages import Language
 from ..portal.base import PageRef
-from ..portal.http import HTTPStatusError
+from ..portal.http import RETRY_STATUSES, HTTPStatusError
 from ..portal.wordpress import (
     WordPressClient,
     WordPressError,
@@ -54,6 +54,8 @@ from ..portal.wordpress import (
     content_of,
     language_slug,
     page_document,
+    protect_shortcodes,
+    raw_text,
     settings_from,
     title_of,
 )
@@ -67,13 +69,6 @@ log = logging.getLogger(__name__)
 PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta"
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-@dataclass(frozen=True)
-class _Root:
-    id: int
-    url: str
 
 
 class WordPressTarget:
@@ -94,14 +89,18 @@ class WordPressTarget:
         self.concurrency = max(1, self.client.settings.concurrency)
         self.backoff = backoff
         self._bridge = bridge
-        self._roots: dict[str, _Root | None] = {}
+        self._roots: dict[str, int | None] = {}
+        """Language slug → id of its root page (None: not there yet)."""
         self._root_lock = threading.Lock()
         self._bridge_lock = threading.Lock()
+        self._slug_map: dict[str, str] | None = None
+        self._slug_lock = threading.Lock()
 
     # -- the protocol --------------------------------------------------------------
 
     def address(self, language: Language, source: PageRef) -> str:
-        return f"{self.client.site}/{language_slug(language)}/{unquote(self._slug(source))}/"
+        slug = quote(self._slug(source), safe="")
+        return f"{self.client.site}/{language_slug(language)}/{slug}/"
 
     def content_hash(self, page: RenderedPage) -> str:
         title, content = self._fields_of(page)
@@ -121,7 +120,8 @@ class WordPressTarget:
         found = self._get(published.remote_id)
         if found is None:
             return None
-        return page_document(_raw(found, "title"), _raw(found, "content"))
+        content = protect_shortcodes(raw_text(found.get("content")))
+        return page_document(raw_text(found.get("title")), content)
 
     def write(
         self, language: Language, page: RenderedPage, previous: Published | None
@@ -156,8 +156,8 @@ class WordPressTarget:
             "title": title,
             "content": content,
             "status": "publish",
-            "parent": self._root(language).id,
-            "slug": unquote(self._slug(page.source)),
+            "parent": self._root(language),
+            "slug": self._slug(page.source),
         }
         if self.has_bridge():
             source = self.portal.source(page.key)
@@ -170,13 +170,34 @@ class WordPressTarget:
         return fields
 
     def _slug(self, source: PageRef) -> str:
-        """The German slug, or the slug path when another German page has the same slug."""
-        sources = self.portal.sources()
-        page = sources.get(source.key)
-        if page is None:
-            return source.key.rsplit("/", 1)[-1]
-        clashes = sum(1 for other in sources.values() if other.slug == page.slug)
-        return page.slug if clashes == 1 else page.path.replace("/", "-")
+        """The German slug (decoded), or the slug path when another German page has the
+        same slug: ``kontakt``, ``beratung-kontakt``."""
+        slugs = self._slugs()
+        return slugs.get(source.key) or source.key.rsplit("/", 1)[-1]
+
+    def _slugs(self) -> dict[str, str]:
+        """Page key → slug of its translations, worked out once for all German pages.
+
+        Refuses a site whose pages have no ``/<slug>/`` addresses (plain permalinks).
+        """
+        with self._slug_lock:
+            if self._slug_map is None:
+                sources = self.portal.sources().values()
+                if any("page_id=" in urlsplit(source.url).query for source in sources):
+                    raise KisyncError(
+                        f"{self.client.site} uses plain permalinks (?page_id=…), but"
+                        " translations are published at /<language>/<slug>/; switch WordPress"
+                        ' to pretty permalinks (Settings → Permalinks → "Post name"), then'
+                        " push again"
+                    )
+                count = Counter(source.slug for source in sources)
+                self._slug_map = {
+                    source.key: unquote(source.slug)
+                    if count[source.slug] == 1
+                    else source.path.replace("/", "-")
+                    for source in sources
+                }
+            return self._slug_map
 
     def _source_hash(self, source: PageRef) -> str:
         """Which version of the German page this translation was made from."""
@@ -193,8 +214,8 @@ class WordPressTarget:
 
     # -- language roots ------------------------------------------------------------
 
-    def _root(self, language: Language) -> _Root:
-        """The language's root page, created when there is none yet."""
+    def _root(self, language: Language) -> int:
+        """The id of the language's root page, created when there is none yet."""
         slug = language_slug(language)
         with self._root_lock:  # one lookup, and at most one creation, per language
             root = self._roots.get(slug) or self._lookup_root(slug)
@@ -203,18 +224,18 @@ class WordPressTarget:
             self._roots[slug] = root
             return root
 
-    def _existing_root(self, language: Language) -> _Root | None:
+    def _existing_root(self, language: Language) -> int | None:
         slug = language_slug(language)
         with self._root_lock:
             if self._roots.get(slug) is None:
                 self._roots[slug] = self._lookup_root(slug)
             return self._roots[slug]
 
-    def _lookup_root(self, slug: str) -> _Root | None:
+    def _lookup_root(self, slug: str) -> int | None:
         found = self._first(parent=0, slug=slug)
-        return _Root(found["id"], found.get("link", "")) if found else None
+        return found["id"] if found else None
 
-    def _create_root(self, language: Language) -> _Root:
+    def _create_root(self, language: Language) -> int:
         slug = language_slug(language)
         name = language.native_name[:1].upper() + language.native_name[1:]
         fields: dict[str, Any] = {
@@ -230,8 +251,7 @@ class WordPressTarget:
                 "kisync_direction": language.direction,
             }
         log.info("creating the language root /%s/ (%s)", slug, name)
-        created = self._create(fields, lambda: self._first(parent=0, slug=slug), f"/{slug}/")
-        return _Root(created["id"], created.get("link", ""))
+        return self._create(fields, lambda: self._first(parent=0, slug=slug), f"/{slug}/")["id"]
 
     # -- finding pages -------------------------------------------------------------
 
@@ -245,7 +265,7 @@ class WordPressTarget:
         root = self._existing_root(language)
         if root is None:
             return None
-        return self._first(parent=root.id, slug=unquote(self._slug(source)))
+        return self._first(parent=root, slug=self._slug(source))
 
     def _first(self, **query: Any) -> dict[str, Any] | None:
         found = self.client.get(
@@ -307,7 +327,7 @@ class WordPressTarget:
         """
         existing = find()
         if existing is not None:
-            return self._post(f"wp/v2/pages/{existing['id']}", fields)
+            return self._update(str(existing["id"]), fields, what)
         tries = self.client.settings.retries + 1
         number, error = 1, None
         while True:
@@ -326,7 +346,7 @@ class WordPressTarget:
             found = find()
             if found is not None:
                 log.info("%s: the earlier attempt arrived (page %s)", what, found["id"])
-                return self._post(f"wp/v2/pages/{found['id']}", fields)
+                return self._update(str(found["id"]), fields, what)
         if _finished(error):
             raise error
         raise PortalError(
@@ -368,19 +388,12 @@ def _maybe_applied(error: PortalError) -> bool:
     return True  # timeout, dropped connection, refused
 
 
-def _raw(page: Mapping[str, Any], field: str) -> str:
-    value = page.get(field)
-    if isinstance(value, dict):
-        value = value.get("raw", "")
-    return value if isinstance(value, str) else ""
-
-
 def _hash(title: str, content: str) -> str:
     return hashlib.sha256(f"{title}\x00{content}".encode()).hexdigest()
 
 
 def _published(page: Mapping[str, Any]) -> Published:
-    title, content = _raw(page, "title"), _raw(page, "content")
+    title, content = raw_text(page.get("title")), raw_text(page.get("content"))
     digest = _hash(title, content)
     fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} {digest[:16]}"
     return Published(

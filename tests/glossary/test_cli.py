@@ -203,6 +203,18 @@ def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):
     assert target.read_bytes() == shipped_glossary_path().read_bytes()
 
 
+def test_import_refuses_a_result_with_errors(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    conflict = tmp_path / "conflict.csv"
+    conflict.write_text("id,de,en,status\nnew,Jobcenter,job centre,deprecated\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "import", str(conflict), "--into", str(target)])
+    assert result.exit_code == 2
+    assert "not imported, the glossary would have 2 error(s)" in result.output
+    assert "duplicate term 'jobcenter' with conflicting statuses" in result.output
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+
 def test_import_needs_a_target_outside_a_project(outside):
     (outside / "g.csv").write_text("id,de\nx,Wort\n", encoding="utf-8")
     result = CliRunner().invoke(

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import lxml.html
 from click.testing import CliRunner
+from support.catalogs import translate
 
 from kisync import Project, pofile
 from kisync.cli import cli
+from kisync.progress import scan
+from kisync.publish import jobs
 from kisync.publish.files import FilesTarget
-
-from .conftest import translate
 
 PAGES = 14
 INTEGRATIONSKURSE = "bildung-sprache/integrationskurse"
@@ -271,8 +272,10 @@ def test_bad_input_exits_2_and_keeps_going(demo):
     assert (demo / "site" / "en" / "impressum" / "index.html").exists()
     assert not (demo / "site" / "en" / "kommunen").exists()
 
-    result = run(demo, "--lang", "xx")
+    result = run(demo, "--lang", "ps")
     assert result.exit_code == 2 and "not a language of this project" in result.output
+    result = run(demo, "--lang", "xx")
+    assert result.exit_code == 2 and "unknown language code" in result.output
     result = run(demo, "--page", "no/such/page")
     assert result.exit_code == 2 and "no page matches" in result.output
 
@@ -302,3 +305,47 @@ def test_unwritable_target_is_a_failure_not_a_crash(demo):
     assert result.exit_code == 2
     assert "en impressum: cannot read" in result.output
     assert "Traceback" not in result.output
+
+
+def test_worker_processes_render_the_same_bytes(demo, monkeypatch):
+    translate(demo, "en")
+    translate(demo, "ar", lambda text: f"ترجمة {text}")
+    Project.load(demo).push()
+    sequential = files(demo / "site")
+    (demo / ".kisync" / "publish-state.json").unlink()
+    for name in sequential:
+        (demo / "site" / name).unlink()
+    monkeypatch.setattr(jobs, "PARALLEL_FROM", 2)
+    report = Project.load(demo).push()
+    assert report.count("create") == 2 * PAGES and report.exit_code == 0
+    parallel = files(demo / "site")
+    assert {name: data for name, (data, _) in parallel.items()} == {
+        name: data for name, (data, _) in sequential.items()
+    }
+
+
+def test_german_text_missing_from_the_catalog_is_marked_and_reported(demo):
+    translate(demo, "en")
+    page = demo / "portal" / "impressum" / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</main>", "<p>Ganz neu.</p></main>"),
+        encoding="utf-8",
+    )
+    result = run(demo, "--lang", "en", "--page", "impressum")
+    assert result.exit_code == 0, result.output
+    assert "en impressum: 1 string(s) of the German page are not in its catalog" in result.output
+    assert "run kisync pull" in result.output
+    html = (demo / "site" / "en" / "impressum" / "index.html").read_text(encoding="utf-8")
+    assert '<p lang="de">Ganz neu.</p>' in html
+
+
+def test_catalogs_in_an_unusual_layout_are_read_by_the_full_reader(demo):
+    translate(demo, "en", keys=("_site", "impressum"))
+    path = demo / "po" / "en" / "impressum.po"
+    text = path.read_text(encoding="utf-8")  # a header the fast scanner does not trust
+    path.write_text(text.replace("charset=UTF-8", "charset=ISO-8859-1"), encoding="utf-8")
+    assert scan.translations(path.read_bytes()) is None
+    report = Project.load(demo).push(["en"], ["impressum"])
+    assert [r.action for r in report.results] == ["create"], report.failures
+    html = (demo / "site" / "en" / "impressum" / "index.html").read_text(encoding="utf-8")
+    assert "[en] Impressum" in html

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.wordpress import PASSWORD_ENV, WordPress, translate, write_project
+from support.catalogs import translate
+from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
 from kisync import Project
 
@@ -22,7 +23,8 @@ def german_site(wordpress: WordPress) -> dict[str, dict[str, Any]]:
         '<p>Wir <strong>beraten</strong> Sie zu <a href="/bildung/integrationskurse/">'
         "Integrationskursen</a>.</p>\n<!-- /wp:paragraph -->\n\n"
         '<!-- wp:image -->\n<figure class="wp-block-image"><img src="/bild.png" alt="Ein Bild"/>'
-        "</figure>\n<!-- /wp:image -->",
+        "</figure>\n<!-- /wp:image -->\n\n"
+        '<!-- wp:shortcode -->\n[contact-form-7 id="12" title="Kontakt"]\n<!-- /wp:shortcode -->',
         slug="beratung",
     )
     bildung = wordpress.create_page("Bildung", "<p>Schule &amp; Ausbildung</p>", slug="bildung")

@@ -7,19 +7,27 @@ are there, and running push again finishes the job.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from scenario import assert_state_matches_wordpress, german_site, prepared, translations
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
-from support.wordpress import WordPress, translate
+from support.wordpress import WordPress
 
 from kisync import Project
+from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress
 
 CREATE = "/wp-json/wp/v2/pages"
 UPDATE = "/wp-json/wp/v2/pages/*"
+TIMED_OUT = 6.0
+"""Seconds the proxy holds a "timeout" answer: longer than the client's 3 s timeout,
+which is generous so that a busy test machine does not time out on its own."""
 
 
 def assert_once_each(wordpress: WordPress) -> None:
@@ -35,11 +43,11 @@ def assert_once_each(wordpress: WordPress) -> None:
 @pytest.fixture
 def faulty(
     wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Project, FaultProxy]:
+) -> Iterator[tuple[Project, FaultProxy]]:
     german_site(wordpress)
     proxy = FaultProxy(wordpress.url).start()
     project = prepared(
-        wordpress, tmp_path, monkeypatch, url=proxy.url, timeout=1.0, retries=2, concurrency=2
+        wordpress, tmp_path, monkeypatch, url=proxy.url, timeout=3.0, retries=2, concurrency=2
     )
     yield project, proxy
     proxy.stop()
@@ -58,7 +66,7 @@ def test_failed_creates_are_finished_without_a_second_copy(
     faulty: tuple[Project, FaultProxy], wordpress: WordPress, tmp_path: Path, action: str
 ) -> None:
     project, proxy = faulty
-    proxy.inject("POST", CREATE, action, times=2, delay=3.0)
+    proxy.inject("POST", CREATE, action, times=2, delay=TIMED_OUT)
     report = project.push()
     assert report.exit_code == 0, report.failures
     assert report.count("create") == 6
@@ -74,7 +82,7 @@ def test_failed_updates_and_reads_are_retried(
     assert project.push().exit_code == 0
     translate(tmp_path, "en", lambda text: f"[EN] {text}")
     proxy.inject("POST", UPDATE, "drop", times=2)
-    proxy.inject("POST", UPDATE, "timeout", times=1, delay=3.0)
+    proxy.inject("POST", UPDATE, "timeout", times=1, delay=TIMED_OUT)
     proxy.inject("GET", "/wp-json/wp/v2/pages", "error", times=2)  # the listing
     proxy.inject("GET", UPDATE, "error", times=2)  # page reads
     report = project.push(["en"])
@@ -123,7 +131,7 @@ def test_a_storm_of_mixed_faults_ends_with_each_page_once(
 ) -> None:
     project, proxy = faulty
     for action in ("drop", "error", "error_after", "drop_before", "timeout"):
-        proxy.inject("POST", "/wp-json/wp/v2/pages*", action, times=2, delay=3.0)
+        proxy.inject("POST", "/wp-json/wp/v2/pages*", action, times=2, delay=TIMED_OUT)
     proxy.inject("GET", "/wp-json/wp/v2/pages*", "drop_before", times=2)
     for _ in range(4):
         report = project.push()
@@ -135,3 +143,25 @@ def test_a_storm_of_mixed_faults_ends_with_each_page_once(
         assert proxy.count("POST", action=action) == 2, action
     assert_once_each(wordpress)
     assert project.push().count("unchanged") == 6
+
+
+def test_the_password_stays_secret_when_publishing_fails(
+    faulty: tuple[Project, FaultProxy],
+    wordpress: WordPress,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _, proxy = faulty
+    caplog.set_level(logging.DEBUG)
+    proxy.inject("POST", "/wp-json/wp/v2/pages*", "error", times=1000)
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "-vv", "push"])
+    assert result.exit_code == 2
+    assert "HTTP 500" in result.output
+    written = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (tmp_path / ".kisync").rglob("*")
+        if path.is_file()
+    )
+    for text in (result.output, caplog.text, written):
+        assert wordpress.password not in text
+        assert wordpress.password.replace(" ", "") not in text.replace(" ", "")

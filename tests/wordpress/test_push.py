@@ -15,8 +15,9 @@ from scenario import (
     prepared,
     translations,
 )
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
-from support.wordpress import PASSWORD_ENV, WordPress, translate, write_project
+from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
 from kisync import Project
 from kisync.cli import cli
@@ -58,6 +59,8 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         assert 'href="/ar/integrationskurse/"' in beratung  # points to the translation
         assert 'alt="ترجمة Ein Bild"' in beratung
         assert "<strong>beraten</strong>" in beratung  # the source's own tags
+        assert '\n[contact-form-7 id="12" title="Kontakt"]\n' in beratung  # untouched
+        assert "data-kisync" not in beratung
         front = lxml.html.document_fromstring(wordpress.html("ar/integrationskurse/"))
         assert front.xpath("//h1")[0].text_content() == "ترجمة Integrationskurse"
         assert INJECTION in front.xpath("//main//p")[0].text_content()  # shown as text
@@ -70,11 +73,13 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         again = project.push()
         assert again.count("unchanged") == 6 and again.exit_code == 0
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
-        # a login check and a listing for reading, the same for publishing; no page
-        # read (they come from .kisync/wordpress-pages/), no write
-        assert sorted(sent) == [("GET", "/wp-json/wp/v2/pages")] * 2 + [
-            ("GET", "/wp-json/wp/v2/users/me")
-        ] * 2
+        # for reading and again for publishing: the login check, the language roots,
+        # the listing; no page read (they come from .kisync/wordpress-pages/), no write
+        pages, me = ("GET", "/wp-json/wp/v2/pages"), ("GET", "/wp-json/wp/v2/users/me")
+        assert sorted(sent) == [pages] * 4 + [me] * 2
+        listings = [r.query for r in proxy.requests[requests:] if "page=1" in r.query.split("&")]
+        assert len(listings) == 2
+        assert all("parent_exclude=" in query for query in listings)  # no translations
         assert {page["id"]: page["modified_gmt"] for page in wordpress.all_pages()} == before
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from click.testing import CliRunner
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
 from support.wordpress import WordPress
 
 from kisync import Project
 from kisync.cli import cli
+from kisync.errors import KisyncError, PortalError
 from kisync.extract import extract_page
 from kisync.portal.wordpress import (
     WordPressClient,
@@ -20,6 +23,7 @@ from kisync.portal.wordpress import (
     WordPressPortal,
     content_of,
     page_document,
+    protect_shortcodes,
     settings_from,
 )
 
@@ -66,13 +70,13 @@ def test_pull_reads_raw_content_and_titles(
     [ref] = list(portal.pages())
     assert (ref.key, ref.url) == ("kurse", page["link"])
     document = portal.read(ref)
-    assert document == page_document("Kurse &amp; Beratung", BLOCKS)
+    assert document == page_document("Kurse &amp; Beratung", protect_shortcodes(BLOCKS))
     assert content_of(document) == BLOCKS
     text = extract_page(document, project.extract_rules)
-    # raw, not rendered: no curly quotes, no en dash, the shortcode untouched
+    # raw, not rendered: no curly quotes, no en dash, the shortcode not expanded
     assert [s.text for s in text.segments] == [
         "Kurse & Beratung",
-        'Der "Integrationskurs" -- 600 Stunden... [gallery ids="1"]',
+        'Der "Integrationskurs" -- 600 Stunden...',
         "Anmeldung",
     ]
     assert text.segments[0].kind == "title"
@@ -94,8 +98,9 @@ def test_pagination_follows_total_pages(
         project = make_project(tmp_path, proxy.url, monkeypatch, wordpress.password)
         refs = list(portal_for(project, page_size=3).pages())
         assert sorted(ref.title for ref in refs) == titles
-        listing = [r for r in proxy.requests if r.path == "/wp-json/wp/v2/pages"]
-        assert [r.query.split("page=")[-1].split("&")[0] for r in listing] == ["1", "2", "3"]
+        listing = [r.query for r in proxy.requests if r.path == "/wp-json/wp/v2/pages"]
+        numbers = [parse_qs(query).get("page") for query in listing]
+        assert numbers == [None, ["1"], ["2"], ["3"]]  # the language roots, then the list
 
 
 def test_unchanged_pages_are_not_read_again(
@@ -152,6 +157,7 @@ def test_language_roots_and_their_pages_are_not_german_sources(
     wordpress.create_page("إرشاد", "<p>نص</p>", parent=hidden_root["id"], slug="beratung")
     wordpress.create_page("Entwurf", "<p>noch nicht fertig</p>", status="draft")
     wordpress.create_page("Intern", "<p>Text</p>", slug="intern")
+    wordpress.create_page("Vorstand", "<p>Geheim</p>", slug="vorstand", password="x")
     project = make_project(
         tmp_path, wordpress.url, monkeypatch, wordpress.password, exclude=["/intern/*"]
     )
@@ -187,10 +193,8 @@ def test_a_user_who_may_not_edit_pages_is_told_which_role_to_get(
         " ['name' => 'test']);\necho $password;"
     )
     project = make_project(tmp_path, wordpress.url, monkeypatch, password, user="leser")
-    with pytest.raises(WordPressError) as caught:
+    with pytest.raises(PortalError, match=r"user 'leser' may not edit pages.*Editor role"):
         list(portal_for(project).pages())
-    assert caught.value.code == "rest_forbidden_context"
-    assert "Editor role" in str(caught.value)
 
 
 def test_password_never_appears_in_output_or_logs(
@@ -223,3 +227,22 @@ def test_password_never_appears_in_output_or_logs(
     for secret in (wordpress.password, wordpress.password[:-4] + "abcd"):
         assert secret not in everything
         assert secret.replace(" ", "") not in everything.replace(" ", "")
+
+
+def test_plain_permalinks_are_read_through_rest_route_but_not_published_to(
+    wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordpress.create_page("Beratung", "<p>Wir beraten Sie.</p>", slug="beratung")
+    wordpress.php(
+        "global $wp_rewrite; $wp_rewrite->set_permalink_structure('');"
+        " $wp_rewrite->flush_rules(false);"
+    )
+    with FaultProxy(wordpress.url) as proxy:
+        project = make_project(tmp_path, proxy.url, monkeypatch, wordpress.password)
+        report = project.pull()
+        assert report.failures == [] and report.changed_pages == ["beratung"]
+        assert proxy.count("GET", "/", forwarded=True) >= 2  # /?rest_route=/wp/v2/…
+        assert any("rest_route=%2Fwp%2Fv2%2Fpages" in r.query for r in proxy.requests)
+        translate(tmp_path, "en")
+        with pytest.raises(KisyncError, match=r"plain permalinks.*Post name"):
+            project.push()

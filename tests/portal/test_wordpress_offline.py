@@ -1,4 +1,5 @@
-"""WordPress connector parts that need no server: settings, credentials, the page document."""
+"""WordPress connector parts that need no server: settings, credentials, the page
+document and its shortcodes."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from click.testing import CliRunner
 from kisync import Project
 from kisync.cli import cli
 from kisync.errors import ConfigError, KisyncError
-from kisync.extract import extract_page
+from kisync.extract import ExtractRules, extract_page
+from kisync.languages import get_language
 from kisync.portal.wordpress import (
     content_of,
     is_loopback,
     page_document,
+    protect_shortcodes,
     settings_from,
     title_of,
 )
+from kisync.publish.render import SourcePage, render
 
 
 def make_project(
@@ -82,3 +86,40 @@ def test_page_document_round_trip() -> None:
     assert extract_page(document).title == "A & B </title> C"
     rendered = '<div lang="ar" dir="rtl"><title lang="de">A &amp; B</title>\n<p>نص</p></div>'
     assert content_of(rendered) == '<div lang="ar" dir="rtl"><p>نص</p></div>'
+
+
+SHORTCODES = (
+    "<!-- wp:shortcode -->\n"
+    '[contact-form-7 id="12" title="Kontaktformular"]\n'
+    "<!-- /wp:shortcode -->\n"
+    '<!-- wp:paragraph {"note":"[a b=1]"} -->\n'
+    '<p>Siehe [sic] und [gallery ids="1,2"] <a href="/x/?q=[url]">hier</a>.</p>\n'
+    "<!-- /wp:paragraph -->\n"
+    '[caption id="a"]<img src="x.jpg" alt="Bild"> Unterschrift[/caption]'
+    '<script>var a = "[x y=1]";</script>'
+)
+
+
+def test_shortcodes_are_not_for_translators_and_survive_rendering() -> None:
+    document = page_document("Kontakt", protect_shortcodes(SHORTCODES))
+    rules = ExtractRules(content="")
+    texts = [segment.text for segment in extract_page(document, rules).segments]
+    assert texts == ["Kontakt", "Siehe [sic] und <x1/> <a1>hier</a1>.", "Bild", "Unterschrift"]
+    assert content_of(document) == SHORTCODES
+
+    translations = {
+        ("", "Kontakt"): "Contact",
+        ("", "Siehe [sic] und <x1/> <a1>hier</a1>."): "See [sic] and <x1/> <a1>here</a1>.",
+        ("", "Bild"): "Picture",
+        ("", "Unterschrift"): "Caption",
+    }
+    rendered = render(SourcePage(document, rules), get_language("en"), translations)
+    assert title_of(rendered.html) == "Contact"
+    assert content_of(rendered.html) == (
+        SHORTCODES.replace("Siehe [sic] und", "See [sic] and")
+        .replace(">hier<", ">here<")
+        .replace('alt="Bild"', 'alt="Picture"')
+        .replace("Unterschrift", "Caption")
+        .replace("<!-- wp:shortcode -->", '<div lang="en" dir="ltr"><!-- wp:shortcode -->', 1)
+        + "</div>"
+    )

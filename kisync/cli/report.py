@@ -1,0 +1,42 @@
+"""``kisync report``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..progress.dashboard import build_report
+from .common import Context, pass_context
+
+
+@click.command("report")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    metavar="DIR",
+    help="Folder for index.html, badges/<lang>.svg and stats.json.",
+)
+@click.option(
+    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
+)
+@click.option(
+    "--page",
+    "pages",
+    multiple=True,
+    metavar="GLOB",
+    help="Only pages whose key matches. Repeatable.",
+)
+@pass_context
+def report_command(
+    context: Context, output: Path, languages: tuple[str, ...], pages: tuple[str, ...]
+) -> None:
+    """Write a progress dashboard (static HTML) and a badge per language.
+
+    Open DIR/index.html in any browser, offline too; put DIR/badges/<lang>.svg in a
+    README or on an intranet page.
+    """
+    dashboard = build_report(context.project, output, languages, pages)
+    badges = dashboard.index.parent / "badges"
+    click.echo(f"wrote {dashboard.index} and {len(dashboard.badges)} badges in {badges}")

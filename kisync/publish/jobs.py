@@ -1,0 +1,205 @@
+"""Rendering many pages, in worker processes when there are many.
+
+Parsing a German page is the expensive part of publishing, so a page is parsed once and
+rendered into every language that needs it in the same go. With enough pages the work
+is spread over worker processes (one per CPU, at most :data:`MAX_WORKERS`); the main
+process keeps reading inputs and writing results meanwhile. Results come back in the
+order of the jobs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import pofile
+from ..errors import KisyncError
+from ..extract import ExtractRules
+from ..languages import get_language
+from ..progress.scan import translations as scan_translations
+from .render import Alternates, Links, Problem, SourcePage, Translations, render
+
+PARALLEL_FROM = 32
+"""Fewer pages than this are rendered in the main process (starting workers costs more)."""
+MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What rendering needs from a catalog."""
+
+    known: frozenset[tuple[str, str]]
+    """``(msgctxt, msgid)`` of every entry, translated or not."""
+    translations: Translations
+    """The translations that may be published: not empty, not fuzzy, not obsolete."""
+
+
+EMPTY = Catalog(frozenset(), {})
+
+
+def read_catalog(path: Path) -> Catalog:
+    """A catalog for rendering (:data:`EMPTY` when the file does not exist).
+
+    Files in gettext's usual layout are read by the fast scanner of
+    :mod:`kisync.progress.scan`; anything else by the full reader, which raises
+    :class:`~kisync.errors.CatalogError` (file and line) when the file is broken.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return EMPTY
+    except OSError as error:
+        raise KisyncError(f"{path}: cannot be read ({error.strerror})") from None
+    scanned = scan_translations(data)
+    if scanned is not None:
+        return Catalog(frozenset(scanned[0]), scanned[1])
+    entries = [entry for entry in pofile.read(path) if not entry.obsolete and entry.msgid]
+    return Catalog(
+        frozenset((entry.msgctxt or "", entry.msgid) for entry in entries),
+        {
+            (entry.msgctxt or "", entry.msgid): entry.msgstr
+            for entry in entries
+            if entry.msgstr and not entry.fuzzy and not entry.msgid_plural
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every render of one push shares (sent to each worker once)."""
+
+    rules: ExtractRules
+    source_language: str
+    """BCP 47 code that marks text left in the source language."""
+    origins: frozenset[str]
+    links: Mapping[str, Mapping[str, str]]
+    """Language code → :attr:`Links.translated` for that language."""
+    site_catalogs: Mapping[str, str]
+    """Language code → path of its ``_site`` catalog."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language a page is rendered into."""
+
+    language: str
+    catalog: str
+    """Path of the page's catalog for this language."""
+    address: str
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(language code, address) of every version for ``hreflang`` links, German first;
+    empty when the target does not want them."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One German page and the languages to render it into."""
+
+    key: str
+    url: str
+    source: str
+    versions: tuple[Version, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One rendered version of a page (or why it could not be rendered)."""
+
+    key: str
+    language: str
+    html: str = ""
+    title: str = ""
+    problems: tuple[Problem, ...] = ()
+    unknown: int = 0
+    """Distinct page strings not in the catalog at all: the page changed since the last
+    pull."""
+    error: str = ""
+
+
+def render_jobs(setup: Setup, jobs: Iterable[Job], count: int) -> Iterator[list[Outcome]]:
+    """The outcomes of each job, in the order of ``jobs`` (``count`` of them)."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS) if count >= PARALLEL_FROM else 1
+    if workers == 1:
+        renderer = _Renderer(setup)
+        yield from (renderer.run(job) for job in jobs)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(setup,)
+    ) as executor:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for job in jobs:
+            pending.append(executor.submit(_run_in_worker, job))
+            if len(pending) >= 8 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+class _Renderer:
+    def __init__(self, setup: Setup) -> None:
+        self.setup = setup
+        self.site: dict[str, Catalog] = {}
+
+    def run(self, job: Job) -> list[Outcome]:
+        try:
+            page = SourcePage(job.source, self.setup.rules, job.url)
+        except KisyncError as error:
+            return [Outcome(job.key, v.language, error=str(error)) for v in job.versions]
+        return [self._version(job, page, version) for version in job.versions]
+
+    def _version(self, job: Job, page: SourcePage, version: Version) -> Outcome:
+        language = get_language(version.language)
+        try:
+            catalog = read_catalog(Path(version.catalog))
+            site = self._site(version.language)
+        except KisyncError as error:
+            return Outcome(job.key, version.language, error=str(error))
+        alternates = tuple((get_language(code), href) for code, href in version.alternates)
+        rendered = render(
+            page,
+            language,
+            catalog.translations,
+            site.translations,
+            links=Links(
+                job.url,
+                version.address,
+                self.setup.links.get(version.language, {}),
+                self.setup.origins,
+            ),
+            alternates=Alternates(alternates) if alternates else None,
+            source_language=self.setup.source_language,
+        )
+        unknown = {(s.context, s.text) for s in page.text.segments} - catalog.known
+        return Outcome(
+            job.key,
+            version.language,
+            rendered.html,
+            rendered.title,
+            rendered.problems,
+            len(unknown),
+        )
+
+    def _site(self, language: str) -> Catalog:
+        if language not in self.site:
+            self.site[language] = read_catalog(Path(self.setup.site_catalogs[language]))
+        return self.site[language]
+
+
+_worker: _Renderer | None = None
+
+
+def _init_worker(setup: Setup) -> None:
+    global _worker
+    _worker = _Renderer(setup)
+
+
+def _run_in_worker(job: Job) -> list[Outcome]:
+    assert _worker is not None, "worker not initialised"
+    return _worker.run(job)
