@@ -30,6 +30,11 @@ from ..translate.preserved import preserved
 
 _SENTENCE = re.compile(r"(?<=[.!?\u061f\u06d4\u1362\u0964])\s+(?=\S)")
 """Where a sentence ends (colons and semicolons do not count: translators change them)."""
+_NOT_AN_END = re.compile(
+    r"(?:\b\d+|\b[^\W\d_]|\b(?:ca|bzw|usw|etc|vgl|ggf|inkl|evtl|Nr|Dr|Str|Tel|Abs|Art|St|e\.g|i\.e|approx|No|Mr|Mrs|Ms)|\.\.)\.$"
+)
+"""A full stop after a number (*15. März*) or an abbreviation (*z. B.*, *Nr.*) ends nothing,
+and neither does one before a small letter."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 GERMAN_WORDS = frozenset(
     """
@@ -111,7 +116,13 @@ def plain(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE.split(plain(text)) if _WORD.search(part)]
+    parts: list[str] = []
+    for part in _SENTENCE.split(plain(text)):
+        if parts and (part[:1].islower() or _NOT_AN_END.search(parts[-1])):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return [part for part in parts if _WORD.search(part)]
 
 
 def german_sentences(text: str, language: str, german_texts: Iterable[str] = ()) -> tuple[int, int]:

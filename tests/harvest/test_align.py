@@ -113,7 +113,9 @@ def test_merged_paragraphs_are_not_harvested_for_either_german_string() -> None:
 
 def test_a_split_paragraph_is_not_harvested() -> None:
     translated = list(ENGLISH_BLOCKS)
-    translated[5] = "<p>The courses cost 2.29 euros per hour.</p><p>With Bürgergeld the course is free.</p>"
+    translated[5] = (
+        "<p>The courses cost 2.29 euros per hour.</p><p>With Bürgergeld the course is free.</p>"
+    )
     result = pairs(GERMAN_BLOCKS, translated)
     assert not any("2,29" in item.msgid for item in result.proposals)
     assert result.merged == 1
@@ -189,7 +191,10 @@ def test_a_dropped_abbreviation_is_put_back_and_extra_markup_dropped() -> None:
 
 
 def test_missing_bold_cannot_be_mapped_so_the_pair_is_not_harvested() -> None:
-    german = ["<h2>Kosten</h2>", "<p>Der Kurs ist <strong>kostenlos</strong> für alle mit 2 Kindern.</p>"]
+    german = [
+        "<h2>Kosten</h2>",
+        "<p>Der Kurs ist <strong>kostenlos</strong> für alle mit 2 Kindern.</p>",
+    ]
     english = ["<h2>Costs</h2>", "<p>The course is free for everyone with 2 children.</p>"]
     result = pairs(german, english)
     reasons = {item.msgid: item.reason for item in result.harvested}
@@ -213,8 +218,16 @@ def test_an_unrelated_page_gets_a_low_confidence() -> None:
         ("You receive Bürgergeld from the Jobcenter.", "en", False),
         ("Bring your passport. Der Kurs dauert meist sechs Monate.", "en", True),
         ("Häufige Fragen", "en", False),  # a two-word heading alone: decided by the pair
-        ("Uyum kursunda Almanca öğrenirsiniz ve Almanya'daki yaşam hakkında çok şey öğrenirsiniz.", "tr", False),
-        ("Kuzey Ren-Vestfalya'da veliler aidat ödemez. Viele Kitas bieten außerdem Eltern-Kind-Gruppen an.", "tr", True),
+        (
+            "Uyum kursunda Almanca öğrenirsiniz ve Almanya'daki yaşam hakkında çok şey öğrenirsiniz.",
+            "tr",
+            False,
+        ),
+        (
+            "Kuzey Ren-Vestfalya'da veliler aidat ödemez. Viele Kitas bieten außerdem Eltern-Kind-Gruppen an.",
+            "tr",
+            True,
+        ),
         ("يجب أن يكون كل شخص في ألمانيا مؤمَّناً صحياً.", "ar", False),
         ("دائرة هاينسبرغ Musterstraße 12 52525 Heinsberg", "ar", False),
         ("على الرقم ١١٦ ١١٧. Der Anruf ist kostenlos.", "ar", True),
@@ -231,4 +244,6 @@ def test_german_is_recognised_in_every_script(text: str, language: str, german: 
 
 def test_a_german_text_of_the_page_is_german_even_without_function_words() -> None:
     source = ["Integrationskurse, Orientierungskurse, Berufssprachkurse – Heinsberg"]
-    assert still_german("Integrationskurse, Orientierungskurse, Berufssprachkurse – Heinsberg", "en", source)
+    assert still_german(
+        "Integrationskurse, Orientierungskurse, Berufssprachkurse – Heinsberg", "en", source
+    )
