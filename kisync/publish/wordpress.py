@@ -37,6 +37,7 @@ import html
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
@@ -46,7 +47,6 @@ from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import RETRY_STATUSES, HTTPStatusError
 from ..portal.wordpress import (
-    SourcePage,
     WordPressClient,
     WordPressError,
     WordPressPortal,
@@ -93,6 +93,8 @@ class WordPressTarget:
         """Language slug → id of its root page (None: not there yet)."""
         self._root_lock = threading.Lock()
         self._bridge_lock = threading.Lock()
+        self._slug_map: dict[str, str] | None = None
+        self._slug_lock = threading.Lock()
 
     # -- the protocol --------------------------------------------------------------
 
@@ -167,26 +169,35 @@ class WordPressTarget:
             }
         return fields
 
-    def _sources(self) -> dict[str, SourcePage]:
-        """The German pages; refuses a site whose pages have no /<slug>/ addresses."""
-        sources = self.portal.sources()
-        if any("page_id=" in urlsplit(source.url).query for source in sources.values()):
-            raise KisyncError(
-                f"{self.client.site} uses plain permalinks (?page_id=…), but translations are "
-                "published at /<language>/<slug>/; switch WordPress to pretty permalinks "
-                '(Settings → Permalinks → "Post name"), then push again'
-            )
-        return sources
-
     def _slug(self, source: PageRef) -> str:
         """The German slug (decoded), or the slug path when another German page has the
         same slug: ``kontakt``, ``beratung-kontakt``."""
-        sources = self._sources()
-        page = sources.get(source.key)
-        if page is None:
-            return source.key.rsplit("/", 1)[-1]
-        clashes = sum(1 for other in sources.values() if other.slug == page.slug)
-        return unquote(page.slug) if clashes == 1 else page.path.replace("/", "-")
+        slugs = self._slugs()
+        return slugs.get(source.key) or source.key.rsplit("/", 1)[-1]
+
+    def _slugs(self) -> dict[str, str]:
+        """Page key → slug of its translations, worked out once for all German pages.
+
+        Refuses a site whose pages have no ``/<slug>/`` addresses (plain permalinks).
+        """
+        with self._slug_lock:
+            if self._slug_map is None:
+                sources = self.portal.sources().values()
+                if any("page_id=" in urlsplit(source.url).query for source in sources):
+                    raise KisyncError(
+                        f"{self.client.site} uses plain permalinks (?page_id=…), but"
+                        " translations are published at /<language>/<slug>/; switch WordPress"
+                        ' to pretty permalinks (Settings → Permalinks → "Post name"), then'
+                        " push again"
+                    )
+                count = Counter(source.slug for source in sources)
+                self._slug_map = {
+                    source.key: unquote(source.slug)
+                    if count[source.slug] == 1
+                    else source.path.replace("/", "-")
+                    for source in sources
+                }
+            return self._slug_map
 
     def _source_hash(self, source: PageRef) -> str:
         """Which version of the German page this translation was made from."""

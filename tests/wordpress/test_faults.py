@@ -8,6 +8,7 @@ are there, and running push again finishes the job.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ pytestmark = pytest.mark.wordpress
 
 CREATE = "/wp-json/wp/v2/pages"
 UPDATE = "/wp-json/wp/v2/pages/*"
+TIMED_OUT = 6.0
+"""Seconds the proxy holds a "timeout" answer: longer than the client's 3 s timeout,
+which is generous so that a busy test machine does not time out on its own."""
 
 
 def assert_once_each(wordpress: WordPress) -> None:
@@ -38,11 +42,11 @@ def assert_once_each(wordpress: WordPress) -> None:
 @pytest.fixture
 def faulty(
     wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Project, FaultProxy]:
+) -> Iterator[tuple[Project, FaultProxy]]:
     german_site(wordpress)
     proxy = FaultProxy(wordpress.url).start()
     project = prepared(
-        wordpress, tmp_path, monkeypatch, url=proxy.url, timeout=1.0, retries=2, concurrency=2
+        wordpress, tmp_path, monkeypatch, url=proxy.url, timeout=3.0, retries=2, concurrency=2
     )
     yield project, proxy
     proxy.stop()
@@ -61,7 +65,7 @@ def test_failed_creates_are_finished_without_a_second_copy(
     faulty: tuple[Project, FaultProxy], wordpress: WordPress, tmp_path: Path, action: str
 ) -> None:
     project, proxy = faulty
-    proxy.inject("POST", CREATE, action, times=2, delay=3.0)
+    proxy.inject("POST", CREATE, action, times=2, delay=TIMED_OUT)
     report = project.push()
     assert report.exit_code == 0, report.failures
     assert report.count("create") == 6
@@ -77,7 +81,7 @@ def test_failed_updates_and_reads_are_retried(
     assert project.push().exit_code == 0
     translate(tmp_path, "en", lambda text: f"[EN] {text}")
     proxy.inject("POST", UPDATE, "drop", times=2)
-    proxy.inject("POST", UPDATE, "timeout", times=1, delay=3.0)
+    proxy.inject("POST", UPDATE, "timeout", times=1, delay=TIMED_OUT)
     proxy.inject("GET", "/wp-json/wp/v2/pages", "error", times=2)  # the listing
     proxy.inject("GET", UPDATE, "error", times=2)  # page reads
     report = project.push(["en"])
@@ -126,7 +130,7 @@ def test_a_storm_of_mixed_faults_ends_with_each_page_once(
 ) -> None:
     project, proxy = faulty
     for action in ("drop", "error", "error_after", "drop_before", "timeout"):
-        proxy.inject("POST", "/wp-json/wp/v2/pages*", action, times=2, delay=3.0)
+        proxy.inject("POST", "/wp-json/wp/v2/pages*", action, times=2, delay=TIMED_OUT)
     proxy.inject("GET", "/wp-json/wp/v2/pages*", "drop_before", times=2)
     for _ in range(4):
         report = project.push()
