@@ -220,8 +220,12 @@ def _entries(data: bytes) -> list[_Entry] | None:
     return entries
 
 
-def scan(data: bytes) -> Counts | None:
-    """Count a catalog's strings and words; ``None`` if the layout is not recognised."""
+def scan(data: bytes, *, words: bool = True) -> Counts | None:
+    """Count a catalog's strings and words; ``None`` if the layout is not recognised.
+
+    ``words=False`` leaves the word counts at 0, for callers that only need strings
+    (about five times faster).
+    """
     total = translated = fuzzy = words_total = words_translated = 0
     known = _words_cache
     try:
@@ -231,20 +235,22 @@ def scan(data: bytes) -> Counts | None:
         for pre, _, msgid, plural, msgstr0, msgstr in entries:  # the hot loop of `stats`
             if msgstr is None:
                 msgstr = msgstr0
-            words = known.get(msgid)
-            if words is None:
-                words = _words(msgid)
-            if plural is not None:
-                words += _words(plural)
+            count = 0
+            if words:
+                count = known.get(msgid)
+                if count is None:
+                    count = _words(msgid)
+                if plural is not None:
+                    count += _words(plural)
             total += 1
-            words_total += words
+            words_total += count
             if msgstr == b'""' or (msgstr[:2] == b'""' and _is_empty(msgstr)):
                 continue
             if b"#," in pre and _is_fuzzy(pre):
                 fuzzy += 1
             else:
                 translated += 1
-                words_translated += words
+                words_translated += count
     except UnicodeDecodeError:
         return None
     return Counts(
