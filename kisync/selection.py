@@ -42,6 +42,12 @@ def select_pages(project: Project, patterns: Iterable[str] = ()) -> list[str]:
         raise KisyncError(
             f"no catalogs in {project.template_path('x').parent}; run `kisync pull` first"
         )
+    return matching(keys, patterns)
+
+
+def matching(keys: list[str], patterns: Iterable[str] = ()) -> list[str]:
+    """The page keys that match a ``--page`` pattern (all without patterns); a pattern
+    that matches nothing is a mistake worth one clear line."""
     patterns = list(patterns)
     if not patterns:
         return keys

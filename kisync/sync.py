@@ -1,4 +1,4 @@
-"""``sync``: the whole round in one go — pull, pretranslate (when available), push.
+"""``sync``: the whole round in one go — pull, pretranslate, push.
 
 Each step is the library call its own command makes; ``sync`` only chains them and
 sums them up in one line. A step that reports problems with single pages does not stop
@@ -10,27 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .project import Project
     from .publish.push import PushReport
     from .pull import PullReport
+    from .translate.pretranslate import PretranslateReport
 
 
 @dataclass(frozen=True)
 class SyncReport:
     pull: PullReport
+    pretranslate: PretranslateReport
     push: PushReport
-    pretranslate: Any = None
-    """The pretranslate step's report, or None when this kisync has no pretranslate."""
 
     @property
     def exit_code(self) -> int:
         """The worst of the steps' exit codes (2 before 1 before 0)."""
-        codes = [self.pull.exit_code, self.push.exit_code]
-        if self.pretranslate is not None:
-            codes.append(getattr(self.pretranslate, "exit_code", 0))
+        codes = [self.pull.exit_code, self.pretranslate.exit_code, self.push.exit_code]
         return 2 if 2 in codes else max(codes)
 
     def summary(self) -> str:
@@ -40,8 +38,7 @@ class SyncReport:
             f"({len(pull.changed_pages)} changed, {pull.strings_new} new strings, "
             f"{pull.strings_changed} changed)"
         ]
-        if self.pretranslate is not None and hasattr(self.pretranslate, "summary"):
-            parts.append(f"pretranslated: {self.pretranslate.summary()}")
+        parts.append(f"pretranslated {self.pretranslate.filled} strings (fuzzy)")
         push = self.push
         created, updated = push.count("create"), push.count("update") + push.count("adopt")
         would = "would be " if push.dry_run else ""
@@ -52,7 +49,7 @@ class SyncReport:
         )
         if push.conflicts:
             parts.append(f"{len(push.conflicts)} conflict{'s' if len(push.conflicts) > 1 else ''}")
-        failures = len(pull.failures) + len(push.failures)
+        failures = len(pull.failures) + len(self.pretranslate.failures) + len(push.failures)
         if failures:
             parts.append(f"{failures} failed")
         return "sync: " + "; ".join(parts)
@@ -67,19 +64,17 @@ def sync(
     force: bool = False,
     progress: Callable[[str], Callable[[int, int], None] | None] | None = None,
 ) -> SyncReport:
-    """Pull, pretranslate where this kisync has it, and push.
+    """Pull, pretranslate and push.
 
     ``progress(step)`` may return a ``(done, total)`` callback for the step named
-    ``"pull"``, ``"pretranslate"`` or ``"push"``.
+    ``"pull"`` or ``"push"``. Pretranslate only proposes translations (fuzzy): they are
+    not published until a translator confirms them.
     """
 
     def step(name: str) -> Callable[[int, int], None] | None:
         return progress(name) if progress is not None else None
 
     pulled = project.pull(pages, dry_run=dry_run, progress=step("pull"))
-    pretranslated = None
-    pretranslate = getattr(project, "pretranslate", None)
-    if callable(pretranslate):
-        pretranslated = pretranslate(languages, pages, dry_run=dry_run)
+    pretranslated = project.pretranslate(languages, pages, dry_run=dry_run)
     pushed = project.push(languages, pages, dry_run=dry_run, force=force, progress=step("push"))
-    return SyncReport(pulled, pushed, pretranslated)
+    return SyncReport(pulled, pretranslated, pushed)

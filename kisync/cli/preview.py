@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..publish.preview import make_server
-from ..publish.push import chosen_languages
+from ..selection import select_languages
 from .common import Context, pass_context
 
 
@@ -25,7 +25,7 @@ def preview_command(context: Context, languages: tuple[str, ...], port: int) -> 
     has a dashed outline. Nothing is published. Stop it with Ctrl+C.
     """
     project = context.project
-    server = make_server(project, chosen_languages(project, languages), port)
+    server = make_server(project, select_languages(project, languages), port)
     host, bound = server.server_address[:2]
     click.echo(f"Preview on http://{host}:{bound}/ — press Ctrl+C to stop.")
     try:

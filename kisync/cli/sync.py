@@ -38,23 +38,24 @@ def sync_command(
 ) -> None:
     """Pull, pretranslate and push in one go, with one summary.
 
-    Reads the German pages into the PO files, fills in suggestions where this kisync
-    can (pretranslate), and publishes every translated page that is complete enough.
+    Reads the German pages into the PO files, proposes translations (fuzzy, for a
+    translator to confirm), and publishes every translated page that is complete enough.
     """
     project = context.project
     report = project.sync(languages, pages, dry_run=dry_run, force=force, progress=_bars())
     if output == "json":
-        data = {"pull": {"summary": report.pull.summary(), "failures": report.pull.failures}}
-        if report.pretranslate is not None and hasattr(report.pretranslate, "summary"):
-            data["pretranslate"] = {"summary": report.pretranslate.summary()}
-        data["push"] = report.push.to_json()
+        data = {
+            "pull": {"summary": report.pull.summary(), "failures": report.pull.failures},
+            "pretranslate": report.pretranslate.to_json(),
+            "push": report.push.to_json(),
+        }
         data["summary"] = report.summary()
         data["exit_code"] = report.exit_code
         echo_json(data)
         click.get_current_context().exit(report.exit_code)
     for message in report.pull.warnings:
         warn(message)
-    for message in report.pull.failures:
+    for message in report.pull.failures + report.pretranslate.failures:
         fail(message)
     print_report(report.push, dry_run)
     click.echo(report.summary())

@@ -211,28 +211,31 @@ def _entries(data: bytes) -> list[re.Match[bytes]] | None:
     return entries
 
 
-def scan(data: bytes) -> Counts | None:
-    """Count a catalog's strings and words; ``None`` if the layout is not recognised."""
+def scan(data: bytes, *, words: bool = True) -> Counts | None:
+    """Count a catalog's strings and words; ``None`` if the layout is not recognised.
+
+    ``words=False`` leaves the word counts at 0, for callers that only need strings
+    (about five times faster).
+    """
     total = translated = fuzzy = words_total = words_translated = 0
     try:
         entries = _entries(data)
         if entries is None:
             return None
         for match in entries:
-            msgid = match["id"]
             msgstr = match["str"] if match["str"] is not None else match["str0"]
-            words = _words(msgid)
-            if match["plural"] is not None:
-                words += _words(match["plural"])
+            count = _words(match["id"]) if words else 0
+            if words and match["plural"] is not None:
+                count += _words(match["plural"])
             total += 1
-            words_total += words
+            words_total += count
             if _is_empty(msgstr):
                 continue
             if _is_fuzzy(match["pre"]):
                 fuzzy += 1
             else:
                 translated += 1
-                words_translated += words
+                words_translated += count
     except UnicodeDecodeError:
         return None
     return Counts(

@@ -39,36 +39,23 @@ class Catalog:
     translations: Translations
     """The translations that may be published: not empty, not fuzzy, not obsolete."""
 
-    @property
-    def completeness(self) -> float:
-        """Percent of the strings that are translated (100 for an empty catalog)."""
-        if not self.known:
-            return 100.0
-        return 100.0 * len(self.translations) / len(self.known)
-
 
 EMPTY = Catalog(frozenset(), {})
 
 
 def read_catalog(path: Path) -> Catalog:
-    """A catalog for rendering (:data:`EMPTY` when the file does not exist); see
-    :func:`parse_catalog`."""
+    """A catalog for rendering (:data:`EMPTY` when the file does not exist).
+
+    Files in gettext's usual layout are read by the fast scanner of
+    :mod:`kisync.progress.scan`; anything else by the full reader, which raises
+    :class:`~kisync.errors.CatalogError` (file and line) when the file is broken.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return EMPTY
     except OSError as error:
         raise KisyncError(f"{path}: cannot be read ({error.strerror})") from None
-    return parse_catalog(data, path)
-
-
-def parse_catalog(data: bytes, path: Path) -> Catalog:
-    """A catalog's text for rendering.
-
-    Files in gettext's usual layout are read by the fast scanner of
-    :mod:`kisync.progress.scan`; anything else by the full reader, which raises
-    :class:`~kisync.errors.CatalogError` (file and line) when the file is broken.
-    """
     scanned = scan_translations(data)
     if scanned is not None:
         return Catalog(frozenset(scanned[0]), scanned[1])
@@ -102,8 +89,8 @@ class Version:
     """One language a page is rendered into."""
 
     language: str
-    catalog: str | Catalog
-    """The page's catalog for this language: already read, or the path to read it from."""
+    catalog: str
+    """Path of the page's catalog for this language."""
     address: str
     alternates: tuple[tuple[str, str], ...] = ()
     """(language code, address) of every version for ``hreflang`` links, German first;
@@ -170,9 +157,7 @@ class _Renderer:
     def _version(self, job: Job, page: SourcePage, version: Version) -> Outcome:
         language = get_language(version.language)
         try:
-            catalog = version.catalog
-            if not isinstance(catalog, Catalog):
-                catalog = read_catalog(Path(catalog))
+            catalog = read_catalog(Path(version.catalog))
             site = self._site(version.language)
         except KisyncError as error:
             return Outcome(job.key, version.language, error=str(error))

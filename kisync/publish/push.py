@@ -29,7 +29,6 @@ overwrites edits made there.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import hashlib
 import json
 import logging
@@ -44,11 +43,14 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from ..errors import CatalogError, KisyncError
-from ..languages import Language, normalize_code
+from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
+from ..progress import catalog_counts
+from ..progress.scan import Counts, scan
+from ..selection import matching, select_languages
 from . import open_target
-from .jobs import Catalog, Job, Outcome, Setup, Version, parse_catalog, read_catalog, render_jobs
+from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
 from .render import link_key
 from .state import PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
@@ -177,7 +179,7 @@ def push(
     (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
     page the target refuses) are listed in ``report.failures`` and the run goes on.
     """
-    chosen = chosen_languages(project, languages)
+    chosen = select_languages(project, languages)
     own_target = target is None
     target = target or open_target(project, insecure=insecure)
     try:
@@ -202,33 +204,11 @@ def push(
 # -- choosing ------------------------------------------------------------------------
 
 
-def chosen_languages(project: Project, codes: Sequence[str]) -> list[Language]:
-    """The project's languages named by ``codes`` (all when empty); KisyncError for others."""
-    if not codes:
-        return list(project.languages)
-    known = {lang.code: lang for lang in project.languages}
-    chosen = []
-    for code in codes:
-        language = known.get(normalize_code(code))
-        if language is None:
-            raise KisyncError(
-                f"--lang {code}: not a language of this project ({', '.join(known)}); "
-                "add it to languages in kisync.toml and run kisync pull"
-            )
-        chosen.append(language)
-    return chosen
-
-
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
     if not refs:
         raise KisyncError("the portal lists no pages; check [portal] in kisync.toml")
-    if not patterns:
-        return refs
-    for pattern in patterns:
-        if not any(fnmatch.fnmatchcase(ref.key, pattern) for ref in refs):
-            sample = ", ".join(ref.key for ref in refs[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
-    return [ref for ref in refs if any(fnmatch.fnmatchcase(ref.key, p) for p in patterns)]
+    chosen = set(matching([ref.key for ref in refs], patterns))
+    return [ref for ref in refs if ref.key in chosen]
 
 
 # -- the job -------------------------------------------------------------------------
@@ -244,8 +224,6 @@ class _Check:
     completeness: float
     minimum: float
     publish: bool
-    catalog: Catalog | None = None
-    """The catalog, when checking had to read it (handed on to rendering)."""
 
 
 @dataclass
@@ -348,16 +326,15 @@ class _Push:
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
-        parsed = None
         if record.inputs == inputs and not self.force:
             completeness = record.completeness
         else:
             try:
-                parsed = parse_catalog(catalog, path) if catalog else None
+                counts = (scan(catalog, words=False) or catalog_counts(path)) if catalog else None
             except CatalogError as error:
                 self._fail(language, ref, f"{error} (not published; fix it, then push again)")
                 return None
-            completeness = parsed.completeness if parsed is not None else 0.0
+            completeness = _percent_translated(counts)
             if not self.dry_run:
                 self.state.set(
                     language.code,
@@ -365,7 +342,7 @@ class _Push:
                     replace(record, inputs=inputs, completeness=completeness),
                 )
         publish = completeness >= minimum and bool(catalog)
-        return _Check(ref, language, inputs, completeness, minimum, publish, parsed)
+        return _Check(ref, language, inputs, completeness, minimum, publish)
 
     def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
@@ -456,7 +433,7 @@ class _Push:
             tuple(
                 Version(
                     check.language.code,
-                    check.catalog or str(self.project.catalog_path(check.language.code, key)),
+                    str(self.project.catalog_path(check.language.code, key)),
                     self.target.address(check.language, ref),
                     alternates,
                 )
@@ -651,6 +628,13 @@ class _Push:
             return path.relative_to(self.project.root).as_posix()
         except ValueError:
             return str(path)
+
+
+def _percent_translated(counts: Counts | None) -> float:
+    """Translated strings in percent (0 without a catalog, 100 for an empty one)."""
+    if counts is None:
+        return 0.0
+    return 100.0 * counts.translated / counts.total if counts.total else 100.0
 
 
 def _percent(value: float) -> str:

@@ -13,13 +13,12 @@ import urllib.request
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from support.catalogs import translate
 
 from kisync import Project
 from kisync.cli import cli
 from kisync.languages import get_language
 from kisync.publish.preview import make_server
-
-from .conftest import translate
 
 INTEGRATIONSKURSE = "/bildung-sprache/integrationskurse/"
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import lxml.html
 from click.testing import CliRunner
+from support.catalogs import translate
 
 from kisync import Project, pofile
 from kisync.cli import cli
 from kisync.progress import scan
 from kisync.publish import jobs
 from kisync.publish.files import FilesTarget
-
-from .conftest import translate
 
 PAGES = 14
 INTEGRATIONSKURSE = "bildung-sprache/integrationskurse"
@@ -273,8 +272,10 @@ def test_bad_input_exits_2_and_keeps_going(demo):
     assert (demo / "site" / "en" / "impressum" / "index.html").exists()
     assert not (demo / "site" / "en" / "kommunen").exists()
 
-    result = run(demo, "--lang", "xx")
+    result = run(demo, "--lang", "ps")
     assert result.exit_code == 2 and "not a language of this project" in result.output
+    result = run(demo, "--lang", "xx")
+    assert result.exit_code == 2 and "unknown language code" in result.output
     result = run(demo, "--page", "no/such/page")
     assert result.exit_code == 2 and "no page matches" in result.output
 

@@ -13,14 +13,11 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
-
-from kisync import pofile
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "wordpress-dev.sh"
@@ -263,19 +260,3 @@ def write_project(
         lines += [f"{key} = {json.dumps(value)}" for key, value in publish.items()]
     (root / "kisync.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
-
-
-def translate(
-    root: Path, language: str, change: Callable[[str], str] | None = None, keys: Any = None
-) -> None:
-    """Translate every entry of the language's catalogs with ``change(msgid)``."""
-    change = change or (lambda text: f"[{language}] {text}")
-    for path in sorted((root / "po" / language).rglob("*.po")):
-        key = path.relative_to(root / "po" / language).with_suffix("").as_posix()
-        if keys is not None and key not in keys:
-            continue
-        catalog = pofile.read(path)
-        for entry in catalog:
-            if not entry.obsolete:
-                entry.msgstr = change(entry.msgid)
-        path.write_text(pofile.dumps(catalog), encoding="utf-8")

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.wordpress import PASSWORD_ENV, WordPress, translate, write_project
+from support.catalogs import translate
+from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
 from kisync import Project
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from scenario import assert_state_matches_wordpress, german_site, prepared, translations
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
-from support.wordpress import WordPress, translate
+from support.wordpress import WordPress
 
 from kisync import Project
 from kisync.cli import cli

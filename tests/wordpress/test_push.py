@@ -15,8 +15,9 @@ from scenario import (
     prepared,
     translations,
 )
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
-from support.wordpress import PASSWORD_ENV, WordPress, translate, write_project
+from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
 from kisync import Project
 from kisync.cli import cli

@@ -9,8 +9,9 @@ from urllib.parse import parse_qs
 
 import pytest
 from click.testing import CliRunner
+from support.catalogs import translate
 from support.faultproxy import FaultProxy
-from support.wordpress import WordPress, translate
+from support.wordpress import WordPress
 
 from kisync import Project
 from kisync.cli import cli
