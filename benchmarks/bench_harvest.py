@@ -73,8 +73,16 @@ def project() -> Project:
 
 
 def run_case(
-    proj: Project, language: str, german: str, translated: str, gold: set[tuple[str, str]]
-) -> tuple[Score, list[tuple[str, str]]]:
+    proj: Project,
+    language: str,
+    german: str,
+    translated: str,
+    gold: set[tuple[str, str]],
+    *,
+    msgstr: bool = False,
+) -> tuple[Score, list[tuple[str, str]], list[tuple[str, str]]]:
+    """Harvested pairs against the annotated ones: (German string, translated text), or with
+    ``msgstr`` (German string, translation with the German tag names)."""
     result = align_page(
         german,
         translated,
@@ -85,7 +93,7 @@ def run_case(
         prefixes=proj.config.languages,
         glossary=proj.glossary,
     )
-    found = {(item.msgid, item.translated) for item in result.proposals}
+    found = {(item.msgid, item.msgstr if msgstr else item.translated) for item in result.proposals}
     wrong = sorted(found - gold)
     missed = sorted(gold - found)
     return Score(len(found), len(found & gold), len(gold)), wrong, missed
@@ -144,6 +152,54 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+# -- machine-made translations of every demo page ------------------------------------------
+
+LATIN = "abcdefghijklmnopqrstuvwxyzäöü"
+RUSSIAN = "абцдефгхийклмнопкрстуввкизаоу"
+CYRILLIC = str.maketrans(LATIN + LATIN.upper() + "ß", RUSSIAN + RUSSIAN.upper() + "с")
+_KEEP = re.compile(r"<[^>]+>|\S+@\S+\.\w+|https?://\S+|www\.\S+|\b[A-ZÄÖÜ]{2,}\b|\d")
+
+
+def pseudo_russian(text: str, rng: random.Random) -> str:
+    """A stand-in translation: letters in Cyrillic (names too), about as long as the German,
+    with tags, numbers, e-mail and web addresses and abbreviations (BAMF) kept."""
+    out, last = [], 0
+    for match in _KEEP.finditer(text):
+        out.append(_cyrillic(text[last : match.start()], rng))
+        out.append(match.group())
+        last = match.end()
+    out.append(_cyrillic(text[last:], rng))
+    return "".join(out)
+
+
+def _cyrillic(text: str, rng: random.Random) -> str:
+    words = text.translate(CYRILLIC).split(" ")
+    return " ".join(w + ("а" if w[-1:].isalpha() and rng.random() < 0.2 else "") for w in words)
+
+
+def demo_pages() -> list[Path]:
+    portal = ROOT / "examples" / "heinsberg" / "portal"
+    return sorted(
+        path
+        for path in portal.rglob("*.html")
+        if path.relative_to(portal).parts[0] not in ("en", "ar", "wp-content")
+    )
+
+
+def pseudo_case(proj: Project, path: Path, rng: random.Random) -> tuple[str, str, set]:
+    """A German demo page, its stand-in Russian translation and the true pairs."""
+    from kisync.languages import get_language
+    from kisync.publish.render import SourcePage, render
+
+    german = path.read_text(encoding="utf-8")
+    page = SourcePage(german, proj.extract_rules, "/page/")
+    everything = (*page.text.segments, *page.text.site_segments)
+    translations = {(s.context, s.text): pseudo_russian(s.text, rng) for s in everything}
+    translated = render(page, get_language("ru"), translations, translations).html
+    gold = {(s.text, translations[(s.context, s.text)]) for s in everything}
+    return german, translated, {(msgid, msgstr) for msgid, msgstr in gold if msgid != msgstr}
+
+
 # -- running -----------------------------------------------------------------------------
 
 
@@ -192,17 +248,38 @@ def main() -> None:
             if args.show:
                 for msgid, text in v_wrong:
                     print(f"WRONG ({change}) {case['translated']}: {msgid!r} -> {text!r}")
+    pseudo, pseudo_variants = Score(), Score()
+    for path in demo_pages():
+        german, translated, gold = pseudo_case(proj, path, rng)
+        score, wrong, _ = run_case(proj, "ru", german, translated, gold, msgstr=True)
+        pages += 1
+        pseudo.add(score)
+        if args.show:
+            for msgid, text in wrong:
+                print(f"WRONG (pseudo) {path.name}: {msgid!r} -> {text!r}")
+        for _ in range(args.variants // 4):
+            g, t, v_gold, change = variant(proj, german, translated, gold, rng)
+            v_score, v_wrong, _ = run_case(proj, "ru", g, t, v_gold)
+            pages += 1
+            pseudo_variants.add(v_score)
+            if args.show:
+                for msgid, text in v_wrong:
+                    print(f"WRONG (pseudo, {change}) {path.name}: {msgid!r} -> {text!r}")
     elapsed = time.perf_counter() - start
-    text = report(rows, hand, generated, args.variants, args.seed, pages, elapsed)
+    extra = (len(demo_pages()), args.variants // 4, pseudo, pseudo_variants)
+    text = report(rows, hand, generated, args.variants, args.seed, pages, elapsed, extra)
     print(text)
     if args.write:
         write_section(text)
 
 
-def report(rows, hand: Score, generated: Score, variants: int, seed: int, pages: int, elapsed):
+def report(
+    rows, hand: Score, generated: Score, variants: int, seed: int, pages: int, elapsed, extra
+):
     total = Score()
     total.add(hand)
     total.add(generated)
+    count, pseudo_variants, pseudo, pseudo_drift = extra
     lines = [
         SECTION,
         "",
@@ -223,7 +300,9 @@ def report(rows, hand: Score, generated: Score, variants: int, seed: int, pages:
     for name, score in (
         ("hand-made pairs", hand),
         ("generated variants", generated),
-        ("**all**", total),
+        ("**all hand-made**", total),
+        (f"machine-made Russian of all {count} demo pages (tags checked too)", pseudo),
+        (f"… each with {pseudo_variants} generated variants", pseudo_drift),
     ):
         lines.append(
             f"| | {name} | | {score.annotated} | {score.harvested} | {score.correct} "
