@@ -40,12 +40,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kisync import Project  # noqa: E402
+from kisync.config import HarvestConfig  # noqa: E402
 from kisync.extract import extract_page  # noqa: E402
 from kisync.harvest import align_page  # noqa: E402
 
 CASES = ROOT / "benchmarks" / "harvest" / "cases.json"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Harvesting existing translations (`bench_harvest.py`)"
+MIN_CONFIDENCE = HarvestConfig().min_confidence
 
 
 @dataclass
@@ -93,7 +95,8 @@ def run_case(
         prefixes=proj.config.languages,
         glossary=proj.glossary,
     )
-    found = {(item.msgid, item.msgstr if msgstr else item.translated) for item in result.proposals}
+    taken = result.proposals if result.confidence >= MIN_CONFIDENCE else []  # as kisync harvest
+    found = {(item.msgid, item.msgstr if msgstr else item.translated) for item in taken}
     wrong = sorted(found - gold)
     missed = sorted(gold - found)
     return Score(len(found), len(found & gold), len(gold)), wrong, missed
@@ -265,8 +268,16 @@ def main() -> None:
             if args.show:
                 for msgid, text in v_wrong:
                     print(f"WRONG (pseudo, {change}) {path.name}: {msgid!r} -> {text!r}")
+    wrong_pages = Score()
+    translations = {path: pseudo_case(proj, path, rng)[1] for path in demo_pages()}
+    for german_path in demo_pages():
+        for other, translated in translations.items():
+            if other != german_path:
+                score, _, _ = run_case(proj, "ru", german_path.read_text(), translated, set())
+                pages += 1
+                wrong_pages.add(score)
     elapsed = time.perf_counter() - start
-    extra = (len(demo_pages()), args.variants // 4, pseudo, pseudo_variants)
+    extra = (len(demo_pages()), args.variants // 4, pseudo, pseudo_variants, wrong_pages)
     text = report(rows, hand, generated, args.variants, args.seed, pages, elapsed, extra)
     print(text)
     if args.write:
@@ -279,7 +290,7 @@ def report(
     total = Score()
     total.add(hand)
     total.add(generated)
-    count, pseudo_variants, pseudo, pseudo_drift = extra
+    count, pseudo_variants, pseudo, pseudo_drift, wrong_pages = extra
     lines = [
         SECTION,
         "",
@@ -303,6 +314,7 @@ def report(
         ("**all hand-made**", total),
         (f"machine-made Russian of all {count} demo pages (tags checked too)", pseudo),
         (f"… each with {pseudo_variants} generated variants", pseudo_drift),
+        (f"the translation of another page ({count} × {count - 1} pairs)", wrong_pages),
     ):
         lines.append(
             f"| | {name} | | {score.annotated} | {score.harvested} | {score.correct} "
