@@ -169,8 +169,8 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, port: int, handler: Callable[..., _Handler], preview: Preview) -> None:
+        self.preview = preview  # first: a failed bind calls server_close()
         super().__init__(("127.0.0.1", port), handler)
-        self.preview = preview
 
     def server_close(self) -> None:
         super().server_close()
@@ -190,7 +190,6 @@ def make_server(
     try:
         return PreviewServer(port, partial(handler, directory=folder), preview)
     except OSError as error:
-        preview.close()
         raise KisyncError(
             f"cannot listen on 127.0.0.1:{port} ({error.strerror}); try another --port"
         ) from None
