@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -16,6 +17,7 @@ from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor
+    from .harvest import HarvestReport
     from .portal import Portal
     from .publish.push import PushReport
     from .publish.target import PublishTarget
@@ -73,13 +75,12 @@ class Project:
 
     def page_keys(self) -> list[str]:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
-        templates = self.catalogs_dir / "templates"
-        if not templates.is_dir():
-            return []
-        keys = (
-            path.relative_to(templates).with_suffix("").as_posix()
-            for path in templates.rglob("*.pot")
-        )
+        templates = str(self.catalogs_dir / "templates")
+        keys = []
+        for folder, _, files in os.walk(templates):  # os.walk: 4x faster than Path.rglob
+            prefix = os.path.relpath(folder, templates).replace(os.sep, "/")
+            prefix = "" if prefix == "." else prefix + "/"
+            keys += [prefix + name[:-4] for name in files if name.endswith(".pot")]
         return sorted(key for key in keys if _SAFE_KEY.match(key))
 
     # -- settings ------------------------------------------------------------------
@@ -176,6 +177,19 @@ class Project:
         from .translate.pretranslate import pretranslate
 
         return pretranslate(self, languages, pages, dry_run=dry_run)
+
+    def harvest(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> HarvestReport:
+        """Fill the catalogs from the portal's existing translations; see :mod:`kisync.harvest`."""
+        from .harvest import harvest
+
+        return harvest(self, languages, pages, dry_run=dry_run, progress=progress)
 
     def sync(
         self,

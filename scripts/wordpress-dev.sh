@@ -15,6 +15,7 @@
 # Settings (environment):
 #   KISYNC_WP_DIR     where everything lives (default: .wordpress-dev in the repository)
 #   KISYNC_WP_PORT    the web server's port on 127.0.0.1 (default: 8881)
+#   KISYNC_WP_WORKERS PHP_CLI_SERVER_WORKERS, requests served at once (default: 4)
 #   KISYNC_WP_BRIDGE  1: install contrib/wordpress/kisync-bridge.php as a must-use plugin,
 #                     0: remove it (unset: leave it as it is)
 #
@@ -49,7 +50,7 @@ say() { echo "wordpress-dev: $*" >&2; }
 case "${1:-}" in
   start | stop | reset | status | snapshot | restore | destroy) ;;
   *)
-    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
@@ -60,6 +61,7 @@ if [[ ! -d "$DIR" && "$1" != start && "$1" != reset ]]; then
 fi
 
 mkdir -p "$DIR"
+chmod 700 "$DIR"  # the database's root has no password: only its socket guards it
 DIR="$(cd "$DIR" && pwd)"
 # The port is part of the installed site's address: remember it, refuse another one.
 INSTALLED_PORT="$(cat "$DIR/port" 2>/dev/null || true)"

@@ -12,21 +12,31 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from .check import check_command
 from .common import Context, KisyncGroup, setup_logging
-from .glossary import glossary_command
-from .init import init_command
-from .lint import lint_command
-from .pretranslate import pretranslate_command
-from .preview import preview_command
-from .pull import pull_command
-from .push import push_command
-from .report import report_command
-from .stats import stats_command
-from .sync import sync_command
+
+# command name -> module of this package that defines ``<module>_command``. Modules are
+# imported only when their command runs (or for --help), so every command starts fast.
+COMMANDS = {
+    "check": "check",
+    "glossary": "glossary",
+    "harvest": "harvest",
+    "init": "init",
+    "lint": "lint",
+    "pretranslate": "pretranslate",
+    "preview": "preview",
+    "pull": "pull",
+    "push": "push",
+    "report": "report",
+    "stats": "stats",
+    "sync": "sync",
+}
 
 
-@click.group(cls=KisyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=KisyncGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--project",
     "project_dir",
@@ -49,19 +59,6 @@ def cli(ctx: click.Context, project_dir: Path | None, verbose: int, insecure: bo
     """
     setup_logging(verbose)
     ctx.obj = Context(project_dir, insecure=insecure)
-
-
-cli.add_command(glossary_command)
-cli.add_command(init_command)
-cli.add_command(pretranslate_command)
-cli.add_command(preview_command)
-cli.add_command(pull_command)
-cli.add_command(push_command)
-cli.add_command(stats_command)
-cli.add_command(sync_command)
-cli.add_command(lint_command)
-cli.add_command(check_command)
-cli.add_command(report_command)
 
 
 def main() -> None:

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..fsutil import write_if_changed
-from ..progress import reports
-from ..progress.gate import run_check
 from .common import Context, pass_context
 
 
@@ -59,6 +56,10 @@ def check_command(
     For CI: lists the pages below the minimum per language, with their percentage and
     the German words left, and the lint findings.
     """
+    from ..fsutil import write_if_changed
+    from ..progress import reports
+    from ..progress.gate import run_check
+
     result = run_check(
         context.project,
         min_completeness=min_completeness,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,53 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+class LazyCommands(MutableMapping[str, click.Command]):
+    """A group's commands, each imported from ``kisync.cli.<module>`` when first used.
+
+    Starting ``kisync stats`` then does not import what ``preview`` or ``glossary``
+    need; ``cli.commands`` still lists every command.
+    """
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = dict(modules)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            module = self._modules[name]
+            loaded = importlib.import_module(f"kisync.cli.{module}")
+            self._loaded[name] = getattr(loaded, f"{module}_command")
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._modules and name not in self._loaded:
+            raise KeyError(name)
+        self._modules.pop(name, None)
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted({*self._modules, *self._loaded}))
+
+    def __len__(self) -> int:
+        return len({*self._modules, *self._loaded})
+
+
 class KisyncGroup(click.Group):
-    """Turns every :class:`KisyncError` into one line on stderr and exit code 2."""
+    """Turns every :class:`KisyncError` into one line on stderr and exit code 2.
+
+    ``lazy_commands`` maps command names to the modules of ``kisync.cli`` that define
+    ``<module>_command`` (see :class:`LazyCommands`).
+    """
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if lazy_commands:
+            commands = LazyCommands(lazy_commands)
+            commands.update(self.commands)
+            self.commands = commands
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -6,9 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..progress import reports
-from ..translate.checks import REGISTRY
-from ..translate.lint import lint_files, lint_project
 from .common import Context, echo_json, pass_context
 
 
@@ -56,6 +53,10 @@ def lint_command(
     with FILES (PO or POT files, e.g. from a pre-commit hook), only those. Fuzzy and
     untranslated entries are not checked. Exit code 1 when an error is found.
     """
+    from ..progress import reports
+    from ..translate.checks import REGISTRY
+    from ..translate.lint import lint_files, lint_project
+
     if list_checks:
         for spec in REGISTRY.specs():
             scope = " (German text)" if spec.scope == "source" else ""

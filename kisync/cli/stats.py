@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..progress import collect_stats
-from ..progress.reports import render, stats_table
-from .common import Context, echo_json, pass_context
+from .common import Context, pass_context
 
 
 @click.command("stats")
@@ -44,8 +42,11 @@ def stats_command(
     count (the same numbers as `msgfmt --statistics`). Words are German source words,
     what translation costs are estimated on.
     """
+    from ..progress import collect_stats
+    from ..progress.reports import json_text, render, stats_table
+
     stats = collect_stats(context.project, languages, pages)
     if fmt == "json":
-        echo_json(stats.to_json())
+        click.echo(json_text(stats.to_json()))
     else:
         click.echo(render(stats_table(stats, by, fmt), fmt), nl=False)

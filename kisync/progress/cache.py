@@ -63,7 +63,14 @@ class StatsCache:
 
     def get(self, key: str, stat: os.stat_result) -> Counts | None:
         record = self._records.get(key)
-        if record is None or len(record) != 10 or tuple(record[:4]) != signature(stat):
+        if (
+            record is None
+            or len(record) != 10
+            or record[1] != stat.st_mtime_ns
+            or record[0] != stat.st_size
+            or record[2] != stat.st_ctime_ns
+            or record[3] != stat.st_ino
+        ):
             return None
         return Counts(*record[4:])
 

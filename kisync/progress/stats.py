@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,11 +37,15 @@ class PageStats:
     """One page in one language."""
 
     page: str
-    path: Path
-    """The language's catalog; it may not exist yet (see ``exists``)."""
+    file: str
+    """The language's catalog (absolute); it may not exist yet (see ``exists``)."""
     counts: Counts
     exists: bool = True
     """False when the page has no catalog for this language yet (run ``kisync pull``)."""
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,15 @@ def _counts_json(counts: Counts) -> dict[str, Any]:
 # -- one file ---------------------------------------------------------------------------
 
 
-def catalog_counts(path: Path) -> Counts:
+def catalog_counts(path: Path | str) -> Counts:
     """Count one PO or POT file; :class:`CatalogError` (file and line) if it is unreadable."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except OSError as error:
         raise CatalogError(path, f"cannot read the file ({error.strerror})") from None
     counts = scan(data)
-    return counts if counts is not None else _parsed_counts(path)
+    return counts if counts is not None else _parsed_counts(Path(path))
 
 
 def _parsed_counts(path: Path) -> Counts:
@@ -127,7 +131,7 @@ def _parsed_counts(path: Path) -> Counts:
     )
 
 
-def _count_many(paths: Sequence[Path]) -> list[Counts | CatalogError]:
+def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
     """Count several files; an unreadable one yields its error instead of stopping the rest."""
     results: list[Counts | CatalogError] = []
     for path in paths:
@@ -158,33 +162,30 @@ def collect_stats(
     keys = select_pages(project, pages)
     counter = _Counter(project, cache)
     # page by page, so that a worker process sees each German text in every language
-    counter.count(project.catalog_path(lang.code, key) for key in keys for lang in chosen)
-    missing = {
-        key
-        for key in keys
-        for lang in chosen
-        if counter.get(project.catalog_path(lang.code, key)) is None
-    }
-    counter.count(project.template_path(key) for key in sorted(missing))
+    files = {(lang.code, key): counter.catalog(lang.code, key) for key in keys for lang in chosen}
+    counter.count(files.values())
+    missing = {key for (_, key), relative in files.items() if counter.get(relative) is None}
+    counter.count(counter.template(key) for key in sorted(missing))
     result = []
     for language in chosen:
         page_stats = []
         for key in keys:
-            path = project.catalog_path(language.code, key)
-            counts = counter.get(path)
+            relative = files[language.code, key]
+            counts = counter.get(relative)
+            exists = counts is not None
             if counts is None:  # no catalog yet: everything in the template is to do
-                template = counter.get(project.template_path(key))
-                if template is None:
-                    raise CatalogError(path, "neither this catalog nor its template exists")
-                page_stats.append(PageStats(key, path, _untranslated(template), exists=False))
-            else:
-                page_stats.append(PageStats(key, path, counts))
+                counts = _untranslated(
+                    counter.get(counter.template(key)), counter.absolute(relative)
+                )
+            page_stats.append(PageStats(key, counter.absolute(relative), counts, exists))
         result.append(LanguageStats(language, tuple(page_stats)))
     counter.save()
     return ProjectStats(project.source_language, tuple(result))
 
 
-def _untranslated(template: Counts) -> Counts:
+def _untranslated(template: Counts | None, catalog: str) -> Counts:
+    if template is None:
+        raise CatalogError(catalog, "neither this catalog nor its template exists")
     return Counts(
         total=template.total,
         untranslated=template.total,
@@ -193,56 +194,70 @@ def _untranslated(template: Counts) -> Counts:
 
 
 class _Counter:
-    """Counts files through the cache, the misses in parallel when there are many."""
+    """Counts files through the cache, the misses in parallel when there are many.
+
+    Files are named by their path relative to the project root (the cache key), built
+    from page keys by plain string formatting: ``Project.page_keys()`` only returns
+    keys that are safe as paths, and pathlib would cost more than the counting itself
+    when nothing changed.
+    """
 
     def __init__(self, project: Project, use_cache: bool) -> None:
-        self.root = project.root
+        self.prefix = os.path.join(str(project.root), "")
+        self.base = Path(os.path.relpath(project.catalogs_dir, project.root)).as_posix()
         self.cache = StatsCache(project.state_dir / "stats-cache.json") if use_cache else None
-        self._counts: dict[Path, Counts] = {}
+        self._counts: dict[str, Counts] = {}
 
-    def _key(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+    def catalog(self, language: str, key: str) -> str:
+        return f"{self.base}/{language}/{key}.po"
 
-    def count(self, paths: Iterable[Path]) -> None:
-        """Count every file of ``paths`` that exists and is not cached."""
+    def template(self, key: str) -> str:
+        return f"{self.base}/templates/{key}.pot"
+
+    def absolute(self, relative: str) -> str:
+        return self.prefix + relative
+
+    def count(self, files: Iterable[str]) -> None:
+        """Count every file of ``files`` that exists and is not cached."""
+        cache, prefix, stat_of = self.cache, self.prefix, os.stat
         misses = []
-        for path in paths:
+        for relative in files:
             try:
-                stat = os.stat(path)
+                stat = stat_of(prefix + relative)
             except FileNotFoundError:
-                if self.cache is not None:
-                    self.cache.forget(self._key(path))
+                if cache is not None:
+                    cache.forget(relative)
                 continue
             except OSError as error:
-                raise CatalogError(path, f"cannot read the file ({error.strerror})") from None
-            cached = self.cache.get(self._key(path), stat) if self.cache is not None else None
+                problem = f"cannot read the file ({error.strerror})"
+                raise CatalogError(self.absolute(relative), problem) from None
+            cached = cache.get(relative, stat) if cache is not None else None
             if cached is None:
-                misses.append((path, stat))
+                misses.append((relative, stat))
             else:
-                self._counts[path] = cached
-        results = _count_all([path for path, _ in misses])
-        for (path, stat), result in zip(misses, results, strict=True):
+                self._counts[relative] = cached
+        results = _count_all([self.absolute(relative) for relative, _ in misses])
+        for (relative, stat), result in zip(misses, results, strict=True):
             if isinstance(result, CatalogError):
                 raise result
-            self._counts[path] = result
-            if self.cache is not None:
-                self.cache.put(self._key(path), stat, result)
+            self._counts[relative] = result
+            if cache is not None:
+                cache.put(relative, stat, result)
 
-    def get(self, path: Path) -> Counts | None:
-        return self._counts.get(path)
+    def get(self, relative: str) -> Counts | None:
+        return self._counts.get(relative)
 
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()
 
 
-def _count_all(paths: Sequence[Path]) -> list[Counts | CatalogError]:
+def _count_all(paths: Sequence[str]) -> list[Counts | CatalogError]:
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_MIN_FILES or workers < 2:
         return _count_many(paths)
+    from concurrent.futures import ProcessPoolExecutor  # costs 30 ms to import
+
     chunk = -(-len(paths) // (workers * 4))
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     try:

@@ -129,7 +129,7 @@ def counted(monkeypatch):
     real = stats_module.catalog_counts
 
     def spy(path):
-        seen.append(path.name)
+        seen.append(os.path.basename(path))
         return real(path)
 
     monkeypatch.setattr(stats_module, "catalog_counts", spy)
