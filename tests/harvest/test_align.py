@@ -259,3 +259,12 @@ def test_a_full_stop_after_a_number_or_an_abbreviation_ends_no_sentence() -> Non
     german = ["<p>Melden Sie sich bis zum 15. März an, z. B. per Telefon.</p>"]
     english = ["<p>Register by 15 March, e.g. by phone.</p>"]
     assert list(harvest(german, english).values()) == ["Register by 15 March, e.g. by phone."]
+
+
+def test_text_marked_german_inside_a_translated_paragraph_is_not_harvested() -> None:
+    german = ["<h2>Anmeldung</h2>", "<p>Melden Sie sich an. Pass, Foto, Meldezettel.</p>"]
+    marked = '<p>Please register. <span lang="de">Pass, Foto, Meldezettel.</span></p>'
+    english = ["<h2>Registration</h2>", marked]
+    result = pairs(german, english)
+    assert {item.msgid: item.msgstr for item in result.proposals} == {"Anmeldung": "Registration"}
+    assert result.still_german == 2  # the paragraph and the page title "T"
