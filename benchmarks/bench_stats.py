@@ -5,8 +5,7 @@ pulled with ``kisync pull``) whose catalogs are then partly translated, each lan
 to another degree, with fuzzy and obsolete entries. All three tools count the same
 30,006 catalogs (5,000 pages and ``_site`` in 6 languages):
 
-- ``msgfmt --statistics`` (GNU gettext), once per catalog, as a shell loop would run it
-  (one run: it takes minutes);
+- ``msgfmt --statistics`` (GNU gettext), once per catalog, as a shell loop would run it;
 - ``pocount --csv`` (Translate Toolkit, in the benchmark's own virtualenv) on the six
   language folders;
 - ``kisync stats``: cold (no ``.kisync/stats-cache.json``) and warm (cache present,
