@@ -93,6 +93,17 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class HarvestConfig:
+    pattern: str = ""
+    """Where the existing translation of a German page is (``kisync harvest``); empty: the
+    default of the portal kind (files: ``{lang}/{path}``; WordPress: where ``kisync push``
+    publishes, under the language root; crawl: the German page's ``hreflang`` alternates)."""
+    min_confidence: float = field(default=50.0, metadata={"range": (0, 100)})
+    """Percent of a translated page's text that must pair with the German page; below it the
+    page is reported as too different and left alone."""
+
+
+@dataclass(frozen=True)
 class Config:
     """A whole project file. ``root`` is the folder that holds it."""
 
@@ -105,6 +116,7 @@ class Config:
     glossary: GlossaryConfig = field(default_factory=GlossaryConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
+    harvest: HarvestConfig = field(default_factory=HarvestConfig)
 
     @property
     def file(self) -> Path:
@@ -166,7 +178,37 @@ def _check_languages(config: Config, path: Path) -> Config:
             raise ConfigError(f"{path}: {key}: {code} is not in languages ({', '.join(targets)})")
         minimums[canonical] = value
     publish = dataclasses.replace(config.publish, min_completeness_by_language=minimums)
+    _check_harvest(config, path)
     return dataclasses.replace(config, source_language=source, languages=targets, publish=publish)
+
+
+HARVEST_FIELDS = ("lang", "bcp47", "path", "slug", "key")
+"""What ``[harvest] pattern`` may contain, e.g. ``{lang}/{path}``."""
+
+
+def _check_harvest(config: Config, path: Path) -> None:
+    pattern = config.harvest.pattern
+    if not pattern:
+        return
+    import string
+
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError as error:
+        raise ConfigError(f"{path}: harvest.pattern = {pattern!r}: {error}") from None
+    allowed = ", ".join("{" + name + "}" for name in HARVEST_FIELDS)
+    for name in names:
+        if name not in HARVEST_FIELDS:
+            raise ConfigError(f"{path}: harvest.pattern: unknown field {{{name}}}; use {allowed}")
+    if "lang" not in names and "bcp47" not in names:
+        raise ConfigError(
+            f"{path}: harvest.pattern must contain {{lang}} or {{bcp47}} (each language's "
+            f'translation is somewhere else), e.g. "{{lang}}/{{path}}"'
+        )
+    if config.portal.kind != "crawl" and ("://" in pattern or pattern.startswith("/")):
+        raise ConfigError(
+            f'{path}: harvest.pattern must be relative to the portal, e.g. "{{lang}}/{{path}}"'
+        )
 
 
 def _convert_section(

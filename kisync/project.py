@@ -17,6 +17,7 @@ from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor
+    from .harvest import HarvestReport
     from .portal import Portal
     from .publish.push import PushReport
     from .publish.target import PublishTarget
@@ -176,6 +177,19 @@ class Project:
         from .translate.pretranslate import pretranslate
 
         return pretranslate(self, languages, pages, dry_run=dry_run)
+
+    def harvest(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> HarvestReport:
+        """Fill the catalogs from the portal's existing translations; see :mod:`kisync.harvest`."""
+        from .harvest import harvest
+
+        return harvest(self, languages, pages, dry_run=dry_run, progress=progress)
 
     def sync(
         self,

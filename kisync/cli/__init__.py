@@ -19,6 +19,7 @@ from .common import Context, KisyncGroup, setup_logging
 COMMANDS = {
     "check": "check",
     "glossary": "glossary",
+    "harvest": "harvest",
     "init": "init",
     "lint": "lint",
     "pretranslate": "pretranslate",

@@ -16,7 +16,11 @@ from kisync.languages import get_language
 from kisync.publish.render import Alternates, Links, SourcePage, link_key, render
 
 DEMO = Path(__file__).parents[2] / "examples" / "heinsberg" / "portal"
-DEMO_PAGES = sorted(DEMO.rglob("*.html"))
+DEMO_PAGES = sorted(
+    path  # the German pages; en/ and ar/ hold existing translations (kisync harvest)
+    for path in DEMO.rglob("*.html")
+    if path.relative_to(DEMO).parts[0] not in ("en", "ar")
+)
 EN, AR, DE = get_language("en"), get_language("ar"), get_language("de")
 
 PAGE = """<!DOCTYPE html>
