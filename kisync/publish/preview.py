@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,13 +52,14 @@ class Preview:
         self.project = project
         self.languages = tuple(languages) or project.languages
         self.source_language = project.source_language
-        self.target = FilesTarget(Path("/nonexistent"), name="preview")
-        portal = project.open_portal()
-        try:
-            self.refs = {link_key(ref.url): ref for ref in portal.pages()}
-        finally:
-            portal.close()
+        self.target = FilesTarget(Path("/nonexistent"), name="preview")  # for addresses
+        self.portal = project.open_portal()
+        self.refs = {link_key(ref.url): ref for ref in self.portal.pages()}
         self._lock = threading.Lock()
+        """One request at a time reads from the portal (a connector need not be thread-safe)."""
+
+    def close(self) -> None:
+        self.portal.close()
 
     def language(self, folder: str) -> Language | None:
         return next((lang for lang in self.languages if language_folder(lang) == folder), None)
@@ -68,11 +69,9 @@ class Preview:
         ref = self.refs.get(link_key(path))
         if ref is None:
             return None
-        portal = self.project.open_portal()
-        try:
-            source = SourcePage(portal.read(ref), self.project.extract_rules, ref.url)
-        finally:
-            portal.close()
+        with self._lock:
+            text = self.portal.read(ref)
+        source = SourcePage(text, self.project.extract_rules, ref.url)
         addresses = {key: self.target.address(language, other) for key, other in self.refs.items()}
         versions = [(self.source_language, ref.url)]
         versions += [(lang, self.target.address(lang, ref)) for lang in self.languages]
@@ -166,23 +165,34 @@ class _Handler(SimpleHTTPRequestHandler):
         log.info("preview: " + format, *args)
 
 
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, handler: Callable[..., _Handler], preview: Preview) -> None:
+        self.preview = preview  # first: a failed bind calls server_close()
+        super().__init__(("127.0.0.1", port), handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.preview.close()
+
+
 def make_server(
     project: Project, languages: Sequence[Language] = (), port: int = 8000
-) -> ThreadingHTTPServer:
+) -> PreviewServer:
     """A preview server bound to 127.0.0.1 (``port`` 0: any free port); call
-    ``serve_forever()`` on it. Static files come from a files portal's folder."""
+    ``serve_forever()`` on it, ``server_close()`` after. Static files come from a files
+    portal's folder."""
     preview = Preview(project, languages)
     static = project.config.portal.kind == "files"
     folder = str(project.root / project.config.portal.path) if static else None
     handler = type("PreviewHandler", (_Handler,), {"preview": preview, "static": static})
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=folder))
+        return PreviewServer(port, partial(handler, directory=folder), preview)
     except OSError as error:
         raise KisyncError(
             f"cannot listen on 127.0.0.1:{port} ({error.strerror}); try another --port"
         ) from None
-    server.daemon_threads = True
-    return server
 
 
-__all__ = ["Preview", "make_server"]
+__all__ = ["Preview", "PreviewServer", "make_server"]

@@ -31,7 +31,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import logging
 import math
 import time
 from collections import deque
@@ -57,8 +56,6 @@ from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
     from ..project import Project
-
-log = logging.getLogger(__name__)
 
 RENDER_VERSION = "1"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
@@ -266,7 +263,7 @@ class _Push:
         portal: Portal,
         refs: list[PageRef],
         selected: list[PageRef],
-        languages: list[Language],
+        languages: Sequence[Language],
         progress: Callable[[int, int], None] | None,
     ) -> None:
         self.portal = portal

@@ -112,6 +112,7 @@ class SourcePage:
         self.body: Element | None = None
         self.url_attributes: list[tuple[Element, str]] = []
         self.og_locale: Element | None = None
+        self.charsets: list[Element] = []
         self.canonical: Element | None = None
         elements: list[Element] = []
         for element in self.document.root.iter():
@@ -126,6 +127,8 @@ class SourcePage:
                     self.url_attributes.append((element, name))
             if tag == "meta" and (element.get("property") or "").lower() == "og:locale":
                 self.og_locale = element
+            elif tag == "meta" and _declares_charset(element):
+                self.charsets.append(element)
             elif tag == "link" and "canonical" in (element.get("rel") or "").lower().split():
                 self.canonical = element
         self._elements = elements
@@ -390,6 +393,11 @@ class _Renderer:
             self._set_attributes(root, marks)
         if self.page.og_locale is not None:
             self._set_attributes(self.page.og_locale, {"content": self.language.code})
+        for meta in self.page.charsets:  # the translation is written as UTF-8
+            if "charset" in meta.attributes:
+                self._set_attributes(meta, {"charset": "utf-8"})
+            else:
+                self._set_attributes(meta, {"content": "text/html; charset=utf-8"})
 
     # -- links -------------------------------------------------------------------
 
@@ -635,6 +643,17 @@ def _assemble(source: str, start: int, end: int, edits: Sequence[_Edit]) -> str:
         position = edit.end
     out.append(source[position:end])
     return "".join(out)
+
+
+def _declares_charset(meta: Element) -> bool:
+    """``<meta charset>`` or ``<meta http-equiv=content-type>`` naming another encoding."""
+    if "charset" in meta.attributes:
+        declared = meta.get("charset") or ""
+    elif (meta.get("http-equiv") or "").lower() == "content-type":
+        declared = (meta.get("content") or "").lower().partition("charset=")[2]
+    else:
+        return False
+    return declared.strip().strip("\"'").lower() not in ("utf-8", "utf8")
 
 
 def _only_space(source: str, start: int, end: int) -> bool:

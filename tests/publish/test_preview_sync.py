@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -149,3 +150,13 @@ def test_sync_pulls_and_pushes_with_one_summary(demo):
     impressum = next(p for p in data["push"]["pages"] if p["page"] == "impressum")
     assert impressum["action"] == "kept"  # new German text: below 100 %, old version stays
     assert data["exit_code"] == 0
+
+
+def test_preview_port_in_use_is_one_clear_line(demo):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["--project", str(demo), "preview", "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output

@@ -385,3 +385,20 @@ def test_alternates_and_switcher():
         ("العربية", "ar", "rtl"),
     ]
     assert [a.get("aria-current") for a in switcher] == [None, None, "page"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ('<meta charset="windows-1252">', '<meta charset="utf-8">'),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+        ),
+        ('<meta charset="UTF-8">', '<meta charset="UTF-8">'),
+    ],
+)
+def test_a_page_in_another_encoding_is_declared_utf8_as_it_is_written(meta, expected):
+    page = SourcePage(f"<html><head>{meta}<title>Größe</title></head><body><p>Ä</p></body></html>")
+    out = render(page, EN, {("", "Größe"): "Size"}).html
+    assert expected in out
