@@ -149,7 +149,7 @@ class _Renderer:
 
     def run(self, job: Job) -> list[Outcome]:
         try:
-            page = SourcePage(job.source, self.setup.rules, job.url)
+            page = SourcePage(job.source, self.setup.rules)
         except KisyncError as error:
             return [Outcome(job.key, v.language, error=str(error)) for v in job.versions]
         return [self._version(job, page, version) for version in job.versions]

@@ -71,7 +71,7 @@ class Preview:
             return None
         with self._lock:
             text = self.portal.read(ref)
-        source = SourcePage(text, self.project.extract_rules, ref.url)
+        source = SourcePage(text, self.project.extract_rules)
         addresses = {key: self.target.address(language, other) for key, other in self.refs.items()}
         versions = [(self.source_language, ref.url)]
         versions += [(lang, self.target.address(lang, ref)) for lang in self.languages]

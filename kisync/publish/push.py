@@ -275,12 +275,13 @@ class _Push:
             code: _hash(json.dumps(sorted(pages.items()))) for code, pages in live.items()
         }
         renders: dict[str, list[tuple[_Check, str]]] = {}
+        withdrawals: list[_Write] = []
         writes: deque[Future] = deque()
         try:
             for check in checks:
                 planned = self._plan(check, live)
                 if isinstance(planned, _Write):
-                    writes.append(self._submit(planned))
+                    withdrawals.append(planned)
                 elif planned is not None:
                     renders.setdefault(check.ref.key, []).append((check, planned))
             jobs = (self._job(key, versions, live) for key, versions in renders.items())
@@ -291,6 +292,7 @@ class _Push:
                     if write is not None:
                         writes.append(self._submit(write))
                 self._collect(writes, wait=False)
+            writes.extend(self._submit(write) for write in withdrawals)
             self._collect(writes, wait=True)
         finally:
             if self.writer is not None:

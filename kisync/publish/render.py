@@ -90,11 +90,10 @@ _NO_CONTENT_MARK = frozenset({"title", "option", "textarea"})
 class SourcePage:
     """A German page parsed and segmented once, rendered into any number of languages."""
 
-    def __init__(self, source: str, rules: ExtractRules | None = None, url: str = "") -> None:
+    def __init__(self, source: str, rules: ExtractRules | None = None) -> None:
         if "\x00" in source:
             raise ExtractError("contains NUL bytes: this is a binary file, not an HTML page")
         self.source = source
-        self.url = url
         self.document: Document = parse_html(source)
         try:
             self.text: PageText = extract_document(self.document, rules or ExtractRules())

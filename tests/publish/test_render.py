@@ -402,3 +402,28 @@ def test_a_page_in_another_encoding_is_declared_utf8_as_it_is_written(meta, expe
     page = SourcePage(f"<html><head>{meta}<title>Größe</title></head><body><p>Ä</p></body></html>")
     out = render(page, EN, {("", "Größe"): "Size"}).html
     assert expected in out
+
+
+@pytest.mark.browser
+def test_a_real_browser_builds_no_injected_markup_and_lays_out_right_to_left(tmp_path):
+    """Chromium's own parser, not lxml's, is the judge of what a hostile msgstr becomes."""
+    from support.browser import dump_dom
+
+    page = SourcePage(PAGE)
+    hostile = '</p><script>document.title="pwned"</script><img src=x onerror=alert(1)><p>'
+    translations = {
+        ("", SENTENCE): f"{hostile} <a1>مكتب</a1> <b1>هاينسبرغ</b1>",
+        ("", "Ein Bild vom Amt"): '"><script>alert(1)</script>',
+    }
+    path = tmp_path / "ar.html"
+    path.write_text(render(page, AR, translations).html, encoding="utf-8")
+    dom = lxml.html.document_fromstring(dump_dom(path.as_uri(), tmp_path / "profile"))
+    assert (dom.get("lang"), dom.get("dir")) == ("ar", "rtl")
+    assert dom.xpath("//script") == [] and len(dom.xpath("//img")) == 1
+    assert dom.xpath("//title")[0].text != "pwned"
+    assert (
+        main_paragraph(lxml.html.tostring(dom, encoding="unicode"))
+        .text_content()
+        .startswith(hostile)
+    )
+    assert dom.xpath("//main/p")[2].get("dir") == "ltr"
