@@ -4,8 +4,8 @@ For each German page and language, the existing translation is looked up
 (:mod:`.locate`), aligned with the German page (:mod:`.page`) and every usable pair
 goes into the page's catalog as a **fuzzy** entry with a ``#. harvested from …`` note:
 
-- an entry with a translation of its own (finished, or fuzzy from someone else) is
-  never changed; an entry harvested earlier (fuzzy, with the note) is brought up to date;
+- only empty entries are filled: a translation that is there (finished, fuzzy, or a
+  proposal harvested earlier that a translator may have edited) is never changed;
 - a page whose translation pairs with less than ``[harvest] min_confidence`` percent
   of its text is reported as too different and left alone;
 - menu and footer (the ``_site`` catalog) are harvested from every page's translation;
@@ -58,7 +58,7 @@ class PageHarvest:
     filled: int = 0
     """Entries given a harvested translation (new or changed)."""
     unchanged: int = 0
-    """Entries whose harvested translation was already there."""
+    """Entries that already had this harvested translation (an earlier run)."""
     kept: int = 0
     """Entries left alone because they have a translation of their own."""
     missing: int = 0
@@ -302,12 +302,13 @@ def _fill(
         entry = entries.get(key)
         if entry is None or entry.msgid_plural:
             missing += 1
-        elif entry.msgstr and not harvested_earlier(entry):
-            kept += 1
-        elif _apply(entry, msgstr, note):
-            filled += 1
-        else:
+        elif entry.msgstr == msgstr and harvested_earlier(entry):
             unchanged += 1
+        elif entry.msgstr:
+            kept += 1  # a translation of its own, or an earlier proposal someone may have edited
+        else:
+            _apply(entry, msgstr, note)
+            filled += 1
     if write_if_changed(path, pofile.dumps(catalog), dry_run=report.dry_run):
         report.written.append(path)
     return filled, unchanged, kept, missing
@@ -319,11 +320,9 @@ def harvested_earlier(entry: polib.POEntry) -> bool:
     return "fuzzy" in entry.flags and any(line.startswith(NOTE_PREFIX) for line in notes)
 
 
-def _apply(entry: polib.POEntry, msgstr: str, note: str) -> bool:
-    """Set a harvested translation; whether anything changed."""
-    before = (entry.msgstr, list(entry.flags), entry.comment)
+def _apply(entry: polib.POEntry, msgstr: str, note: str) -> None:
+    """Give an empty entry a harvested translation, to be reviewed."""
     entry.msgstr = msgstr
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     entry.comment = replace_notes(entry.comment, [note], NOTE_PREFIX)
-    return before != (entry.msgstr, list(entry.flags), entry.comment)

@@ -143,8 +143,15 @@ def test_a_second_run_changes_no_byte(project: Project) -> None:
     assert snapshot(project) == before
 
 
-def test_harvest_updates_its_own_earlier_proposals(project: Project) -> None:
+def test_a_proposal_harvested_earlier_is_not_replaced(project: Project) -> None:
+    """A translator may have edited it (without confirming it yet): it stays as it is."""
     project.harvest(["en"], [COURSES])
+    path = project.catalog_path("en", COURSES)
+    catalog = pofile.read(path)
+    for entry in catalog:
+        if entry.msgid == "Wer darf teilnehmen?":
+            entry.msgstr = "Who can take part?"  # edited, still fuzzy
+    path.write_text(pofile.dumps(catalog), encoding="utf-8")
     page = project.root / "portal" / "en" / COURSES / "index.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace(
@@ -153,11 +160,11 @@ def test_harvest_updates_its_own_earlier_proposals(project: Project) -> None:
         encoding="utf-8",
     )
     report = project.harvest(["en"], [COURSES])
-    assert entries(project, "en", COURSES)["In vier Schritten zum Kurs"].msgstr == (
-        "Four steps to your course"
-    )
+    found = entries(project, "en", COURSES)
+    assert found["Wer darf teilnehmen?"].msgstr == "Who can take part?"
+    assert found["In vier Schritten zum Kurs"].msgstr == "Four steps to a course"
     [result] = [p for p in report.pages if p.source]
-    assert result.filled == 1
+    assert result.filled == 0 and result.kept == 2
 
 
 def test_dry_run_writes_nothing(project: Project) -> None:
