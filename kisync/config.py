@@ -98,7 +98,7 @@ class HarvestConfig:
     """Where the existing translation of a German page is (``kisync harvest``); empty: the
     default of the portal kind (files: ``{lang}/{path}``; WordPress: where ``kisync push``
     publishes, under the language root; crawl: the German page's ``hreflang`` alternates)."""
-    min_confidence: float = field(default=50.0, metadata={"range": (0, 100)})
+    min_confidence: float = field(default=60.0, metadata={"range": (0, 100)})
     """Percent of a translated page's text that must pair with the German page; below it the
     page is reported as too different and left alone."""
 

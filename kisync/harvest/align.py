@@ -99,6 +99,10 @@ class Alignment:
 
 
 ConceptFinder = Callable[[Block], frozenset[str]]
+Move = tuple[int, int]
+MOVES: tuple[Move, ...] = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2))
+"""Steps of the alignment: a German block unpaired, a translated block unpaired, a pair,
+two German blocks merged into one translated block, one German block split in two."""
 
 
 class Aligner:
@@ -162,6 +166,8 @@ class Aligner:
         return self._cache[key]
 
     def _score(self, gs: tuple[int, ...], ts: tuple[int, ...]) -> tuple[float, float]:
+        if kind_match(self.german[gs[0]].kind, self.translated[ts[0]].kind) is None:
+            return NEG, 0.0
         german = [self.german[i] for i in gs]
         translated = [self.translated[j] for j in ts]
         if len(gs) + len(ts) > 2 and any(b.kind not in MERGEABLE for b in german + translated):
@@ -177,14 +183,16 @@ class Aligner:
         score += self._length(g_len, t_len)
         g_sentences = sum(g.sentences for g in german)
         score -= SENTENCE_PENALTY * abs(g_sentences - sum(t.sentences for t in translated))
-        g_tags = sum((g.tags for g in german), Counter())
-        t_tags = sum((t.tags for t in translated), Counter())
+        g_tags = german[0].tags if len(gs) == 1 else sum((g.tags for g in german), Counter())
+        t_tags = (
+            translated[0].tags if len(ts) == 1 else sum((t.tags for t in translated), Counter())
+        )
         if g_tags == t_tags:
             score += 0.3 * min(sum(g_tags.values()), 3)
         else:
             score -= 0.8 * min(sum(((g_tags - t_tags) + (t_tags - g_tags)).values()), 3)
-        g_anchors = frozenset().union(*(self.g_anchors[i] for i in gs))
-        t_anchors = frozenset().union(*(self.t_anchors[j] for j in ts))
+        g_anchors = _union(self.g_anchors, gs)
+        t_anchors = _union(self.t_anchors, ts)
         evidence = 0.0
         for anchor in g_anchors & t_anchors:
             evidence += self._weight(anchor) / max(self.g_count[anchor], self.t_count[anchor])
@@ -195,8 +203,8 @@ class Aligner:
                 score -= 0.5 * self._weight(anchor)  # it is on the other page, elsewhere
             elif kind in KEPT:
                 score -= 0.25 * self._weight(anchor)
-        g_concepts = frozenset().union(*(self.g_concepts[i] for i in gs))
-        t_concepts = frozenset().union(*(self.t_concepts[j] for j in ts))
+        g_concepts = _union(self.g_concepts, gs)
+        t_concepts = _union(self.t_concepts, ts)
         evidence += CONCEPT_WEIGHT * len(g_concepts & t_concepts)
         score -= 0.2 * len(g_concepts - t_concepts)
         return score + evidence, evidence
@@ -240,91 +248,94 @@ class Aligner:
             if self.german[p.german[0]].length >= 20
         ]
         if len(ratios) >= 3:
-            self.ratio = sorted(ratios)[len(ratios) // 2]
-            self._cache.clear()
-            first = self._best()
+            ratio = sorted(ratios)[len(ratios) // 2]
+            if abs(ratio - self.ratio) > 0.02 * self.ratio:  # else the same alignment again
+                self.ratio = ratio
+                self._cache.clear()
+                first = self._best()
         return self._accept(first)
 
     def _best(self) -> list[Pair]:
+        """The best monotonic alignment (forward and backward dynamic programming)."""
         n, m = len(self.german), len(self.translated)
-        moves = self._moves()
+        weights = self._weights()
         forward = _table(n, m)
         forward[0][0] = 0.0
         for i in range(n + 1):
             for j in range(m + 1):
                 best = forward[i][j]
-                for (di, dj), weight in moves:
-                    if i >= di and j >= dj and forward[i - di][j - dj] > NEG:
-                        w = weight(i - di, j - dj)
-                        if w > NEG and forward[i - di][j - dj] + w > best:
-                            best = forward[i - di][j - dj] + w
+                for di, dj in MOVES:
+                    if i >= di and j >= dj:
+                        value = forward[i - di][j - dj] + _weight(weights, di, dj, i - di, j - dj)
+                        if value > best:
+                            best = value
                 forward[i][j] = best
         backward = _table(n, m)
         backward[n][m] = 0.0
         for i in range(n, -1, -1):
             for j in range(m, -1, -1):
                 best = backward[i][j]
-                for (di, dj), weight in moves:
-                    if i + di <= n and j + dj <= m and backward[i + di][j + dj] > NEG:
-                        w = weight(i, j)
-                        if w > NEG and backward[i + di][j + dj] + w > best:
-                            best = backward[i + di][j + dj] + w
+                for di, dj in MOVES:
+                    if i + di <= n and j + dj <= m:
+                        value = backward[i + di][j + dj] + _weight(weights, di, dj, i, j)
+                        if value > best:
+                            best = value
                 backward[i][j] = best
-        return self._path(forward, backward, moves)
+        return self._path(forward, backward, weights)
 
-    def _moves(self) -> list[tuple[tuple[int, int], Callable[[int, int], float]]]:
+    def _weights(self) -> dict[Move, list[list[float]]]:
+        """The score of every pair and merge the alignment may use (NEG where it may not)."""
         n, m = len(self.german), len(self.translated)
+        tables = {}
+        for di, dj in MOVES:
+            if not (di and dj):
+                continue
+            cost = MERGE_COST if di + dj > 2 else 0.0
+            table = _table(n, m)
+            for i in range(n - di + 1):
+                for j in range(m - dj + 1):
+                    score, _ = self.score(tuple(range(i, i + di)), tuple(range(j, j + dj)))
+                    if score > NEG:
+                        table[i][j] = score - cost
+            tables[(di, dj)] = table
+        return tables
 
-        def pair(di: int, dj: int) -> Callable[[int, int], float]:
-            def weight(i: int, j: int) -> float:
-                if i + di > n or j + dj > m:
-                    return NEG
-                score, _ = self.score(tuple(range(i, i + di)), tuple(range(j, j + dj)))
-                return score - (MERGE_COST if di + dj > 2 else 0.0)
+    def _path(
+        self,
+        forward: list[list[float]],
+        backward: list[list[float]],
+        weights: dict[Move, list[list[float]]],
+    ) -> list[Pair]:
+        """The best path, each pair with its margin over the best path without it.
 
-            return weight
-
-        return [
-            ((1, 0), lambda i, j: -GAP),
-            ((0, 1), lambda i, j: -GAP),
-            ((1, 1), pair(1, 1)),
-            ((2, 1), pair(2, 1)),
-            ((1, 2), pair(1, 2)),
-        ]
-
-    def _path(self, forward: list[list[float]], backward: list[list[float]], moves) -> list[Pair]:
-        """The best path, each pair with its margin over the best path without it."""
+        Every path covers each German block with exactly one move (a pair, a merge, or
+        leaving it unpaired), so the best path without a move is the best path that covers
+        one of its German blocks with another move: the two best per block suffice.
+        """
         n, m = len(self.german), len(self.translated)
         total = forward[n][m]
-        # best score of a path covering German block i by each (move, start column)
-        covering: dict[int, list[tuple[float, tuple[int, int], int, int]]] = {}
-        for (di, dj), weight in moves:
-            if di == 0:
+        best_two: list[list[tuple[float, tuple[int, int, int, int]]]] = [[] for _ in range(n)]
+        for di, dj in MOVES:
+            if not di:
                 continue
             for i in range(n - di + 1):
                 for j in range(m - dj + 1):
-                    if forward[i][j] <= NEG or backward[i + di][j + dj] <= NEG:
+                    value = (
+                        forward[i][j] + _weight(weights, di, dj, i, j) + backward[i + di][j + dj]
+                    )
+                    if value <= NEG / 2:
                         continue
-                    w = weight(i, j)
-                    if w <= NEG:
-                        continue
-                    value = forward[i][j] + w + backward[i + di][j + dj]
                     for row in range(i, i + di):
-                        covering.setdefault(row, []).append((value, (di, dj), i, j))
-        # walk the best path
+                        _keep_two(best_two[row], (value, (di, dj, i, j)))
         pairs: list[Pair] = []
         i = j = 0
         while (i, j) != (n, m):
-            step = self._next(i, j, forward, backward, moves, total)
-            (di, dj), weight = step
+            di, dj = self._next(i, j, forward, backward, weights, total)
             if di and dj:
                 gs, ts = tuple(range(i, i + di)), tuple(range(j, j + dj))
                 score, evidence = self.score(gs, ts)
                 others = [
-                    value
-                    for row in gs
-                    for value, move, si, sj in covering.get(row, [])
-                    if (move, si, sj) != ((di, dj), i, j)
+                    value for row in gs for value, move in best_two[row] if move != (di, dj, i, j)
                 ]
                 margin = total - max(others, default=total - 99.0)
                 pairs.append(Pair(gs, ts, score, margin, evidence))
@@ -332,16 +343,21 @@ class Aligner:
         return pairs
 
     @staticmethod
-    def _next(i, j, forward, backward, moves, total):
+    def _next(
+        i: int,
+        j: int,
+        forward: list[list[float]],
+        backward: list[list[float]],
+        weights: dict[Move, list[list[float]]],
+        total: float,
+    ) -> Move:
         n, m = len(forward) - 1, len(forward[0]) - 1
-        for (di, dj), weight in moves:
+        for di, dj in MOVES:
             if i + di > n or j + dj > m:
                 continue
-            w = weight(i, j)
-            if w <= NEG:
-                continue
-            if abs(forward[i][j] + w + backward[i + di][j + dj] - total) < 1e-9:
-                return (di, dj), weight
+            value = forward[i][j] + _weight(weights, di, dj, i, j) + backward[i + di][j + dj]
+            if abs(value - total) < 1e-9:
+                return di, dj
         raise AssertionError("no step on the best path")
 
     def _accept(self, path: list[Pair]) -> Alignment:
@@ -387,6 +403,24 @@ class Aligner:
             if margin >= MIN_MARGIN:
                 found.append(Pair((i,), (j,), score, margin, evidence, moved=True))
         return found
+
+
+def _weight(weights: dict[Move, list[list[float]]], di: int, dj: int, i: int, j: int) -> float:
+    return weights[(di, dj)][i][j] if di and dj else -GAP
+
+
+def _keep_two(
+    best: list[tuple[float, tuple[int, int, int, int]]],
+    item: tuple[float, tuple[int, int, int, int]],
+) -> None:
+    """Keep the two highest values (a block's best covering move and the runner-up)."""
+    best.append(item)
+    best.sort(key=lambda entry: -entry[0])
+    del best[2:]
+
+
+def _union(sets: list[frozenset[str]], indices: tuple[int, ...]) -> frozenset[str]:
+    return sets[indices[0]] if len(indices) == 1 else frozenset().union(*(sets[i] for i in indices))
 
 
 def _table(n: int, m: int) -> list[list[float]]:

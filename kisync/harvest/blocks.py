@@ -101,11 +101,17 @@ def page_blocks(
 
     def blocks(segments: Sequence[Segment]) -> tuple[Block, ...]:
         return tuple(
-            _block(i, s, url, strip, any(a <= s.start < b for a, b in spans), ids)
-            for i, s in enumerate(segments)
+            _block(i, s, url, strip, _marked(s, spans), ids) for i, s in enumerate(segments)
         )
 
     return PageBlocks(blocks(text.segments), blocks(text.site_segments))
+
+
+def _marked(segment: Segment, spans: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """(partly, wholly) inside elements marked German."""
+    inside = [(a, b) for a, b in spans if a < segment.end and segment.start < b]
+    whole = any(a <= segment.start and segment.end <= b for a, b in inside)
+    return bool(inside), whole
 
 
 def _start(segment: Segment) -> int:
@@ -149,7 +155,7 @@ def _block(
     segment: Segment,
     url: str,
     strip: frozenset[str],
-    german: bool,
+    german: tuple[bool, bool],
     ids: dict[int, str],
 ) -> Block:
     links = tuple(_placeholder_link(p, url, strip) for p in segment.placeholders)
@@ -177,9 +183,7 @@ def _block(
     length = sum(1 for char in plain if char.isalnum())
     tags = Counter(PLACEHOLDER.match(p.tokens[0]).group(2) for p in segment.placeholders)  # type: ignore[union-attr]
     count = max(1, len(sentences(segment.text)))
-    return Block(
-        index, segment, length, tags, frozenset(anchors), names, count, german, german, links
-    )
+    return Block(index, segment, length, tags, frozenset(anchors), names, count, *german, links)
 
 
 def _placeholder_link(placeholder: Placeholder, url: str, strip: frozenset[str]) -> str | None:

@@ -28,7 +28,9 @@ from rapidfuzz import fuzz
 from ..model import PLACEHOLDER
 from ..translate.preserved import preserved
 
-_SENTENCE = re.compile(r"(?<=[.!?\u061f\u06d4\u1362\u0964])\s+(?=\S)")
+_SENTENCE = re.compile(
+    r"(?:(?<=[.!?\u061f\u06d4\u1362\u0964])|(?<=[.!?\u061f\u06d4\u1362\u0964][\"”“»’)]))\s+(?=\S)"
+)
 """Where a sentence ends (colons and semicolons do not count: translators change them)."""
 _NOT_AN_END = re.compile(
     r"(?:\b\d+|\b[^\W\d_]|\b(?:ca|bzw|usw|etc|vgl|ggf|inkl|evtl|Nr|Dr|Str|Tel|Abs|Art|St|e\.g|i\.e|approx|No|Mr|Mrs|Ms)|\.\.)\.$"

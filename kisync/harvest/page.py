@@ -50,7 +50,8 @@ class PageAlignment:
     unpaired_german: int = 0
     unpaired_translated: int = 0
     confidence: float = 0.0
-    """Percent of the translated page's blocks that found their German block (0–100)."""
+    """Percent of the translated page's own blocks (not menu and footer) that found their
+    German block (0–100)."""
 
     @property
     def proposals(self) -> list[Harvested]:
@@ -86,8 +87,6 @@ def align_page(
         t_blocks = _mark_german(t_blocks, g_blocks, language)
         alignment = Aligner(g_blocks, t_blocks, language, **concepts).align()
         _collect(result, alignment, g_blocks, t_blocks, site)
-    covered = result.translated_blocks - result.unpaired_translated
-    result.confidence = round(100.0 * covered / max(1, result.translated_blocks), 1)
     return result
 
 
@@ -113,6 +112,9 @@ def _collect(
     translated: Sequence[Block],
     site: bool,
 ) -> None:
+    if not site or not result.translated_blocks:  # the page's own text decides
+        covered = len(translated) - len(alignment.unpaired_translated)
+        result.confidence = round(100.0 * covered / max(1, len(translated)), 1)
     result.german_blocks += len(german)
     result.translated_blocks += len(translated)
     result.merged += len(alignment.merges)

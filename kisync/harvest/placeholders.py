@@ -31,6 +31,7 @@ from .blocks import Block
 
 _TAG_NAME = re.compile(r"<\s*([a-zA-Z][\w:-]*)")
 _ORDERED = ("b", "i", "br")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def map_placeholders(german: Block, translated: Block) -> str | None:
@@ -56,7 +57,7 @@ def map_placeholders(german: Block, translated: Block) -> str | None:
         text = _wrap(text, placeholder, inner)
         if text is None:
             return None
-    text = " ".join(text.split())
+    text = _HTML_SPACE.sub(" ", text).strip(" ")  # a no-break space stays what it is
     return text if _valid(german.text, text) else None
 
 

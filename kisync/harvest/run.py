@@ -30,7 +30,7 @@ from ..fsutil import write_if_changed
 from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..portal.base import PageRef
-from ..selection import select_languages
+from ..selection import matching, select_languages
 from ..translate.notes import replace_notes
 from .locate import Found, open_locator
 from .page import Harvested, PageAlignment, align_page
@@ -142,14 +142,14 @@ def harvest(
     progress: Callable[[int, int], None] | None = None,
 ) -> HarvestReport:
     """Harvest the portal's existing translations into the catalogs (see the module doc)."""
-    from ..pull import _select
-
     chosen = select_languages(project, languages)
     report = HarvestReport(tuple(language.code for language in chosen), dry_run=dry_run)
     site: dict[str, dict[tuple[str, str], Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     portal = project.open_portal()
     try:
-        refs = _select(list(portal.pages()), pages)
+        refs = list(portal.pages())
+        keys = set(matching([ref.key for ref in refs], pages))
+        refs = [ref for ref in refs if ref.key in keys]
         locator = open_locator(project, portal)
         try:
             for done, ref in enumerate(refs, 1):

@@ -247,3 +247,24 @@ def test_a_german_text_of_the_page_is_german_even_without_function_words() -> No
     assert still_german(
         "Integrationskurse, Orientierungskurse, Berufssprachkurse – Heinsberg", "en", source
     )
+
+
+def test_no_break_spaces_stay_as_they_are() -> None:
+    german = ["<p>Rufen Sie uns an: <a href='tel:+492452134200'>02452&nbsp;13-4200</a>.</p>"]
+    english = ["<p>Call us on <a href='tel:+492452134200'>02452&nbsp;13-4200</a>.</p>"]
+    assert list(harvest(german, english).values()) == ["Call us on <a1>02452\xa013-4200</a1>."]
+
+
+def test_a_full_stop_after_a_number_or_an_abbreviation_ends_no_sentence() -> None:
+    german = ["<p>Melden Sie sich bis zum 15. März an, z. B. per Telefon.</p>"]
+    english = ["<p>Register by 15 March, e.g. by phone.</p>"]
+    assert list(harvest(german, english).values()) == ["Register by 15 March, e.g. by phone."]
+
+
+def test_text_marked_german_inside_a_translated_paragraph_is_not_harvested() -> None:
+    german = ["<h2>Anmeldung</h2>", "<p>Melden Sie sich an. Pass, Foto, Meldezettel.</p>"]
+    marked = '<p>Please register. <span lang="de">Pass, Foto, Meldezettel.</span></p>'
+    english = ["<h2>Registration</h2>", marked]
+    result = pairs(german, english)
+    assert {item.msgid: item.msgstr for item in result.proposals} == {"Anmeldung": "Registration"}
+    assert result.still_german == 2  # the paragraph and the page title "T"

@@ -284,3 +284,17 @@ def test_cli_unknown_page_or_language_is_one_line(project: Project) -> None:
     assert "no page matches --page 'nix'" in result.output
     result = runner.invoke(cli, ["--project", str(project.root), "harvest", "--lang", "xx"])
     assert result.exit_code == 2
+
+
+def test_the_translation_of_another_page_is_left_alone(project: Project) -> None:
+    portal = project.root / "portal"
+    wrong = portal / "en" / "impressum" / "index.html"
+    wrong.parent.mkdir(parents=True)
+    shutil.copy(portal / "en" / "gesundheit" / "index.html", wrong)
+    before = project.catalog_path("en", "impressum").read_bytes()
+    report = project.harvest(["en"], ["impressum"])
+    [page] = [p for p in report.pages if p.source]
+    assert page.status == "too-different"
+    assert page.alignment.confidence < 40
+    assert project.catalog_path("en", "impressum").read_bytes() == before
+    assert report.site == {}  # nothing from a page left alone, not even the menu
