@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import Context, pass_context
+from .options import languages_option, pages_option
 
 
 @click.command("check")
@@ -17,16 +18,8 @@ from .common import Context, pass_context
     metavar="N",
     help="Percent of every page that must be translated (default: kisync.toml).",
 )
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="GLOB",
-    help="Only pages whose key matches. Repeatable.",
-)
+@languages_option
+@pages_option
 @click.option(
     "--format",
     "fmt",

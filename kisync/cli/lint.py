@@ -7,20 +7,13 @@ from pathlib import Path
 import click
 
 from .common import Context, echo_json, pass_context
+from .options import languages_option, pages_option
 
 
 @click.command("lint")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="GLOB",
-    help="Only pages whose key matches. Repeatable.",
-)
+@languages_option
+@pages_option
 @click.option(
     "--check",
     "checks",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .common import Context, pass_context
+from .options import languages_option, pages_option
 
 
 @click.command("report")
@@ -17,16 +18,8 @@ from .common import Context, pass_context
     metavar="DIR",
     help="Folder for index.html, badges/<lang>.svg and stats.json.",
 )
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="GLOB",
-    help="Only pages whose key matches. Repeatable.",
-)
+@languages_option
+@pages_option
 @pass_context
 def report_command(
     context: Context, output: Path, languages: tuple[str, ...], pages: tuple[str, ...]

@@ -5,19 +5,12 @@ from __future__ import annotations
 import click
 
 from .common import Context, pass_context
+from .options import languages_option, pages_option
 
 
 @click.command("stats")
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="GLOB",
-    help="Only pages whose key matches (e.g. 'bildung-sprache/*'). Repeatable.",
-)
+@languages_option
+@pages_option
 @click.option(
     "--by",
     type=click.Choice(["language", "page"]),

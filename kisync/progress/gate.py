@@ -9,6 +9,7 @@ and publishing agree unless told otherwise. Completeness is compared exactly
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,15 +155,15 @@ def run_check(
     languages, pages = list(languages), list(pages)
     stats = collect_stats(project, languages, pages)
     report = lint_project(project, languages, pages) if lint else None
-    by_file: dict[Path, list[Finding]] = {}
+    by_file: dict[str, list[Finding]] = {}
     for finding in report.findings if report is not None else ():
-        by_file.setdefault(finding.path, []).append(finding)
+        by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
     checks = [
         PageCheck(
             lang.language,
             page,
             _minimum(project, lang.language, min_completeness),
-            tuple(by_file.get(page.path, ())),
+            tuple(by_file.get(os.path.normpath(page.file), ())),
         )
         for lang in stats.languages
         for page in lang.pages

@@ -266,15 +266,3 @@ def _count_all(paths: Sequence[str]) -> list[Counts | CatalogError]:
     except (OSError, RuntimeError) as error:  # no processes allowed here: count in this one
         log.debug("counting in one process (%s)", error)
         return _count_many(paths)
-
-
-__all__ = [
-    "Counts",
-    "LanguageStats",
-    "PageStats",
-    "ProjectStats",
-    "catalog_counts",
-    "collect_stats",
-    "select_languages",
-    "select_pages",
-]

@@ -172,7 +172,7 @@ class _Linter:
 
 def _nothing_translated(path: Path) -> bool:
     try:
-        counts = scan(path.read_bytes())
+        counts = scan(path.read_bytes(), words=False)
     except OSError as error:
         raise CatalogError(path, f"cannot be read: {error.strerror or error}") from None
     return counts is not None and counts.translated == 0

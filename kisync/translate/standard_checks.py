@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..model import PLACEHOLDER
 from .checks import Subject, check
@@ -70,26 +70,31 @@ def _both(subject: Subject) -> tuple[Preserved, Preserved]:
     return preserved(subject.source), preserved(subject.translation)
 
 
-@check(
-    "urls",
-    severity="error",
-    description="web addresses kept exactly, none added",
-)
+def _kept(
+    what: str,
+    source: dict[str, str],
+    translation: dict[str, str],
+    same: Callable[[str, str], bool] = str.__eq__,
+) -> Iterator[str]:
+    """Everything of the German text kept (compared by key), nothing added."""
+    for key, text in source.items():
+        if not any(same(key, other) for other in translation):
+            yield f"the {what} {text} is missing or changed; copy it unchanged"
+    for key, text in translation.items():
+        if not any(same(key, other) for other in source):
+            yield f"the {what} {text} is not in the German text; remove it"
+
+
+@check("urls", severity="error", description="web addresses kept exactly, none added")
 def urls(subject: Subject) -> Iterator[str]:
     source, translation = _both(subject)
-    for key in source.urls.keys() - translation.urls.keys():
-        yield f"the web address {source.urls[key]} is missing or changed; copy it unchanged"
-    for key in translation.urls.keys() - source.urls.keys():
-        yield f"the web address {translation.urls[key]} is not in the German text; remove it"
+    return _kept("web address", source.urls, translation.urls)
 
 
 @check("emails", severity="error", description="e-mail addresses kept exactly, none added")
 def emails(subject: Subject) -> Iterator[str]:
     source, translation = _both(subject)
-    for key in source.emails.keys() - translation.emails.keys():
-        yield f"the e-mail address {source.emails[key]} is missing or changed; copy it unchanged"
-    for key in translation.emails.keys() - source.emails.keys():
-        yield f"the e-mail address {translation.emails[key]} is not in the German text; remove it"
+    return _kept("e-mail address", source.emails, translation.emails)
 
 
 @check(
@@ -99,12 +104,7 @@ def emails(subject: Subject) -> Iterator[str]:
 )
 def phone_numbers(subject: Subject) -> Iterator[str]:
     source, translation = _both(subject)
-    for key, text in source.phones.items():
-        if not any(same_phone(key, other) for other in translation.phones):
-            yield f"the phone number {text} is missing or changed; keep its digits"
-    for key, text in translation.phones.items():
-        if not any(same_phone(key, other) for other in source.phones):
-            yield f"the phone number {text} is not in the German text; remove it"
+    return _kept("phone number", source.phones, translation.phones, same_phone)
 
 
 @check(

@@ -179,3 +179,20 @@ def test_unreadable_catalog_is_exit_2(demo):
     result = run(demo)
     assert result.exit_code == 2
     assert result.output.startswith(f"kisync: error: {path}:1: ")
+
+
+def test_junit_reports_lint_errors_on_their_page(three_quarters, tmp_path):
+    def inject(entry):
+        if entry.msgid == "Kommunen":
+            entry.msgstr = "<b>Gemeinden</b>"
+
+    edit_catalog(three_quarters.catalog_path("ar", "kommunen"), inject)
+    report = tmp_path / "junit.xml"
+    result = run(three_quarters, "--format", "junit", "--output", str(report), "--lang", "ar")
+    assert result.exit_code == 1
+    suite = ElementTree.parse(report).getroot().find("testsuite")
+    case = next(c for c in suite if c.get("name") == "kommunen")
+    (failure,) = case.findall("failure")
+    assert failure.get("type") == "lint" and failure.get("message") == "1 lint error"
+    assert "error: markup:" in failure.text
+    assert suite.get("failures") == "2"  # kommunen (lint) and index (75 %)
