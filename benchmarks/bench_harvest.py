@@ -195,7 +195,7 @@ def pseudo_case(proj: Project, path: Path, rng: random.Random) -> tuple[str, str
     from kisync.publish.render import SourcePage, render
 
     german = path.read_text(encoding="utf-8")
-    page = SourcePage(german, proj.extract_rules, "/page/")
+    page = SourcePage(german, proj.extract_rules)
     everything = (*page.text.segments, *page.text.site_segments)
     translations = {(s.context, s.text): pseudo_russian(s.text, rng) for s in everything}
     translated = render(page, get_language("ru"), translations, translations).html

@@ -76,6 +76,12 @@ class PageBlocks:
 
     content: tuple[Block, ...]
     site: tuple[Block, ...]
+    content_found: bool = True
+    """False when the content selector matched nothing (all of the page is content)."""
+
+    def everything(self) -> tuple[Block, ...]:
+        """Content and site-wide blocks in document order."""
+        return tuple(sorted((*self.content, *self.site), key=lambda block: block.segment.start))
 
 
 def page_blocks(
@@ -104,7 +110,7 @@ def page_blocks(
             _block(i, s, url, strip, _marked(s, spans), ids) for i, s in enumerate(segments)
         )
 
-    return PageBlocks(blocks(text.segments), blocks(text.site_segments))
+    return PageBlocks(blocks(text.segments), blocks(text.site_segments), text.content_found)
 
 
 def _marked(segment: Segment, spans: list[tuple[int, int]]) -> tuple[bool, bool]:

@@ -12,7 +12,7 @@ from ..translate.glossary import Glossary
 from ..translate.glossary_checks import contains_term
 from ..translate.matcher import Matcher
 from .align import Aligner, Alignment
-from .blocks import Block, page_blocks
+from .blocks import Block, PageBlocks, page_blocks
 from .language import german_sentences
 from .names import NameFinder
 from .placeholders import map_placeholders
@@ -49,6 +49,9 @@ class PageAlignment:
     still_german: int = 0
     unpaired_german: int = 0
     unpaired_translated: int = 0
+    own_blocks: int = 0
+    """Blocks of the translated page's own text (not menu and footer)."""
+    own_paired: int = 0
     confidence: float = 0.0
     """Percent of the translated page's own blocks (not menu and footer) that found their
     German block (0–100)."""
@@ -80,14 +83,22 @@ def align_page(
     )
     concepts = _concept_finders(glossary, language)
     result = PageAlignment()
-    for g_blocks, t_blocks, site in (
-        (german.content, translated.content, False),
-        (german.site, translated.site, True),
-    ):
+    for g_blocks, t_blocks in _parts(german, translated):
         t_blocks = _mark_german(t_blocks, g_blocks, language)
         alignment = Aligner(g_blocks, t_blocks, language, **concepts).align()
-        _collect(result, alignment, g_blocks, t_blocks, site)
+        _collect(result, alignment, g_blocks, t_blocks)
     return result
+
+
+def _parts(
+    german: PageBlocks, translated: PageBlocks
+) -> list[tuple[tuple[Block, ...], tuple[Block, ...]]]:
+    """What to align with what: the page's own text, then menu and footer; the whole page
+    when the content selector finds nothing on one of them (a translation made with
+    another theme, a WordPress page)."""
+    if german.content_found and translated.content_found:
+        return [(german.content, translated.content), (german.site, translated.site)]
+    return [(german.everything(), translated.everything())]
 
 
 def _mark_german(
@@ -110,11 +121,21 @@ def _collect(
     alignment: Alignment,
     german: Sequence[Block],
     translated: Sequence[Block],
-    site: bool,
 ) -> None:
-    if not site or not result.translated_blocks:  # the page's own text decides
-        covered = len(translated) - len(alignment.unpaired_translated)
-        result.confidence = round(100.0 * covered / max(1, len(translated)), 1)
+    # confidence: the page's own text decides, not menu and footer (alike on every page)
+    site_pairs = {
+        j
+        for pair in (*alignment.pairs, *alignment.merges)
+        if all(german[i].segment.site for i in pair.german)
+        for j in pair.translated
+    }
+    unpaired = set(alignment.unpaired_translated)
+    own = [
+        j for j, block in enumerate(translated) if not block.segment.site and j not in site_pairs
+    ]
+    result.own_blocks += len(own)
+    result.own_paired += sum(1 for j in own if j not in unpaired)
+    result.confidence = round(100.0 * result.own_paired / max(1, result.own_blocks), 1)
     result.german_blocks += len(german)
     result.translated_blocks += len(translated)
     result.merged += len(alignment.merges)
@@ -127,7 +148,14 @@ def _collect(
         msgstr, reason = _proposal(g, t)
         result.harvested.append(
             Harvested(
-                g.segment.context, g.text, t.text, msgstr, pair.score, pair.margin, reason, site
+                g.segment.context,
+                g.text,
+                t.text,
+                msgstr,
+                pair.score,
+                pair.margin,
+                reason,
+                g.segment.site,
             )
         )
 

@@ -268,3 +268,15 @@ def test_text_marked_german_inside_a_translated_paragraph_is_not_harvested() -> 
     result = pairs(german, english)
     assert {item.msgid: item.msgstr for item in result.proposals} == {"Anmeldung": "Registration"}
     assert result.still_german == 2  # the paragraph and the page title "T"
+
+
+def test_a_translation_without_the_content_element_is_aligned_as_a_whole() -> None:
+    """Made with another theme: no <main>, a menu of its own; German menu text is site text."""
+    german = page(GERMAN_BLOCKS).replace("<body>", "<body><nav><a href='/'>Startseite</a></nav>")
+    english = page(ENGLISH_BLOCKS, "en").replace("<main>", "<div><ul><li>Home</li></ul>")
+    english = english.replace("</main>", "</div>")
+    result = align_page(german, english, "en", RULES, prefixes=["en"])
+    found = {item.msgid: item.msgstr for item in result.proposals}
+    assert found["Anmeldung"] == "Registration"
+    assert found["Montag: 9 bis 12 Uhr"] == "Monday: 9 to 12"
+    assert result.confidence > 80
