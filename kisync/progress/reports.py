@@ -1,8 +1,13 @@
-"""Rendering statistics in the text formats people and spreadsheets read.
+"""Every output format of ``stats``, ``lint`` and ``check``, in one place.
 
-One place for every tabular output of the progress commands: ``table`` (aligned plain
-text for a terminal), ``csv`` and ``markdown``. The JSON forms are the ``to_json()``
-methods of the result objects.
+- statistics as a :class:`Table`: ``table`` (aligned text for a terminal), ``csv``
+  (safe for spreadsheets) and ``markdown``;
+- lint findings as text lines and GitHub workflow annotations;
+- the CI gate as text, GitHub annotations and JUnit XML;
+- JSON text (:func:`json_text`) of the ``to_json()`` structures of the result objects.
+
+Text that comes from translations is made printable (no control characters) and
+escaped for the format it goes into.
 """
 
 from __future__ import annotations
