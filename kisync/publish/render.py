@@ -112,6 +112,8 @@ class SourcePage:
         self.url_attributes: list[tuple[Element, str]] = []
         self.og_locale: Element | None = None
         self.charsets: list[Element] = []
+        self.with_lang: list[Element] = []
+        """Elements below ``<html>`` with their own ``lang``."""
         self.canonical: Element | None = None
         elements: list[Element] = []
         for element in self.document.root.iter():
@@ -121,6 +123,8 @@ class SourcePage:
             tag = element.tag
             if tag in ("html", "head", "body") and getattr(self, _SLOT[tag]) is None:
                 setattr(self, _SLOT[tag], element)
+            elif "lang" in element.attributes:
+                self.with_lang.append(element)
             for name in _URL_ATTRIBUTES.get(tag, ()):
                 if name in element.attributes:
                     self.url_attributes.append((element, name))
@@ -133,6 +137,7 @@ class SourcePage:
         self._elements = elements
         self._element_starts = [element.start for element in elements]
         self._attribute_starts = sorted(s.start for s in self.segments if s.attribute)
+        self._segment_starts = [s.start for s in self.segments]
 
     def element_at(self, start: int, end: int) -> Element | None:
         """The innermost element whose content holds the span ``start:end``."""
@@ -160,6 +165,10 @@ class SourcePage:
         ):
             return only
         return None
+
+    def has_segments_inside(self, element: Element) -> bool:
+        index = bisect.bisect_left(self._segment_starts, element.start_end)
+        return index < len(self.segments) and self.segments[index].end <= element.end
 
     def has_attribute_segments(self, element: Element) -> bool:
         index = bisect.bisect_left(self._attribute_starts, element.start)
@@ -275,6 +284,7 @@ class _Renderer:
         source_language: str,
     ) -> None:
         self.page = page
+        self.source_language = source_language
         self.german = (
             {"lang": source_language, "dir": "ltr"}
             if language.direction == "rtl"
@@ -359,6 +369,8 @@ class _Renderer:
 
     def _german(self, segment: Segment) -> None:
         element = self.page.element_at(segment.start, segment.end)
+        if _declared_language(element, self.source_language):
+            return  # the page says which language this is (<p lang="en">): leave it
         marks = self.german
         if element is not None and (
             element.tag in _NO_CONTENT_MARK
@@ -390,6 +402,10 @@ class _Renderer:
             if "xml:lang" in root.attributes:
                 marks["xml:lang"] = self.language.bcp47
             self._set_attributes(root, marks)
+        for element in self.page.with_lang:  # <div lang="de"> now holds the translation
+            german = _same_language(element.get("lang") or "", self.source_language)
+            if german and self.page.has_segments_inside(element):
+                self._set_attributes(element, {"lang": self.language.bcp47, "dir": marks["dir"]})
         if self.page.og_locale is not None:
             self._set_attributes(self.page.og_locale, {"content": self.language.code})
         for meta in self.page.charsets:  # the translation is written as UTF-8
@@ -642,6 +658,22 @@ def _assemble(source: str, start: int, end: int, edits: Sequence[_Edit]) -> str:
         position = edit.end
     out.append(source[position:end])
     return "".join(out)
+
+
+def _declared_language(element: Element | None, source_language: str) -> bool:
+    """Whether ``element`` or an ancestor below ``<html>`` says it is in another language
+    than the source (``lang="de"`` on an article is rewritten to the target language)."""
+    while element is not None and element.tag not in ("html", "#root"):
+        lang = element.get("lang")
+        if lang is not None:
+            return not _same_language(lang, source_language)
+        element = element.parent
+    return False
+
+
+def _same_language(tag: str, language: str) -> bool:
+    """``de-DE`` is ``de``: the primary language subtags are equal."""
+    return tag.strip().lower().split("-")[0].split("_")[0] == language.lower().split("-")[0]
 
 
 def _declares_charset(meta: Element) -> bool:

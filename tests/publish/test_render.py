@@ -259,6 +259,28 @@ def test_mixed_content_gets_a_span_not_a_mislabelled_element():
     assert '<p><img src="a.png" alt="صورة"> <span lang="de" dir="ltr">Text hier</span></p>' in out
 
 
+def test_text_in_a_declared_language_is_not_relabelled():
+    source = (
+        '<html lang="de"><body><main><p lang="en">Welcome to the portal</p>'
+        '<div lang="tr"><p>Hoş geldiniz</p></div><p>Willkommen</p></main></body></html>'
+    )
+    out = render(SourcePage(source), AR, {}).html
+    assert '<p lang="en">Welcome to the portal</p>' in out
+    assert '<div lang="tr"><p>Hoş geldiniz</p></div>' in out
+    assert '<p lang="de" dir="ltr">Willkommen</p>' in out
+
+
+def test_an_element_declared_german_takes_the_target_language():
+    source = (
+        '<html lang="de"><body><main><article lang="de-DE"><p>Eins</p><p>Zwei</p></article>'
+        '<p translate="no" lang="de">Bitte Deutsch sprechen</p></main></body></html>'
+    )
+    out = render(SourcePage(source), AR, {("", "Eins"): "واحد"}).html
+    expected = '<article lang="ar" dir="rtl"><p>واحد</p><p lang="de" dir="ltr">Zwei</p></article>'
+    assert expected in out
+    assert '<p translate="no" lang="de">Bitte Deutsch sprechen</p>' in out  # stays German
+
+
 @pytest.mark.parametrize(
     ("code", "lang", "direction"),
     [
