@@ -29,25 +29,26 @@ def write_if_changed(path: Path | str, text: str, *, dry_run: bool = False) -> b
     umask). A symbolic link stays a link: the file it points to is replaced.
     """
     path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()
+    old, mode = _current(path)
     data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if old == data:
+        return False
     if not dry_run:
-        _replace(path, data)
+        _replace(path.resolve() if path.is_symlink() else path, data, mode)
     return True
 
 
-def _replace(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _current(path: Path) -> tuple[bytes | None, int | None]:
+    """The file's bytes and permission bits, or ``(None, None)`` when there is no file."""
     try:
-        mode: int | None = path.stat().st_mode & 0o7777
+        with open(path, "rb") as stream:
+            return stream.read(), os.fstat(stream.fileno()).st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        return None, None
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
+    """Write ``data`` to a temporary file and move it over ``path`` (of mode ``mode``)."""
     descriptor, temporary = _create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -77,3 +78,5 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
             return os.open(temporary, flags, 0o666), temporary
         except FileExistsError:
             continue
+        except FileNotFoundError:  # the folder is missing: only then ask for it
+            path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ _UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _PAGE_SUFFIX = re.compile(r"(?:^|/)index\.(?:html?|php)$|\.(?:html?|php)$")
 _WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$")
 _MAX_COMPONENT = 80
+_ALREADY_SAFE = re.compile(r"[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?")
 
 
 def page_key(path_or_url: str) -> str:
@@ -43,6 +44,13 @@ def page_key(path_or_url: str) -> str:
 
 
 def _safe_component(part: str) -> str:
+    if (
+        len(part) <= _MAX_COMPONENT
+        and _ALREADY_SAFE.fullmatch(part)
+        and "--" not in part
+        and not _WINDOWS_RESERVED.match(part)
+    ):
+        return part  # the common case, and the slow path below would return it unchanged
     text = unicodedata.normalize("NFKC", part).lower().translate(_TRANSLITERATION)
     text = "".join(
         char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)

@@ -431,11 +431,45 @@ def dumps(po: polib.POFile, *, width: int = PAGE_WIDTH) -> str:
     header = _header_entry(po)
     if header is not None:
         blocks.append(_entry_text(header, width))
-    blocks.extend(_entry_text(entry, width) for entry in po if not entry.obsolete)
+    blocks.extend(_cached_entry_text(entry, width) for entry in po if not entry.obsolete)
     blocks.extend(
-        _entry_text(entry, width) for entry in po if entry.obsolete and _msgstr_head(entry)
+        _cached_entry_text(entry, width) for entry in po if entry.obsolete and _msgstr_head(entry)
     )
     return "\n".join(blocks)
+
+
+_ENTRY_CACHE_SIZE = 20_000
+_entry_cache: dict[tuple[object, ...], str] = {}
+
+
+def _cached_entry_text(entry: polib.POEntry, width: int) -> str:
+    """:func:`_entry_text`, remembered by content.
+
+    ``pull`` writes each new entry into the template and, unchanged, into every
+    language's catalog: with six languages this turns seven renderings into one.
+    """
+    key = (
+        width,
+        entry.msgid,
+        entry.msgstr,
+        entry.msgctxt,
+        entry.msgid_plural,
+        tuple(entry.msgstr_plural.items()),
+        entry.obsolete,
+        entry.tcomment,
+        entry.comment,
+        tuple(entry.occurrences),
+        tuple(entry.flags),
+        entry.previous_msgctxt,
+        entry.previous_msgid,
+        entry.previous_msgid_plural,
+    )
+    text = _entry_cache.get(key)
+    if text is None:
+        if len(_entry_cache) >= _ENTRY_CACHE_SIZE:
+            _entry_cache.clear()
+        text = _entry_cache[key] = _entry_text(entry, width)
+    return text
 
 
 def _header_entry(po: polib.POFile) -> polib.POEntry | None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from .catalog import PageInfo, template_entries
-from .catalog_files import CatalogProcessor, FilesOutcome, outputs_exist, update_page_files
+from .catalog_files import CatalogProcessor, FilesOutcome, pages_with_all_outputs, update_page_files
 from .errors import KisyncError
 from .extract import extract_page
 from .pagekeys import SITE_KEY
@@ -126,12 +126,13 @@ def pull(
     try:
         refs = _select(list(portal.pages()), pages)
         report.pages = len(refs)
+        complete_pages = pages_with_all_outputs(project)
         todo = [
             ref
             for ref in refs
             if reprocess
             or not state.unchanged(ref.key, ref.marker)
-            or not outputs_exist(project, ref.key)
+            or ref.key not in complete_pages
         ]
         done = len(refs) - len(todo)
         for result in _process(project, portal, todo, reprocess=reprocess, dry_run=dry_run):

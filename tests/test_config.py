@@ -50,17 +50,35 @@ def test_loads_into_frozen_dataclasses(tmp_path):
     ("text", "expected"),
     [
         ("foo = 1\n" + GOOD, "unknown key 'foo'"),
-        (GOOD.replace("content =", "contnet ="), "unknown key 'portal.contnet'; did you mean 'content'"),
-        (GOOD.replace('languages = ["en", "ar", "fa-af", "tr", "uk", "ru"]', 'languages = "en"'), "languages must be a list"),
-        (GOOD.replace('kind = "files"', 'kind = "ftp"'), "portal.kind = 'ftp' is not allowed; use one of: files | crawl | wordpress"),
+        (
+            GOOD.replace("content =", "contnet ="),
+            "unknown key 'portal.contnet'; did you mean 'content'",
+        ),
+        (
+            GOOD.replace('languages = ["en", "ar", "fa-af", "tr", "uk", "ru"]', 'languages = "en"'),
+            "languages must be a list",
+        ),
+        (
+            GOOD.replace('kind = "files"', 'kind = "ftp"'),
+            "portal.kind = 'ftp' is not allowed; use one of: files | crawl | wordpress",
+        ),
         (GOOD.replace('"tr"', '"tk-xx"'), "languages: unknown language code 'tk-xx'"),
         (GOOD.replace('"tr"', '"ar"'), "ar listed twice"),
         (GOOD.replace('"tr"', '"de"'), "de is the source language"),
-        (GOOD.replace("min_completeness = 80", "min_completeness = 180"), "publish.min_completeness = 180 is out of range 0–100"),
-        (GOOD.replace("min_completeness = 80", 'min_completeness = "80"'), "publish.min_completeness must be a number"),
-        ('catalogs = "po"\n' + GOOD.replace('[catalogs]\npath = "po"', ""), "catalogs must be a table"),
+        (
+            GOOD.replace("min_completeness = 80", "min_completeness = 180"),
+            "publish.min_completeness = 180 is out of range 0–100",
+        ),
+        (
+            GOOD.replace("min_completeness = 80", 'min_completeness = "80"'),
+            "publish.min_completeness must be a number",
+        ),
+        (
+            'catalogs = "po"\n' + GOOD.replace('[catalogs]\npath = "po"', ""),
+            "catalogs must be a table",
+        ),
         ("languages = [\n", "not valid TOML"),
-        ('languages = []\n', "list at least one target language"),
+        ("languages = []\n", "list at least one target language"),
     ],
 )
 def test_errors_name_file_key_and_fix(tmp_path, text, expected):

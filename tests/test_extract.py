@@ -18,7 +18,9 @@ def segment(source: str, index: int = 0, **rules):
 
 
 def page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>T</title></head><body><main>{body}</main></body></html>"
+    return (
+        f"<!DOCTYPE html><html><head><title>T</title></head><body><main>{body}</main></body></html>"
+    )
 
 
 class TestBlocks:
@@ -27,7 +29,8 @@ class TestBlocks:
         assert texts(html) == ["Titel", "Absatz eins.", "Punkt"]
 
     @pytest.mark.parametrize(
-        "tag", ["p", "h2", "li", "dt", "dd", "caption", "figcaption", "blockquote", "summary", "legend"]
+        "tag",
+        ["p", "h2", "li", "dt", "dd", "caption", "figcaption", "blockquote", "summary", "legend"],
     )
     def test_block_kinds(self, tag):
         wrapped = {
@@ -88,7 +91,9 @@ class TestPlaceholders:
         assert (a1.open, a1.close) == ('<a href="https://www.bamf.de" class="ext">', "</a>")
 
     def test_no_attribute_or_url_in_msgid(self):
-        found = segment('<main><p>Siehe <a href="https://x.de/a?b=c" title="Tipp">Seite</a>.</p></main>')
+        found = segment(
+            '<main><p>Siehe <a href="https://x.de/a?b=c" title="Tipp">Seite</a>.</p></main>'
+        )
         assert "https" not in found.text and "Tipp" not in found.text
 
     def test_nested_inline(self):
@@ -111,7 +116,9 @@ class TestPlaceholders:
         assert found.placeholders[0].open == '<span translate="no">Valkenburger Straße 45</span>'
 
     def test_notranslate_class_and_inline_code_are_atomic(self):
-        found = segment('<main><p>Tippen Sie <code>kisync pull</code> oder <b class="notranslate">KI</b> ein.</p></main>')
+        found = segment(
+            '<main><p>Tippen Sie <code>kisync pull</code> oder <b class="notranslate">KI</b> ein.</p></main>'
+        )
         assert found.text == "Tippen Sie <x1/> oder <x2/> ein."
 
     def test_edge_images_and_breaks_stay_outside(self):
@@ -122,7 +129,9 @@ class TestPlaceholders:
         assert segment('<main><p>Text <a id="top"></a>weiter</p></main>').text == "Text <x1/>weiter"
 
     def test_inline_comment_and_script_are_kept_not_shown(self):
-        found = segment("<main><p>Eins <!-- Notiz --> zwei<script>var a='b';</script> drei</p></main>")
+        found = segment(
+            "<main><p>Eins <!-- Notiz --> zwei<script>var a='b';</script> drei</p></main>"
+        )
         assert found.text == "Eins zwei drei"
         assert found.kept == ("<!-- Notiz -->", "<script>var a='b';</script>")
 
@@ -150,7 +159,7 @@ class TestAttributes:
         ]
 
     def test_attribute_span_is_the_value_token(self):
-        source = '<main><img alt=\'Karte &amp; Plan\' src="x"></main>'
+        source = "<main><img alt='Karte &amp; Plan' src=\"x\"></main>"
         found = segment(source)
         assert found.text == "Karte & Plan"
         assert source[found.start : found.end] == "'Karte &amp; Plan'"
@@ -235,7 +244,12 @@ class TestRegions:
     def test_selector_that_matches_nothing_uses_whole_page(self):
         result = extract_page(self.HTML, ExtractRules(content="#nothing"))
         assert not result.content_found
-        assert [s.text for s in result.segments] == ["Seite", "Startseite", "Eigener Text", "Impressum"]
+        assert [s.text for s in result.segments] == [
+            "Seite",
+            "Startseite",
+            "Eigener Text",
+            "Impressum",
+        ]
 
     def test_fragment_is_all_content(self):
         result = extract_page("<!-- wp:paragraph --><p>Nur Inhalt</p><!-- /wp:paragraph -->")

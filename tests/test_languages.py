@@ -11,11 +11,17 @@ from kisync.languages import UnknownLanguage, get_language, normalize_code
     ("code", "plural_forms"),
     [
         # Babel's table differs for these four; translators' tools use these.
-        ("ar", "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;"),
+        (
+            "ar",
+            "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;",
+        ),
         ("fa", "nplurals=2; plural=n > 1;"),
         ("tr", "nplurals=2; plural=n != 1;"),
         ("ti", "nplurals=2; plural=n > 1;"),
-        ("uk", "nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;"),
+        (
+            "uk",
+            "nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2;",
+        ),
         ("fa_AF", "nplurals=2; plural=n != 1;"),
     ],
 )
@@ -25,9 +31,22 @@ def test_plural_forms_follow_gettext_convention(code, plural_forms):
 
 @pytest.mark.parametrize(
     ("code", "direction"),
-    [("ar", "rtl"), ("fa", "rtl"), ("fa-AF", "rtl"), ("prs", "rtl"), ("ps", "rtl"), ("ckb", "rtl"),
-     ("ur", "rtl"), ("ku", "ltr"), ("kmr", "ltr"), ("ku_Arab", "rtl"), ("ti", "ltr"), ("tr", "ltr"),
-     ("uk", "ltr"), ("en", "ltr")],
+    [
+        ("ar", "rtl"),
+        ("fa", "rtl"),
+        ("fa-AF", "rtl"),
+        ("prs", "rtl"),
+        ("ps", "rtl"),
+        ("ckb", "rtl"),
+        ("ur", "rtl"),
+        ("ku", "ltr"),
+        ("kmr", "ltr"),
+        ("ku_Arab", "rtl"),
+        ("ti", "ltr"),
+        ("tr", "ltr"),
+        ("uk", "ltr"),
+        ("en", "ltr"),
+    ],
 )
 def test_direction(code, direction):
     assert get_language(code).direction == direction

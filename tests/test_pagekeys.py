@@ -15,7 +15,10 @@ from kisync.pagekeys import disambiguate, page_key
         ("/a/", "a"),
         ("index.html", "index"),
         ("/", "index"),
-        ("https://www.example.de/Bildung-Sprache/Integrationskurse/?p=1#top", "bildung-sprache/integrationskurse"),
+        (
+            "https://www.example.de/Bildung-Sprache/Integrationskurse/?p=1#top",
+            "bildung-sprache/integrationskurse",
+        ),
         ("/gesundheit/%C3%84rzte%20finden/", "gesundheit/aerzte-finden"),
         ("/Straße/Übersicht.htm", "strasse/uebersicht"),
         ("/../../etc/passwd", "etc/passwd"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ctypes
 import random
 import subprocess
-import time
 import unicodedata
 from pathlib import Path
 
@@ -288,20 +287,6 @@ def test_wrapping_rules(tmp_path: Path) -> None:
     assert lines("a\nb") == ['msgid ""', '"a\\n"', '"b"']  # a new string after each \n
     assert lines("漢" * 38 + "字") == ['msgid ""', '"' + "漢" * 38 + '"', '"字"']  # 2 columns
     assert lines("x" * 68 + ' "quoted"') == ['msgid ""', '"' + "x" * 68 + ' "', '"\\"quoted\\""']
-
-
-def test_dumps_is_fast_enough() -> None:
-    """A generous bound (about 20 times the usual time) against accidental slowness."""
-    po = catalog(*tricky_entries(), *tricky_entries()[:23])
-    pofile.dumps(po)
-    best = min(_timed(pofile.dumps, po) for _ in range(5))
-    assert best < 0.03, f"dumps() took {best * 1000:.1f} ms for {len(po)} entries"
-
-
-def _timed(function: object, argument: object) -> float:
-    start = time.perf_counter()
-    function(argument)  # type: ignore[operator]
-    return time.perf_counter() - start
 
 
 # -- generated catalogs ----------------------------------------------------------------

@@ -240,9 +240,12 @@ class _Extractor:
 
     def _enter(self, element: Element, state: _State) -> _State | None:
         """The state inside ``element``, or None when it is skipped entirely."""
-        if element.tag in INVISIBLE or id(element) in self.ignored:
+        if element.tag in INVISIBLE or element.tag in self.skip or id(element) in self.ignored:
             return None
-        if element.get("data-kisync-ignore") is not None or element.tag in self.skip:
+        attributes = element.attributes
+        if not attributes and id(element) not in self.regions:
+            return state  # most elements: nothing to look at
+        if "data-kisync-ignore" in attributes:
             return None
         translate = (element.get("translate") or "").strip().lower()
         changes: dict[str, object] = {}
@@ -320,7 +323,7 @@ class _Extractor:
     # -- attributes --------------------------------------------------------------
 
     def _attributes(self, element: Element, state: _State) -> None:
-        if not state.translatable:
+        if not element.attributes or not state.translatable:
             return
         for name in TRANSLATABLE_ATTRIBUTES:
             if name in element.attributes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -38,59 +39,102 @@ class FilesPortal:
         self.language_folders = {name.lower() for name in language_folders} | {
             name.lower().replace("_", "-") for name in language_folders
         }
+        self._resolved_folder: Path | None = None
+        self._plain_files: dict[str, str] = {}
+        """URL → file, for the pages :meth:`pages` found as plain files."""
 
     def pages(self) -> Iterator[PageRef]:
         if not self.folder.is_dir():
             raise PortalError(
                 f"portal folder {self.folder} does not exist; check [portal] path in kisync.toml"
             )
-        files = sorted(self._html_files())
-        keys = disambiguate(files)
-        refs = [self._ref(relative, keys[relative]) for relative in files]
+        found = dict(self._html_files())
+        keys = disambiguate(sorted(found))
+        shown_folder = _display_path(self.folder, self.project_root)
+        self._plain_files = {
+            _url_path(relative): relative
+            for relative, entry in found.items()
+            if not entry.is_symlink()
+        }
+        refs = [
+            self._ref(relative, keys[relative], entry, shown_folder)
+            for relative, entry in found.items()
+        ]
         return iter(sorted(refs, key=lambda ref: ref.key))
 
     def read(self, page: PageRef) -> str:
-        path = self.folder / page.url.lstrip("/")
-        if page.url.endswith("/"):
-            path = self._index_file(path)
-        if not path.resolve().is_relative_to(self.folder.resolve()):
-            raise PortalError(f"page {page.key!r} points outside {self.folder}", page=page.key)
+        path = self._page_file(page)
         try:
             data = path.read_bytes()
         except OSError as error:
             raise PortalError(f"cannot read {path}: {error.strerror}", page=page.key) from None
         return decode_html(data, str(path))
 
+    def _page_file(self, page: PageRef) -> Path:
+        """The file behind ``page.url``, refused when it lies outside the portal folder.
+
+        A page found by :meth:`pages` as a plain file is inside by construction. For
+        others, ``..`` is caught on the text of the path and symbolic links are followed
+        to check where they lead.
+        """
+        listed = self._plain_files.get(page.url)
+        if listed is not None:
+            return self.folder / listed
+        relative = posixpath.normpath("./" + page.url.lstrip("/"))
+        path = self.folder / relative
+        if page.url.endswith("/"):
+            path = self._index_file(path)
+        if (
+            relative == ".."
+            or relative.startswith("../")
+            or (_has_link(path, self.folder) and not self._inside(path.resolve()))
+        ):
+            raise PortalError(f"page {page.key!r} points outside {self.folder}", page=page.key)
+        return path
+
+    def _inside(self, resolved: Path) -> bool:
+        if self._resolved_folder is None:
+            self._resolved_folder = self.folder.resolve()
+        return resolved.is_relative_to(self._resolved_folder)
+
     def close(self) -> None:
         pass
 
-    def _html_files(self) -> Iterator[str]:
-        for directory, subdirs, files in os.walk(self.folder):
-            relative_dir = Path(directory).relative_to(self.folder)
-            subdirs[:] = sorted(
-                name
-                for name in subdirs
-                if not name.startswith(".")
-                and not (relative_dir == Path(".") and name.lower() in self.language_folders)
-            )
-            for name in files:
-                if not name.lower().endswith(HTML_SUFFIXES) or name.startswith("."):
-                    continue
-                relative = (relative_dir / name).as_posix()
-                if not self._excluded(relative):
-                    yield relative
+    def _html_files(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """``(path relative to the folder, its directory entry)`` for every page file.
+
+        Hidden entries, top-level language folders and excluded paths are left out;
+        linked folders are not entered.
+        """
+        folders = [("", os.fspath(self.folder))]
+        while folders:
+            prefix, folder = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    relative = prefix + name
+                    if entry.is_dir(follow_symlinks=False):
+                        if prefix or name.lower() not in self.language_folders:
+                            folders.append((f"{relative}/", entry.path))
+                    elif name.lower().endswith(HTML_SUFFIXES) and not self._excluded(relative):
+                        yield relative, entry
 
     def _excluded(self, relative: str) -> bool:
         return any(fnmatch.fnmatch(relative, pattern.lstrip("/")) for pattern in self.exclude)
 
-    def _ref(self, relative: str, key: str) -> PageRef:
-        path = self.folder / relative
-        stat = path.stat()
+    def _ref(self, relative: str, key: str, entry: os.DirEntry[str], shown_folder: str) -> PageRef:
+        try:
+            stat = entry.stat()
+            marker = f"{stat.st_mtime_ns}-{stat.st_size}"
+        except OSError:  # a broken link: reading the page reports it
+            marker = ""
         return PageRef(
             key=key,
             url=_url_path(relative),
-            marker=f"{stat.st_mtime_ns}-{stat.st_size}",
-            location=_display_path(path, self.project_root),
+            marker=marker,
+            location=relative if shown_folder == "." else f"{shown_folder}/{relative}",
         )
 
     @staticmethod
@@ -116,6 +160,15 @@ def decode_html(data: bytes, where: str) -> str:
         raise PortalError(
             f"{where}: not UTF-8 text (byte {error.start}); save the page as UTF-8"
         ) from None
+
+
+def _has_link(path: Path, folder: Path) -> bool:
+    """Whether ``path`` or a folder between it and ``folder`` is a symbolic link."""
+    while path != folder and path != path.parent:
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
 
 
 def _url_path(relative: str) -> str:
