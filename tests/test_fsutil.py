@@ -11,7 +11,7 @@ import pytest
 from kisync import fsutil
 from kisync.fsutil import write_if_changed
 
-TEXT = 'msgid "Straße"\nmsgstr "شارع"\n'
+TEXT = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Straße"\nmsgstr "شارع"\n'
 
 
 def leftovers(folder: Path) -> list[str]:

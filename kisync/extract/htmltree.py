@@ -119,16 +119,20 @@ _IMPLIED_END = {
     "optgroup": (frozenset({"option", "optgroup"}), frozenset({"select"})),
 }
 
+_MAY_CLOSE = _CLOSES_P | _HEADINGS | frozenset(_IMPLIED_END)
+"""Start tags that may close open elements; for all others _close_implied does nothing."""
+
 _MARKUP = re.compile(
     r"""
-    <!--(?:>|->|.*?(?:-->|--!>|\Z))          # comment (also the empty <!--> and <!--->)
-  | <!\[CDATA\[.*?(?:\]\]>|\Z)              # CDATA section (foreign content)
-  | <![^>]*>?                               # doctype or bogus comment
-  | <\?[^>]*>?                              # processing instruction (bogus comment)
-  | </(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?      # end tag
-  | <(?P<start>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>  # start tag
-  | <(?P<start2>[a-zA-Z][^\s/>]*)(?P<attrs2>[^>]*)>   # start tag with an unbalanced quote
-    """,
+    <(?:
+      !--(?:>|->|.*?(?:-->|--!>|\Z))          # comment (also the empty <!--> and <!--->)
+    | !\[CDATA\[.*?(?:\]\]>|\Z)              # CDATA section (foreign content)
+    | ![^>]*>?                               # doctype or bogus comment
+    | \?[^>]*>?                              # processing instruction (bogus comment)
+    | /(?P<end>[a-zA-Z][^\s/>]*)[^>]*>?      # end tag
+    | (?P<start>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>  # start tag
+    | (?P<start2>[a-zA-Z][^\s/>]*)(?P<attrs2>[^>]*)>   # start tag with an unbalanced quote
+    )""",
     re.S | re.X,
 )
 _SELF_CLOSING = re.compile(r"""(?:^|[\s"'])/\s*$""")
@@ -247,37 +251,37 @@ class _TreeBuilder:
         while pos < end:
             match = search(source, pos)
             if match is None:
-                self._text(pos, end)
+                self.stack[-1].children.append(Text(pos, end))
                 break
-            if match.start() > pos:
-                self._text(pos, match.start())
-            pos = self._markup(match)
+            start = match.start()
+            if start > pos:
+                self.stack[-1].children.append(Text(pos, start))
+            kind = match.lastgroup
+            if kind == "attrs":
+                pos = self._start_tag(match["start"].lower(), match["attrs"], match)
+            elif kind == "end":
+                pos = match.end()
+                self._end_tag(match["end"].lower(), start, pos)
+            elif kind == "attrs2":
+                pos = self._start_tag(match["start2"].lower(), match["attrs2"], match)
+            else:
+                pos = match.end()
+                self.stack[-1].children.append(Comment(start, pos))
         for element in reversed(self.stack[1:]):
             element.end = element.end_end = end
         self.root.end = self.root.end_end = end
 
-    def _markup(self, match: re.Match[str]) -> int:
-        kind = match.lastgroup
-        if kind == "attrs" or kind == "attrs2":
-            tag = match.group("start" if kind == "attrs" else "start2")
-            return self._start_tag(tag.lower(), match.group(kind), match.start(kind), match)
-        if kind == "end":
-            self._end_tag(match.group("end").lower(), match.start(), match.end())
-        else:
-            self.stack[-1].children.append(Comment(match.start(), match.end()))
-        return match.end()
-
-    def _text(self, start: int, end: int) -> None:
-        self.stack[-1].children.append(Text(start, end))
-
-    def _start_tag(self, tag: str, attrs: str, attrs_offset: int, match: re.Match[str]) -> int:
+    def _start_tag(self, tag: str, attrs: str, match: re.Match[str]) -> int:
         start, start_end = match.span()
-        self._close_implied(tag, start)
+        if tag in _MAY_CLOSE:
+            self._close_implied(tag, start)
         parent = self.stack[-1]
-        attributes = _attributes(attrs, attrs_offset) if attrs.strip() else {}
+        attributes = _attributes(attrs, match.start(match.lastgroup)) if attrs.strip() else {}
         element = Element(tag, attributes, start, start_end, parent=parent)
         parent.children.append(element)
-        if tag in VOID or (tag not in _RAW and _SELF_CLOSING.search(attrs) is not None):
+        if tag in VOID or (
+            tag not in _RAW and "/" in attrs and _SELF_CLOSING.search(attrs) is not None
+        ):
             element.end = element.end_end = start_end
             return start_end
         if tag in _RAW:
@@ -297,6 +301,7 @@ class _TreeBuilder:
         return element.end_end
 
     def _close_implied(self, tag: str, at: int) -> None:
+        """Close what ``tag`` ends implicitly (only called for tags in ``_MAY_CLOSE``)."""
         open_ = self.open
         if open_["p"] and tag in _CLOSES_P and self._in_scope("p", _P_SCOPE):
             self._close_through("p", at)

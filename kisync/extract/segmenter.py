@@ -12,7 +12,6 @@ of their own.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -366,7 +365,7 @@ class _Extractor:
         self._add(self._segment(run, parts, wrappers))
 
     def _segment(self, run: _Run, parts: list[_Part], wrappers: list[Element]) -> Segment:
-        counters: Counter[str] = Counter()
+        counters: dict[str, int] = {}
         names: dict[int, str] = {}
         placeholders: list[Placeholder] = []
         pieces: list[str] = []
@@ -382,8 +381,10 @@ class _Extractor:
             elif part.kind == "close":
                 pieces.append(f"\x01</{names[id(node)]}>")
             else:
-                counters[part.placeholder_kind] += 1
-                name = f"{part.placeholder_kind}{counters[part.placeholder_kind]}"
+                number = counters[part.placeholder_kind] = (
+                    counters.get(part.placeholder_kind, 0) + 1
+                )
+                name = f"{part.placeholder_kind}{number}"
                 names[id(node)] = name
                 placeholders.append(self._placeholder(name, node, part.kind == "atomic"))
                 pieces.append(f"\x01<{name}/>" if part.kind == "atomic" else f"\x01<{name}>")
@@ -495,6 +496,8 @@ def _trimmed_span(source: str, start: int, end: int) -> tuple[int, int]:
 
 def _join(pieces: list[str]) -> str:
     """Concatenate text and pseudo-tags, collapsing whitespace across tag boundaries."""
+    if len(pieces) == 1 and not pieces[0].startswith("\x01"):
+        return _normalize(pieces[0])  # plain text, the most common segment
     out: list[str] = []
     space_before = True
     for piece in pieces:
