@@ -5,19 +5,12 @@ from __future__ import annotations
 import click
 
 from .common import Context, echo_json, fail, pass_context, progress_bar
+from .options import languages_option, pages_option
 
 
 @click.command("harvest")
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only language L. Repeatable."
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="KEY",
-    help="Only pages whose key matches (e.g. 'bildung-sprache/*'). Repeatable.",
-)
+@languages_option
+@pages_option
 @click.option("--dry-run", is_flag=True, help="Say what would be harvested; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context

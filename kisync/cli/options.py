@@ -5,12 +5,17 @@ from __future__ import annotations
 import click
 
 languages_option = click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="L",
+    help="Only this language (a code from kisync.toml, e.g. ar). Repeatable.",
 )
 pages_option = click.option(
     "--page",
     "pages",
     multiple=True,
-    metavar="GLOB",
-    help="Only pages whose key matches, e.g. 'bildung-sprache/*'. Repeatable.",
+    metavar="KEY",
+    help="Only pages whose key matches, e.g. bildung-sprache/integrationskurse or "
+    "'bildung-sprache/*'. Repeatable.",
 )

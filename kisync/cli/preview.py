@@ -7,12 +7,11 @@ import click
 from ..publish.preview import make_server
 from ..selection import select_languages
 from .common import Context, pass_context
+from .options import languages_option
 
 
 @click.command("preview")
-@click.option(
-    "--lang", "languages", multiple=True, metavar="L", help="Only this language. Repeatable."
-)
+@languages_option
 @click.option(
     "--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port)."
 )

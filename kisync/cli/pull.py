@@ -5,16 +5,11 @@ from __future__ import annotations
 import click
 
 from .common import Context, fail, pass_context, progress_bar, warn
+from .options import pages_option
 
 
 @click.command("pull")
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="KEY",
-    help="Only this page (its key, e.g. bildung-sprache/integrationskurse; * allowed). Repeatable.",
-)
+@pages_option
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @pass_context
 def pull_command(context: Context, pages: tuple[str, ...], dry_run: bool) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .common import Context, echo_json, fail, pass_context, progress_bar, warn
+from .options import languages_option, pages_option
 
 if TYPE_CHECKING:
     from ..publish.push import PushReport
@@ -24,20 +25,8 @@ _VERBS = {
 
 
 @click.command("push")
-@click.option(
-    "--lang",
-    "languages",
-    multiple=True,
-    metavar="L",
-    help="Only this language (a code from kisync.toml, e.g. ar). Repeatable.",
-)
-@click.option(
-    "--page",
-    "pages",
-    multiple=True,
-    metavar="KEY",
-    help="Only this page (its key, e.g. bildung-sprache/integrationskurse; * allowed). Repeatable.",
-)
+@languages_option
+@pages_option
 @click.option("--dry-run", is_flag=True, help="Show what would change, with a diff; write nothing.")
 @click.option(
     "--force",
