@@ -128,7 +128,8 @@ class CrawlLocator:
         return self._fetch(url)
 
     def _fetch(self, url: str) -> Found | None:
-        from ..portal.crawl import HTML_TYPES, decode_html
+        from ..portal.crawl import HTML_TYPES
+        from ..portal.decoding import decode_html
         from ..portal.http import request
 
         reply = request(self.session, "GET", url, ok=(200, 404, 410), content_types=HTML_TYPES)

@@ -12,33 +12,23 @@ Discovery prefers the site's sitemap (``Sitemap:`` lines in robots.txt, else
 order requests were *submitted*, not the order they finished, so the same site
 always yields the same pages, even with ``max_pages`` and several workers.
 
-The cache (``cache_dir/crawl-cache.json`` plus one file per page body, named by
-its SHA-256) survives a crash mid-run: bodies are written atomically before the
-index mentions them, the index is replaced atomically, and unreferenced bodies are
-only deleted after a new index is safely on disk.
+Parts with a job of their own live beside this module: :mod:`.urls` (canonical URLs,
+crawl scope), :mod:`.discovery` (robots.txt, sitemaps), :mod:`.decoding` (page
+encodings) and :mod:`.crawl_cache` (``cache_dir/crawl-cache.json`` and page bodies).
 """
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
-import hashlib
-import json
 import logging
-import os
 import posixpath
 import re
-import tempfile
-import zlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from string import ascii_letters, digits
-from typing import Any
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -46,6 +36,9 @@ from lxml import etree
 from ..errors import PortalError
 from ..pagekeys import disambiguate
 from .base import PageRef
+from .crawl_cache import CrawlCache
+from .decoding import decode_html
+from .discovery import MAX_SITEMAP_BYTES, Robots, parse_sitemap
 from .http import (
     DEFAULT_MAX_BYTES,
     HTTPStatusError,
@@ -54,22 +47,15 @@ from .http import (
     make_session,
     request,
 )
+from .urls import Scope, normalize_url, origin, url_path
 
 log = logging.getLogger(__name__)
 
-ROBOTS_AGENT = "kisync"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
-"""The sitemap protocol's own limit for one (uncompressed) file."""
 MAX_SITEMAP_FILES = 100
 MAX_ROBOTS_BYTES = 512 * 1024
 GIVE_UP_AFTER = 10
 """Failed pages in a row after which the site counts as down and the crawl stops."""
-CACHE_FILE = "crawl-cache.json"
-CACHE_BODIES = "pages"
-_CACHE_VERSION = 1
-_CHECKPOINT_EVERY = 100
-"""Downloads between intermediate index saves, so a crash loses little work."""
 
 _NOT_HTML_GROUPS = (
     "pdf doc docx odt rtf xls xlsx ods csv ppt pptx odp epub txt ics vcf",  # documents
@@ -79,230 +65,12 @@ _NOT_HTML_GROUPS = (
     "css js mjs map json xml rss atom woff woff2 ttf otf eot",  # site assets, feeds
 )
 _NOT_HTML_SUFFIXES = frozenset(f".{ext}" for group in _NOT_HTML_GROUPS for ext in group.split())
-_UNRESERVED = frozenset(ascii_letters + digits + "-._~")
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
-_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_CONTROL = re.compile(r"[\t\n\r]")
-_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_CT_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.I)
-_CRAWL_DELAY = re.compile(r"^(\s*crawl-delay\s*:\s*)([0-9]*\.?[0-9]+)", re.I | re.M)
-_DIGEST = re.compile(r"^[0-9a-f]{64}$")
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _REDIRECTS = (301, 302, 303, 307, 308)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-# -- URLs ------------------------------------------------------------------------------
-
-
-def normalize_url(href: str, base: str = "") -> str | None:
-    """An absolute http(s) URL in canonical form, or None if it is not crawlable.
-
-    Resolves ``href`` against ``base``, drops user info, query and fragment and the
-    default port, lower-cases scheme and host, percent-encodes the path uniformly
-    (so ``/über`` and ``/%C3%BCber`` are one page) and removes ``.``/``..``
-    segments, so a path can never climb above the site root.
-    """
-    href = _CONTROL.sub("", href).strip()
-    try:
-        parts = urlsplit(urljoin(base, href) if base else href)
-        scheme, host, port = parts.scheme.lower(), parts.hostname, parts.port
-    except ValueError:
-        return None
-    if scheme not in ("http", "https") or not host:
-        return None
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and port != {"http": 80, "https": 443}[scheme]:
-        netloc += f":{port}"
-    return urlunsplit((scheme, netloc, _normalize_path(parts.path), "", ""))
-
-
-def _normalize_path(path: str) -> str:
-    path = quote(_LONE_PERCENT.sub("%25", path), safe="/%!$&'()*+,;=:@~")
-
-    def unescape(match: re.Match[str]) -> str:
-        char = chr(int(match.group(1), 16))
-        return char if char in _UNRESERVED else "%" + match.group(1).upper()
-
-    return _remove_dot_segments(_ESCAPE.sub(unescape, path) or "/")
-
-
-def _remove_dot_segments(path: str) -> str:
-    segments = path.split("/")[1:] if path.startswith("/") else path.split("/")
-    kept: list[str] = []
-    for segment in segments:
-        if segment == "..":
-            if kept:
-                kept.pop()
-        elif segment != ".":
-            kept.append(segment)
-    if segments and segments[-1] in (".", "..") and kept:
-        kept.append("")
-    return "/" + "/".join(kept)
-
-
-def _path(url: str) -> str:
-    """The URL's path, percent-decoded, for humans and patterns (``/über-uns/``)."""
-    return unquote(urlsplit(url).path)
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-@dataclass(frozen=True)
-class _Scope:
-    """Which URLs belong to the crawl: same scheme and host, under the start path."""
-
-    origin: str
-    start: str
-    prefix: str
-
-    @classmethod
-    def of(cls, url: str) -> _Scope:
-        path = urlsplit(url).path or "/"
-        if path.endswith("/"):
-            prefix = path
-        else:
-            head, _, last = path.rpartition("/")
-            prefix = head + "/" if "." in last else path + "/"
-        return cls(_origin(url), path, prefix)
-
-    def contains(self, url: str) -> bool:
-        path = urlsplit(url).path
-        return _origin(url) == self.origin and (path == self.start or path.startswith(self.prefix))
-
-    def rebased(self, url: str) -> _Scope:
-        """The scope after the start URL redirected to ``url`` (http → https, / → /de/)."""
-        path = urlsplit(url).path
-        if path == self.start or path.startswith(self.prefix):
-            return _Scope(_origin(url), self.start, self.prefix)
-        return _Scope.of(url)
-
-
-# -- robots.txt ------------------------------------------------------------------------
-
-
-class _Robots:
-    """robots.txt rules for user agent ``kisync`` (all allowed when there is none)."""
-
-    def __init__(self, text: str = "") -> None:
-        # The stdlib parser only accepts whole seconds in Crawl-delay; feed it
-        # milliseconds instead so "Crawl-delay: 0.5" is honoured, not ignored.
-        text = _CRAWL_DELAY.sub(lambda m: f"{m.group(1)}{round(float(m.group(2)) * 1000)}", text)
-        self._parser = RobotFileParser()
-        self._parser.parse(text.splitlines())
-
-    def allowed(self, url: str) -> bool:
-        return self._parser.can_fetch(ROBOTS_AGENT, url)
-
-    @property
-    def delay(self) -> float:
-        """Seconds between requests the site asks for (Crawl-delay or Request-rate)."""
-        delay = (self._parser.crawl_delay(ROBOTS_AGENT) or 0) / 1000
-        rate = self._parser.request_rate(ROBOTS_AGENT)
-        if rate is not None and rate.requests > 0:
-            delay = max(delay, rate.seconds / rate.requests)
-        return float(delay)
-
-    @property
-    def sitemaps(self) -> list[str]:
-        return list(self._parser.site_maps() or [])
-
-
-# -- sitemaps --------------------------------------------------------------------------
-
-
-def parse_sitemap(content: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
-    """``("urlset" | "sitemapindex", [loc, …])`` of a sitemap; PortalError if unusable.
-
-    Safe against hostile XML: gzip is inflated with a size bound, documents with a
-    DTD or entity declarations are refused before parsing (sitemaps never need
-    them), and the parser itself resolves no entities and loads nothing.
-    """
-    if content[:2] == b"\x1f\x8b":
-        content = _gunzip(content, url)
-    if len(content) > MAX_SITEMAP_BYTES:
-        raise PortalError(f"{url}: the sitemap is larger than the 50 MB sitemaps may have")
-    if _DTD.search(content):
-        raise PortalError(
-            f"{url}: the sitemap declares a DTD or entities, which sitemaps never need;"
-            " kisync ignores it for safety"
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as error:
-        raise PortalError(f"{url}: the sitemap is not valid XML ({error.msg})") from None
-    if root.getroottree().docinfo.doctype:
-        raise PortalError(f"{url}: the sitemap declares a DTD; kisync ignores it for safety")
-    kind = etree.QName(root).localname
-    if kind not in ("urlset", "sitemapindex"):
-        raise PortalError(f"{url}: not a sitemap (the document is <{kind}>, not <urlset>)")
-    child = "url" if kind == "urlset" else "sitemap"
-    locs = (loc.text or "" for loc in root.iterfind(f"{{*}}{child}/{{*}}loc"))
-    return kind, [loc.strip() for loc in locs if loc.strip()]
-
-
-def _gunzip(data: bytes, url: str) -> bytes:
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        content = inflater.decompress(data, MAX_SITEMAP_BYTES + 1)
-    except zlib.error:
-        raise PortalError(f"{url}: the compressed sitemap is damaged") from None
-    if len(content) > MAX_SITEMAP_BYTES:
-        raise PortalError(f"{url}: the sitemap is larger than the 50 MB sitemaps may have")
-    return content
-
-
 # -- HTML ------------------------------------------------------------------------------
-
-
-def decode_html(data: bytes, content_type: str = "") -> str:
-    """Page bytes → text: byte-order mark, else Content-Type charset, else <meta>, else UTF-8."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
-    declared = _CT_CHARSET.search(content_type)
-    meta = _META_CHARSET.search(data[:4096])
-    for label in (
-        declared.group(1) if declared else None,
-        meta.group(1).decode("ascii") if meta else None,
-    ):
-        codec = _codec(label)
-        if codec is not None:
-            return data.decode(codec, errors="replace")
-    return data.decode("utf-8", errors="replace")
-
-
-def _codec(label: str | None) -> str | None:
-    """Python codec for a charset label, with the WHATWG aliases browsers use."""
-    if not label:
-        return None
-    try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
-        return None
-    if name in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"  # what browsers do, and what such pages really contain
-    if name.startswith("utf-16"):
-        return "utf-8"  # a <meta> cannot truthfully claim UTF-16 (HTML spec rule)
-    return name
 
 
 @dataclass(frozen=True)
@@ -341,132 +109,6 @@ def _same_language(lang: str, source: str) -> bool:
         return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
     return not lang or primary(lang) == primary(source)
-
-
-# -- cache -----------------------------------------------------------------------------
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-class _Cache:
-    """Validators (ETag, Last-Modified) and page bodies from earlier runs.
-
-    Keyed by the requested URL. Bodies live in ``pages/<sha256>.html`` and are never
-    rewritten with other content, so an index from an earlier run stays valid even
-    if this run dies half-way.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self.index = self.folder / CACHE_FILE
-        self.bodies = self.folder / CACHE_BODIES
-        self.entries: dict[str, dict[str, str]] = self._load()
-        self._touched: set[str] = set()
-        self._unsaved = 0
-        self.changed = False
-
-    def _load(self) -> dict[str, dict[str, str]]:
-        try:
-            data = json.loads(self.index.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as error:
-            log.warning("ignoring unreadable crawl cache %s (%s)", self.index, error)
-            return {}
-        pages = data.get("pages") if isinstance(data, dict) else None
-        if data.get("version") != _CACHE_VERSION or not isinstance(pages, dict):
-            log.warning("ignoring crawl cache %s: unknown format", self.index)
-            return {}
-        return {url: entry for url, entry in pages.items() if _valid_entry(entry)}
-
-    def validators(self, url: str) -> dict[str, str]:
-        """Conditional-request headers for ``url``; none unless its body is still cached."""
-        entry = self.entries.get(url)
-        if entry is None or not self._body_path(entry["body"]).is_file():
-            return {}
-        headers = {}
-        if entry.get("etag"):
-            headers["If-None-Match"] = entry["etag"]
-        if entry.get("last_modified"):
-            headers["If-Modified-Since"] = entry["last_modified"]
-        return headers
-
-    def store(self, url: str, reply: Reply) -> dict[str, str]:
-        digest = hashlib.sha256(reply.content).hexdigest()
-        path = self._body_path(digest)
-        if not path.is_file():
-            _write_atomic(path, reply.content)
-        entry = {"body": digest, "content_type": reply.headers.get("Content-Type", "")}
-        entry |= _validators_of(reply)
-        return self._put(url, entry)
-
-    def refresh(self, url: str, reply: Reply) -> dict[str, str] | None:
-        """Record a 304 (a 304 may carry a newer ETag); None if nothing is cached."""
-        entry = self.entries.get(url)
-        if entry is None:
-            return None
-        return self._put(url, {**entry, **_validators_of(reply)})
-
-    def _put(self, url: str, entry: dict[str, str]) -> dict[str, str]:
-        self.entries[url] = entry
-        self.changed = True
-        self._touched.add(url)
-        self._unsaved += 1
-        if self._unsaved >= _CHECKPOINT_EVERY:
-            self.save(prune=False)
-        return entry
-
-    def body(self, digest: str) -> bytes | None:
-        try:
-            return self._body_path(digest).read_bytes()
-        except OSError:
-            return None
-
-    def save(self, *, prune: bool) -> None:
-        """Write the index atomically; with ``prune``, forget pages this run did not see."""
-        if prune:
-            self.entries = {url: e for url, e in self.entries.items() if url in self._touched}
-        data = {"version": _CACHE_VERSION, "pages": dict(sorted(self.entries.items()))}
-        text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        if not self.index.is_file() or self.index.read_bytes() != text:
-            _write_atomic(self.index, text)
-        self._unsaved = 0
-        self.changed = False
-
-    def collect_garbage(self) -> None:
-        """Delete bodies the saved index no longer mentions (changed or vanished pages)."""
-        wanted = {entry["body"] for entry in self.entries.values()}
-        for path in self.bodies.glob("*.html") if self.bodies.is_dir() else ():
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-
-    def _body_path(self, digest: str) -> Path:
-        return self.bodies / f"{digest}.html"
-
-
-def _valid_entry(entry: Any) -> bool:
-    return (
-        isinstance(entry, dict)
-        and all(isinstance(value, str) for value in entry.values())
-        and bool(_DIGEST.match(entry.get("body", "")))
-    )
-
-
-def _validators_of(reply: Reply) -> dict[str, str]:
-    found = {"etag": reply.headers.get("ETag"), "last_modified": reply.headers.get("Last-Modified")}
-    return {name: value for name, value in found.items() if value}
 
 
 # -- the connector ---------------------------------------------------------------------
@@ -554,7 +196,7 @@ class CrawlPortal:
         self.stats = CrawlStats()
         self.skipped: dict[str, str] = {}
         """URL → why it is not listed (robots.txt, exclude, not HTML, other language…)."""
-        self._cache = _Cache(Path(cache_dir))
+        self._cache = CrawlCache(Path(cache_dir))
         self._throttle = Throttle(self.delay)
         self._session = make_session(
             timeout=timeout,
@@ -565,8 +207,8 @@ class CrawlPortal:
         )
         self._session.headers["Accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
         self._session.headers["Accept-Language"] = source_language
-        self._scope = _Scope.of(start)
-        self._robots = _Robots()
+        self._scope = Scope.of(start)
+        self._robots = Robots()
         self._found: dict[str, _Page] = {}
         self._seen: set[str] = set()
         self._refs: list[PageRef] | None = None
@@ -702,7 +344,7 @@ class CrawlPortal:
             max_bytes=MAX_ROBOTS_BYTES,
         )
         text = reply.content.decode("utf-8", errors="replace") if reply.status < 300 else ""
-        self._robots = _Robots(text)
+        self._robots = Robots(text)
         wanted = self._robots.delay
         if wanted > self.delay:
             log.info("robots.txt asks for %g s between requests; kisync waits that long", wanted)
@@ -739,7 +381,7 @@ class CrawlPortal:
     def _read_sitemaps(self) -> list[str]:
         """Page URLs from the site's sitemaps; empty if there are none (or none usable)."""
         announced = (normalize_url(url) for url in self._robots.sitemaps)
-        roots = [url for url in announced if url and _origin(url) == self._scope.origin]
+        roots = [url for url in announced if url and origin(url) == self._scope.origin]
         if roots:
             return self._sitemap_pages(roots)
         defaults = dict.fromkeys(
@@ -769,7 +411,7 @@ class CrawlPortal:
                     continue
                 if kind == "urlset":
                     pages.append(absolute)
-                elif absolute not in seen and _origin(absolute) == self._scope.origin:
+                elif absolute not in seen and origin(absolute) == self._scope.origin:
                     seen.add(absolute)
                     queue.append(absolute)
         return pages
@@ -811,7 +453,7 @@ class CrawlPortal:
             frontier.append(url)
 
     def _reason_to_skip(self, url: str) -> str:
-        path = _path(url)
+        path = url_path(url)
         if posixpath.splitext(path)[1].lower() in _NOT_HTML_SUFFIXES:
             return "not an HTML page (file type)"
         if any(fnmatch.fnmatchcase(path, pattern) for pattern in self.exclude):
@@ -966,7 +608,7 @@ class CrawlPortal:
     def _make_refs(self) -> None:
         # Keys come from the decoded path (/über-uns/ → ueber-uns); in the rare case two
         # URLs decode alike (%3B vs ;), their encoded paths keep them apart.
-        readable = {url: _path(url) for url in self._found}
+        readable = {url: url_path(url) for url in self._found}
         counts = Counter(readable.values())
         paths = {
             url: urlsplit(url).path if counts[path] > 1 else path for url, path in readable.items()

@@ -17,9 +17,13 @@ from support.httpserver import Request, Response, TestServer, in_turn, unused_po
 from kisync.errors import PortalError
 from kisync.pagekeys import page_key
 from kisync.portal import crawl as crawl_module
+from kisync.portal import crawl_cache, discovery
 from kisync.portal.base import PageRef, Portal
-from kisync.portal.crawl import CrawlPortal, decode_html, normalize_url, parse_sitemap
+from kisync.portal.crawl import CrawlPortal
+from kisync.portal.decoding import decode_html
+from kisync.portal.discovery import parse_sitemap
 from kisync.portal.http import HTTPStatusError, Reply, make_session, redact_url, request
+from kisync.portal.urls import normalize_url
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "heinsberg" / "portal"
 
@@ -511,7 +515,7 @@ def test_changed_page_is_downloaded_again_and_its_marker_changes(
     assert refs["a"].marker != markers["a"]
     assert refs["b"].marker == markers["b"]
     assert [(r.path, r.status) for r in page_requests(server) if r.status == 200] == [("/a/", 200)]
-    bodies = list((cache / crawl_module.CACHE_BODIES).iterdir())
+    bodies = list((cache / crawl_cache.CACHE_BODIES).iterdir())
     assert len(bodies) == 3  # the old copy of /a/ was cleaned up
 
 
@@ -532,7 +536,7 @@ def test_unchanged_cache_index_is_not_rewritten(
     _site_with_three_pages(site)
     with crawl(server, cache) as first:
         list(first.pages())
-    index = cache / crawl_module.CACHE_FILE
+    index = cache / crawl_cache.CACHE_FILE
     before = (index.read_bytes(), index.stat().st_mtime_ns)
     with crawl(server, cache) as second:
         list(second.pages())
@@ -572,11 +576,11 @@ def test_a_run_that_dies_leaves_a_usable_cache(site: Path, server: TestServer, c
 def test_the_cache_index_is_checkpointed_during_a_long_run(
     site: Path, server: TestServer, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(crawl_module, "_CHECKPOINT_EVERY", 2)
+    monkeypatch.setattr(crawl_cache, "_CHECKPOINT_EVERY", 2)
     _site_with_three_pages(site)
     crashed = crawl(server, cache)
     list(crashed.pages())  # never closed
-    saved = json.loads((cache / crawl_module.CACHE_FILE).read_text(encoding="utf-8"))
+    saved = json.loads((cache / crawl_cache.CACHE_FILE).read_text(encoding="utf-8"))
     assert len(saved["pages"]) >= 2
 
 
@@ -585,7 +589,7 @@ def test_an_unreadable_or_tampered_cache_is_ignored(
 ) -> None:
     _site_with_three_pages(site)
     cache.mkdir()
-    index = cache / crawl_module.CACHE_FILE
+    index = cache / crawl_cache.CACHE_FILE
     index.write_text("{kaputt", encoding="utf-8")
     with caplog.at_level(logging.WARNING), crawl(server, cache) as portal:
         assert len(keys(portal)) == 3
@@ -747,7 +751,7 @@ def test_hostile_utf16_sitemap_is_refused_after_parsing(template: str) -> None:
 
 
 def test_oversized_and_bomb_sitemaps_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crawl_module, "MAX_SITEMAP_BYTES", 10_000)
+    monkeypatch.setattr(discovery, "MAX_SITEMAP_BYTES", 10_000)
     big = "<urlset>" + "<url><loc>http://x/</loc></url>" * 1000 + "</urlset>"
     with pytest.raises(PortalError, match="larger than"):
         parse_sitemap(big.encode())
