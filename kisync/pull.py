@@ -16,12 +16,9 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
-import multiprocessing
 import os
-import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +33,7 @@ from .extract import extract_page
 from .pagekeys import SITE_KEY
 from .portal import PageRef, Portal
 from .pull_state import PullState
+from .workers import ordered_results, process_context
 
 if TYPE_CHECKING:
     from .project import Project
@@ -245,9 +243,12 @@ def _process(
             yield job if isinstance(job, PageResult) else _run(project, processors, job)
         return
     with ProcessPoolExecutor(
-        workers, mp_context=_context(), initializer=_init_worker, initargs=(project.config.file,)
+        workers,
+        mp_context=process_context(),
+        initializer=_init_worker,
+        initargs=(project.config.file,),
     ) as executor:
-        yield from _ordered(executor, jobs, window=8 * workers)
+        yield from ordered_results(executor, _run_batch_in_worker, jobs, workers=workers)
 
 
 def _read_pages(
@@ -258,24 +259,6 @@ def _read_pages(
             yield (ref, portal.read(ref), reprocess, dry_run)
         except KisyncError as error:
             yield PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
-
-
-def _ordered(
-    executor: Executor, jobs: Iterator[_Job | PageResult], window: int
-) -> Iterator[PageResult]:
-    """Like ``executor.map`` but lazy, with at most ``window`` pages in flight."""
-    pending: deque[Future[PageResult]] = deque()
-    for job in jobs:
-        if isinstance(job, PageResult):
-            future: Future[PageResult] = Future()
-            future.set_result(job)
-        else:
-            future = executor.submit(_run_in_worker, job)
-        pending.append(future)
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _run(project: Project, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
@@ -293,11 +276,6 @@ def _init_worker(config_file: Path) -> None:
     _worker_setup = (project, project.catalog_processors())
 
 
-def _run_in_worker(job: _Job) -> PageResult:
+def _run_batch_in_worker(jobs: list[_Job | PageResult]) -> list[PageResult]:
     assert _worker_setup is not None, "worker not initialised"
-    return _run(*_worker_setup, job)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork starts workers in milliseconds with kisync already imported; elsewhere spawn.
-    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    return [job if isinstance(job, PageResult) else _run(*_worker_setup, job) for job in jobs]

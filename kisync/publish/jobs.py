@@ -9,12 +9,9 @@ order of the jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from ..errors import KisyncError
 from ..extract import ExtractRules
 from ..languages import get_language
 from ..progress.scan import translations as scan_translations
+from ..workers import ordered_results, process_context
 from .render import Alternates, Links, Problem, SourcePage, Translations, render
 
 PARALLEL_FROM = 32
@@ -129,17 +127,10 @@ def render_jobs(setup: Setup, jobs: Iterable[Job], count: int) -> Iterator[list[
         renderer = _Renderer(setup)
         yield from (renderer.run(job) for job in jobs)
         return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(setup,)
+        workers, mp_context=process_context(), initializer=_init_worker, initargs=(setup,)
     ) as executor:
-        pending: deque[Future[list[Outcome]]] = deque()
-        for job in jobs:
-            pending.append(executor.submit(_run_in_worker, job))
-            if len(pending) >= 8 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from ordered_results(executor, _run_batch_in_worker, jobs, workers=workers)
 
 
 class _Renderer:
@@ -200,6 +191,6 @@ def _init_worker(setup: Setup) -> None:
     _worker = _Renderer(setup)
 
 
-def _run_in_worker(job: Job) -> list[Outcome]:
+def _run_batch_in_worker(jobs: list[Job]) -> list[list[Outcome]]:
     assert _worker is not None, "worker not initialised"
-    return _worker.run(job)
+    return [_worker.run(job) for job in jobs]
