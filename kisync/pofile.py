@@ -438,7 +438,7 @@ def dumps(po: polib.POFile, *, width: int = PAGE_WIDTH) -> str:
     return "\n".join(blocks)
 
 
-_ENTRY_CACHE_SIZE = 20_000
+_ENTRY_CACHE_SIZE = 5_000
 _entry_cache: dict[tuple[object, ...], str] = {}
 
 
