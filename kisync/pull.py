@@ -146,15 +146,17 @@ def pull(
         report.gone = sorted(key for key in state.pages if key not in listed)
         for key in report.gone:
             state.forget(key)
-    site = update_page_files(
-        project,
-        PageInfo(SITE_KEY, SITE_TITLE),
-        state.site_entries(),
-        processors=processors,
-        reprocess=reprocess,
-        dry_run=dry_run,
-    )
-    report.add_files(SITE_KEY, site)
+    if reprocess or todo or report.gone or SITE_KEY not in complete_pages:
+        site = update_page_files(
+            project,
+            PageInfo(SITE_KEY, SITE_TITLE),
+            state.site_entries(),
+            processors=processors,
+            reprocess=reprocess,
+            dry_run=dry_run,
+        )
+        report.add_files(SITE_KEY, site)
+    # else: no page was read, so the shared strings are those the files already hold
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:

@@ -107,6 +107,22 @@ def test_site_wide_text_goes_once_into_site_catalog(project):
     assert "Hauptmenü" not in page and "Impressum" not in page
 
 
+def test_site_catalog_follows_the_pages_and_is_rebuilt_when_missing(project):
+    run(project, "pull")
+    site_po = project / "po" / "ar" / "_site.po"
+
+    site_po.unlink()  # nothing on the portal changed, but a catalog is missing
+    run(project, "pull")
+    assert site_po.exists()
+    msgfmt_check(site_po)
+
+    edit_page(project, ">Impressum<", ">Impressum und Datenschutz<", "portal/kommunen/index.html")
+    run(project, "pull")
+    site = {e.msgid: e for e in polib.pofile(str(project / "po/templates/_site.pot"))}
+    assert "Impressum und Datenschutz" in site and "Impressum" in site  # other pages keep it
+    assert "kommunen" in " ".join(path for path, _ in site["Impressum und Datenschutz"].occurrences)
+
+
 def test_edited_sentence_comes_back_fuzzy_with_old_translation(project):
     run(project, "pull")
     old = next(
