@@ -25,10 +25,7 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -69,19 +66,6 @@ def prepare(pages: int, html2po: Path) -> tuple[Path, Path]:
     return project, tt_po
 
 
-def timed(command: list[str]) -> tuple[float, float, float]:
-    """Run a command; return (wall seconds, CPU seconds of it and its workers, peak MB)."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
 def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, float, float]]:
     """(name, median wall, median CPU, peak RSS) of each timed command."""
     project, tt_po = prepare(pages, html2po)
@@ -102,13 +86,13 @@ def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, flo
             "-o",
             str(tt_out),
         ]
-        results.setdefault(TT, []).append(timed(command))
+        results.setdefault(TT, []).append(measure(command))
         check(tt_out, pages)
         shutil.rmtree(project / "site", ignore_errors=True)
         (project / ".kisync" / "publish-state.json").unlink(missing_ok=True)
-        results.setdefault(COLD, []).append(timed(push))
+        results.setdefault(COLD, []).append(measure(push))
         check(project / "site" / "en", pages)
-        results.setdefault(WARM, []).append(timed(push))
+        results.setdefault(WARM, []).append(measure(push))
     return [
         (
             name,

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
@@ -32,8 +33,17 @@ sys.path.insert(0, str(HERE))
 from synthetic_portal import generate  # noqa: E402
 
 
-def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak RSS in MB)."""
+class Run(NamedTuple):
+    wall: float
+    """Seconds."""
+    cpu: float
+    """User + system seconds of the command and the worker processes it waited for."""
+    rss: float
+    """Peak resident memory in MB."""
+
+
+def measure(command: list[str], cwd: Path | None = None) -> Run:
+    """Run a command; fail with its error output if it fails."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:  # a pipe would fill up and block the command
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
@@ -42,7 +52,7 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
         if os.waitstatus_to_exitcode(status) != 0:
             errors.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def translate_toolkit() -> Path:
@@ -73,7 +83,7 @@ def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, flo
     for _ in range(runs):
         out = WORK / f"tt-out-{pages}"
         shutil.rmtree(out, ignore_errors=True)
-        elapsed, rss = measure([str(html2po), "-P", str(project / "portal"), str(out)])
+        elapsed, _, rss = measure([str(html2po), "-P", str(project / "portal"), str(out)])
         tt_times.append(elapsed)
         tt_rss.append(rss)
     rows.append(("html2po -P (Translate Toolkit)", statistics.median(tt_times), max(tt_rss)))
@@ -81,10 +91,10 @@ def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, flo
     for _ in range(runs):
         shutil.rmtree(project / "po", ignore_errors=True)
         shutil.rmtree(project / ".kisync", ignore_errors=True)
-        elapsed, rss = measure([kisync(), "--project", str(project), "pull"])
+        elapsed, _, rss = measure([kisync(), "--project", str(project), "pull"])
         cold.append(elapsed)
         cold_rss.append(rss)
-        elapsed, rss = measure([kisync(), "--project", str(project), "pull"])
+        elapsed, _, rss = measure([kisync(), "--project", str(project), "pull"])
         warm.append(elapsed)
         warm_rss.append(rss)
     rows.append(("kisync pull, cold", statistics.median(cold), max(cold_rss)))
