@@ -260,15 +260,33 @@ class _Extractor:
 
     def _container(self, element: Element, state: _State) -> None:
         self._attributes(element, state)
+        children = element.children
+        if len(children) == 1 and type(children[0]) is Text:
+            self._text_block(element, children[0], state)  # most paragraphs, items, headings
+            return
         run = _Run(element, state)
-        for child in element.children:
+        for child in children:
             if isinstance(child, Text):
-                run.add_text(child, self.doc.text(child))
+                text = self.doc.text(child)
+                if run.parts or text.strip(_HTML_SPACE):  # leading space would be trimmed
+                    run.add_text(child, text)
             elif isinstance(child, Comment):
                 run.add("kept", child)
             else:
                 self._child(child, run, state)
         self._flush(run)
+
+    def _text_block(self, element: Element, node: Text, state: _State) -> None:
+        """:meth:`_container` for an element holding nothing but text: no run needed."""
+        text = self.doc.text(node)
+        if not state.translatable or not _has_letters(text):
+            return
+        start, end = _trimmed_span(self.source, node.start, node.end)
+        kind = element.tag if element.tag != "#root" else "text"
+        line = self.doc.line(start)
+        self._add(
+            Segment(_normalize(text), kind, line, start, end, context=state.context, site=state.site)
+        )
 
     def _child(self, element: Element, run: _Run, state: _State) -> None:
         if element.tag in INVISIBLE:  # never split a sentence; keep it when publishing
