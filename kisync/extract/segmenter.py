@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import ExtractError
 from ..model import PageText, Placeholder, Segment
-from .htmltree import Comment, Document, Element, Text, parse_html
+from .htmltree import Attribute, Comment, Document, Element, Text, parse_html
 from .selectors import select
 
 # label and button are phrasing content in HTML, but on portals they stand alone;
@@ -103,7 +103,8 @@ ATOMIC = frozenset(
 )
 """Inline elements without translatable text of their own in the sentence."""
 PLACEHOLDER_NAMES = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i", "br": "br"}
-TRANSLATABLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+TRANSLATABLE_ATTRIBUTES = {name: f"@{name}" for name in ("alt", "title", "aria-label", "placeholder")}
+"""Attributes people read, and the segment kind of each."""
 BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 PAGE_METADATA = {
     ("name", "description"): "meta description",
@@ -242,7 +243,7 @@ class _Extractor:
         if element.tag in INVISIBLE or element.tag in self.skip or id(element) in self.ignored:
             return None
         attributes = element.attributes
-        if not attributes and id(element) not in self.regions:
+        if id(element) not in self.regions and not _may_change_state(attributes):
             return state  # most elements: nothing to look at
         if "data-kisync-ignore" in attributes:
             return None
@@ -340,11 +341,14 @@ class _Extractor:
     # -- attributes --------------------------------------------------------------
 
     def _attributes(self, element: Element, state: _State) -> None:
-        if not element.attributes or not state.translatable:
+        attributes = element.attributes
+        if not attributes or not state.translatable:
             return
-        for name in TRANSLATABLE_ATTRIBUTES:
-            if name in element.attributes:
-                self._attribute(element, name, f"@{name}", state)
+        if len(attributes) == 1 and "class" in attributes:
+            return  # the commonest case: nothing to read
+        for name, kind in TRANSLATABLE_ATTRIBUTES.items():
+            if name in attributes:
+                self._attribute(element, name, kind, state)
         if element.tag == "input" and (element.get("type") or "").lower() in BUTTON_INPUTS:
             self._attribute(element, "value", "@value", state)
 
@@ -438,6 +442,19 @@ class _Extractor:
 # -- helpers ---------------------------------------------------------------------
 
 
+def _may_change_state(attributes: dict[str, Attribute]) -> bool:
+    """Whether :meth:`_Extractor._enter` must look closer (cheap checks, no allocation)."""
+    if not attributes:
+        return False
+    css_class = attributes.get("class")
+    return (
+        "translate" in attributes
+        or "data-kisync-ignore" in attributes
+        or "data-kisync-context" in attributes
+        or (css_class is not None and "notranslate" in css_class.value)
+    )
+
+
 def _text_nodes(element: Element) -> Iterator[Text]:
     stack: list[Element | Text | Comment] = list(element.children)
     while stack:
@@ -524,7 +541,7 @@ def _join(pieces: list[str]) -> str:
             if piece.endswith("/>"):  # visible atomic content; a line break ends a line
                 space_before = piece.startswith("\x01<br")
             continue
-        text = _WHITESPACE.sub(" ", _INVISIBLE_CHARS.sub("", piece))
+        text = _collapse(piece)
         if space_before and text.startswith(" "):
             text = text[1:]
         if text:
@@ -534,7 +551,14 @@ def _join(pieces: list[str]) -> str:
 
 
 def _normalize(text: str) -> str:
-    return _WHITESPACE.sub(" ", _INVISIBLE_CHARS.sub("", text)).strip(" ")
+    return _collapse(text).strip(" ")
+
+
+def _collapse(text: str) -> str:
+    """Runs of HTML whitespace become one space; soft hyphens and control characters go."""
+    if text.isprintable():  # the common case, checked fast: only spaces may need work
+        return _WHITESPACE.sub(" ", text) if "  " in text else text
+    return _WHITESPACE.sub(" ", _INVISIBLE_CHARS.sub("", text))
 
 
 def _has_letters(text: str) -> bool:
