@@ -315,7 +315,7 @@ class _Extractor:
                 if isinstance(child, Element) and (inner := self._enter(child, state)):
                     self._container(child, inner)
             return
-        if not any(self.doc.text(t).strip(_HTML_SPACE) for t in _text_nodes(element)):
+        if not _has_visible_text(element, self.doc):
             run.add("atomic", element, "x")  # empty anchor, icon span
             return
         kind = PLACEHOLDER_NAMES.get(element.tag, "span")
@@ -463,6 +463,13 @@ def _text_nodes(element: Element) -> Iterator[Text]:
             yield node
         elif isinstance(node, Element) and node.tag not in INVISIBLE:
             stack.extend(node.children)
+
+
+def _has_visible_text(element: Element, doc: Document) -> bool:
+    children = element.children
+    if len(children) == 1 and type(children[0]) is Text:  # <a href="…">text</a>
+        return bool(doc.text(children[0]).strip(_HTML_SPACE))
+    return any(doc.text(node).strip(_HTML_SPACE) for node in _text_nodes(element))
 
 
 def _has_block(element: Element) -> bool:
