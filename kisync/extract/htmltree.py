@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -242,8 +241,9 @@ class _TreeBuilder:
         self.source = source
         self.root = Element("#root", {}, -1, 0)
         self.stack: list[Element] = [self.root]
-        self.open: Counter[str] = Counter()
-        """How many elements of each tag are on the stack: most checks end here."""
+        self.open: dict[str, int] = {}
+        """How many elements of each tag are on the stack (tags with none are absent):
+        most checks end here."""
 
     def run(self) -> None:
         source, pos, end = self.source, 0, len(self.source)
@@ -287,7 +287,7 @@ class _TreeBuilder:
         if tag in _RAW:
             return self._raw_text(element, raw=tag in RAW_TEXT)
         self.stack.append(element)
-        self.open[tag] += 1
+        self.open[tag] = self.open.get(tag, 0) + 1
         return start_end
 
     def _raw_text(self, element: Element, raw: bool) -> int:
@@ -303,13 +303,15 @@ class _TreeBuilder:
     def _close_implied(self, tag: str, at: int) -> None:
         """Close what ``tag`` ends implicitly (only called for tags in ``_MAY_CLOSE``)."""
         open_ = self.open
-        if open_["p"] and tag in _CLOSES_P and self._in_scope("p", _P_SCOPE):
+        if "p" in open_ and tag in _CLOSES_P and self._in_scope("p", _P_SCOPE):
             self._close_through("p", at)
         if tag in _HEADINGS and self.stack[-1].tag in _HEADINGS:
             self._close_through(self.stack[-1].tag, at)
         implied = _IMPLIED_END.get(tag)
-        if implied is not None and any(open_[name] for name in implied[0]):
-            closes, boundary = implied
+        if implied is None:
+            return
+        closes, boundary = implied
+        if not closes.isdisjoint(open_):
             for element in reversed(self.stack):
                 if element.tag in closes:
                     self._close_through(element.tag, at)
@@ -329,7 +331,10 @@ class _TreeBuilder:
         """Pop elements up to and including the innermost open ``tag``."""
         while len(self.stack) > 1:
             element = self.stack.pop()
-            self.open[element.tag] -= 1
+            if (count := self.open[element.tag] - 1) > 0:
+                self.open[element.tag] = count
+            else:
+                del self.open[element.tag]
             element.end = element.end_end = at
             if element.tag == tag:
                 if end_end is not None:
@@ -340,7 +345,7 @@ class _TreeBuilder:
         if tag == "br":  # HTML5 treats </br> as <br>
             element = Element("br", {}, start, end, start, end, parent=self.stack[-1])
             self.stack[-1].children.append(element)
-        elif self.open[tag]:
+        elif tag in self.open:
             self._close_through(tag, start, end_end=end)
         # an end tag for an element that is not open is ignored, as browsers do
 
