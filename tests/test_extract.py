@@ -221,6 +221,22 @@ class TestNormalisation:
         )
         assert found.text == "Integrationskurse für alle & jeden: Tel.\u00a002452\u00a013-4222"
 
+    @pytest.mark.parametrize(
+        ("inner", "expected"),
+        [
+            ("Zwei  Leerzeichen   hier", "Zwei Leerzeichen hier"),  # printable, no line break
+            ("  Rand  ", "Rand"),
+            ("Sprach\u00adkurs", "Sprachkurs"),  # a soft hyphen alone
+            ("Steuer\x07zeichen", "Steuerzeichen"),
+            ("Tel.\u00a002452  13-4222", "Tel.\u00a002452 13-4222"),  # NBSP kept, spaces collapsed
+            ("Zeile\nZeile", "Zeile Zeile"),
+        ],
+    )
+    def test_text_only_blocks_and_mixed_blocks_normalise_alike(self, inner, expected):
+        assert segment(f"<main><p>{inner}</p></main>").text == expected
+        mixed = segment(f"<main><p>{inner} <b>fett</b></p></main>").text
+        assert mixed == f"{expected} <b1>fett</b1>"
+
     def test_whitespace_collapses_across_tags(self):
         assert segment("<main><p>Bei der <a href='/'> Behörde </a> melden</p></main>").text == (
             "Bei der <a1>Behörde </a1>melden"

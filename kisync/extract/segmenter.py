@@ -103,7 +103,9 @@ ATOMIC = frozenset(
 )
 """Inline elements without translatable text of their own in the sentence."""
 PLACEHOLDER_NAMES = {"a": "a", "strong": "b", "b": "b", "em": "i", "i": "i", "br": "br"}
-TRANSLATABLE_ATTRIBUTES = {name: f"@{name}" for name in ("alt", "title", "aria-label", "placeholder")}
+TRANSLATABLE_ATTRIBUTES = {
+    name: f"@{name}" for name in ("alt", "title", "aria-label", "placeholder")
+}
 """Attributes people read, and the segment kind of each."""
 BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 PAGE_METADATA = {
@@ -286,7 +288,9 @@ class _Extractor:
         kind = element.tag if element.tag != "#root" else "text"
         line = self.doc.line(start)
         self._add(
-            Segment(_normalize(text), kind, line, start, end, context=state.context, site=state.site)
+            Segment(
+                _normalize(text), kind, line, start, end, context=state.context, site=state.site
+            )
         )
 
     def _child(self, element: Element, run: _Run, state: _State) -> None:
