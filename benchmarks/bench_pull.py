@@ -75,31 +75,33 @@ def kisync() -> str:
 
 
 def run_size(pages: int, runs: int, html2po: Path) -> list[tuple[str, float, float]]:
+    """Time html2po, a cold pull and a no-change pull, one of each per round.
+
+    Rounds interleave the tools so that a drift in the machine's speed hits all three
+    alike; the previous round's output is deleted and flushed to disk (``sync``) before
+    the clock starts, so its write-back is not billed to the next command.
+    """
     project = WORK / f"portal-{pages}"
     if not (project / "kisync.toml").exists():
         generate(project, pages)
-    rows = []
-    tt_times, tt_rss = [], []
+    out = WORK / f"tt-out-{pages}"
+    commands = {
+        "html2po -P (Translate Toolkit)": [str(html2po), "-P", str(project / "portal"), str(out)],
+        "kisync pull, cold": [kisync(), "--project", str(project), "pull"],
+        "kisync pull, nothing changed": [kisync(), "--project", str(project), "pull"],
+    }
+    measured: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(runs):
-        out = WORK / f"tt-out-{pages}"
-        shutil.rmtree(out, ignore_errors=True)
-        elapsed, _, rss = measure([str(html2po), "-P", str(project / "portal"), str(out)])
-        tt_times.append(elapsed)
-        tt_rss.append(rss)
-    rows.append(("html2po -P (Translate Toolkit)", statistics.median(tt_times), max(tt_rss)))
-    cold, cold_rss, warm, warm_rss = [], [], [], []
-    for _ in range(runs):
-        shutil.rmtree(project / "po", ignore_errors=True)
-        shutil.rmtree(project / ".kisync", ignore_errors=True)
-        elapsed, _, rss = measure([kisync(), "--project", str(project), "pull"])
-        cold.append(elapsed)
-        cold_rss.append(rss)
-        elapsed, _, rss = measure([kisync(), "--project", str(project), "pull"])
-        warm.append(elapsed)
-        warm_rss.append(rss)
-    rows.append(("kisync pull, cold", statistics.median(cold), max(cold_rss)))
-    rows.append(("kisync pull, nothing changed", statistics.median(warm), max(warm_rss)))
-    return rows
+        for name, command in commands.items():
+            if name != "kisync pull, nothing changed":
+                for folder in (out, project / "po", project / ".kisync"):
+                    shutil.rmtree(folder, ignore_errors=True)
+                os.sync()
+            measured[name].append(measure(command))
+    return [
+        (name, statistics.median(run.wall for run in runs_), max(run.rss for run in runs_))
+        for name, runs_ in measured.items()
+    ]
 
 
 def main() -> None:
