@@ -8,6 +8,7 @@ pages, and are skipped, as are hidden folders and paths matching ``exclude``.
 from __future__ import annotations
 
 import fnmatch
+import logging
 import os
 import posixpath
 import re
@@ -17,6 +18,8 @@ from pathlib import Path
 from ..errors import PortalError
 from ..pagekeys import disambiguate
 from .base import PageRef
+
+log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
@@ -48,7 +51,7 @@ class FilesPortal:
             raise PortalError(
                 f"portal folder {self.folder} does not exist; check [portal] path in kisync.toml"
             )
-        found = dict(self._html_files())
+        found = _one_file_per_url(dict(self._html_files()))
         keys = disambiguate(sorted(found))
         shown_folder = _display_path(self.folder, self.project_root)
         self._plain_files = {
@@ -144,6 +147,25 @@ class FilesPortal:
             if candidate.exists():
                 return candidate
         return folder / "index.html"
+
+
+def _one_file_per_url(found: dict[str, os.DirEntry[str]]) -> dict[str, os.DirEntry[str]]:
+    """Drop ``index.htm`` where the same folder has ``index.html``: both would be served
+    at the folder's URL, and a web server serves ``index.html``."""
+    served: dict[str, str] = {}
+    for relative in sorted(found, key=lambda name: not name.lower().endswith(".html")):
+        url = _url_path(relative)
+        if url in served:
+            log.warning(
+                "%s is not a page of its own: %s is served at %s; rename or remove one of them",
+                relative,
+                served[url],
+                url,
+            )
+            continue
+        served[url] = relative
+    kept = set(served.values())
+    return {relative: entry for relative, entry in found.items() if relative in kept}
 
 
 def decode_html(data: bytes, where: str) -> str:

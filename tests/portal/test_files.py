@@ -62,6 +62,23 @@ def test_a_html_and_a_index_html_share_a_key_and_are_told_apart(tmp_path: Path) 
     )
 
 
+def test_index_html_wins_over_index_htm_in_the_same_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "portal"
+    write(folder / "kita" / "index.htm", PAGE.format("alt"))
+    write(folder / "kita" / "index.html", PAGE.format("neu"))
+    portal = portal_for(folder)
+
+    refs = list(portal.pages())
+
+    assert [(ref.key, ref.url) for ref in refs] == [("kita", "/kita/")]
+    assert portal.read(refs[0]) == PAGE.format("neu")
+    assert "kita/index.htm is not a page of its own: kita/index.html is served at /kita/" in (
+        caplog.text
+    )
+
+
 def test_marker_changes_when_the_file_changes(site: Path) -> None:
     before = {ref.key: ref.marker for ref in portal_for(site).pages()}
     write(site / "schule.html", PAGE.format("Schule, neu"))
