@@ -20,15 +20,14 @@ def decode_html(data: bytes, content_type: str = "") -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = _CT_CHARSET.search(content_type)
+    codec = _codec(declared.group(1) if declared else None) or meta_codec(data)
+    return data.decode(codec or "utf-8", errors="replace")
+
+
+def meta_codec(data: bytes) -> str | None:
+    """The Python codec the page's ``<meta charset>`` names (as browsers read it), if any."""
     meta = _META_CHARSET.search(data[:4096])
-    for label in (
-        declared.group(1) if declared else None,
-        meta.group(1).decode("ascii") if meta else None,
-    ):
-        codec = _codec(label)
-        if codec is not None:
-            return data.decode(codec, errors="replace")
-    return data.decode("utf-8", errors="replace")
+    return _codec(meta.group(1).decode("ascii")) if meta else None
 
 
 def _codec(label: str | None) -> str | None:

@@ -11,18 +11,17 @@ import fnmatch
 import logging
 import os
 import posixpath
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import PortalError
 from ..pagekeys import disambiguate
 from .base import PageRef
+from .decoding import meta_codec
 
 log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
 class FilesPortal:
@@ -173,11 +172,11 @@ def decode_html(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        declared = _META_CHARSET.search(data[:2048])
+        declared = meta_codec(data)  # "iso-8859-1" is read as windows-1252, as browsers do
         if declared:
             try:
-                return data.decode(declared.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
+                return data.decode(declared)
+            except UnicodeDecodeError:
                 pass
         raise PortalError(
             f"{where}: not UTF-8 text (byte {error.start}); save the page as UTF-8"

@@ -127,6 +127,15 @@ def test_declared_charset_is_used_and_undeclared_bytes_are_refused(tmp_path: Pat
         portal.read(refs["kaputt"])
 
 
+def test_iso_8859_1_is_read_as_windows_1252_as_browsers_do(tmp_path: Path) -> None:
+    folder = tmp_path / "portal"
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>„Gebühr“ – 5 €</p>'
+    write(folder / "alt.html", page, encoding="cp1252")  # what such pages really contain
+    portal = portal_for(folder)
+
+    assert "<p>„Gebühr“ – 5 €</p>" in portal.read(next(portal.pages()))
+
+
 def test_missing_folder_says_what_to_fix(tmp_path: Path) -> None:
     with pytest.raises(PortalError, match=r"does not exist; check \[portal\] path"):
         list(portal_for(tmp_path / "fehlt").pages())
