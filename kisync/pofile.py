@@ -18,8 +18,10 @@ keeps a word longer than a line whole.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -227,13 +229,29 @@ _WIDTHS = _WidthTable()
 
 def _character_set(blocks: Iterable[tuple[int, int]], test: Callable[[str], bool]) -> str:
     """The inside of a regex ``[...]`` matching the characters of ``blocks`` that pass ``test``."""
+    codes = (code for first, last in blocks for code in range(first, last + 1))
+    return _ranges(code for code in codes if test(chr(code)))
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """The inside of a regex ``[...]`` matching these code points (given in ascending order)."""
     ranges = []
-    for first, last in blocks:
-        passing = [code for code in range(first, last + 1) if test(chr(code))]
-        for _, run in itertools.groupby(enumerate(passing), lambda pair: pair[1] - pair[0]):
-            codes = [code for _, code in run]
-            ranges.append(f"{re.escape(chr(codes[0]))}-{re.escape(chr(codes[-1]))}")
+    for _, run in itertools.groupby(enumerate(codes), lambda pair: pair[1] - pair[0]):
+        run_codes = [code for _, code in run]
+        first, last = re.escape(chr(run_codes[0])), re.escape(chr(run_codes[-1]))
+        ranges.append(first if len(run_codes) == 1 else f"{first}-{last}")
     return "".join(ranges)
+
+
+# Where most characters are one column wide: ASCII, Latin, Greek, Cyrillic, Armenian,
+# Hebrew, Arabic and common punctuation.
+_ONE_COLUMN_BLOCKS = (
+    (0x20, 0x7E),
+    (0xA0, 0x6FF),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+)
 
 
 @functools.cache
@@ -244,8 +262,8 @@ def _odd_width_pattern() -> re.Pattern[str]:
     and common punctuation counts as odd; inside, the exceptions (combining marks, format
     characters) are looked up, so a string without a match is exactly one column a char.
     """
-    blocks = ((0x20, 0x7E), (0xA0, 0x6FF), (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20C0))
-    return re.compile(f"[^{_character_set(blocks, lambda char: _WIDTHS[char] == 1)}]")
+    one_column = _character_set(_ONE_COLUMN_BLOCKS, lambda char: _WIDTHS[char] == 1)
+    return re.compile(f"[^{one_column}]")
 
 
 def _text_width(text: str) -> int:
@@ -398,6 +416,94 @@ def _breaks(text: str, pieces: list[list[int]], width: int, start_column: int) -
     return bool(_line_starts(pieces, width, start_column))
 
 
+# -- simple text: line breaking with regular expressions ---------------------------------
+
+# Most text kisync writes is "simple": every character is one column wide, none needs an
+# escape sequence (but a final ``\\n``), none has one of the classes that _pieces()
+# handles with state (spaces other than U+0020, marks, joiners, Hebrew letters, regional
+# indicators, mandatory breaks) and, as UAX #14 says of many pairs, the text does not start
+# with spaces. There, a break opportunity depends only on the two characters around it, or
+# on the character after spaces (and, in the few pairs listed as exceptions, the one
+# before them): regular expressions find them and cut the lines, without a Python loop.
+_SIMPLE_CLASSES = (AL, NU, IS, EX, SY, HY, GL, BA, PR, PO, IN, CL, CP, QU, OP)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Simple:
+    """Regular expressions for simple text, derived from the pair table."""
+
+    plain: re.Pattern[str]  # fullmatch: one column a character, nothing to escape; group 1
+    # ends at the end of the text if it is simple (but for the exceptions)
+    text: re.Pattern[str]  # fullmatch: escaped simple text, unless an exception is in it
+    exception: re.Pattern[str]  # search: spaces between a pair that the usual rule gets wrong
+    after_space: re.Pattern[str]  # search: the commonest break opportunity
+    opportunity: re.Pattern[str]  # search: any break opportunity
+
+    def matches(self, text: str, *, known: bool = False) -> bool:
+        """Whether escaped ``text`` is simple (``known``: it matches ``text``)."""
+        if not known and self.text.fullmatch(text) is None:
+            return False
+        return self.exception.search(text) is None
+
+    def breakable(self, text: str) -> bool:
+        """Whether simple ``text`` has a break opportunity."""
+        return bool(self.after_space.search(text) or self.opportunity.search(text))
+
+
+@functools.cache
+def _simple() -> _Simple:
+    plain: list[int] = []
+    by_class: dict[int, list[int]] = {cls: [] for cls in _SIMPLE_CLASSES}
+    for first, last in _ONE_COLUMN_BLOCKS:
+        for code in range(first, last + 1):
+            char = chr(code)
+            if _WIDTHS[char] == 1 and char not in '\\"':
+                plain.append(code)
+                if _CLASSES[char] in by_class:
+                    by_class[_CLASSES[char]].append(code)
+
+    def chars(classes: Iterable[int]) -> str:
+        return "[" + _ranges(sorted(code for cls in classes for code in by_class[cls])) + "]"
+
+    usual = _AFTER_SPACES[AL]  # the row that all classes but a few share
+    exceptions, firsts = [], []
+    for before in _SIMPLE_CLASSES:
+        differ = [cls for cls in _SIMPLE_CLASSES if _AFTER_SPACES[before][cls] != usual[cls]]
+        if differ:
+            exceptions.append(f"(?<={chars([before])}) +{chars(differ)}")
+            firsts.append(before)
+    after_space = chars(cls for cls in _SIMPLE_CLASSES if usual[cls])
+    opportunities = [f"(?<= )(?={after_space})"]
+    afters: dict[tuple[int, ...], list[int]] = {}  # classes before -> classes after a break
+    for after in _SIMPLE_CLASSES:
+        befores = tuple(cls for cls in _SIMPLE_CLASSES if _ADJACENT[cls][after])
+        if befores:
+            afters.setdefault(befores, []).append(after)
+    opportunities += [f"(?={chars(after)})(?<={chars(before)})" for before, after in afters.items()]
+    any_before = chars({cls for befores in afters for cls in befores})
+    simple = _ranges(sorted(code for codes in by_class.values() for code in codes))
+    return _Simple(
+        plain=re.compile(f"([{simple}][ {simple}]*+)?[{_ranges(plain)}]*+"),
+        text=re.compile(f"[{simple}][ {simple}]*+(?:\\\\n)?"),
+        # one class first: the regex engine then skips ahead to the next such character
+        exception=re.compile(f"{chars(firsts)}(?:{'|'.join(exceptions)})"),
+        after_space=re.compile(f" {after_space}"),  # the text does not start with a space
+        # inside a word, the first test fails: letters and digits are never before a break
+        opportunity=re.compile(f"(?<=[ {any_before[1:-1]}])(?:{'|'.join(opportunities)})"),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _simple_lines_pattern(width: int) -> re.Pattern[str]:
+    """Matches one line of simple text: as many pieces as fit ``width`` columns, else one.
+
+    The same greedy choice as _line_starts(): the longest run of whole pieces up to
+    ``width`` columns, spaces at its end included; a piece wider than that alone.
+    """
+    end = f"(?:{_simple().opportunity.pattern}|\\Z)"
+    return re.compile(f".{{1,{width}}}{end}|.+?{end}")
+
+
 # -- writing ---------------------------------------------------------------------------
 
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
@@ -439,6 +545,18 @@ def dumps(po: polib.POFile, *, width: int = PAGE_WIDTH) -> str:
 
 
 _ENTRY_CACHE_SIZE = 5_000
+_ENTRY_FIELDS = operator.attrgetter(  # with the three lists below: all _entry_text() reads
+    "msgid",
+    "msgstr",
+    "msgctxt",
+    "msgid_plural",
+    "obsolete",
+    "tcomment",
+    "comment",
+    "previous_msgctxt",
+    "previous_msgid",
+    "previous_msgid_plural",
+)
 _entry_cache: dict[tuple[object, ...], str] = {}
 
 
@@ -450,19 +568,10 @@ def _cached_entry_text(entry: polib.POEntry, width: int) -> str:
     """
     key = (
         width,
-        entry.msgid,
-        entry.msgstr,
-        entry.msgctxt,
-        entry.msgid_plural,
-        tuple(entry.msgstr_plural.items()),
-        entry.obsolete,
-        entry.tcomment,
-        entry.comment,
+        _ENTRY_FIELDS(entry),
         tuple(entry.occurrences),
         tuple(entry.flags),
-        entry.previous_msgctxt,
-        entry.previous_msgid,
-        entry.previous_msgid_plural,
+        tuple(entry.msgstr_plural.items()) if entry.msgstr_plural else (),
     )
     text = _entry_cache.get(key)
     if text is None:
@@ -497,10 +606,12 @@ def _entry_text(entry: polib.POEntry, width: int) -> str:
         lines += _comment_lines("#.", entry.comment)
     if entry.occurrences:
         lines += _reference_lines(entry.occurrences, width)
-    flags = _canonical_flags(entry.flags, translated=bool(_msgstr_head(entry)))
-    if flags:
-        lines.append("#, " + ", ".join(flags))
-    wrap = "no-wrap" not in flags
+    wrap = True
+    if entry.flags:
+        flags = _canonical_flags(entry.flags, translated=bool(_msgstr_head(entry)))
+        if flags:
+            lines.append("#, " + ", ".join(flags))
+            wrap = "no-wrap" not in flags
     prefix = "#~ " if entry.obsolete else ""
     if entry.previous_msgid is not None:  # gettext has no previous context without it
         previous = "#~| " if entry.obsolete else "#| "
@@ -514,16 +625,16 @@ def _entry_text(entry: polib.POEntry, width: int) -> str:
     if entry.msgctxt is not None:
         lines += _string_lines(prefix, "msgctxt", entry.msgctxt, width, wrap)
     lines += _string_lines(prefix, "msgid", entry.msgid, width, wrap)
-    for name, value in _translations(entry):
-        lines += _string_lines(prefix, name, value, width, wrap)
+    if entry.msgid_plural:
+        for name, value in _plural_translations(entry):
+            lines += _string_lines(prefix, name, value, width, wrap)
+    else:
+        lines += _string_lines(prefix, "msgstr", entry.msgstr, width, wrap)
     lines.append("")
     return "\n".join(lines)
 
 
-def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
-    if not entry.msgid_plural:
-        yield "msgstr", entry.msgstr
-        return
+def _plural_translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
     yield "msgid_plural", entry.msgid_plural
     plurals = {int(index): value for index, value in entry.msgstr_plural.items()}
     for index in sorted(plurals) if plurals else (0, 1):  # a template has two empty forms
@@ -531,20 +642,21 @@ def _translations(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
 
 
 def _comment_lines(mark: str, text: str) -> list[str]:
+    if "\n" not in text:
+        return [f"{mark} {text}"]
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
 def _reference_lines(occurrences: Iterable[tuple[str, object]], width: int) -> list[str]:
     """``#:`` lines: gettext drops ``./``, skips exact repeats and fills lines up to
     ``width`` -- counting bytes, not columns, unlike for strings."""
-    references: list[str] = []
+    references: dict[str, None] = {}  # in order, without repeats
     for file_name, line_number in occurrences:
         while file_name.startswith("./"):
             file_name = file_name[2:]
-        line = "" if line_number in (None, "") else f":{line_number}"
-        reference = file_name + line
-        if reference not in references:
-            references.append(reference)
+        references[file_name if line_number in (None, "") else f"{file_name}:{line_number}"] = None
+    if len(references) == 1:  # the first reference goes on the first line, however long
+        return [f"#: {reference}" for reference in references]
     lines = []
     current, size = "#:", 2
     for reference in references:
@@ -608,7 +720,15 @@ def _escape(text: str) -> str:
 
 def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> Sequence[str]:
     """A keyword and its string, as gettext's ``wrap()`` in write-po.c writes them."""
-    if "\n" not in value[:-1]:  # the common case: one line, when it fits
+    if not value:
+        return (f'{prefix}{name} ""',)
+    plain = _simple().plain.fullmatch(value)
+    if plain:  # the common case: nothing to escape, one column a character
+        if not wrap or len(prefix) + len(name) + 3 + len(value) <= width:
+            return (f'{prefix}{name} "{value}"',)
+        if plain.end(1) == len(value):  # simple text: quick enough without the cache
+            return _overflowing_lines(prefix, name, value, width, simple=True)
+    elif "\n" not in value[:-1]:  # one line, when it fits
         escaped = _escape(value)
         if not wrap or len(prefix) + len(name) + 3 + _text_width(escaped) <= width:
             return (f'{prefix}{name} "{escaped}"',)
@@ -617,27 +737,60 @@ def _string_lines(prefix: str, name: str, value: str, width: int, wrap: bool) ->
 
 @functools.lru_cache(maxsize=4096)
 def _wrapped_lines(prefix: str, name: str, value: str, width: int, wrap: bool) -> tuple[str, ...]:
-    """The lines of a string that does not fit on one line or holds newlines.
+    """The lines of a string that overflows its keyword's line or holds newlines.
 
     Cached: kisync writes each msgid into a template and into every language's catalog.
     """
-    portions = [_escape(portion) for portion in _PORTION.findall(value)]
+    if "\n" not in value[:-1]:  # one portion: _string_lines comes here only to wrap it
+        return _overflowing_lines(prefix, name, _escape(value), width)
     line_width = width - len(prefix) - 2  # the page minus the prefix and two quotes
-    first_pieces = None
-    if len(portions) == 1:
-        first_pieces = _pieces(portions[0])
-        if not _breaks(portions[0], first_pieces, line_width, len(name) + 1):
-            return (f'{prefix}{name} "{portions[0]}"',)  # too long, but cannot be broken
     lines = [f'{prefix}{name} ""']
-    for portion in portions:
-        if not wrap or _text_width(portion) <= line_width:
-            lines.append(f'{prefix}"{portion}"')
-            continue
-        pieces = first_pieces or _pieces(portion)
-        starts = [0, *_line_starts(pieces, line_width, 0)]
-        ends = [*starts[1:], len(portion)]
-        lines.extend(f'{prefix}"{portion[a:b]}"' for a, b in zip(starts, ends, strict=True))
+    for portion in _PORTION.findall(value):
+        escaped = _escape(portion)
+        if not wrap or _text_width(escaped) <= line_width:
+            lines.append(f'{prefix}"{escaped}"')
+        else:
+            simple = line_width > 0 and _simple().matches(escaped)
+            lines += [f'{prefix}"{part}"' for part in _cut(escaped, line_width, simple=simple)]
     return tuple(lines)
+
+
+def _overflowing_lines(
+    prefix: str, name: str, escaped: str, width: int, *, simple: bool = False
+) -> tuple[str, ...]:
+    """A string without newlines (escaped) that overflows its keyword's line.
+
+    It goes on lines of its own, cut to fit, unless it cannot be broken at all: then
+    gettext leaves it on the keyword's line. ``simple``: it is known to match
+    ``_Simple.text``.
+    """
+    line_width = width - len(prefix) - 2  # the page minus the prefix and two quotes
+    patterns = _simple()
+    pieces = None
+    if line_width > 0 and patterns.matches(escaped, known=simple):
+        simple, breaks = True, patterns.breakable(escaped)
+    else:
+        pieces = _pieces(escaped)
+        simple, breaks = False, _breaks(escaped, pieces, line_width, len(name) + 1)
+    if not breaks:
+        return (f'{prefix}{name} "{escaped}"',)  # too long, but cannot be broken
+    fits = (len(escaped) if simple else _text_width(escaped)) <= line_width
+    parts = [escaped] if fits else _cut(escaped, line_width, simple=simple, pieces=pieces)
+    return (f'{prefix}{name} ""', *(f'{prefix}"{part}"' for part in parts))
+
+
+def _cut(
+    portion: str, width: int, *, simple: bool, pieces: list[list[int]] | None = None
+) -> list[str]:
+    """An escaped portion wider than ``width`` columns, cut into lines.
+
+    ``simple``: it is simple text; ``pieces``: its _pieces() if they are known.
+    """
+    if simple:
+        return _simple_lines_pattern(width).findall(portion)
+    starts = [0, *_line_starts(pieces or _pieces(portion), width, 0)]
+    ends = [*starts[1:], len(portion)]
+    return [portion[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 # -- reading ---------------------------------------------------------------------------
