@@ -427,6 +427,140 @@ def test_widths_match_libunistring() -> None:
         assert pofile._text_width(char * 3) == 3 * expected, f"U+{ord(char):04X}"
 
 
+# -- simple text: the regular-expression path -------------------------------------------
+
+# Fragments around which lines must break, each with whether a text made of it and "x"
+# runs is simple (one column a character, no escape but a final \n, no state-dependent
+# class): simple texts take the regular-expression path, the others _pieces().
+FRAGMENTS = {
+    " ": True,
+    "  ": True,
+    "-Kurs": True,  # a break after a hyphen before a letter
+    "-2024": True,  # but not before a digit
+    " -Kurs": True,
+    "Kinder- und": True,
+    "und/oder": True,  # after a slash before a letter
+    "1/2": True,
+    " /oder": True,
+    "'Zitat' ": True,
+    "’s ": True,
+    " „Zitat“ ": True,
+    " «цитата» ": True,
+    " (Klammer) [eckig] {geschweift} ": True,
+    " , ": True,  # no break before punctuation after spaces
+    " ! ": True,
+    "!1": True,
+    "a.b": True,
+    "50\xa0% ": True,
+    "-\xa0x": True,
+    " – ": True,
+    "…x": True,
+    "$$ ": True,
+    "10\xa0€ +49 ": True,
+    "Привет, мир ": True,
+    "Καλημέρα κόσμε ": True,
+    "مرحبا بالعالم ": True,
+    "Ende\n": True,  # the escaped newline at the end stays with the last word
+    "“ „": False,  # spaces between a pair whose rule differs: an exception
+    "( x": False,
+    "漢字": False,  # two columns a character
+    "e\u0301 ": False,  # a combining mark
+    "שלום-עולם ": False,  # Hebrew letters
+    "a\u200bb": False,  # zero-width space
+    '"Zitat" ': False,  # escapes
+    "C:\\Pfad ": False,
+    "\tTab ": False,
+    "Zeile\nZeile ": True,  # a newline inside: two portions, both simple
+}
+
+
+def fragment_texts(fragment: str) -> list[str]:
+    """Texts that put ``fragment`` at every column around the end of a 79-column line."""
+    texts = []
+    for before in range(58, 80):
+        text = "x" * before + fragment + " Ende"
+        if fragment.endswith("\n"):
+            text = text[: -len(" Ende")]
+        texts += [text, "Wort " * (before // 5) + fragment + "y" * 30]
+    return texts
+
+
+def test_simple_fragments_are_recognised() -> None:
+    """The fragments the next test uses do (or do not) take the fast path."""
+    simple = pofile._simple()
+    for fragment, expected in FRAGMENTS.items():
+        for text in fragment_texts(fragment):
+            portions = [pofile._escape(portion) for portion in pofile._PORTION.findall(text)]
+            assert all(map(simple.matches, portions)) == expected, repr(text)
+
+
+@pytest.mark.parametrize("width", [79, 60])
+def test_breaks_around_fragments_match_msgcat(tmp_path: Path, width: int) -> None:
+    texts = dict.fromkeys(text for fragment in FRAGMENTS for text in fragment_texts(fragment))
+    entries = [polib.POEntry(msgid=text, msgstr=text.upper()) for text in texts]
+    assert_gettext_agrees(catalog(*entries), tmp_path, width)
+
+
+def test_simple_text_just_at_the_width(tmp_path: Path) -> None:
+    def lines(text: str) -> list[str]:
+        written = assert_gettext_agrees(catalog(polib.POEntry(msgid=text)), tmp_path)
+        return written.split("\n\n")[1].split("\n")[:-2]
+
+    assert lines("Wort " * 14 + "W") == ['msgid "' + "Wort " * 14 + 'W"']  # 79 columns
+    assert lines("Wort " * 14 + "Wo") == ['msgid ""', '"' + "Wort " * 14 + 'Wo"']
+    assert lines("x" * 76 + " y") == ['msgid ""', '"' + "x" * 76 + ' "', '"y"']  # 77 + 2
+    assert lines("x" * 77 + " y") == ['msgid ""', '"' + "x" * 77 + ' "', '"y"']  # overflows
+    assert lines("x" * 75 + "-y z") == ['msgid ""', '"' + "x" * 75 + '-"', '"y z"']
+    assert lines("x" * 76 + "-y z") == ['msgid ""', '"' + "x" * 76 + '-"', '"y z"']
+    assert lines("x" * 77 + "-y z") == ['msgid ""', '"' + "x" * 77 + '-"', '"y z"']  # overflows
+    assert lines("x" * 80) == ['msgid "' + "x" * 80 + '"']  # no opportunity: one line
+    assert lines("x" * 70 + " ,") == ['msgid "' + "x" * 70 + ' ,"']  # none before ","
+    assert lines("x" * 66 + " yy\n") == ['msgid "' + "x" * 66 + ' yy\\n"']  # 79 columns
+    assert lines("x" * 67 + " yy\n") == ['msgid ""', '"' + "x" * 67 + ' yy\\n"']
+    assert lines("x" * 74 + " y\n") == ['msgid ""', '"' + "x" * 74 + ' "', '"y\\n"']
+    assert lines("x" * 75 + "\n") == ['msgid "' + "x" * 75 + '\\n"']  # no opportunity
+
+
+def _simple_characters() -> list[str]:
+    simple = pofile._simple()
+    blocks = pofile._ONE_COLUMN_BLOCKS
+    chars = [chr(code) for first, last in blocks for code in range(first, last + 1)]
+    return [char for char in chars if char != " " and simple.matches(char)]
+
+
+@needs_libunistring
+def test_simple_break_opportunities_match_libunistring() -> None:
+    """Every simple character next to every simple class, with and without spaces."""
+    characters = _simple_characters()
+    by_class = {pofile._CLASSES[char]: char for char in characters}
+    assert sorted(by_class) == sorted(pofile._SIMPLE_CLASSES)
+    simple = pofile._simple()
+    for char in characters:
+        for other in by_class.values():
+            for text in (char + other, other + char, f"{char} {other}", f"{other}  {char}x"):
+                if not simple.matches(text):
+                    continue
+                ours = [0] * len(text)
+                for match in simple.opportunity.finditer(text):
+                    ours[match.start()] = 1
+                assert ours == _libunistring_opportunities(text), repr(text)
+                assert simple.breakable(text) == any(ours), repr(text)
+
+
+def test_simple_lines_are_cut_like_the_general_path() -> None:
+    """The line-cutting regex chooses the same breaks as _pieces() and _line_starts()."""
+    characters = _simple_characters()
+    pick = random.Random(79)
+    for _ in range(3000):
+        pool = characters if pick.random() < 0.3 else [*"abc  -/.,'(", "\xa0", "–"]
+        text = "a" + "".join(pick.choice(pool) for _ in range(pick.randint(0, 40)))
+        if not pofile._simple().matches(text):
+            continue
+        width = pick.randint(1, 20)
+        expected = pofile._cut(text, width, simple=False)
+        assert pofile._cut(text, width, simple=True) == expected, (text, width)
+
+
 # -- reading ---------------------------------------------------------------------------
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
