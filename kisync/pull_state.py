@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
-
-import polib
+from typing import TYPE_CHECKING, Any
 
 from .fsutil import write_if_changed
+
+if TYPE_CHECKING:
+    import polib
 
 STATE_VERSION = 1
 MAX_SITE_LOCATIONS = 3
@@ -65,6 +66,8 @@ class PullState:
 
     def site_entries(self) -> list[polib.POEntry]:
         """The ``_site`` template entries: every page's shared strings once, in page order."""
+        import polib
+
         entries: dict[tuple[str, str], polib.POEntry] = {}
         pages_with: dict[tuple[str, str], int] = {}
         for key in sorted(self.pages):
