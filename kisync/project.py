@@ -113,12 +113,15 @@ class Project:
         )
 
     def catalog_processors(self) -> list[CatalogProcessor]:
-        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured."""
-        if self.glossary is None:
-            return []
-        from .translate.notes import GlossaryNotes
+        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured.
 
-        return [GlossaryNotes(self.glossary)]
+        The glossary is loaded when the first catalog is processed, not before.
+        """
+        if not self.glossary_paths:
+            return []
+        from .translate.notes import GlossaryFileNotes
+
+        return [GlossaryFileNotes(self.glossary_paths, lambda: self.glossary)]
 
     @property
     def glossary_paths(self) -> tuple[Path, ...]:
