@@ -99,7 +99,7 @@ def get_language(code: str) -> Language:
         nplurals, plural = _babel_plural(canonical)
     else:
         nplurals, plural = entry[2], entry[3]
-    return Language(canonical, _direction(canonical), nplurals, plural)
+    return Language(canonical, direction=_direction(canonical), nplurals=nplurals, plural=plural)
 
 
 @cache

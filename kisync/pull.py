@@ -34,9 +34,8 @@ if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor, FilesOutcome
     from .project import Project
 
-# A pull with nothing changed reads no page and writes no catalog: the extractor, the
-# catalog writer (polib, rapidfuzz) and the worker processes are imported where they are
-# used, so such a run does not pay for them.
+# The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
+# where they are used: a pull with nothing changed needs none of them.
 
 log = logging.getLogger(__name__)
 
