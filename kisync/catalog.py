@@ -101,12 +101,16 @@ def template_entries(segments: Iterable[Segment], location: str) -> list[polib.P
     for segment in segments:
         key = (segment.context, segment.text)
         entry = entries.get(key)
-        if entry is None:
-            entry = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[], comment="")
+        occurrence = (location, str(segment.line))
+        if entry is None:  # the common case: a string's first occurrence on the page
+            notes = "\n".join(dict.fromkeys(segment_notes(segment)))
+            entry = polib.POEntry(
+                msgid=segment.text, msgstr="", occurrences=[occurrence], comment=notes
+            )
             if segment.context:
                 entry.msgctxt = segment.context
             entries[key] = entry
-        occurrence = (location, str(segment.line))
+            continue
         if occurrence not in entry.occurrences:
             entry.occurrences.append(occurrence)
         entry.comment = _merge_notes(entry.comment, segment_notes(segment))

@@ -11,7 +11,6 @@ next one. A catalog that cannot be read is reported and left exactly as it is.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,27 +87,6 @@ def update_page_files(
     if outcome.ok:
         _write(template_path, text, dry_run, outcome)
     return outcome
-
-
-def pages_with_all_outputs(project: Project) -> set[str]:
-    """Keys of the pages whose template and every language catalog are on disk.
-
-    One walk per folder instead of a file-system lookup per page and language: a pull
-    with nothing changed spends its time here.
-    """
-    found = _keys_in(project.catalogs_dir / "templates", ".pot")
-    for language in project.languages:
-        found &= _keys_in(project.catalogs_dir / language.code, ".po")
-    return found
-
-
-def _keys_in(folder: Path, suffix: str) -> set[str]:
-    keys: set[str] = set()
-    for directory, _, files in os.walk(folder):
-        relative = os.path.relpath(directory, folder).replace(os.sep, "/")
-        prefix = "" if relative == "." else f"{relative}/"
-        keys.update(prefix + name[: -len(suffix)] for name in files if name.endswith(suffix))
-    return keys
 
 
 def _template(

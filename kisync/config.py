@@ -9,7 +9,6 @@ To add a setting, add a field to the right dataclass and document it in the READ
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import tomllib
 import types
 import typing
@@ -221,6 +220,8 @@ def _convert_section(
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if key not in allowed:
+            import difflib
+
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise ConfigError(

@@ -3,7 +3,8 @@
 Plural forms come from the gettext/Weblate convention (the ``weblate-language-data``
 package), not from Babel: Babel's own table differs for ar, fa, tr and ti, and mixing
 the two swaps Arabic plural forms in files translators already worked on.
-Names come from Babel (CLDR).
+Names come from Babel (CLDR), loaded only when a name is asked for: that costs ~50 ms,
+and most commands (a ``pull`` with nothing changed) never show one.
 
 >>> get_language("fa-af").code, get_language("fa-af").direction
 ('fa_AF', 'rtl')
@@ -13,10 +14,9 @@ Names come from Babel (CLDR).
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from weblate_language_data.aliases import ALIASES
@@ -33,11 +33,21 @@ class Language:
 
     code: str
     """gettext form used for folders and the ``Language`` header: ``fa_AF``, ``sr_Latn``."""
-    english_name: str
-    native_name: str
     direction: Literal["ltr", "rtl"]
     nplurals: int
     plural: str
+
+    @property
+    def english_name(self) -> str:
+        return self._names[0]
+
+    @property
+    def native_name(self) -> str:
+        return self._names[1]
+
+    @cached_property
+    def _names(self) -> tuple[str, str]:
+        return _names(self.code)
 
     @property
     def bcp47(self) -> str:
@@ -68,6 +78,8 @@ class UnknownLanguage(ValueError):
     """The code is neither in CLDR (Babel) nor in the gettext/Weblate language table."""
 
     def __init__(self, code: str) -> None:
+        import difflib
+
         close = difflib.get_close_matches(code.lower(), _weblate_table(), n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         super().__init__(f"unknown language code {code!r}{hint}")
@@ -79,25 +91,15 @@ class UnknownLanguage(ValueError):
 def get_language(code: str) -> Language:
     """Look up a language by code; raise :class:`UnknownLanguage` if nobody knows it."""
     canonical = normalize_code(code)
-    names = _babel_names(canonical)
     known = canonical.lower() in _weblate_table() or canonical.lower() in ALIASES
-    if names is None and not known:
+    if not known and _babel_locale(canonical) is None:
         raise UnknownLanguage(code)
     entry = _plural_entry(canonical)
     if entry is None:
         nplurals, plural = _babel_plural(canonical)
-        english = names[0] if names else canonical
     else:
-        english, nplurals, plural = entry[1], entry[2], entry[3]
-    english_name, native_name = names or (english, english)
-    return Language(
-        code=canonical,
-        english_name=english_name,
-        native_name=native_name,
-        direction=_direction(canonical),
-        nplurals=nplurals,
-        plural=plural,
-    )
+        nplurals, plural = entry[2], entry[3]
+    return Language(canonical, direction=_direction(canonical), nplurals=nplurals, plural=plural)
 
 
 @cache
@@ -152,6 +154,15 @@ def _babel_locale(code: str):  # -> babel.Locale | None
 _BABEL_ALIASES = {"prs": "fa_AF", "kmr": "ku"}
 # Where CLDR's name would confuse the people choosing a language.
 _NAME_OVERRIDES = {"prs": ("Dari", "دری"), "kmr": ("Kurdish (Kurmanji)", "Kurmancî")}
+
+
+def _names(code: str) -> tuple[str, str]:
+    """English and native name: CLDR's, else the English name of the gettext table."""
+    names = _babel_names(code)
+    if names is None:
+        entry = _plural_entry(code)
+        names = (entry[1], entry[1]) if entry else (code, code)
+    return names
 
 
 def _babel_names(code: str) -> tuple[str, str] | None:

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from .config import CONFIG_FILE, Config, find_config, load_config
 from .errors import KisyncError
-from .extract import ExtractRules
 from .languages import Language, get_language
 from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor
+    from .extract import ExtractRules
     from .harvest import HarvestReport
     from .portal import Portal
     from .publish.push import PushReport
@@ -75,13 +75,19 @@ class Project:
 
     def page_keys(self) -> list[str]:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
-        templates = str(self.catalogs_dir / "templates")
-        keys = []
-        for folder, _, files in os.walk(templates):  # os.walk: 4x faster than Path.rglob
-            prefix = os.path.relpath(folder, templates).replace(os.sep, "/")
-            prefix = "" if prefix == "." else prefix + "/"
-            keys += [prefix + name[:-4] for name in files if name.endswith(".pot")]
+        keys = _keys_in(self.catalogs_dir / "templates", ".pot")
         return sorted(key for key in keys if _SAFE_KEY.match(key))
+
+    def complete_page_keys(self) -> set[str]:
+        """Keys of the pages whose template and every language catalog are on disk.
+
+        One walk per folder instead of a file-system lookup per page and language: a pull
+        with nothing changed spends much of its time here.
+        """
+        found = _keys_in(self.catalogs_dir / "templates", ".pot")
+        for code in self.config.languages:
+            found &= _keys_in(self.catalogs_dir / code, ".po")
+        return found
 
     # -- settings ------------------------------------------------------------------
 
@@ -95,6 +101,8 @@ class Project:
 
     @cached_property
     def extract_rules(self) -> ExtractRules:
+        from .extract import ExtractRules
+
         portal = self.config.portal
         return ExtractRules(
             # A WordPress page is its content (plus its title), never a whole
@@ -105,12 +113,15 @@ class Project:
         )
 
     def catalog_processors(self) -> list[CatalogProcessor]:
-        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured."""
-        if self.glossary is None:
-            return []
-        from .translate.notes import GlossaryNotes
+        """Steps applied to every catalog ``pull`` merges: glossary hints, when configured.
 
-        return [GlossaryNotes(self.glossary)]
+        The glossary is loaded when the first catalog is processed, not before.
+        """
+        if not self.glossary_paths:
+            return []
+        from .translate.notes import GlossaryFileNotes
+
+        return [GlossaryFileNotes(self.glossary_paths, lambda: self.glossary)]
 
     @property
     def glossary_paths(self) -> tuple[Path, ...]:
@@ -204,6 +215,16 @@ class Project:
         from .sync import sync
 
         return sync(self, languages, pages, dry_run=dry_run, force=force, progress=progress)
+
+
+def _keys_in(folder: Path, suffix: str) -> set[str]:
+    """Page keys of the files ending in ``suffix`` below ``folder`` (none if it is missing)."""
+    keys: set[str] = set()
+    for directory, _, files in os.walk(folder):  # os.walk: 4x faster than Path.rglob
+        relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        keys.update(prefix + name[: -len(suffix)] for name in files if name.endswith(suffix))
+    return keys
 
 
 def _checked(key: str) -> str:

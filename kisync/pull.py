@@ -18,25 +18,24 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polib
-
-from .catalog import PageInfo, template_entries
-from .catalog_files import CatalogProcessor, FilesOutcome, pages_with_all_outputs, update_page_files
 from .errors import KisyncError
-from .extract import extract_page
 from .pagekeys import SITE_KEY
 from .portal import PageRef, Portal
 from .pull_state import PullState
-from .workers import ordered_results, process_context
 
 if TYPE_CHECKING:
+    import polib
+
+    from .catalog_files import CatalogProcessor, FilesOutcome
     from .project import Project
+
+# The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
+# where they are used: a pull with nothing changed needs none of them.
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +123,7 @@ def pull(
     try:
         refs = _select(list(portal.pages()), pages)
         report.pages = len(refs)
-        complete_pages = pages_with_all_outputs(project)
+        complete_pages = project.complete_page_keys()
         todo = [
             ref
             for ref in refs
@@ -133,7 +132,8 @@ def pull(
             or ref.key not in complete_pages
         ]
         done = len(refs) - len(todo)
-        for result in _process(project, portal, todo, reprocess=reprocess, dry_run=dry_run):
+        results = _process(project, portal, todo, processors, reprocess=reprocess, dry_run=dry_run)
+        for result in results:
             _absorb(result, report, state)
             done += 1
             if progress is not None:
@@ -147,15 +147,7 @@ def pull(
         for key in report.gone:
             state.forget(key)
     if reprocess or todo or report.gone or SITE_KEY not in complete_pages:
-        site = update_page_files(
-            project,
-            PageInfo(SITE_KEY, SITE_TITLE),
-            state.site_entries(),
-            processors=processors,
-            reprocess=reprocess,
-            dry_run=dry_run,
-        )
-        report.add_files(SITE_KEY, site)
+        report.add_files(SITE_KEY, _update_site(project, state, processors, reprocess, dry_run))
     # else: no page was read, so the shared strings are those the files already hold
     if not report.failures:
         state.fingerprint = fingerprint
@@ -175,6 +167,10 @@ def process_page(
     dry_run: bool = False,
 ) -> PageResult:
     """Extract one page and bring its catalog files up to date."""
+    from .catalog import PageInfo, template_entries
+    from .catalog_files import update_page_files
+    from .extract import extract_page
+
     try:
         text = extract_page(html, project.extract_rules)
     except KisyncError as error:
@@ -195,6 +191,27 @@ def process_page(
         dry_run=dry_run,
     )
     return PageResult(ref, files, template_entries(text.site_segments, ""), warning=warning)
+
+
+def _update_site(
+    project: Project,
+    state: PullState,
+    processors: Sequence[CatalogProcessor],
+    reprocess: bool,
+    dry_run: bool,
+) -> FilesOutcome:
+    """Rebuild the ``_site`` catalogs from the shared strings the state holds."""
+    from .catalog import PageInfo
+    from .catalog_files import update_page_files
+
+    return update_page_files(
+        project,
+        PageInfo(SITE_KEY, SITE_TITLE),
+        state.site_entries(),
+        processors=processors,
+        reprocess=reprocess,
+        dry_run=dry_run,
+    )
 
 
 def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:
@@ -234,16 +251,25 @@ _worker_setup: tuple[Project, Sequence[CatalogProcessor]] | None = None
 
 
 def _process(
-    project: Project, portal: Portal, refs: list[PageRef], *, reprocess: bool, dry_run: bool
+    project: Project,
+    portal: Portal,
+    refs: list[PageRef],
+    processors: Sequence[CatalogProcessor],
+    *,
+    reprocess: bool,
+    dry_run: bool,
 ) -> Iterator[PageResult]:
     """Results in page order. The portal is read here; the work happens in workers."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(refs) >= PARALLEL_FROM else 1
     jobs = _read_pages(portal, refs, reprocess, dry_run)
     if workers == 1:
-        processors = project.catalog_processors()
         for job in jobs:
             yield job if isinstance(job, PageResult) else _run(project, processors, job)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .workers import ordered_results, process_context
+
     with ProcessPoolExecutor(
         workers,
         mp_context=process_context(),

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -87,6 +90,44 @@ def test_second_pull_changes_no_byte(project):
     result = run(project, "pull")
     assert "wrote 0 files" in result.output
     assert snapshot(project / "po") == before
+
+
+# Loaded by a pull only when it reads a page or writes a catalog.
+WORK_MODULES = (
+    "kisync.extract",  # the HTML parser and segmenter
+    "kisync.pofile",  # the PO reader and writer
+    "polib",
+    "rapidfuzz",  # fuzzy matching of changed strings
+    "babel",  # language names
+    "kisync.translate.tbx",  # the glossary's parser
+    "kisync.translate.matcher",  # its term matcher
+    "concurrent.futures.process",  # worker processes
+    "multiprocessing",
+)
+PULL_AND_LIST_MODULES = f"""
+import json, sys
+from kisync.cli import cli
+status = cli.main(["--project", sys.argv[1], "pull"], standalone_mode=False)
+print(json.dumps([status, [name for name in {WORK_MODULES!r} if name in sys.modules]]))
+"""
+
+
+def pull_in_new_process(project: Path) -> tuple[int, list[str]]:
+    """A pull in a fresh interpreter: its exit code and the WORK_MODULES it loaded."""
+    command = [sys.executable, "-c", PULL_AND_LIST_MODULES, str(project)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    status, loaded = json.loads(output.splitlines()[-1])
+    return status, loaded
+
+
+def test_pull_with_nothing_changed_loads_nothing_it_does_not_need(project):
+    run(project, "pull")  # the demo project has a glossary configured
+    assert pull_in_new_process(project) == (0, [])
+
+    edit_page(project, "Integrationskurs", "Integrationskurs (neu)")
+    status, loaded = pull_in_new_process(project)
+    assert status == 0
+    assert {"kisync.extract", "kisync.pofile", "kisync.translate.matcher"} <= set(loaded)
 
 
 def test_msgids_hold_no_script_no_translate_no_and_no_url(project):

@@ -13,13 +13,20 @@ current ones, so they are never duplicated and never outlive a glossary change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polib
+from ..errors import GlossaryError
 
-from ..languages import Language
-from .glossary import Concept, Glossary, Term
-from .matcher import Match, Matcher
+if TYPE_CHECKING:
+    import polib
+
+    from ..languages import Language
+    from .glossary import Concept, Glossary, Term
+    from .matcher import Match, Matcher
 
 NOTE_PREFIX = "glossary:"
 NOTES_VERSION = "1"
@@ -30,9 +37,14 @@ class GlossaryNotes:
     """The catalog processor ``pull`` and ``pretranslate`` run on every catalog."""
 
     def __init__(self, glossary: Glossary, matcher: Matcher | None = None) -> None:
+        from .matcher import Matcher
+
         self.glossary = glossary
         self.matcher = matcher or Matcher(glossary)
-        self.fingerprint = f"glossary-notes/{NOTES_VERSION}/{glossary.fingerprint}"
+
+    @property
+    def fingerprint(self) -> str:
+        return f"glossary-notes/{NOTES_VERSION}/{self.glossary.fingerprint}"
 
     def process(self, catalog: polib.POFile, language: Language, key: str) -> None:
         for entry in catalog:
@@ -49,6 +61,34 @@ class GlossaryNotes:
         changed = comment != entry.comment
         entry.comment = comment
         return changed
+
+
+class GlossaryFileNotes:
+    """:class:`GlossaryNotes` for glossary files, read when the first catalog is processed.
+
+    The fingerprint is taken from the files' bytes, so a ``pull`` with nothing to do reads
+    the files but neither parses them nor builds the term matcher (a quarter of a second
+    for the shipped glossary). An edit that changes no term (a comment, the layout) makes
+    the next pull process every catalog again; it rewrites none.
+    """
+
+    def __init__(self, paths: Sequence[Path], load: Callable[[], Glossary]) -> None:
+        self._load = load
+        digest = hashlib.sha256()
+        for path in paths:
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError as error:
+                problem = f"cannot read the glossary ({error.strerror})"
+                raise GlossaryError(f"{path}: {problem}") from None
+        self.fingerprint = f"glossary-files/{NOTES_VERSION}/{digest.hexdigest()[:16]}"
+
+    @cached_property
+    def notes(self) -> GlossaryNotes:
+        return GlossaryNotes(self._load())
+
+    def process(self, catalog: polib.POFile, language: Language, key: str) -> None:
+        self.notes.process(catalog, language, key)
 
 
 def replace_notes(comment: str, lines: Iterable[str], prefix: str = NOTE_PREFIX) -> str:

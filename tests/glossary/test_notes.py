@@ -124,3 +124,14 @@ def test_missing_glossary_file_is_one_clear_error(tmp_path):
     (tmp_path / "portal").mkdir()
     with pytest.raises(GlossaryError, match=r"nowhere\.tbx: cannot read the glossary"):
         Project.load(tmp_path).pull()
+
+
+def test_glossary_broken_after_a_pull_is_reported_though_no_page_changed(pulled, tmp_path):
+    shutil.copytree(pulled.parents[1], tmp_path, dirs_exist_ok=True)
+    root = tmp_path / "examples" / "heinsberg"
+    before = {p: p.read_bytes() for p in (root / "po").rglob("*.po")}
+    glossary = tmp_path / "glossaries" / "integration.tbx"
+    glossary.write_text(glossary.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"integration\.tbx"):
+        Project.load(root).pull()
+    assert before == {p: p.read_bytes() for p in (root / "po").rglob("*.po")}
