@@ -711,8 +711,11 @@ def _normal_range(flag: str) -> str:
 
 def _escape(text: str) -> str:
     """Escape as gettext does: backslash, quote and the C control escapes."""
-    if _NEEDS_ESCAPE.search(text) is None:
+    first = _NEEDS_ESCAPE.search(text)
+    if first is None:
         return text
+    if first.start() == len(text) - 1 and text[-1] == "\n":  # only a final newline (headers)
+        return text[:-1] + "\\n"
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     text = text.replace("\t", "\\t")
     return text.translate(_CONTROL_ESCAPES) if _CONTROL.search(text) else text
