@@ -432,8 +432,9 @@ _SIMPLE_CLASSES = (AL, NU, IS, EX, SY, HY, GL, BA, PR, PO, IN, CL, CP, QU, OP)
 class _Simple:
     """Regular expressions for simple text, derived from the pair table."""
 
-    plain: re.Pattern[str]  # fullmatch: one column a character, nothing to escape; group 1
-    # ends at the end of the text if it is simple (but for the exceptions)
+    # fullmatch: one column a character and nothing to escape; if group 1 ends where the
+    # text ends, the text also matches ``text``
+    plain: re.Pattern[str]
     text: re.Pattern[str]  # fullmatch: escaped simple text, unless an exception is in it
     exception: re.Pattern[str]  # search: spaces between a pair that the usual rule gets wrong
     after_space: re.Pattern[str]  # search: the commonest break opportunity
@@ -452,6 +453,7 @@ class _Simple:
 
 @functools.cache
 def _simple() -> _Simple:
+    """The patterns, built on first use (about 10 ms)."""
     plain: list[int] = []
     by_class: dict[int, list[int]] = {cls: [] for cls in _SIMPLE_CLASSES}
     for first, last in _ONE_COLUMN_BLOCKS:
@@ -545,7 +547,7 @@ def dumps(po: polib.POFile, *, width: int = PAGE_WIDTH) -> str:
 
 
 _ENTRY_CACHE_SIZE = 5_000
-_ENTRY_FIELDS = operator.attrgetter(  # with the three lists below: all _entry_text() reads
+_ENTRY_FIELDS = operator.attrgetter(  # with occurrences, flags, msgstr_plural: all it reads
     "msgid",
     "msgstr",
     "msgctxt",
@@ -770,15 +772,16 @@ def _overflowing_lines(
     line_width = width - len(prefix) - 2  # the page minus the prefix and two quotes
     patterns = _simple()
     pieces = None
-    if line_width > 0 and patterns.matches(escaped, known=simple):
-        simple, breaks = True, patterns.breakable(escaped)
+    is_simple = line_width > 0 and patterns.matches(escaped, known=simple)
+    if is_simple:
+        breaks = patterns.breakable(escaped)
     else:
         pieces = _pieces(escaped)
-        simple, breaks = False, _breaks(escaped, pieces, line_width, len(name) + 1)
+        breaks = _breaks(escaped, pieces, line_width, len(name) + 1)
     if not breaks:
         return (f'{prefix}{name} "{escaped}"',)  # too long, but cannot be broken
-    fits = (len(escaped) if simple else _text_width(escaped)) <= line_width
-    parts = [escaped] if fits else _cut(escaped, line_width, simple=simple, pieces=pieces)
+    fits = (len(escaped) if is_simple else _text_width(escaped)) <= line_width
+    parts = [escaped] if fits else _cut(escaped, line_width, simple=is_simple, pieces=pieces)
     return (f'{prefix}{name} ""', *(f'{prefix}"{part}"' for part in parts))
 
 
