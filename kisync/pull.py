@@ -270,6 +270,7 @@ def _process(
 
     from .workers import ordered_results, process_context
 
+    _load_what_workers_share(project)
     with ProcessPoolExecutor(
         workers,
         mp_context=process_context(),
@@ -277,6 +278,15 @@ def _process(
         initargs=(project.config.file,),
     ) as executor:
         yield from ordered_results(executor, _run_batch_in_worker, jobs, workers=workers)
+
+
+def _load_what_workers_share(project: Project) -> None:
+    """Import the page pipeline and load the language names here, once: workers started
+    by fork inherit them instead of each loading them again (~0.1 s of CPU apiece)."""
+    from . import catalog_files, extract  # noqa: F401
+
+    for language in project.languages:
+        _ = language.english_name  # CLDR data, cached by Babel for the whole process
 
 
 def _read_pages(
