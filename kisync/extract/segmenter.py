@@ -348,8 +348,6 @@ class _Extractor:
         attributes = element.attributes
         if not attributes or not state.translatable:
             return
-        if len(attributes) == 1 and "class" in attributes:
-            return  # the commonest case: nothing to read
         for name, kind in TRANSLATABLE_ATTRIBUTES.items():
             if name in attributes:
                 self._attribute(element, name, kind, state)

@@ -50,17 +50,15 @@ class FilesPortal:
             raise PortalError(
                 f"portal folder {self.folder} does not exist; check [portal] path in kisync.toml"
             )
-        found = _one_file_per_url(dict(self._html_files()))
-        keys = disambiguate(sorted(found))
+        served = _one_file_per_url(self._html_files())
+        keys = disambiguate(sorted(relative for relative, _ in served.values()))
         shown_folder = _display_path(self.folder, self.project_root)
         self._plain_files = {
-            _url_path(relative): relative
-            for relative, entry in found.items()
-            if not entry.is_symlink()
+            url: relative for url, (relative, entry) in served.items() if not entry.is_symlink()
         }
         refs = [
-            self._ref(relative, keys[relative], entry, shown_folder)
-            for relative, entry in found.items()
+            self._ref(url, relative, keys[relative], entry, shown_folder)
+            for url, (relative, entry) in served.items()
         ]
         return iter(sorted(refs, key=lambda ref: ref.key))
 
@@ -126,7 +124,9 @@ class FilesPortal:
     def _excluded(self, relative: str) -> bool:
         return any(fnmatch.fnmatch(relative, pattern.lstrip("/")) for pattern in self.exclude)
 
-    def _ref(self, relative: str, key: str, entry: os.DirEntry[str], shown_folder: str) -> PageRef:
+    def _ref(
+        self, url: str, relative: str, key: str, entry: os.DirEntry[str], shown_folder: str
+    ) -> PageRef:
         try:
             stat = entry.stat()
             marker = f"{stat.st_mtime_ns}-{stat.st_size}"
@@ -134,7 +134,7 @@ class FilesPortal:
             marker = ""
         return PageRef(
             key=key,
-            url=_url_path(relative),
+            url=url,
             marker=marker,
             location=relative if shown_folder == "." else f"{shown_folder}/{relative}",
         )
@@ -148,23 +148,27 @@ class FilesPortal:
         return folder / "index.html"
 
 
-def _one_file_per_url(found: dict[str, os.DirEntry[str]]) -> dict[str, os.DirEntry[str]]:
-    """Drop ``index.htm`` where the same folder has ``index.html``: both would be served
-    at the folder's URL, and a web server serves ``index.html``."""
-    served: dict[str, str] = {}
-    for relative in sorted(found, key=lambda name: not name.lower().endswith(".html")):
+def _one_file_per_url(
+    files: Iterable[tuple[str, os.DirEntry[str]]],
+) -> dict[str, tuple[str, os.DirEntry[str]]]:
+    """URL → (path relative to the folder, directory entry) of the page served there.
+
+    ``index.htm`` is dropped where the same folder has ``index.html``: both would be
+    served at the folder's URL, and a web server serves ``index.html``.
+    """
+    served: dict[str, tuple[str, os.DirEntry[str]]] = {}
+    for relative, entry in sorted(files, key=lambda item: not item[0].lower().endswith(".html")):
         url = _url_path(relative)
         if url in served:
             log.warning(
                 "%s is not a page of its own: %s is served at %s; rename or remove one of them",
                 relative,
-                served[url],
+                served[url][0],
                 url,
             )
             continue
-        served[url] = relative
-    kept = set(served.values())
-    return {relative: entry for relative, entry in found.items() if relative in kept}
+        served[url] = (relative, entry)
+    return served
 
 
 def decode_html(data: bytes, where: str) -> str:
