@@ -38,8 +38,13 @@ def project(pages: int, glossary: bool = False) -> Path:
         if glossary:
             with (folder / "kisync.toml").open("a", encoding="utf-8") as config:
                 config.write(f'\n[glossary]\nfiles = ["{GLOSSARY.as_posix()}"]\n')
-    measure([sys.executable, *pull(folder)])
+    measure([python(), *pull(folder)])
     return folder
+
+
+def python() -> str:
+    """The interpreter of the benchmark's kisync install (see ``bench_pull.kisync``)."""
+    return str(Path(kisync()).with_name("python"))
 
 
 def pull(folder: Path) -> list[str]:
@@ -52,7 +57,7 @@ def import_ms(arguments: list[str]) -> float:
     totals = []
     for _ in range(IMPORT_RUNS):
         errors = subprocess.run(
-            [sys.executable, "-X", "importtime", *arguments], capture_output=True, text=True
+            [python(), "-X", "importtime", *arguments], capture_output=True, text=True
         ).stderr
         lines = [line for line in errors.splitlines() if line.startswith("import time:")]
         totals.append(sum(int(line.split("|")[0].split(":")[1]) for line in lines[1:]) / 1000)
@@ -72,7 +77,7 @@ def main() -> None:
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(args.runs):
         for name, arguments in commands.items():
-            runs[name].append(measure([sys.executable, *arguments]))
+            runs[name].append(measure([python(), *arguments]))
     print(f"Python {sys.version.split()[0]}, median of {args.runs} runs")
     print("| no-change pull of | wall (median) | CPU (median) | imports |")
     print("|---|---:|---:|---:|")
