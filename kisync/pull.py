@@ -19,14 +19,13 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import KisyncError
 from .pagekeys import SITE_KEY
 from .portal import PageRef, Portal
-from .pull_state import PullState
+from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
     import polib
@@ -114,7 +113,7 @@ def pull(
     Many changed pages are processed by several worker processes.
     """
     report = PullReport(languages=tuple(lang.code for lang in project.languages), dry_run=dry_run)
-    state, warning = PullState.load(project.state_dir / "pull-state.json")
+    state, warning = PullState.load(project.state_dir / STATE_FILE)
     report.warnings.extend([warning] if warning else [])
     processors = project.catalog_processors()
     fingerprint = _fingerprint(processors)
@@ -152,7 +151,6 @@ def pull(
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
-        state.pulled_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         state.save()
     return report
 

@@ -7,12 +7,15 @@ stored once per distinct list ("variant") and pages refer to it by hash; a page'
 part is the line of each of them, as one string (``"10 11 12"``): thousands of small
 JSON strings would double the time a pull with nothing changed spends on this file.
 Deleting the file is safe: the next pull reads every page and still rewrites no byte.
+The file's modification time tells when the last pull finished: a pull that changes
+nothing touches the file instead of rewriting it, so no byte of the project changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     import polib
 
 STATE_VERSION = 2
+STATE_FILE = "pull-state.json"
+"""The state's file in the project's state folder (``.kisync/``)."""
 MAX_SITE_LOCATIONS = 3
 """``#:`` lines shown for a site-wide string (it may be on thousands of pages)."""
 
@@ -33,8 +38,6 @@ class PullState:
         self.fingerprint: str = data.get("fingerprint", "")
         self.pages: dict[str, dict[str, Any]] = data.get("pages", {})
         self.variants: dict[str, list[dict[str, Any]]] = data.get("site_variants", {})
-        self.pulled_at: str = data.get("pulled_at", "")
-        """When the last pull finished (ISO 8601, UTC), for reports."""
 
     @classmethod
     def load(cls, path: Path) -> tuple[PullState, str | None]:
@@ -99,15 +102,23 @@ class PullState:
             "fingerprint": self.fingerprint,
             "pages": self.pages,
             "site_variants": {k: v for k, v in self.variants.items() if k in used},
-            "pulled_at": self.pulled_at,
         }
-        write_if_changed(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+        if not write_if_changed(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True)):
+            self.path.touch()  # the same bytes, a new time: when the last pull finished
 
     def _add_variant(self, records: list[dict[str, Any]]) -> str:
         encoded = json.dumps(records, ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(encoded.encode()).hexdigest()[:16]
         self.variants.setdefault(digest, records)
         return digest
+
+
+def last_pulled(state_dir: Path) -> datetime | None:
+    """When the last pull finished (UTC), or None if no pull ran in this folder."""
+    try:
+        return datetime.fromtimestamp((state_dir / STATE_FILE).stat().st_mtime, UTC)
+    except OSError:
+        return None
 
 
 def _site_record(entry: polib.POEntry) -> dict[str, Any]:

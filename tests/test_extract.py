@@ -6,6 +6,7 @@ import pytest
 
 from kisync.errors import ConfigError, ExtractError
 from kisync.extract import ExtractRules, extract_page
+from kisync.extract.literals import raw_offsets
 
 
 def texts(source: str, **rules) -> list[str]:
@@ -140,6 +141,62 @@ class TestPlaceholders:
         found = segment(source)
         assert source[found.start : found.end] == "Hallo <b>Welt</b>!"
 
+    def test_web_and_email_addresses_in_text_are_atomic(self):
+        found = segment(
+            "<main><p>Mehr unter www.bamf.de, https://kreis-heinsberg.de/ki/?a=1&amp;b=2 und "
+            "integration.nrw; Fragen an ki@kreis-heinsberg.de.</p></main>"
+        )
+        assert found.text == "Mehr unter <x1/>, <x2/> und <x3/>; Fragen an <x4/>."
+        assert [p.note for p in found.placeholders] == [
+            'web address, kept unchanged: "www.bamf.de"',
+            'web address, kept unchanged: "https://kreis-heinsberg.de/ki/?a=1&b=2"',
+            'web address, kept unchanged: "integration.nrw"',
+            'e-mail address, kept unchanged: "ki@kreis-heinsberg.de"',
+        ]
+        assert found.placeholders[1].open == "https://kreis-heinsberg.de/ki/?a=1&amp;b=2"
+
+    def test_address_numbering_follows_other_atomic_content(self):
+        found = segment(
+            '<main><p>Siehe <span translate="no">Formular A</span> auf '
+            '<a href="https://www.ki.de">www.ki.de</a>.</p></main>'
+        )
+        assert found.text == "Siehe <x1/> auf <a1><x2/></a1>."
+
+    def test_brackets_and_punctuation_around_an_address_stay_text(self):
+        found = segment(
+            "<main><p>Lesen Sie (https://de.wikipedia.org/wiki/Duldung_(Recht)) "
+            "oder „www.bamf.de“!</p></main>"
+        )
+        assert found.text == "Lesen Sie (<x1/>) oder „<x2/>“!"
+        assert found.placeholders[0].open == "https://de.wikipedia.org/wiki/Duldung_(Recht)"
+
+    def test_an_address_at_the_edge_stays_in_the_sentence(self):
+        # translators may need to move it: in Turkish the address comes first
+        assert segment("<main><p>Mehr Informationen: www.bamf.de</p></main>").text == (
+            "Mehr Informationen: <x1/>"
+        )
+
+    def test_an_address_written_with_character_references_keeps_its_bytes(self):
+        found = segment("<main><p>Stadt: M&uuml;nchen.de&nbsp;(Portal)</p></main>")
+        assert found.text == "Stadt: <x1/>\u00a0(Portal)"
+        assert found.placeholders[0].open == "M&uuml;nchen.de"
+
+    def test_raw_offsets_map_decoded_characters_to_the_source(self):
+        raw = "a&amp;b&nbsp;c&#x41"
+        assert raw_offsets(raw) == [0, 1, 6, 7, 13, 14, len(raw)]  # a & b nbsp c A end
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Bitte z.B. den Pass mitbringen, ca. 8 Uhr.",
+            "Version 1.2 gilt ab dem 1.1.2025.",
+            "Der Kurs (Modul 3) endet am Freitag.",
+            "Das Büro in Heinsberg.Danach geht es weiter.",
+        ],
+    )
+    def test_ordinary_sentences_hold_no_address(self, text):
+        assert segment(f"<main><p>{text}</p></main>").placeholders == ()
+
 
 class TestAttributes:
     def test_translatable_attributes(self):
@@ -197,6 +254,14 @@ class TestSkipped:
 
     def test_strings_without_letters(self):
         assert texts("<main><p>112</p><p>02452 13-0</p><p> &nbsp; </p><p></p><p>–</p></main>") == []
+
+    def test_strings_that_are_only_addresses(self):
+        html = (
+            "<main><p>www.kreis-heinsberg.de</p><p>https://bamf.de/ (ki@kreis.de)</p>"
+            '<ul><li><a href="mailto:ki@kreis.de">ki@kreis.de</a></li></ul>'
+            '<input type="email" placeholder="name@beispiel.de"><img alt="www.ki.de"></main>'
+        )
+        assert texts(html) == []
 
     @pytest.mark.parametrize(
         "marker", ['translate="no"', 'class="box notranslate"', "data-kisync-ignore"]

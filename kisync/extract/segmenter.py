@@ -4,13 +4,15 @@ One segment per block of running text (a paragraph, a heading, a list item, a ta
 cell, or text loose in a container). Inline markup inside a block becomes numbered
 pseudo-tags (``<a1>…</a1>``) so translators can move it but never see or change
 URLs; content that must stay as it is (``translate="no"``, ``class="notranslate"``,
-code, images) becomes an atomic ``<x1/>``. Attributes people read (alt, title,
+code, images) becomes an atomic ``<x1/>``, and so do web and e-mail addresses written
+as text (see :mod:`.literals`). Attributes people read (alt, title,
 aria-label, placeholder, button values, the page title and descriptions) are segments
 of their own.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import ExtractError
 from ..model import PageText, Placeholder, Segment
 from .htmltree import Attribute, Comment, Document, Element, Text, parse_html
+from .literals import find_literals, has_literal, raw_offsets, without_literals
 from .selectors import select
 
 # label and button are phrasing content in HTML, but on portals they stand alone;
@@ -162,11 +165,14 @@ class _State:
 
 @dataclass(slots=True)
 class _Part:
-    kind: str  # text | open | close | atomic | kept
+    kind: str  # text | literal | open | close | atomic | kept
     node: Element | Text | Comment
     placeholder_kind: str = ""
     text: str = ""
-    """Decoded text of a text part."""
+    """Decoded text of a text or literal part."""
+    start: int = 0
+    end: int = 0
+    """Source span of a text or literal part (a text node may hold several parts)."""
 
 
 @dataclass(slots=True)
@@ -177,10 +183,15 @@ class _Run:
     visible: bool = False
     """Whether any part is more than whitespace or invisible markup (else nothing to flush)."""
 
-    def add_text(self, node: Text, text: str) -> None:
-        self.parts.append(_Part("text", node, text=text))
+    def add_text(self, node: Text, text: str, start: int, end: int) -> None:
+        self.parts.append(_Part("text", node, text=text, start=start, end=end))
         if not self.visible and text.strip(_HTML_SPACE):
             self.visible = True
+
+    def add_literal(self, node: Text, text: str, kind: str, start: int, end: int) -> None:
+        """A web or e-mail address (``kind``) inside a text node."""
+        self.parts.append(_Part("literal", node, kind, text, start, end))
+        self.visible = True
 
     def add(self, kind: str, node: Element | Comment, placeholder_kind: str = "") -> None:
         self.parts.append(_Part(kind, node, placeholder_kind))
@@ -272,7 +283,7 @@ class _Extractor:
             if isinstance(child, Text):
                 text = self.doc.text(child)
                 if run.parts or text.strip(_HTML_SPACE):  # leading space would be trimmed
-                    run.add_text(child, text)
+                    self._add_text(run, child, text)
             elif isinstance(child, Comment):
                 run.add("kept", child)
             else:
@@ -283,6 +294,11 @@ class _Extractor:
         """:meth:`_container` for an element holding nothing but text: no run needed."""
         text = self.doc.text(node)
         if not state.translatable or not _has_letters(text):
+            return
+        if has_literal(text):
+            run = _Run(element, state)
+            self._add_text(run, node, text)
+            self._flush(run)
             return
         start, end = _trimmed_span(self.source, node.start, node.end)
         kind = element.tag if element.tag != "#root" else "text"
@@ -326,7 +342,7 @@ class _Extractor:
         run.add("open", element, kind)
         for child in element.children:
             if isinstance(child, Text):
-                run.add_text(child, self.doc.text(child))
+                self._add_text(run, child, self.doc.text(child))
             elif isinstance(child, Comment):
                 run.add("kept", child)
             else:
@@ -341,6 +357,26 @@ class _Extractor:
                     self._container(child, inner)
                 else:
                     self._descend_untranslated(child, inner)
+
+    def _add_text(self, run: _Run, node: Text, text: str) -> None:
+        """Add a text node's ``text`` to ``run``, its web and e-mail addresses as literals."""
+        literals = list(find_literals(text)) if has_literal(text) else []
+        if not literals:
+            run.add_text(node, text, node.start, node.end)
+            return
+        raw = self.source[node.start : node.end]
+        offsets = raw_offsets(raw) if text != raw else range(len(raw) + 1)
+        position = 0
+        for start, end, kind in literals:
+            raw_start, raw_end = node.start + offsets[start], node.start + offsets[end]
+            if html.unescape(self.source[raw_start:raw_end]) != text[start:end]:
+                continue  # the address ends inside a character reference: leave it as text
+            if start > position:
+                run.add_text(node, text[position:start], node.start + offsets[position], raw_start)
+            run.add_literal(node, text[start:end], kind, raw_start, raw_end)
+            position = end
+        if position < len(text):
+            run.add_text(node, text[position:], node.start + offsets[position], node.end)
 
     # -- attributes --------------------------------------------------------------
 
@@ -359,7 +395,7 @@ class _Extractor:
         if attribute is None:
             return
         text = _normalize(attribute.value)
-        if not _has_letters(text):
+        if not _has_letters(without_literals(text)):  # an attribute has no placeholders
             return
         line = self.doc.line(attribute.value_start)
         self._add(
@@ -405,13 +441,12 @@ class _Extractor:
             elif part.kind == "close":
                 pieces.append(f"\x01</{names[id(node)]}>")
             else:
-                number = counters[part.placeholder_kind] = (
-                    counters.get(part.placeholder_kind, 0) + 1
-                )
-                name = f"{part.placeholder_kind}{number}"
+                kind = "x" if part.kind == "literal" else part.placeholder_kind
+                number = counters[kind] = counters.get(kind, 0) + 1
+                name = f"{kind}{number}"
                 names[id(node)] = name
-                placeholders.append(self._placeholder(name, node, part.kind == "atomic"))
-                pieces.append(f"\x01<{name}/>" if part.kind == "atomic" else f"\x01<{name}>")
+                placeholders.append(self._placeholder(name, part))
+                pieces.append(f"\x01<{name}>" if part.kind == "open" else f"\x01<{name}/>")
         start, end = _span(parts, self.source)
         container = run.container
         return Segment(
@@ -428,8 +463,14 @@ class _Extractor:
             site=run.state.site,
         )
 
-    def _placeholder(self, name: str, element: Element, atomic: bool) -> Placeholder:
-        if atomic:
+    def _placeholder(self, name: str, part: _Part) -> Placeholder:
+        if part.kind == "literal":
+            markup = self.source[part.start : part.end]
+            note = f'{part.placeholder_kind} address, kept unchanged: "{_normalize(part.text)}"'
+            return Placeholder(name, markup, "", note, start=part.start)
+        element = part.node
+        assert isinstance(element, Element)
+        if part.kind == "atomic":
             markup = self.source[element.start : element.end_end]
             note = _describe_atomic(element, self.doc)
             return Placeholder(name, markup, "", note, start=element.start)
@@ -515,11 +556,13 @@ def _is_edge_noise(part: _Part) -> bool:
 def _span(parts: list[_Part], source: str) -> tuple[int, int]:
     first, last = parts[0], parts[-1]
     if first.kind == "text":
-        start, _ = _trimmed_span(source, first.node.start, first.node.end)
+        start, _ = _trimmed_span(source, first.start, first.end)
+    elif first.kind == "literal":
+        start = first.start
     else:
         start = first.node.start if first.kind != "close" else first.node.end
-    if last.kind == "text":
-        _, end = _trimmed_span(source, last.node.start, last.node.end)
+    if last.kind in ("text", "literal"):
+        _, end = _trimmed_span(source, last.start, last.end)
     elif last.kind == "close":
         end = last.node.end_end
     else:

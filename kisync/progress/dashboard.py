@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..errors import KisyncError
 from ..fsutil import write_if_changed
 from ..languages import Language
+from ..pull_state import last_pulled
 from .scan import Counts
 from .stats import PageStats, ProjectStats, collect_stats
 
@@ -83,12 +84,9 @@ def _write(stats: ProjectStats, output: Path, pull: str) -> Dashboard:
 
 def last_pull(project: Project) -> str:
     """When ``kisync pull`` last ran, or else when the German text last changed."""
-    try:
-        state = json.loads((project.state_dir / "pull-state.json").read_text(encoding="utf-8"))
-        pulled = datetime.strptime(state["pulled_at"], "%Y-%m-%dT%H:%M:%SZ")
+    pulled = last_pulled(project.state_dir)
+    if pulled is not None:
         return f"last pull: {pulled:%Y-%m-%d %H:%M} UTC"
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
     dates = []
     for key in project.page_keys():
         try:

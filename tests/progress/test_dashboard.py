@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from xml.etree import ElementTree
 
@@ -79,11 +80,10 @@ def test_matrix_cells_colours_and_links(partly_translated, tmp_path):
 
 
 def test_time_of_the_last_pull(partly_translated, tmp_path):
-    state = json.loads((partly_translated.state_dir / "pull-state.json").read_text())
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", state["pulled_at"])
+    state_file = partly_translated.state_dir / "pull-state.json"
+    os.utime(state_file, (1_700_000_000, 1_700_000_000))  # what a pull does when it ends
     html = build_report(partly_translated, tmp_path / "a").index.read_text(encoding="utf-8")
-    expected = state["pulled_at"].replace("T", " ")[:16]
-    assert f"last pull: {expected} UTC" in html
+    assert "last pull: 2023-11-14 22:13 UTC" in html
     (partly_translated.state_dir / "pull-state.json").unlink()  # a fresh clone in CI
     html = build_report(partly_translated, tmp_path / "b").index.read_text(encoding="utf-8")
     assert re.search(r"German text last changed: \d{4}-\d\d-\d\d \d\d:\d\d UTC", html)

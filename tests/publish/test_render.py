@@ -138,6 +138,12 @@ def test_placeholders_become_the_sources_own_tags_in_the_translators_order():
     assert link.get("href") == "/abh/" and link.text == "immigration office"
 
 
+def test_an_address_placeholder_is_restored_byte_for_byte():
+    page = SourcePage("<main><p>Infos unter https://ki.example/?a=1&amp;b=2 bei uns.</p></main>")
+    out = render(page, EN, {("", "Infos unter <x1/> bei uns."): "See <x1/> for details."}).html
+    assert "<p>See https://ki.example/?a=1&amp;b=2 for details.</p>" in out
+
+
 def test_attributes_inside_a_placeholder_are_translated_too():
     page = SourcePage(PAGE)
     translations = {
