@@ -112,9 +112,10 @@ def test_harvest_from_the_language_root(
         ].msgstr
         == "In the integration course you learn German. The courses are funded by the <a1>BAMF</a1>."
     )
-    assert entries[
-        "Melden Sie sich bis zum 15. März unter <a1>kurse@kreis.example</a1> an."
-    ].msgstr == ("Register by 15 March at <a1>kurse@kreis.example</a1>.")
+    # the e-mail address is an atomic placeholder on both sides, so the sentences align
+    assert entries["Melden Sie sich bis zum 15. März unter <a1><x1/></a1> an."].msgstr == (
+        "Register by 15 March at <a1><x1/></a1>."
+    )
     assert entries["Montag: 9 bis 12 Uhr"].msgstr == "Monday: 9 to 12"
     assert entries["Freitag: 8 bis 10 Uhr"].msgstr == "Friday: 8 to 10"
     assert entries["Mittwoch: 14 bis 17 Uhr"].msgstr == ""  # removed on the English page
