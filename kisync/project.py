@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,16 +79,24 @@ class Project:
         keys = _keys_in(self.catalogs_dir / "templates", ".pot")
         return sorted(key for key in keys if _SAFE_KEY.match(key))
 
-    def complete_page_keys(self) -> set[str]:
-        """Keys of the pages whose template and every language catalog are on disk.
+    def scan_catalogs(self, edited_since_ns: int | None = None) -> CatalogScan:
+        """Which pages have all their catalog files, and which catalogs were edited.
 
-        One walk per folder instead of a file-system lookup per page and language: a pull
+        ``edited`` lists, per page key, the languages whose catalog was modified at or
+        after ``edited_since_ns`` (a file time in nanoseconds; None: do not look). One
+        walk per folder instead of a file-system lookup per page and language: a pull
         with nothing changed spends much of its time here.
         """
-        found = _keys_in(self.catalogs_dir / "templates", ".pot")
+        complete = _keys_in(self.catalogs_dir / "templates", ".pot")
+        edited: dict[str, list[str]] = {}
         for code in self.config.languages:
-            found &= _keys_in(self.catalogs_dir / code, ".po")
-        return found
+            found = set()
+            for key, entry in _files_in(self.catalogs_dir / code, ".po"):
+                found.add(key)
+                if edited_since_ns is not None and entry.stat().st_mtime_ns >= edited_since_ns:
+                    edited.setdefault(key, []).append(code)
+            complete &= found
+        return CatalogScan(complete, edited)
 
     # -- settings ------------------------------------------------------------------
 
@@ -217,14 +226,39 @@ class Project:
         return sync(self, languages, pages, dry_run=dry_run, force=force, progress=progress)
 
 
+@dataclass(frozen=True)
+class CatalogScan:
+    """What :meth:`Project.scan_catalogs` found on disk."""
+
+    complete: set[str]
+    """Keys of the pages whose template and every language catalog exist."""
+    edited: dict[str, list[str]]
+    """Page key -> codes of the languages whose catalog was edited since the given time."""
+
+
 def _keys_in(folder: Path, suffix: str) -> set[str]:
     """Page keys of the files ending in ``suffix`` below ``folder`` (none if it is missing)."""
-    keys: set[str] = set()
-    for directory, _, files in os.walk(folder):  # os.walk: 4x faster than Path.rglob
-        relative = os.path.relpath(directory, folder).replace(os.sep, "/")
-        prefix = "" if relative == "." else f"{relative}/"
-        keys.update(prefix + name[: -len(suffix)] for name in files if name.endswith(suffix))
-    return keys
+    return {key for key, _ in _files_in(folder, suffix)}
+
+
+def _files_in(folder: Path, suffix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(page key, directory entry) of each file ending in ``suffix`` below ``folder``.
+
+    ``os.scandir`` rather than ``Path.rglob`` (4x faster); symbolic links to folders
+    are not followed, and a missing folder holds no files.
+    """
+    folders = [(str(folder), "")]
+    while folders:
+        directory, prefix = folders.pop()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    elif entry.name.endswith(suffix):
+                        yield prefix + entry.name[: -len(suffix)], entry
+        except (FileNotFoundError, NotADirectoryError):
+            continue
 
 
 def _checked(key: str) -> str:

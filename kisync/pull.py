@@ -5,10 +5,11 @@ and merge it into each language's catalog (``po/<lang>/<key>.po``). Text outside
 content region (menu, footer) is collected from all pages into the ``_site`` catalogs.
 
 A run with nothing changed does no work: ``.kisync/pull-state.json`` remembers each
-page's change marker, and pages whose marker is unchanged are not even read. Without
-that file the run is slower but still rewrites no byte, because files are only written
-when their content differs. A language catalog is written before the template, so an
-interrupted run is completed by the next one.
+page's change marker, and pages whose marker is unchanged are not even read; of their
+catalogs, only those edited since the last pull are read, so a broken one is still
+reported. Without that file the run is slower but still rewrites no byte, because files
+are only written when their content differs. A language catalog is written before the
+template, so an interrupted run is completed by the next one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KisyncError
+from .errors import CatalogError, KisyncError
 from .pagekeys import SITE_KEY
 from .portal import PageRef, Portal
 from .pull_state import STATE_FILE, PullState
@@ -122,13 +123,13 @@ def pull(
     try:
         refs = _select(list(portal.pages()), pages)
         report.pages = len(refs)
-        complete_pages = project.complete_page_keys()
+        catalogs = project.scan_catalogs(None if reprocess else state.saved_ns)
         todo = [
             ref
             for ref in refs
             if reprocess
             or not state.unchanged(ref.key, ref.marker)
-            or ref.key not in complete_pages
+            or ref.key not in catalogs.complete
         ]
         done = len(refs) - len(todo)
         results = _process(project, portal, todo, processors, reprocess=reprocess, dry_run=dry_run)
@@ -145,9 +146,16 @@ def pull(
         report.gone = sorted(key for key in state.pages if key not in listed)
         for key in report.gone:
             state.forget(key)
-    if reprocess or todo or report.gone or SITE_KEY not in complete_pages:
-        report.add_files(SITE_KEY, _update_site(project, state, processors, reprocess, dry_run))
-    # else: no page was read, so the shared strings are those the files already hold
+    processed = {ref.key for ref in todo}
+    skipped = [ref.key for ref in refs if ref.key not in processed]
+    if reprocess or todo or report.gone or SITE_KEY not in catalogs.complete:
+        site = _update_site(project, state, processors, reprocess, dry_run)
+        report.add_files(SITE_KEY, site)
+        if site.ok:
+            state.recheck.pop(SITE_KEY, None)
+    else:  # no page was read, so the shared strings are those the files already hold
+        skipped.append(SITE_KEY)
+    _check_edited_catalogs(project, skipped, catalogs.edited, report, state)
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
@@ -210,6 +218,32 @@ def _update_site(
         reprocess=reprocess,
         dry_run=dry_run,
     )
+
+
+def _check_edited_catalogs(
+    project: Project,
+    keys: Iterable[str],
+    edited: dict[str, list[str]],
+    report: PullReport,
+    state: PullState,
+) -> None:
+    """Read the catalogs of pages left alone that were edited since the last pull, or
+    were unreadable then: a broken catalog is reported even when its page is unchanged."""
+    configured = set(project.config.languages)
+    to_read = []
+    for key in keys:
+        languages = {*edited.get(key, ()), *state.recheck.pop(key, ())} & configured
+        to_read += [(key, code) for code in sorted(languages)]
+    if not to_read:
+        return
+    from . import pofile
+
+    for key, code in to_read:
+        try:
+            pofile.read(project.catalog_path(code, key))
+        except CatalogError as error:
+            report.failures.append(f"{error} (left untouched; fix it, then pull again)")
+            state.recheck.setdefault(key, []).append(code)
 
 
 def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:

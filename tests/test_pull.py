@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from conftest import msgfmt_check
 from support.demo import copy_demo
 
+from kisync import pofile
 from kisync import pull as pull_module
 from kisync.cli import cli
 
@@ -232,6 +233,48 @@ def test_corrupt_catalog_is_left_untouched_and_run_exits_2(project):
     # and the broken page is retried on the next run rather than forgotten
     result = run(project, "pull")
     assert result.exit_code == 2
+
+
+def test_catalog_broken_while_its_page_is_unchanged_is_reported(project):
+    run(project, "pull")
+    broken, site = project / "po" / "fa" / f"{PAGE}.po", project / "po" / "uk" / "_site.po"
+    good = {path: path.read_bytes() for path in (broken, site)}
+    broken.write_bytes(good[broken] + b'\nmsgid "offen\nmsgstr ""\n')
+    site.write_bytes(good[site].replace(b'msgstr ""', b"msgstr", 1))
+    before = snapshot(project / "po")
+    for _ in range(2):  # reported again until it is fixed, though the run saved its state
+        result = run(project, "pull")
+        assert result.exit_code == 2, result.output
+        assert f"po/fa/{PAGE}.po:" in result.output  # file and line
+        assert "po/uk/_site.po:" in result.output
+        assert "left untouched" in result.output
+        assert snapshot(project / "po") == before
+
+    for path, text in good.items():  # fixed, with a translation added by hand
+        path.write_bytes(text.replace(b'msgstr ""\n\n', b'msgstr "x"\n\n', 1))
+    before = snapshot(project / "po")
+    result = run(project, "pull")
+    assert result.exit_code == 0, result.output
+    assert snapshot(project / "po") == before  # a hand-edited catalog is not rewritten
+    state = json.loads((project / ".kisync" / "pull-state.json").read_text())
+    assert "recheck" not in state
+
+
+def test_only_catalogs_edited_since_the_last_pull_are_read(project, monkeypatch):
+    run(project, "pull")
+    for path in (project / "po").rglob("*.po*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    os.utime(project / ".kisync" / "pull-state.json", (1_500_000_000, 1_500_000_000))
+    translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})  # modified now
+    read = []
+    real_read = pofile.read
+    monkeypatch.setattr(pofile, "read", lambda path: read.append(path) or real_read(path))
+
+    assert run(project, "pull").exit_code == 0
+    assert read == [project / "po" / "ar" / f"{PAGE}.po"]
+    read.clear()
+    assert run(project, "pull").exit_code == 0  # the pull's state is newer than the edit now
+    assert read == []
 
 
 def test_unreadable_page_is_reported_and_others_go_on(project):
