@@ -56,6 +56,9 @@ MAX_SITEMAP_FILES = 100
 MAX_ROBOTS_BYTES = 512 * 1024
 GIVE_UP_AFTER = 10
 """Failed pages in a row after which the site counts as down and the crawl stops."""
+AHEAD_PER_WORKER = 4
+"""Fetched results that may wait, per worker, behind a slower one handled first: bounds
+the memory they hold and the requests still made after the crawl gives up."""
 
 _NOT_HTML_GROUPS = (
     "pdf doc docx odt rtf xls xlsx ods csv ppt pptx odp epub txt ics vcf",  # documents
@@ -506,6 +509,7 @@ class CrawlPortal:
         while (
             frontier
             and busy < self.concurrency
+            and len(running) < self.concurrency * AHEAD_PER_WORKER
             and len(self._found) + len(running) < self.max_pages
         ):
             url = frontier.popleft()
