@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import tempfile
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -147,5 +148,21 @@ def _valid_entry(entry: Any) -> bool:
 
 
 def _validators_of(reply: Reply) -> dict[str, str]:
-    found = {"etag": reply.headers.get("ETag"), "last_modified": reply.headers.get("Last-Modified")}
+    last_modified = reply.headers.get("Last-Modified")
+    if last_modified and _too_recent(last_modified, reply.headers.get("Date")):
+        last_modified = None
+    found = {"etag": reply.headers.get("ETag"), "last_modified": last_modified}
     return {name: value for name, value in found.items() if value}
+
+
+def _too_recent(last_modified: str, date: str | None) -> bool:
+    """Whether a page changed less than a second before it was sent (RFC 9110 §8.8.2.2).
+
+    Such a Last-Modified cannot tell a later edit in the same second: asking "modified
+    since?" with it would miss that edit, so the next run downloads the page again.
+    """
+    try:
+        age = parsedate_to_datetime(date or "") - parsedate_to_datetime(last_modified)
+    except (TypeError, ValueError):  # unparsable, or one with a time zone and one without
+        return False
+    return age.total_seconds() < 1

@@ -8,6 +8,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
 
 import pytest
@@ -559,6 +560,28 @@ def test_last_modified_is_used_when_there_is_no_etag(server: TestServer, cache: 
             assert [ref.marker for ref in portal.pages()] == [stamp]
             assert "Start" in portal.read(next(portal.pages()))
     assert [r.status for r in server.matching("/")] == [200, 304]
+
+
+def test_a_last_modified_as_recent_as_the_response_is_not_trusted(
+    server: TestServer, cache: Path
+) -> None:
+    """A page sent in the second it was last modified may change again in that second,
+    and a server that only knows whole seconds would then answer 304 to the old copy."""
+    stamp = formatdate(time.time() + 1, usegmt=True)  # not a second before the Date
+    body = {"text": "Alt"}
+
+    def page(request: Request) -> Response:
+        if request.headers.get("If-Modified-Since") == stamp:
+            return Response(304, content_type=None)
+        return Response(200, html(body["text"]), headers={"Last-Modified": stamp})
+
+    server.route("/", page)
+    with crawl(server, cache) as portal:
+        assert "Alt" in portal.read(next(portal.pages()))
+    body["text"] = "Neu"  # edited within the same second
+    with crawl(server, cache) as portal:
+        assert "Neu" in portal.read(next(portal.pages()))
+    assert [r.headers.get("If-Modified-Since") for r in server.matching("/")] == [None, None]
 
 
 def test_a_run_that_dies_leaves_a_usable_cache(site: Path, server: TestServer, cache: Path) -> None:
