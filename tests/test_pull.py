@@ -265,13 +265,15 @@ def test_only_catalogs_edited_since_the_last_pull_are_read(project, monkeypatch)
     for path in (project / "po").rglob("*.po*"):
         os.utime(path, (1_000_000_000, 1_000_000_000))
     os.utime(project / ".kisync" / "pull-state.json", (1_500_000_000, 1_500_000_000))
-    translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})  # modified now
+    translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})
+    edited = project / "po" / "ar" / f"{PAGE}.po"
+    os.utime(edited, (1_600_000_000, 1_600_000_000))  # after that pull, before the next
     read = []
     real_read = pofile.read
     monkeypatch.setattr(pofile, "read", lambda path: read.append(path) or real_read(path))
 
     assert run(project, "pull").exit_code == 0
-    assert read == [project / "po" / "ar" / f"{PAGE}.po"]
+    assert read == [edited]
     read.clear()
     assert run(project, "pull").exit_code == 0  # the pull's state is newer than the edit now
     assert read == []
