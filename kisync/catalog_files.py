@@ -114,13 +114,18 @@ def _merge_into(
     try:
         existing = pofile.read(path) if path.exists() else None
     except CatalogError as error:
-        outcome.failures.append(f"{error} (left untouched; fix it, then pull again)")
+        outcome.failures.append(unreadable(error))
         return False
     catalog = merge(template, existing, language, page).catalog
     for processor in processors:
         processor.process(catalog, language, page.key)
     _write(path, pofile.dumps(catalog), dry_run, outcome)
     return True
+
+
+def unreadable(error: CatalogError) -> str:
+    """A pull's failure line for a catalog it cannot parse (and so leaves as it is)."""
+    return f"{error} (left untouched; fix it, then pull again)"
 
 
 def _write(path: Path, text: str, dry_run: bool, outcome: FilesOutcome) -> None:

@@ -90,7 +90,7 @@ class Project:
         complete = _keys_in(self.catalogs_dir / "templates", ".pot")
         edited: dict[str, list[str]] = {}
         for code in self.config.languages:
-            found = set()
+            found: set[str] = set()
             for key, entry in _files_in(self.catalogs_dir / code, ".po"):
                 found.add(key)
                 if edited_since_ns is not None and entry.stat().st_mtime_ns >= edited_since_ns:

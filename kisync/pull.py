@@ -237,12 +237,13 @@ def _check_edited_catalogs(
     if not to_read:
         return
     from . import pofile
+    from .catalog_files import unreadable
 
     for key, code in to_read:
         try:
             pofile.read(project.catalog_path(code, key))
         except CatalogError as error:
-            report.failures.append(f"{error} (left untouched; fix it, then pull again)")
+            report.failures.append(unreadable(error))
             state.recheck.setdefault(key, []).append(code)
 
 
