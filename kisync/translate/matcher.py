@@ -35,6 +35,17 @@ This matcher handles those, on top of the Snowball German stemmer:
    span, then of the closer match (exact, inflected, compound), then of the longer term —
    so *Bundesamt für Migration und Flüchtlinge* is one match, not a match for
    *Flüchtlinge*, and *Asylbewerberleistungsgesetz* is not flagged as *Asylbewerber*.
+   A look-alike compound that means something else (*Erstorientierungskurs* is not an
+   *Orientierungskurs*) is excluded by giving it a concept of its own: its whole-word
+   match beats the compound match.
+8. **Not in addresses**: words inside e-mail addresses, web addresses and file names
+   (``jobcenter.integration@jobcenter-ge.de``, ``www.einbuergerung.de``,
+   ``Antrag_Kita.pdf``) are never matched.
+9. **Part of speech**: German nouns are capitalised, so a single-word noun term never
+   matches a lower-case word (the noun *Illegale* is not the adjective in *illegale
+   Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
+   Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
+   is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
 """
 
 from __future__ import annotations
@@ -74,6 +85,15 @@ _HYPHEN = "-\u2010\u2011"
 _DERIVATION = re.compile(
     r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
 )
+_ADDRESS = re.compile(
+    r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|(?:https?|ftp)://\S+|www\.\S+"  # URL
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,6})(?![\w-])(?:/\S*)?"  # domain
+    r"|[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|jpe?g|png|gif|zip|html?)\b",
+    re.IGNORECASE,
+)
+"""E-mail addresses, URLs, bare domains (``kreis-heinsberg.de/kita``) and file names."""
+_FORMAL_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
 
 @dataclass(frozen=True)
@@ -202,7 +222,7 @@ class Matcher:
 
     def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
-        tokens = list(_tokens(clean))
+        tokens = list(_tokens(_without_addresses(clean)))
         candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
         chosen: list[_Candidate] = []
         for candidate in sorted(candidates, key=lambda c: c.rank):
@@ -222,7 +242,8 @@ class Matcher:
     def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
             for entry, how in self.word_matches(token.text):
-                yield _Candidate(token.start, token.end, entry, how)
+                if _used_as(entry.term, tokens, index):
+                    yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
                 yield from self._ellipsis(tokens, index)
@@ -331,7 +352,7 @@ class Matcher:
             if end > index:
                 joined = "".join(token.text for token in tokens[index : end + 1])
                 for entry, how in self.word_matches(joined):
-                    if how != "compound":
+                    if how != "compound" and _used_as(entry.term, tokens, index):
                         yield _Candidate(tokens[index].start, tokens[end].end, entry, how)
             index = end + 1
 
@@ -362,7 +383,26 @@ def _without_foreign_abbreviations(
     return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
 
 
+def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
+    """Whether the word at ``index`` is used with the term's part of speech (see rule 9)."""
+    if term.part_of_speech != "noun" or term.case_sensitive or " " in term.text:
+        return True
+    token = tokens[index]
+    if not token.text[0].isupper():
+        return False
+    if term.gender != "other" or index + 1 >= len(tokens) or token.gap_after != " ":
+        return True
+    following = tokens[index + 1].text
+    return not following[0].isupper() or following in _FORMAL_PRONOUNS
+
+
 # -- text preparation -----------------------------------------------------------------
+
+
+def _without_addresses(clean: str) -> str:
+    """The clean view with e-mail addresses, URLs and file names blanked out (NUL
+    characters: no word, and no gap a multi-word term may span)."""
+    return _ADDRESS.sub(lambda match: "\x00" * len(match.group()), clean)
 
 
 def clean_view(text: str) -> tuple[str, list[int]]:

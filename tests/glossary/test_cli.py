@@ -77,6 +77,13 @@ def test_match_text_says_what_to_do(outside):
     ]
 
 
+def test_match_on_plain_text_skips_addresses(outside):
+    text = "Fragen an einbuergerung.kvr@muenchen.de oder jobcenter.ge@jobcenter-ge.de"
+    result = run("glossary", "match", "--format", "json", text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == []
+
+
 def test_match_uses_the_project_glossary(tmp_path):
     (tmp_path / "g.csv").write_text("id,de,en\nx,Sprachcafé,language café\n", encoding="utf-8")
     (tmp_path / "kisync.toml").write_text(
