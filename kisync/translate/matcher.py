@@ -62,8 +62,11 @@ import snowballstemmer
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term
 
-HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2}
-"""How closely a match follows the term; lower wins when spans tie."""
+HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
+"""How closely a match follows the term; lower wins when spans tie. A term at the end of
+a compound (its head: *Ausbildungs-duldung* is a Duldung) beats one at its start (a
+``modifier``, reported as ``compound``)."""
+_COMPOUND = ("compound", "modifier")
 
 MODIFIER_MIN = 5
 """A term must have this many letters to be found at the start of a compound."""
@@ -82,6 +85,7 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$")
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_]))?")
 _HYPHEN = "-\u2010\u2011"
+_QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
     r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
 )
@@ -231,10 +235,9 @@ class Matcher:
         matches = []
         for candidate in sorted(chosen):
             start, end = offsets[candidate.start], offsets[candidate.end - 1] + 1
-            entry = candidate.entry
-            matches.append(
-                Match(entry.concept, entry.term, start, end, text[start:end], candidate.how)
-            )
+            entry, how = candidate.entry, candidate.how
+            how = "compound" if how in _COMPOUND else how
+            matches.append(Match(entry.concept, entry.term, start, end, text[start:end], how))
         return tuple(matches)
 
     # -- candidates ------------------------------------------------------------------
@@ -263,8 +266,8 @@ class Matcher:
         ):
             add(entry, "exact")
         for form in _forms(word):
-            for entry in self._compounds(form):
-                add(entry, "compound")
+            for entry, how in self._compounds(form):
+                add(entry, how)
             if not self._stemmable(form):
                 continue
             for entry in self._single.get(_stem(form), ()):
@@ -276,19 +279,19 @@ class Matcher:
         """Could the word spell some term? (Snowball in pure Python is slow.)"""
         return _start(form) in self._starts or _start(form)[:2] in self._starts
 
-    def _compounds(self, form: str) -> Iterator[_Entry]:
-        """Terms at the start (modifier) or end (head) of a compound word."""
+    def _compounds(self, form: str) -> Iterator[tuple[_Entry, str]]:
+        """Terms at the start (``modifier``) or end (head, ``compound``) of a compound."""
         for entry in self._prefixes.get(form[:4], ()):
             base = entry.words[0].base
             modifier = len(base) >= MODIFIER_MIN and form.startswith(base)
             if modifier and _compound_rest(form[len(base) :], base):
-                yield entry
+                yield entry, "modifier"
         for position in range(3, len(form) - HEAD_MIN + 1):
             tail = form[position:]
             for entry in self._prefixes.get(tail[:4], ()):
                 word = entry.words[0]
                 if len(word.base) >= HEAD_MIN and _inflects(tail, word):
-                    yield entry
+                    yield entry, "compound"
 
     def _multi_at(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
         first = tokens[index]
@@ -332,7 +335,7 @@ class Matcher:
             hits = [
                 (entry, how)
                 for entry, how in self.word_matches(stub + tail[cut:])
-                if how != "compound"
+                if how not in _COMPOUND
             ]
             if hits:
                 token = tokens[index]
@@ -352,7 +355,7 @@ class Matcher:
             if end > index:
                 joined = "".join(token.text for token in tokens[index : end + 1])
                 for entry, how in self.word_matches(joined):
-                    if how != "compound" and _used_as(entry.term, tokens, index):
+                    if how not in _COMPOUND and _used_as(entry.term, tokens, index):
                         yield _Candidate(tokens[index].start, tokens[end].end, entry, how)
             index = end + 1
 
@@ -444,8 +447,9 @@ def _truncated(token: _Token) -> bool:
 
 
 def _gap_fits(gap: str, term_gap: str) -> bool:
-    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV)."""
-    if gap.strip(" " + _HYPHEN) or not gap:
+    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV); quotation
+    marks around a name too (Test „Leben in Deutschland“)."""
+    if gap.strip(" " + _HYPHEN + _QUOTES) or not gap.strip(_QUOTES):
         return False
     needs_hyphen = any(char in _HYPHEN for char in term_gap)
     return not needs_hyphen or any(char in _HYPHEN for char in gap)

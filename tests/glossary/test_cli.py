@@ -186,7 +186,8 @@ def test_import_csv_edited_in_a_spreadsheet(tmp_path):
     edited.write_text(text, encoding="utf-8")
 
     dry = run("glossary", "import", str(edited), "--into", str(target), "--dry-run")
-    assert dry.output.startswith(f"{target}: 1 concepts added, 1 changed, 74 unchanged")
+    size = len(load_glossary(shipped_glossary_path()))
+    assert dry.output.startswith(f"{target}: 1 concepts added, 1 changed, {size - 1} unchanged")
     assert target.read_bytes() == shipped_glossary_path().read_bytes()
 
     result = run("glossary", "import", str(edited), "--into", str(target))
@@ -196,7 +197,7 @@ def test_import_csv_edited_in_a_spreadsheet(tmp_path):
     assert glossary.concept("c-sprachcafe").preferred("de").text == "Sprachcafé"
     # details a CSV row cannot carry survive the import
     assert glossary.concept("kita").preferred("fa").note == "Dari: کودکستان"
-    assert len(glossary) == 76
+    assert len(glossary) == size + 1
 
 
 def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):

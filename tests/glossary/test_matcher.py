@@ -235,6 +235,30 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
     assert found(matcher, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("der Erstorientierungskurs", [("Erstorientierungskurs", "Erstorientierungskurs")]),
+        ("zwei Erstorientierungskurse", [("Erstorientierungskurse", "Erstorientierungskurs")]),
+        ("ein Wohnberechtigungsschein", [("Wohnberechtigungsschein", "Wohnberechtigungsschein")]),
+        ("der Orientierungskurs", [("Orientierungskurs", "Orientierungskurs")]),
+    ],
+)
+def test_a_look_alike_compound_is_its_own_concept(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_the_head_of_a_compound_beats_its_modifier():
+    glossary = parse_csv("id,de,en\nausbildung,Ausbildung,training\nduldung,Duldung,toleration\n")
+    assert found(Matcher(glossary), "die Ausbildungsduldung") == [("Ausbildungsduldung", "Duldung")]
+
+
+def test_quotation_marks_inside_a_multi_word_name(matcher):
+    text = "Der Kurs endet mit dem Test „Leben in Deutschland“."
+    assert found(matcher, text) == [("Test „Leben in Deutschland", "Test Leben in Deutschland")]
+    assert found(matcher, "Sie lernen viel über das Leben in Deutschland.") == []
+
+
 def test_clean_view_maps_back_to_the_original():
     text = "A<a1>b\u00adc</a1>\u00a0d<br1/>e"
     clean, offsets = clean_view(text)
