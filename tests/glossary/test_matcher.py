@@ -242,6 +242,7 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
         ("zwei Erstorientierungskurse", [("Erstorientierungskurse", "Erstorientierungskurs")]),
         ("ein Wohnberechtigungsschein", [("Wohnberechtigungsschein", "Wohnberechtigungsschein")]),
         ("der Orientierungskurs", [("Orientierungskurs", "Orientierungskurs")]),
+        ("Der Kläger reicht Klage ein.", [("Kläger", "Kläger"), ("Klage", "Klage")]),
     ],
 )
 def test_a_look_alike_compound_is_its_own_concept(matcher, text, expected):
