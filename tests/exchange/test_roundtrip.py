@@ -76,8 +76,12 @@ def test_package_holds_one_clean_po_a_guide_the_glossary_and_a_manifest(project,
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
     assert names == {
-        "kisync-ar.po", "manifest.json", "ANLEITUNG-de.txt", "GUIDE-ar.txt",
-        "glossary.csv", "glossary.tbx",
+        "kisync-ar.po",
+        "manifest.json",
+        "ANLEITUNG-de.txt",
+        "GUIDE-ar.txt",
+        "glossary.csv",
+        "glossary.tbx",
     }
     po_path = handout(package, tmp_path / "out")
     msgfmt_check(po_path)
@@ -162,8 +166,10 @@ def test_german_changed_since_export_gives_fuzzy_with_the_old_german(project, tm
     po_path = handout(export(project, tmp_path / "ar.zip", "--page", PAGE), tmp_path / "out")
     translate_handout(po_path)
     page = project / "portal" / PAGE / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(SENTENCE, "Der Weg durch Ihr Asylverfahren"),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(SENTENCE, "Der Weg durch Ihr Asylverfahren"),
+        encoding="utf-8",
+    )
     assert not Project.load(project).pull().failures
 
     result = run(project, "import", str(po_path))
@@ -213,8 +219,9 @@ def test_a_returned_translation_that_fails_a_check_is_fuzzy_and_listed(project, 
 
 def test_a_broken_file_is_one_line_and_changes_nothing(project, tmp_path):
     po_path = handout(export(project, tmp_path / "ar.zip"), tmp_path / "out")
-    po_path.write_text(po_path.read_text(encoding="utf-8").replace('msgstr ""', 'msgstr "', 3),
-                       encoding="utf-8")
+    po_path.write_text(
+        po_path.read_text(encoding="utf-8").replace('msgstr ""', 'msgstr "', 3), encoding="utf-8"
+    )
     before = snapshot(project)
     result = run(project, "import", str(po_path))
     assert result.exit_code == 2
