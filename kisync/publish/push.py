@@ -271,6 +271,8 @@ class _Push:
         self.conflict_files = ConflictFiles(project.state_dir / "conflicts")
         self.resting: list[tuple[_Check, str]] = []
         """Pages whose render is unchanged since the last publish (step 3)."""
+        self.changed_there: set[tuple[str, str]] = set()
+        """(language, key) of resting pages that were changed on the target."""
 
     def run(
         self,
@@ -415,6 +417,7 @@ class _Push:
             assert published is not None  # resting pages are published
             remote = found.get(published.remote_id)
             if remote is not None and remote.fingerprint != published.fingerprint:
+                self.changed_there.add((check.language.code, check.ref.key))
                 edited.append((check, render_hash))
             else:
                 self._result(check, "unchanged", published.url)
@@ -502,8 +505,10 @@ class _Push:
         page = RenderedPage(ref, language, outcome.html, outcome.title)
         record = self.state.get(language.code, ref.key)
         published = record.published
-        unchanged = published is not None and (
-            published.content_hash == self.target.content_hash(page)
+        unchanged = (
+            published is not None
+            and published.content_hash == self.target.content_hash(page)
+            and (language.code, ref.key) not in self.changed_there
         )
         if unchanged and not self.force:
             if not self.dry_run:
@@ -575,10 +580,10 @@ class _Push:
     def _overwriting(self, page: RenderedPage, remote: Published) -> str:
         """What ``force`` overwrites, said before the write (log) and in the report."""
         title = changed_title(self.target.content(page.language, remote) or "", page.html)
-        changed = f" (changed {remote.modified} UTC)" if remote.modified else ""
+        changed = f", changed {remote.modified} UTC" if remote.modified else ""
         message = "overwrites the version on the target" + changed
         if title:
-            message += f", whose title was {title}"
+            message += f"; its title was {title}"
         log.warning("%s %s: %s", page.language.code, page.key, message)
         return message
 
