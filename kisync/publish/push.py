@@ -58,7 +58,7 @@ from . import open_target
 from .conflicts import ConflictFiles, changed_title, text_diff
 from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
 from .render import link_key
-from .state import PublishState, Record
+from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ def push(
     target = target or open_target(project, insecure=insecure)
     try:
         report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
-        state, warning = PublishState.load(project.state_dir / "publish-state.json", target.name)
+        state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
         if warning:
             report.warnings.append(warning)
         portal = project.open_portal(insecure=insecure)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
 from support.catalogs import translate
 
-from kisync import Project
+from kisync import Project, pofile
 from kisync.cli import cli
 
 PAGES = 14
@@ -128,3 +129,40 @@ def test_a_resolved_conflict_leaves_no_diff_file(demo):
     shutil.rmtree(demo / "site" / "en" / "kommunen")
     assert Project.load(demo).push(["en"], force=True).exit_code == 0
     assert not (demo / ".kisync" / "conflicts" / "en" / "impressum.diff").exists()
+
+
+def test_harvest_from_edits_takes_the_edit_into_the_po_file_and_ends_the_conflict(demo):
+    translate(demo, "en")
+    assert Project.load(demo).push(["en"]).exit_code == 0
+    page = hand_edit(demo)
+    edited = page.read_bytes()
+    assert Project.load(demo).push(["en"]).exit_code == 1
+    catalog = demo / "po" / "en" / "impressum.po"
+
+    result = run(demo, "harvest", "--from-edits", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "en impressum: edited on the target (/en/impressum/); 1 string(s)" in result.output
+    entry = next(e for e in pofile.read(catalog) if e.msgid.startswith("Impressum –"))
+    assert entry.msgstr.startswith("Legal notice (fixed by hand) – ")
+    assert "fuzzy" in entry.flags
+    modified = datetime.fromtimestamp(page.stat().st_mtime, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    assert f"kisync: from an edit on files:site on {modified} UTC" in entry.tcomment
+    assert "translation before the edit: [en] Impressum – " in entry.tcomment  # not lost
+    assert run(demo, "harvest", "--from-edits").output.startswith(
+        "harvest --from-edits: 0 page(s)"
+    )  # taken once
+
+    # No conflict any more; the edited page stays online while the string is fuzzy.
+    report = Project.load(demo).push(["en"])
+    assert report.exit_code == 0 and report.conflicts == []
+    assert report.count("kept") == 1
+    assert page.read_bytes() == edited
+    # A translator confirms it: the catalog now gives exactly the edited page.
+    po = pofile.read(catalog)
+    for e in po:
+        if "fuzzy" in e.flags:
+            e.flags.remove("fuzzy")
+    catalog.write_text(pofile.dumps(po), encoding="utf-8")
+    report = Project.load(demo).push(["en"])
+    assert report.exit_code == 0 and report.conflicts == []
+    assert "Legal notice (fixed by hand) – " in page.read_text(encoding="utf-8")

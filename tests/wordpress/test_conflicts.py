@@ -21,7 +21,7 @@ from support.faultproxy import FaultProxy
 from support.wordpress import WordPress
 from test_faults import UPDATE, assert_once_each
 
-from kisync import Project
+from kisync import Project, pofile
 from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress
@@ -140,3 +140,27 @@ def test_an_edit_in_wordpress_is_noticed_with_one_listing_and_shown_as_text(
     assert 'its title was "Education (title by hand)" (kisync: "[en] Bildung")' in line
     assert wordpress.page(page["id"])["title"]["raw"] == "[en] Bildung"
     assert sum("overwrites" in ln for ln in forced.output.splitlines()) == 1
+
+
+def test_harvest_from_edits_takes_a_wordpress_edit_into_the_po_file(
+    proxied: tuple[Project, FaultProxy], wordpress: WordPress, tmp_path: Path
+) -> None:
+    project, _ = proxied
+    page = english(wordpress)["bildung"]
+    wordpress.update_page(page["id"], title="Education", content="<p>School and training</p>")
+    edited = wordpress.page(page["id"])
+    assert project.push(["en"]).exit_code == 1
+
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "harvest", "--from-edits"])
+    assert result.exit_code == 0, result.output
+    assert "en bildung: edited on the target" in result.output
+    catalog = {e.msgid: e for e in pofile.read(tmp_path / "po" / "en" / "bildung.po")}
+    for msgid, msgstr in (("Bildung", "Education"), ("Schule & Ausbildung", "School and training")):
+        entry = catalog[msgid]
+        assert entry.msgstr == msgstr and "fuzzy" in entry.flags, entry
+        assert f"from an edit in WordPress on {edited['modified_gmt']} UTC" in entry.tcomment
+        assert f"translation before the edit: [en] {msgid}" in entry.tcomment
+
+    report = project.push()
+    assert report.exit_code == 0 and report.conflicts == []
+    assert wordpress.page(page["id"])["modified_gmt"] == edited["modified_gmt"]  # left alone
