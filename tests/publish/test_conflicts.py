@@ -111,7 +111,9 @@ def test_force_names_what_it_overwrites(demo):
     assert "overwrites the version on the target" in line
     assert 'its title was "Legal notice (fixed by hand) – Integrationsportal' in line
     assert "-Legal notice (fixed by hand)" in result.output
-    other = [ln for ln in result.output.splitlines() if "overwrites" in ln and "impressum" not in ln]
+    other = [
+        ln for ln in result.output.splitlines() if "overwrites" in ln and "impressum" not in ln
+    ]
     assert other == []  # pages nobody edited are not said to be overwritten
     assert "[en] Impressum" in page.read_text(encoding="utf-8")
     assert not (demo / ".kisync" / "conflicts" / "en" / "impressum.diff").exists()
