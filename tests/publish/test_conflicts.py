@@ -87,17 +87,6 @@ def test_an_edit_on_the_target_is_noticed_on_the_next_push_and_shown_as_text(dem
     assert [p["page"] for p in data["pages"] if p["action"] != "unchanged"] == ["impressum"]
 
 
-def test_a_copy_identical_to_what_kisync_writes_is_no_conflict(demo):
-    translate(demo, "en")
-    assert Project.load(demo).push(["en"]).exit_code == 0
-    page = demo / "site" / "en" / "impressum" / "index.html"
-    original = page.read_bytes()
-    hand_edit(demo)
-    page.write_bytes(original)  # edited and changed back (new file time, same bytes)
-    report = Project.load(demo).push(["en"])
-    assert report.exit_code == 0 and report.count("unchanged") == PAGES
-
-
 def test_force_names_what_it_overwrites(demo):
     translate(demo, "en")
     assert Project.load(demo).push(["en"]).exit_code == 0
