@@ -18,11 +18,13 @@ Safety, in the order it matters:
 - **No lost edits.** :attr:`Published.fingerprint` is ``modified_gmt``, the status and
   a hash of title and content: any save in WordPress changes the first (an edit within
   the same second still changes the last), unpublishing changes the second. Push
-  compares it with the one recorded when kisync wrote the page and leaves the page
-  alone on a difference, unless ``--force``.
+  compares it with the one recorded when kisync wrote the page, for every published
+  page on every push (:meth:`WordPressTarget.survey`: one listing request per 100
+  pages), and leaves a changed page alone, unless ``--force``.
 - **Content hashes that mean the same on both sides.** :meth:`WordPressTarget.content_hash`
-  hashes exactly the title and content kisync sends, and :meth:`current` the title and
-  content WordPress holds, so a page an interrupted run wrote is recognised and adopted.
+  hashes exactly the status, title and content kisync sends, and :meth:`current` those
+  WordPress holds, so a page an interrupted run wrote (or whose answer was lost) is
+  recognised and adopted.
 
 The bridge plugin (``contrib/wordpress/kisync-bridge.php``) is optional. When WordPress
 has it, every translated page also carries post meta (German page id, language,
