@@ -11,14 +11,19 @@ For every chosen language and page:
    stays online unless ``withdraw_incomplete = true`` takes it down;
 3. **render** — unless everything the render depends on (inputs, where links point,
    the page's other language versions) is unchanged since the last publish: then
-   nothing is done at all, not even a request to the target. A page is parsed once for
+   nothing is done at all, except one cheap look at all such pages together
+   (:meth:`~.target.PublishTarget.survey`): a page edited on the target since kisync
+   wrote it goes on to step 4 and is reported there. A page is parsed once for
    all its languages, in worker processes when there are many (:mod:`.jobs`). German
    text the catalog does not know yet (the page changed since the last pull) stays
    German, marked, with a warning;
-4. **write** — unless the rendered bytes equal what we wrote last time; a page changed on
-   the target since we wrote it (its fingerprint differs) is a conflict and is not
-   overwritten without ``force``; a page that is there although we have no record of it
-   is adopted when it is byte-identical (an interrupted earlier run), else a conflict.
+4. **write** — unless the rendered bytes equal what we wrote last time. A page that
+   already holds exactly what we would write is adopted, whatever the state file says (a
+   push killed after writing, an answer lost after the target applied it). Otherwise a
+   page changed on the target since we wrote it (its fingerprint differs), or there
+   although we have no record of it, is a conflict: not overwritten without ``force``,
+   reported with a diff of its text (:mod:`.conflicts`), kept in
+   ``.kisync/conflicts/``. ``force`` overwrites it and says so, with the same diff.
 
 ``dry_run`` does steps 1–3 and asks the target what is there, but writes nothing: each
 page gets a unified diff (against what is on the target, or for a new page against the
@@ -31,6 +36,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import logging
 import math
 import time
 from collections import deque
@@ -49,13 +55,16 @@ from ..progress import catalog_counts
 from ..progress.scan import Counts, scan
 from ..selection import matching, select_languages
 from . import open_target
+from .conflicts import ConflictFiles, changed_title, text_diff
 from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
 from .render import link_key
-from .state import PublishState, Record
+from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
     from ..project import Project
+
+log = logging.getLogger(__name__)
 
 RENDER_VERSION = "1"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
@@ -80,7 +89,8 @@ class PageResult:
     url: str = ""
     message: str = ""
     diff: str = ""
-    """``dry_run`` only: unified diff of the page's text."""
+    """Unified diff: of the page (``dry_run``), or of the text of the version on the
+    target against kisync's (a conflict, or an edit ``force`` overwrote)."""
 
 
 @dataclass
@@ -145,6 +155,7 @@ class PushReport:
                     "min_completeness": r.minimum,
                     "url": r.url,
                     "message": r.message,
+                    "diff": r.diff,
                 }
                 for r in self.results
             ],
@@ -181,7 +192,7 @@ def push(
     target = target or open_target(project, insecure=insecure)
     try:
         report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
-        state, warning = PublishState.load(project.state_dir / "publish-state.json", target.name)
+        state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
         if warning:
             report.warnings.append(warning)
         portal = project.open_portal(insecure=insecure)
@@ -257,6 +268,11 @@ class _Push:
         self.writer: ThreadPoolExecutor | None = None
         self.progress: Callable[[int, int], None] | None = None
         self.done = self.total = 0
+        self.conflict_files = ConflictFiles(project.state_dir / "conflicts")
+        self.resting: list[tuple[_Check, str]] = []
+        """Pages whose render is unchanged since the last publish (step 3)."""
+        self.changed_there: set[tuple[str, str]] = set()
+        """(language, key) of resting pages that were changed on the target."""
 
     def run(
         self,
@@ -284,6 +300,8 @@ class _Push:
                     withdrawals.append(planned)
                 elif planned is not None:
                     renders.setdefault(check.ref.key, []).append((check, planned))
+            for check, render_hash in self._edited_on_target():
+                renders.setdefault(check.ref.key, []).append((check, render_hash))
             jobs = (self._job(key, versions, live) for key, versions in renders.items())
             outcomes = render_jobs(self._setup(live), jobs, len(renders))
             for versions, results in zip(renders.values(), outcomes, strict=True):
@@ -376,9 +394,34 @@ class _Push:
             json.dumps(self._alternates(ref, live)),
         )
         if record.published is not None and record.render == render_hash and not self.force:
-            self._result(check, "unchanged", record.published.url)
+            self.resting.append((check, render_hash))
             return None
         return render_hash
+
+    def _edited_on_target(self) -> list[tuple[_Check, str]]:
+        """The resting pages that were changed on the target since kisync wrote them (they
+        go on to step 4, where they are reported); the others are unchanged."""
+        records = [
+            published
+            for check, _ in self.resting
+            if (published := self.state.get(check.language.code, check.ref.key).published)
+        ]
+        try:
+            found = self.target.survey(records) if records else {}
+        except KisyncError as error:
+            self.report.warnings.append(f"could not check the published pages for edits: {error}")
+            found = {}
+        edited = []
+        for check, render_hash in self.resting:
+            published = self.state.get(check.language.code, check.ref.key).published
+            assert published is not None  # resting pages are published
+            remote = found.get(published.remote_id)
+            if remote is not None and remote.fingerprint != published.fingerprint:
+                self.changed_there.add((check.language.code, check.ref.key))
+                edited.append((check, render_hash))
+            else:
+                self._result(check, "unchanged", published.url)
+        return edited
 
     def _below_minimum(self, check: _Check, record: Record) -> _Write | None:
         needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
@@ -462,8 +505,10 @@ class _Push:
         page = RenderedPage(ref, language, outcome.html, outcome.title)
         record = self.state.get(language.code, ref.key)
         published = record.published
-        unchanged = published is not None and (
-            published.content_hash == self.target.content_hash(page)
+        unchanged = (
+            published is not None
+            and published.content_hash == self.target.content_hash(page)
+            and (language.code, ref.key) not in self.changed_there
         )
         if unchanged and not self.force:
             if not self.dry_run:
@@ -499,38 +544,63 @@ class _Push:
         language, ref = write.check.language, write.check.ref
         previous = write.record.published
         remote = self.target.current(language, ref, previous)
-        edited = (
-            remote is not None
-            and previous is not None
-            and remote.fingerprint != previous.fingerprint
-            and not self.force
-        )
-        if edited:
-            return "conflict", remote, _edited(remote), ""
         if write.page is None:  # withdraw
+            if _changed_there(remote, previous) and not self.force:
+                return "conflict", remote, _edited(remote), ""
             if remote is not None and not self.dry_run:
                 self.target.remove(language, ref, remote)
             return "withdraw", None, "", ""
         page = write.page
-        stored = self.target.content_hash(page)
-        if remote is not None and remote.content_hash == stored:
-            return ("adopt" if previous is None else "unchanged"), remote, "", ""
-        if remote is not None and previous is None and not self.force:
-            return "conflict", remote, _foreign(remote), ""
+        if remote is not None and remote.content_hash == self.target.content_hash(page):
+            same = previous is not None and previous.fingerprint == remote.fingerprint
+            return ("unchanged" if same else "adopt"), remote, "", ""
+        message = diff = ""
+        if remote is not None and _changed_there(remote, previous):
+            diff = self._conflict_diff(page, remote)
+            if not self.force:
+                explain = _edited if previous is not None else _foreign
+                return "conflict", remote, explain(remote), diff
+            message = self._overwriting(page, remote)
         action: Action = "create" if remote is None else "update"
         if self.dry_run:
-            return action, None, "", self._diff(page, remote)
-        return action, self.target.write(language, page, remote), "", ""
+            return action, None, message, diff or self._diff(page, remote)
+        return action, self.target.write(language, page, remote), message, diff
+
+    def _conflict_diff(self, page: RenderedPage, remote: Published) -> str:
+        """The text of the page on the target against kisync's version of it."""
+        theirs = self.target.content(page.language, remote) or ""
+        changed = f", changed {remote.modified} UTC" if remote.modified else ""
+        return text_diff(
+            theirs,
+            page.html,
+            target_label=f"{remote.url} (on the target now{changed})",
+            kisync_label=f"{remote.url} (what kisync would publish, from the PO files)",
+        )
+
+    def _overwriting(self, page: RenderedPage, remote: Published) -> str:
+        """What ``force`` overwrites, said before the write (log) and in the report."""
+        title = changed_title(self.target.content(page.language, remote) or "", page.html)
+        changed = f", changed {remote.modified} UTC" if remote.modified else ""
+        message = "overwrites the version on the target" + changed
+        if title:
+            message += f"; its title was {title}"
+        log.warning("%s %s: %s", page.language.code, page.key, message)
+        return message
 
     def _record(
         self, write: _Write, action: Action, published: Published | None, message: str, diff: str
     ) -> None:
         check = write.check
         url = published.url if published else self.target.address(check.language, check.ref)
+        code, key = check.language.code, check.ref.key
+        if action == "conflict" and not self.dry_run:
+            kept = self.conflict_files.keep(code, key, _conflict_file(message, diff))
+            message += f"; the difference is in {self._relative(kept)}"
+        elif not self.dry_run:
+            self.conflict_files.drop(code, key)
         self._result(check, action, url, message, diff)
         if self.dry_run or action == "conflict":
             return
-        code, key = check.language.code, check.ref.key
         record = self.state.get(code, key)
         if action == "withdraw":
             self.state.set(code, key, replace(record, render="", published=None))
@@ -641,14 +711,37 @@ def _percent(value: float) -> str:
     return f"{math.floor(value * 10) / 10:g}"
 
 
+def _changed_there(remote: Published | None, previous: Published | None) -> bool:
+    """Is the page on the target another version than the one kisync wrote (or there
+    although kisync has no record of writing it)?"""
+    if remote is None:
+        return False
+    return previous is None or remote.fingerprint != previous.fingerprint
+
+
 def _edited(remote: Published) -> str:
-    return f"{remote.url} was changed on the target since kisync wrote it; --force overwrites it"
+    when = f" on {remote.modified} UTC" if remote.modified else ""
+    return (
+        f"{remote.url} was changed on the target{when} since kisync wrote it; keep the change "
+        "with kisync harvest --from-edits (it goes into the PO file for review), or overwrite "
+        "it with kisync push --force"
+    )
 
 
 def _foreign(remote: Published) -> str:
     return (
         f"{remote.url} exists but kisync has no record of writing it; "
         "check it, then --force overwrites it"
+    )
+
+
+def _conflict_file(message: str, diff: str) -> str:
+    """The text of ``.kisync/conflicts/<language>/<key>.diff``: what happened, how to read
+    the difference, the difference."""
+    return (
+        f"{message}\n\n"
+        "Lines starting with - are on the target now; lines starting with + are what kisync\n"
+        "would publish from the PO files. Other lines are the same in both.\n\n" + diff
     )
 
 

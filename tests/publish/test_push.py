@@ -256,6 +256,7 @@ def test_json_report(demo):
         "min_completeness": 100.0,
         "url": "/en/impressum/",
         "message": "",
+        "diff": "",
     }
     assert {p["action"] for p in data["pages"]} == {"create", "withheld"}
 
