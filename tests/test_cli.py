@@ -62,6 +62,8 @@ def test_init_never_replaces_the_projects_glossary(tmp_path):
     edited.write_text("<!-- the staff's own edits -->", encoding="utf-8")
     assert run("--project", str(tmp_path), "init", "--force").exit_code == 0
     assert edited.read_text(encoding="utf-8") == "<!-- the staff's own edits -->"
+    config = load_config(tmp_path / "kisync.toml")
+    assert config.glossary.files == ("glossaries/integration.tbx",)
 
 
 def test_version_is_the_installed_package_version():
