@@ -115,6 +115,20 @@ def project_for(path: Path) -> Project | None:
         return None
 
 
+def translation_checks(project: Project | None) -> list[BoundCheck]:
+    """Every check of translated strings (``lint`` runs these, the publish gate too)."""
+    return [c for c in REGISTRY.bind(project) if c.spec.scope == "translation"]
+
+
+def translation_findings(
+    catalog: polib.POFile, language: Language | None, path: Path, checks: Sequence[BoundCheck]
+) -> Iterator[Finding]:
+    """What ``checks`` find in the translated strings of ``catalog`` (not fuzzy, not empty)."""
+    for subject in _subjects(catalog, language, path, source=False):
+        for bound in checks:
+            yield from bound.run(subject)
+
+
 class _Linter:
     def __init__(self, project: Project | None, checks: Iterable[str] | None) -> None:
         self.project = project
