@@ -39,6 +39,8 @@ class Setup:
     """Language code → :attr:`Links.translated` for that language."""
     site_catalogs: Mapping[str, Catalog]
     """Language code → its ``_site`` catalog, through the publish gate."""
+    shortcodes: bool = False
+    """The target runs WordPress shortcodes (:attr:`PublishTarget.shortcodes`)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class _Renderer:
             ),
             alternates=Alternates(alternates) if alternates else None,
             source_language=self.setup.source_language,
+            shortcodes=self.setup.shortcodes,
         )
         unknown = {(s.context, s.text) for s in page.text.segments} - catalog.known
         return Outcome(

@@ -448,6 +448,7 @@ class _Push:
             origins=frozenset({urlsplit(url).netloc.lower()} if url else ()),
             links=links,
             site_catalogs=self.site_catalogs,
+            shortcodes=self.target.shortcodes,
         )
 
     def _job(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import PLACEHOLDER
-from .checks import Subject, check
+from .checks import Subject, check, check_factory
 from .preserved import Preserved, preserved, same_phone
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 # -- placeholders ------------------------------------------------------------------------
 
@@ -145,6 +149,30 @@ def markup(subject: Subject) -> Iterator[str]:
                 "formatting come from the numbered tags (<a1>…</a1>)"
             )
             return
+
+
+@check_factory(
+    "shortcodes",
+    severity="error",
+    description="WordPress portals: no shortcode ([video …], [gallery], [/caption]) the "
+    "German text does not have",
+)
+def shortcodes(project: Project) -> Callable[[Subject], Iterator[str]] | None:
+    if project.config.portal.kind != "wordpress":
+        return None
+    from ..portal.wordpress import shortcodes_in
+
+    def run(subject: Subject) -> Iterator[str]:
+        allowed = set(shortcodes_in(subject.source))
+        for tag in shortcodes_in(subject.translation):
+            if tag not in allowed:
+                yield (
+                    f"contains the shortcode {tag[:60]!r}, which WordPress would run; write "
+                    "the text without square brackets"
+                )
+                return
+
+    return run
 
 
 _NAME_LIKE = re.compile(r"^(?:\W*|.*\d.*|[^\W\d_]\W*|\W*[A-ZÄÖÜ0-9]{2,}\W*|\W*[a-z]+[A-Z]\w*\W*)$")
