@@ -3,15 +3,19 @@ invalid Plural-Forms header."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
 import pytest
+from click.testing import CliRunner
 from support.wordpress import write_project
 
-from kisync import Project
+from kisync import Project, pofile
+from kisync.cli import cli
 from kisync.languages import get_language
 from kisync.translate.checks import REGISTRY, Subject
+from kisync.translate.lint import lint_project
 
 ATTACKS = [
     '[video src="https://evil.example/x.mp4"]',
@@ -49,3 +53,45 @@ def test_brackets_that_are_text_or_in_the_german_text_are_fine(tmp_path):
 def test_the_shortcode_check_runs_on_wordpress_portals_only(demo):
     assert demo.config.portal.kind == "files"
     assert checks(demo, "Ein Video.", "A video. [gallery]") == []
+
+
+# -- Plural-Forms ----------------------------------------------------------------------
+
+
+def set_plural_forms(path: Path, value: str, translate: bool = False) -> None:
+    catalog = pofile.read(path)
+    catalog.metadata["Plural-Forms"] = value
+    if translate:
+        for entry in catalog:
+            entry.msgstr = entry.msgstr or f"[en] {entry.msgid}"
+    path.write_text(pofile.dumps(catalog), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("value", "translate", "problem"),
+    [
+        ("nplurals=3; plural=(n != 1);", False, "nplurals=3, but en has 2 plural forms"),
+        ("nplurals=2; plural=n >;", True, "the plural expression 'n >' cannot be read"),
+        ("nplurals=2; plural=n+5;", False, "gives form 5 for n = 0, but there are only 2"),
+        ("nplurals=2 plural=n != 1", True, "is not 'nplurals=N; plural=EXPRESSION;'"),
+    ],
+)
+def test_an_invalid_plural_forms_header_is_an_error(demo, value, translate, problem):
+    path = demo.catalog_path("en", "impressum")
+    set_plural_forms(path, value, translate)
+    result = CliRunner().invoke(cli, ["--project", str(demo.root), "lint", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (finding,) = [f for f in json.loads(result.output)["findings"] if f["check"] == "plural-forms"]
+    assert finding["file"].endswith("po/en/impressum.po") and finding["severity"] == "error"
+    assert (
+        problem in finding["message"] and "use 'nplurals=2; plural=n != 1;'" in finding["message"]
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[finding["line"] - 1] == 'msgid ""'
+
+
+def test_the_plural_forms_of_every_language_pass(demo):
+    report = lint_project(demo, checks=["plural-forms"])
+    assert report.files > 50 and report.findings == ()
+    arabic = pofile.read(demo.catalog_path("ar", "impressum")).metadata["Plural-Forms"]
+    assert arabic.startswith("nplurals=6;")
