@@ -6,7 +6,7 @@ import gettext
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import PLACEHOLDER
@@ -73,7 +73,11 @@ def _listing(tokens: Counter[str]) -> str:
 
 
 def _both(subject: Subject) -> tuple[Preserved, Preserved]:
-    return preserved(subject.source), preserved(subject.translation)
+    return _preserved(subject.source), _preserved(subject.translation)
+
+
+_preserved = lru_cache(maxsize=4096)(preserved)
+"""Four checks look at the same two strings in a row."""
 
 
 def _kept(
