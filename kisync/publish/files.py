@@ -37,6 +37,7 @@ class FilesTarget:
 
     concurrency = 1
     standalone = True
+    shortcodes = False
 
     def __init__(self, folder: Path, *, name: str | None = None) -> None:
         self.folder = Path(folder)
