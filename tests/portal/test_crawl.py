@@ -396,6 +396,33 @@ def test_slow_page_beyond_the_timeout_is_reported(
     assert server.count("/langsam/") == 2
 
 
+def test_a_trickling_page_is_cut_off_at_the_deadline(
+    site: Path, server: TestServer, cache: Path
+) -> None:
+    """One byte every 0.2 s never trips a per-read timeout; the deadline of the request does."""
+    write(site, "/", html("Start", "/tropf/", "/gut/"))
+    write(site, "/gut/", html("Gut"))
+    server.route("/tropf/", Response(200, html("Tropf"), trickle=0.2))
+    began = time.monotonic()
+    with crawl(server, cache, timeout=2, retries=1) as portal:
+        refs = {ref.key: ref for ref in portal.pages()}
+        with pytest.raises(PortalError, match=r"tropf/: the server did not answer within 2 sec"):
+            portal.read(refs["tropf"])
+        assert "Gut" in portal.read(refs["gut"])
+    assert time.monotonic() - began < 10  # the whole page would take 40 s
+
+
+def test_trickling_headers_are_cut_off_and_each_retry_has_its_own_deadline(
+    server: TestServer,
+) -> None:
+    server.route("/tropf", Response(200, "x" * 10, trickle=0.2, trickle_headers=True))
+    began = time.monotonic()
+    with pytest.raises(PortalError, match=r"did not answer within 1\.5 seconds \(tried 2 times\)"):
+        request(make_session(timeout=1.5, retries=1, backoff=0.01), "GET", server.url_for("/tropf"))
+    assert time.monotonic() - began < 10  # the headers alone would take 30 s per attempt
+    assert server.count("/tropf") == 2
+
+
 def test_page_failing_twice_then_succeeding_is_fetched(
     site: Path, server: TestServer, cache: Path
 ) -> None:
