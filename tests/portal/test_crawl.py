@@ -272,6 +272,18 @@ def test_robots_txt_disallow_and_crawl_delay(site: Path, server: TestServer, cac
     assert gaps and min(gaps) >= 0.08 and sum(gaps) / len(gaps) >= 0.095, gaps
 
 
+def test_crawl_delay_is_kept_after_a_retry(site: Path, server: TestServer, cache: Path) -> None:
+    write(site, "/", html("Start", "/launisch/"))
+    write(site, "/robots.txt", "User-agent: *\nCrawl-delay: 0.5\n")
+    server.route("/launisch/", in_turn(Response(503), Response(200, html("Da"))))
+    with crawl(server, cache, backoff=0.01, retries=2) as portal:
+        assert keys(portal) == ["index", "launisch"]
+    assert server.count("/launisch/") == 2
+    starts = [r.started for r in server.requests[1:]]  # after robots.txt
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert len(gaps) >= 4 and min(gaps) >= 0.45, gaps
+
+
 def test_robots_txt_forbidding_the_start_page_stops_the_crawl(
     site: Path, server: TestServer, cache: Path
 ) -> None:
