@@ -145,7 +145,7 @@ class CrawlStats:
     failed: int = 0
     skipped: int = 0
     truncated: bool = False
-    """``max_pages`` stopped the crawl before every page was fetched."""
+    """``max_pages`` stopped the crawl before every URL found was fetched."""
     sitemap: bool = False
     """Pages came from the site's sitemap rather than from following links."""
 
@@ -163,10 +163,13 @@ class CrawlPortal:
     ``url`` is the start page; the crawl stays on its scheme and host and under its
     folder. ``cache_dir`` holds validators and page copies between runs.
     ``concurrency`` bounds simultaneous requests, ``delay`` is the minimum time
-    between two request starts (robots.txt may ask for more), ``timeout`` applies
-    per request, ``retries``/``backoff`` configure retrying (waits of ``backoff``,
-    2×, 4×… seconds), ``max_pages`` caps the listing and ``exclude`` holds fnmatch
-    patterns on the decoded URL path (``/en/*``).
+    between two request starts (robots.txt may ask for more), ``timeout`` bounds each
+    attempt in all (connecting, waiting, reading the whole answer),
+    ``retries``/``backoff`` configure retrying (waits of ``backoff``, 2×, 4×… seconds),
+    ``max_pages`` caps the page requests (each URL fetched counts once, whether it
+    proves a page, a broken link, a redirect or a failure; retries and robots.txt do
+    not count, sitemap files have their own cap of :data:`MAX_SITEMAP_FILES`) and
+    ``exclude`` holds fnmatch patterns on the decoded URL path (``/en/*``).
     """
 
     def __init__(
@@ -218,6 +221,7 @@ class CrawlPortal:
         self._by_key: dict[str, _Page] = {}
         self._start_links: list[str] = []
         self._failures_in_row = 0
+        self._page_requests = 0
         self._crawl_error: PortalError | None = None
         self._closed = False
 
@@ -361,6 +365,7 @@ class CrawlPortal:
                 url=self.url,
             )
         self._seen.add(self.url)
+        self._page_requests += 1
         outcome = self._fetch(self.url, self._cache.validators(self.url), start=True)
         if outcome.reply is not None:
             final = normalize_url(outcome.reply.url) or self.url
@@ -491,8 +496,8 @@ class CrawlPortal:
         if frontier:
             self.stats.truncated = True
             log.warning(
-                "stopped after max_pages = %d pages; %d more were found but not fetched"
-                " (raise max_pages under [portal] to crawl them)",
+                "stopped after max_pages = %d page requests; %d more pages were found but"
+                " not fetched (raise max_pages under [portal] to crawl them)",
                 self.max_pages,
                 len(frontier),
             )
@@ -503,16 +508,17 @@ class CrawlPortal:
         frontier: deque[str],
         running: deque[tuple[str, Future[_Outcome]]],
     ) -> None:
-        # Budget: listed pages plus results still to be handled never exceed
-        # max_pages, so the first max_pages acceptable pages (in frontier order) win.
+        # Budget: max_pages page requests in all, whatever their answer (a sitemap
+        # of dead links must not keep a crawl going); frontier order decides which.
         busy = sum(1 for _, future in running if not future.done())
         while (
             frontier
             and busy < self.concurrency
             and len(running) < self.concurrency * AHEAD_PER_WORKER
-            and len(self._found) + len(running) < self.max_pages
+            and self._page_requests < self.max_pages
         ):
             url = frontier.popleft()
+            self._page_requests += 1
             running.append((url, pool.submit(self._fetch, url, self._cache.validators(url))))
             busy += 1
 

@@ -368,8 +368,22 @@ def test_max_pages_stops_the_crawl_the_same_way_each_time(
         with crawl(server, tmp_path / f"cache{run}", max_pages=5, concurrency=3) as portal:
             results.append(keys(portal))
             assert portal.stats.truncated and not portal.complete
-        assert len(page_requests(server)) <= 6  # 5 pages + the English one
-    assert results[0] == results[1] == ["index", *[page_key(p) for p in paths[:4]]]
+        assert len(page_requests(server)) == 5  # the English page counts too
+    assert results[0] == results[1] == ["index", *[page_key(p) for p in paths[:3]]]
+
+
+def test_max_pages_bounds_requests_to_dead_links(
+    site: Path, server: TestServer, cache: Path
+) -> None:
+    """A sitemap of dead links (404s are skipped, not listed) must not keep the crawl going."""
+    write(site, "/", html("Start"))
+    dead = [f"/tot-{number}/" for number in range(1000)]
+    server.route("/sitemap.xml", xml(urlset(server, *dead)))
+    with crawl(server, cache, max_pages=20, concurrency=3) as portal:
+        assert keys(portal) == ["index"]
+        assert portal.stats.truncated and not portal.complete
+    assert len(page_requests(server)) == 20  # the start page and 19 dead links
+    assert server.count("/sitemap.xml") == 1
 
 
 # -- failures --------------------------------------------------------------------------
