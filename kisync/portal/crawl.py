@@ -28,13 +28,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 import lxml.html
 from lxml import etree
 
 from ..errors import PortalError
-from ..pagekeys import disambiguate
+from ..pagekeys import disambiguate, page_key
 from .base import PageRef
 from .crawl_cache import CrawlCache
 from .decoding import decode_html
@@ -71,6 +71,8 @@ _NOT_HTML_SUFFIXES = frozenset(f".{ext}" for group in _NOT_HTML_GROUPS for ext i
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_KEY_BREAKS = re.compile(r"[/\\?#]")
+"""Characters that would split a query into several key components (or end it)."""
 
 
 # -- HTML ------------------------------------------------------------------------------
@@ -618,10 +620,11 @@ class CrawlPortal:
     def _make_refs(self) -> None:
         # Keys come from the decoded path (/über-uns/ → ueber-uns); in the rare case two
         # URLs decode alike (%3B vs ;), their encoded paths keep them apart.
-        readable = {url: url_path(url) for url in self._found}
+        readable = {url: _key_source(url) for url in self._found}
         counts = Counter(readable.values())
         paths = {
-            url: urlsplit(url).path if counts[path] > 1 else path for url, path in readable.items()
+            url: _key_source(url, decoded=False) if counts[path] > 1 else path
+            for url, path in readable.items()
         }
         keys = disambiguate(paths.values())
         self._by_key = {}
@@ -635,3 +638,18 @@ class CrawlPortal:
                 PageRef(key=key, url=url, title=page.title, marker=page.marker, location=url)
             )
         self._refs = sorted(refs, key=lambda ref: ref.key)
+
+
+def _key_source(url: str, *, decoded: bool = True) -> str:
+    """What a page's key is made from: its path, and its query as one more component.
+
+    ``/?page_id=12`` → ``page_id=12`` (key ``page_id-12``), ``/termine/?seite=2`` →
+    ``termine/seite=2`` (key ``termine/seite-2``).
+    """
+    parts = urlsplit(url)
+    path = unquote(parts.path) if decoded else parts.path
+    if not parts.query:
+        return path
+    query = unquote_plus(parts.query) if decoded else parts.query
+    folder = page_key(path)
+    return ("" if folder == "index" else folder + "/") + _KEY_BREAKS.sub("-", query)

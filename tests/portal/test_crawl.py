@@ -7,9 +7,11 @@ import itertools
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterator
 from email.utils import formatdate
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import requests
@@ -110,7 +112,8 @@ def page_requests(server: TestServer) -> list[Request]:
 
 
 def test_portal_protocol_and_link_discovery(site: Path, server: TestServer, cache: Path) -> None:
-    write(site, "/", html("Start", "/a/", "b.html?x=1#oben", "https://example.org/", "mailto:x@y"))
+    start = html("Start", "/a/", "b.html?utm_source=x#oben", "https://example.org/", "mailto:x@y")
+    write(site, "/", start)
     write(site, "/a/", html("Seite A", "../b.html", "c/"))
     write(site, "/b.html", html("Seite B", "/"))
     write(site, "/a/c/", html("Seite C"))
@@ -126,11 +129,44 @@ def test_portal_protocol_and_link_discovery(site: Path, server: TestServer, cach
             marker=by_key["a"].marker,
             location=server.url_for("/a/"),
         )
-        assert by_key["b"].url == server.url_for("/b.html")  # query and fragment dropped
+        assert by_key["b"].url == server.url_for("/b.html")  # tracking and fragment dropped
         assert "<h1>Seite C</h1>" in portal.read(by_key["a/c"])
         assert portal.complete and not portal.failures and not portal.stats.sitemap
     assert server.count("/b.html") == 1
     assert {r.query for r in server.requests} == {""}
+
+
+def test_query_strings_that_select_a_page_are_kept(server: TestServer, cache: Path) -> None:
+    """WordPress without pretty permalinks: every page is /?page_id=N or /?p=N."""
+    titles = {"": "Start", "page_id=12": "Beratung", "page_id=14": "Kurse", "p=5": "Neu"}
+    titles["datei=../../etc/passwd"] = "Kein Geheimnis"
+    links = ("/?page_id=12", "/?utm_source=nl&page_id=14", "/?p=5", "/?page_id=12&replytocom=3")
+
+    def wordpress(request: Request) -> Response:
+        title = titles.get(unquote(request.query))
+        return (
+            Response(200, html(title, *links, "/?datei=../../etc/passwd"))
+            if title
+            else Response(404)
+        )
+
+    server.route("/", wordpress)
+    for _run in range(2):
+        with crawl(server, cache) as portal:
+            refs = {ref.key: ref for ref in portal.pages()}
+            assert sorted(refs) == [
+                "datei-..-..-etc-passwd",
+                "index",
+                "p-5",
+                "page_id-12",
+                "page_id-14",
+            ]
+            assert "<h1>Beratung</h1>" in portal.read(refs["page_id-12"])
+            assert "<h1>Kurse</h1>" in portal.read(refs["page_id-14"])
+            assert refs["page_id-14"].url == server.url_for("/?page_id=14")
+            assert all(page_key(key) == key for key in refs)  # safe file names as they are
+    asked = Counter(unquote(r.query) for r in server.matching("/"))
+    assert asked == {query: 2 for query in titles}  # each page once per run
 
 
 def test_stays_under_the_start_path(site: Path, server: TestServer, cache: Path) -> None:
@@ -735,7 +771,11 @@ def test_keys_from_url_paths(site: Path, server: TestServer, cache: Path) -> Non
     ("href", "expected"),
     [
         ("b.html#top", "https://portal.example/a/b.html"),
-        ("../../../../b?x=1", "https://portal.example/b"),
+        ("../../../../b?x=1", "https://portal.example/b?x=1"),
+        ("/?utm_source=nl&page_id=12&fbclid=x#c", "https://portal.example/?page_id=12"),
+        ("/?p=5&lang=de&replytocom=3", "https://portal.example/?lang=de&p=5"),
+        ("/s?q=Straße&x=%E4", "https://portal.example/s?q=Stra%C3%9Fe&x=%E4"),
+        ("/s?utm_medium=mail", "https://portal.example/s"),
         ("/a/./b/../c/", "https://portal.example/a/c/"),
         ("/a/%2E%2E/%2e%2e/c", "https://portal.example/c"),
         ("/%7ekreis/%c3%bc", "https://portal.example/~kreis/%C3%BC"),
