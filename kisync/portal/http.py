@@ -1,9 +1,9 @@
 """The HTTP layer every network connector shares (crawl now, WordPress later).
 
 One place decides how kisync behaves on someone else's production server: a
-recognisable User-Agent, a deadline on every attempt (:mod:`.deadline`), retries with exponential
-backoff on 5xx answers and network hiccups (idempotent methods only, so a retried
-POST can never create a page twice), ``Retry-After`` honoured, and an optional
+recognisable User-Agent, a deadline on every attempt (:mod:`.deadline`), retries with
+exponential backoff on 5xx answers and network hiccups (idempotent methods only, so a
+retried POST can never create a page twice), ``Retry-After`` honoured, and an optional
 :class:`Throttle` that spaces request starts, retries included.
 
 :func:`request` is the only way connectors talk to a server. It returns a plain
