@@ -265,6 +265,7 @@ function kisync_bridge_pll_group(int $post_id): array
     $language = pll_get_post_language($post_id);
     return [
         'language' => $language ?: null,
+        'translation' => $language && $language !== pll_default_language(),
         'translations' => (object) ($language ? pll_get_post_translations($post_id) : []),
     ];
 }
@@ -294,6 +295,24 @@ function kisync_bridge_pll_link(WP_REST_Request $request)
     if ($source_language === $language || $source === $post) {
         return new WP_Error('kisync_same_language', 'a page cannot translate itself', ['status' => 400]);
     }
+    // One change of a group at a time (kisync writes the languages of a page in parallel:
+    // read, add, save by two requests at once would lose one member).
+    global $wpdb;
+    $lock = "kisync_pll_$source";
+    if (!$wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 30)', $lock))) {
+        return new WP_Error('kisync_busy', 'the translation group is busy; try again', ['status' => 503]);
+    }
+    try {
+        return kisync_bridge_pll_join($source, $source_language, $post, $language);
+    } finally {
+        $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+    }
+}
+
+function kisync_bridge_pll_join(int $source, string $source_language, int $post, string $language)
+{
+    wp_cache_delete($source, 'post_translations_relationships');
+    clean_object_term_cache([$source], 'page');
     $group = pll_get_post_translations($source);
     $other = (int) ($group[$language] ?? 0);
     if ($other && $other !== $post && !in_array(get_post_status($other), [false, 'trash'], true)) {
@@ -353,6 +372,7 @@ function kisync_bridge_pll_add_language(WP_REST_Request $request)
             return $added;
         }
         PLL()->model->clean_languages_cache();
+        delete_option('rewrite_rules');  // rebuilt with the new /xx/ rules on the next request
     }
     return kisync_bridge_languages();
 }

@@ -38,7 +38,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -59,6 +59,7 @@ from ..portal.wordpress import (
     settings_from,
     title_of,
 )
+from ..portal.multilingual import detect
 from .target import Published, RenderedPage
 
 if TYPE_CHECKING:
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta"
+PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta,kisync_polylang"
+"""(``kisync_polylang``: the bridge plugin's Polylang group of the page, in Polylang mode.)"""
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
 
@@ -104,7 +106,20 @@ class WordPressTarget:
 
     def content_hash(self, page: RenderedPage) -> str:
         title, content = self._fields_of(page)
-        return _hash(title, content)
+        meta = self._meta(page.language, page.source) if self.has_bridge() else None
+        return _hash(title, content, meta)
+
+    @property
+    def setup(self) -> str:
+        """What else a page's render depends on: with the bridge installed later, every
+        page is written again (with its meta)."""
+        return "bridge" if self.has_bridge() else ""
+
+    def prepare(
+        self, languages: Sequence[Language], *, create_languages: bool = False, dry_run: bool = False
+    ) -> list[str]:
+        """Before a push: how the site is multilingual, in a few lines for people."""
+        return detect(self.client).describe()
 
     def current(
         self, language: Language, source: PageRef, previous: Published | None
@@ -160,14 +175,20 @@ class WordPressTarget:
             "slug": self._slug(page.source),
         }
         if self.has_bridge():
-            source = self.portal.source(page.key)
             fields["meta"] = {
-                "kisync_source_id": source.id,
-                "kisync_language": language.bcp47,
-                "kisync_direction": language.direction,
+                **self._meta(language, page.source),
                 "kisync_source_hash": self._source_hash(page.source),
             }
         return fields
+
+    def _meta(self, language: Language, source: PageRef) -> dict[str, Any]:
+        """The bridge plugin's post meta of a translation (but the German text's hash)."""
+        return {
+            "kisync_source_id": self.portal.source(source.key).id,
+            "kisync_language": language.bcp47,
+            "kisync_direction": language.direction,
+            "kisync_language_name": language.native_name,
+        }
 
     def _slug(self, source: PageRef) -> str:
         """The German slug (decoded), or the slug path when another German page has the
@@ -388,14 +409,24 @@ def _maybe_applied(error: PortalError) -> bool:
     return True  # timeout, dropped connection, refused
 
 
-def _hash(title: str, content: str) -> str:
-    return hashlib.sha256(f"{title}\x00{content}".encode()).hexdigest()
+def _hash(title: str, content: str, meta: Mapping[str, Any] | None = None) -> str:
+    """Title and content, and the bridge's meta when the page has (or should have) it."""
+    signature = "".join(f"\x00{meta.get(key, '')}" for key in _SIGNED) if meta else ""
+    return hashlib.sha256(f"{title}\x00{content}{signature}".encode()).hexdigest()
+
+
+_SIGNED = ("kisync_source_id", "kisync_language", "kisync_direction", "kisync_language_name")
+"""The meta that belongs to a page's hash: a page published before the bridge was
+installed differs from what kisync would write now, and is brought up to date."""
 
 
 def _published(page: Mapping[str, Any]) -> Published:
     title, content = raw_text(page.get("title")), raw_text(page.get("content"))
-    digest = _hash(title, content)
-    fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} {digest[:16]}"
+    meta = page.get("meta")
+    signed = meta if isinstance(meta, dict) and meta.get("kisync_language") else None
+    digest = _hash(title, content, signed)
+    fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} "
+    fingerprint += _hash(title, content)[:16]
     return Published(
         remote_id=str(page["id"]),
         fingerprint=fingerprint,
@@ -405,9 +436,12 @@ def _published(page: Mapping[str, Any]) -> Published:
 
 
 def open_wordpress_target(project: Project, *, insecure: bool = False) -> WordPressTarget:
-    """The project's WordPress site as a publish target (credentials from the environment)."""
+    """The project's WordPress site as a publish target (credentials from the environment),
+    in the site's multilingual mode (:mod:`kisync.publish.polylang` with Polylang)."""
     settings = settings_from(project, insecure=insecure or project.insecure)
     portal = WordPressPortal(
         WordPressClient(settings), project.languages, cache_dir=cache_dir(project)
     )
-    return WordPressTarget(portal)
+    from .polylang import target_for
+
+    return target_for(portal)

@@ -59,6 +59,9 @@ foreach (array_slice($argv, 4) as $order => $spec) {
 }
 // Content that has no language yet (pages made before Polylang) is the default language's.
 $model->set_language_in_mass();
+// Rewrite rules made here lack Polylang's /ar/… rules (its front-end filters are not
+// loaded on the command line): WordPress builds them afresh on the next request.
+delete_option('rewrite_rules');
 
 function write_autoloader(string $plugin): void
 {
