@@ -7,8 +7,9 @@ attribute quoting, whitespace), except for a few deliberate edits, each on a sin
 attribute or tag:
 
 - the page's language: ``<html lang dir>`` (a fragment such as WordPress content gets
-  them on its only top-level element, or is wrapped in ``<div lang dir>``), and
-  ``og:locale``;
+  them on its top-level elements, so its blocks stay the same blocks for WordPress'
+  block parser; only a fragment with bare text at its top level, which has no blocks,
+  is wrapped in ``<div lang dir>``), and ``og:locale``;
 - internal links point to the translated page when it is published in this language,
   else to the German one; relative URLs of images, scripts and styles are rebased so
   they still work from the translated page's own address; ``<link rel=canonical>``
@@ -45,7 +46,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from ..errors import ExtractError
 from ..extract import ExtractRules
-from ..extract.htmltree import VOID, Document, Element, parse_html
+from ..extract.htmltree import VOID, Document, Element, Text, parse_html
 from ..extract.segmenter import extract_document
 from ..languages import Language
 from ..model import PLACEHOLDER, PageText, Segment
@@ -154,17 +155,16 @@ class SourcePage:
         index = bisect.bisect_right(self._element_starts, offset) - 1
         return self._elements[index] if index >= 0 else None
 
-    def fragment_root(self) -> Element | None:
-        """The only top-level element of a fragment (comments and spaces around it)."""
-        elements = [c for c in self.document.root.children if isinstance(c, Element)]
-        if len(elements) != 1:
-            return None
-        only = elements[0]
-        if _only_space(self.source, 0, only.start) and _only_space(
-            self.source, only.end_end, len(self.source)
-        ):
-            return only
-        return None
+    def fragment_roots(self) -> list[Element] | None:
+        """The top-level elements of a fragment, or None when it has bare text at the top
+        (the language then needs a wrapper)."""
+        elements = []
+        for child in self.document.root.children:
+            if isinstance(child, Element):
+                elements.append(child)
+            elif isinstance(child, Text) and self.source[child.start : child.end].strip():
+                return None
+        return elements or None
 
     def has_segments_inside(self, element: Element) -> bool:
         index = bisect.bisect_left(self._segment_starts, element.start_end)
@@ -297,6 +297,8 @@ class _Renderer:
         self.edits: list[_Edit] = []
         self.problems: list[Problem] = []
         self.wrap = False
+        self.marked: set[int] = set()
+        """Elements marked as German (``id``): the page's language does not go on them."""
 
     def run(self, links: Links | None, alternates: Alternates | None) -> Rendered:
         translated, total, title = self._segments()
@@ -382,6 +384,7 @@ class _Renderer:
             )
         ):
             self._set_attributes(element, marks)
+            self.marked.add(id(element))
             return
         attributes = "".join(f' {name}="{value}"' for name, value in marks.items())
         self._add(segment.start, segment.start, f"<span{attributes}>")
@@ -390,18 +393,20 @@ class _Renderer:
     # -- language of the page ----------------------------------------------------
 
     def _language(self) -> None:
-        """``<html lang dir>``; a fragment's only element, or a wrapper around it."""
+        """``<html lang dir>``; a fragment's top-level elements, or a wrapper around it."""
         marks = {"lang": self.language.bcp47, "dir": self.language.direction}
         root = self.page.html_element
-        if root is None:
-            root = self.page.fragment_root()
-            self.wrap = root is None
-        elif self.language.direction == "ltr" and "dir" not in root.attributes:
+        roots = [root] if root is not None else self.page.fragment_roots()
+        self.wrap = roots is None
+        if root is not None and self.language.direction == "ltr" and "dir" not in root.attributes:
             del marks["dir"]
-        if root is not None:
-            if "xml:lang" in root.attributes:
-                marks["xml:lang"] = self.language.bcp47
-            self._set_attributes(root, marks)
+        for element in roots or ():
+            if id(element) in self.marked:
+                continue  # German text, marked as such
+            own = dict(marks)
+            if "xml:lang" in element.attributes:
+                own["xml:lang"] = self.language.bcp47
+            self._set_attributes(element, own)
         for element in self.page.with_lang:  # <div lang="de"> now holds the translation
             german = _same_language(element.get("lang") or "", self.source_language)
             if german and self.page.has_segments_inside(element):

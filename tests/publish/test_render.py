@@ -307,7 +307,9 @@ def test_html_lang_and_dir_follow_the_language(code, lang, direction):
     assert tree.get("dir") == (direction if direction == "rtl" else None)
 
 
-def test_fragment_with_many_blocks_is_wrapped():
+def test_fragment_with_many_blocks_keeps_its_blocks():
+    """No wrapper around blocks (WordPress would read it as broken freeform blocks):
+    each top-level element says its language, German fallbacks stay marked German."""
     content = (
         "<!-- wp:paragraph -->\n<p>Willkommen im Portal.</p>\n<!-- /wp:paragraph -->\n\n"
         "<!-- wp:paragraph -->\n<p>Zweiter Absatz.</p>\n<!-- /wp:paragraph -->"
@@ -315,10 +317,16 @@ def test_fragment_with_many_blocks_is_wrapped():
     page = SourcePage(content, ExtractRules(content=""))
     out = render(page, AR, {("", "Willkommen im Portal."): "مرحبا بكم في البوابة."}).html
     assert out == (
-        '<div lang="ar" dir="rtl"><!-- wp:paragraph -->\n<p>مرحبا بكم في البوابة.</p>\n'
+        '<!-- wp:paragraph -->\n<p lang="ar" dir="rtl">مرحبا بكم في البوابة.</p>\n'
         "<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
-        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph --></div>'
+        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph -->'
     )
+
+
+def test_fragment_with_bare_text_at_the_top_is_wrapped():
+    page = SourcePage("Willkommen <b>im</b> Portal.", ExtractRules(content=""))
+    out = render(page, AR, {("", "Willkommen <b1>im</b1> Portal."): "أهلا <b1>في</b1> البوابة."})
+    assert out.html == '<div lang="ar" dir="rtl">أهلا <b>في</b> البوابة.</div>'
 
 
 def test_fragment_with_one_root_element_gets_the_attributes():
