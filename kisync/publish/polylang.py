@@ -80,7 +80,11 @@ class PolylangTarget(WordPressTarget):
     # -- languages -----------------------------------------------------------------
 
     def prepare(
-        self, languages: Sequence[Language], *, create_languages: bool = False, dry_run: bool = False
+        self,
+        languages: Sequence[Language],
+        *,
+        create_languages: bool = False,
+        dry_run: bool = False,
     ) -> list[str]:
         """Refuse (one line) when Polylang lacks a language, or add it on request."""
         missing = self.site.missing(languages)
@@ -98,7 +102,9 @@ class PolylangTarget(WordPressTarget):
             verb = "would add" if dry_run else "added"
             if not dry_run:
                 self._add_language(language)
-            notes.append(f"{verb} the language {language.code} ({language.native_name}) to Polylang")
+            notes.append(
+                f"{verb} the language {language.code} ({language.native_name}) to Polylang"
+            )
         if missing and not dry_run:
             self.site = detect(self.client)
         return notes
@@ -224,7 +230,10 @@ class PolylangTarget(WordPressTarget):
         placed = ""
         if isinstance(group, dict) and isinstance(group.get("translations"), dict):
             members = {str(k): v for k, v in group["translations"].items()}
-            if german.id in members.values() and members.get(str(group.get("language"))) == page["id"]:
+            if (
+                german.id in members.values()
+                and members.get(str(group.get("language"))) == page["id"]
+            ):
                 placed = str(group.get("language"))
         return replace(published, content_hash=_placed(published.content_hash, placed))
 

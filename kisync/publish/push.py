@@ -57,7 +57,7 @@ from .target import Published, PublishTarget, RenderedPage
 if TYPE_CHECKING:
     from ..project import Project
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
 SAVE_EVERY = 5.0
 """Seconds between saves of the state file while writing, so an interrupted push loses

@@ -49,7 +49,7 @@ from ..extract import ExtractRules
 from ..extract.htmltree import VOID, Document, Element, Text, parse_html
 from ..extract.segmenter import extract_document
 from ..languages import Language
-from ..model import PLACEHOLDER, PageText, Segment
+from ..model import PLACEHOLDER, PageText, Placeholder, Segment
 
 log = logging.getLogger(__name__)
 
@@ -351,16 +351,20 @@ class _Renderer:
 
     def _translated(self, segment: Segment, pieces: list) -> Callable[..., str]:
 
+        rtl = self.language.direction == "rtl"
+
         def make(inner: Callable[[int, int], str]) -> str:
             out: list[str] = []
             for piece in pieces:
                 if isinstance(piece, str):
-                    out.append(html.escape(piece, quote=False))
+                    text = html.escape(piece, quote=False)
+                    out.append(isolate_numbers(text) if rtl else text)
                 elif piece[1]:  # a closing tag
                     out.append(piece[0].close)
                 else:
                     placeholder = piece[0]
-                    out.append(inner(placeholder.start, placeholder.start + len(placeholder.open)))
+                    tag = inner(placeholder.start, placeholder.start + len(placeholder.open))
+                    out.append(left_to_right(placeholder, tag) if rtl else tag)
             out.extend(
                 inner(at, at + len(kept))
                 for kept, at in zip(segment.kept, segment.kept_at, strict=True)
@@ -475,6 +479,34 @@ class _Renderer:
             end = _TAG_END.search(tag)
             at = element.start + (end.start() if end else len(tag))
             self._add(at, at, "".join(missing))
+
+
+# -- right to left -------------------------------------------------------------------
+
+_NUMBER_RUN = re.compile(r"\+?\d+(?:[ \u00a0./\-\u2013:]+\d+)+")
+"""Digits with separators between them: ``02452 13-4200``, ``01.10.2026``, ``9-12``."""
+_LTR_LINK = re.compile(r"""^<a\b[^>]*\bhref\s*=\s*["']?\s*(?:tel|mailto|sms|fax):""", re.I)
+
+
+def isolate_numbers(text: str) -> str:
+    """Escaped right-to-left text with every phone number, date or range in
+    ``<bdi dir="ltr">``, so "02452 13-4200" is not shown as "4200-13 02452"."""
+    return _NUMBER_RUN.sub(lambda match: f'<bdi dir="ltr">{match.group(0)}</bdi>', text)
+
+
+def left_to_right(placeholder: Placeholder, markup: str) -> str:
+    """In a right-to-left page: a ``tel:``/``mailto:`` link's start tag gets ``dir="ltr"``,
+    kept content (``<x1/>``: web and e-mail addresses, ``translate="no"``) a ``<bdi>``."""
+    start, _, rest = markup.partition(">")
+    if _LTR_LINK.match(markup) and not re.search(r"\sdir\s*=", start, re.I):
+        return f'{start} dir="ltr">{rest}'
+    if placeholder.name.startswith("x") and _visible(markup):
+        return f'<bdi dir="ltr">{markup}</bdi>'
+    return markup
+
+
+def _visible(markup: str) -> bool:
+    return bool(re.sub(r"<[^>]*>", "", markup).strip())
 
 
 def _switcher(alternates: Alternates, current: Language) -> str:

@@ -46,6 +46,7 @@ from ..errors import KisyncError, PortalError
 from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import RETRY_STATUSES, HTTPStatusError
+from ..portal.multilingual import detect
 from ..portal.wordpress import (
     WordPressClient,
     WordPressError,
@@ -59,7 +60,6 @@ from ..portal.wordpress import (
     settings_from,
     title_of,
 )
-from ..portal.multilingual import detect
 from .target import Published, RenderedPage
 
 if TYPE_CHECKING:
@@ -116,7 +116,11 @@ class WordPressTarget:
         return "bridge" if self.has_bridge() else ""
 
     def prepare(
-        self, languages: Sequence[Language], *, create_languages: bool = False, dry_run: bool = False
+        self,
+        languages: Sequence[Language],
+        *,
+        create_languages: bool = False,
+        dry_run: bool = False,
     ) -> list[str]:
         """Before a push: how the site is multilingual, in a few lines for people."""
         return detect(self.client).describe()

@@ -463,3 +463,23 @@ def test_a_real_browser_builds_no_injected_markup_and_lays_out_right_to_left(tmp
         .startswith(hostile)
     )
     assert dom.xpath("//main/p")[2].get("dir") == "ltr"
+
+
+def test_right_to_left_keeps_phone_numbers_dates_and_addresses_in_order():
+    content = (
+        '<p>Rufen Sie <a href="tel:+49245213420">02452 13-4200</a> an oder schreiben Sie an '
+        "info@kreis-heinsberg.de.</p>\n<p>Sprechzeit am 01.10.2026 von 9-12 Uhr.</p>"
+    )
+    page = SourcePage(content, ExtractRules(content=""))
+    translations = {
+        ("", "Rufen Sie <a1>02452 13-4200</a1> an oder schreiben Sie an <x1/>."): (
+            "اتصل على <a1>02452 13-4200</a1> أو اكتب إلى <x1/>."
+        ),
+        ("", "Sprechzeit am 01.10.2026 von 9-12 Uhr."): "ساعات العمل 01.10.2026 من 9-12.",
+    }
+    out = render(page, AR, translations).html
+    assert '<a href="tel:+49245213420" dir="ltr"><bdi dir="ltr">02452 13-4200</bdi></a>' in out
+    assert '<bdi dir="ltr">info@kreis-heinsberg.de</bdi>' in out
+    assert '<bdi dir="ltr">01.10.2026</bdi> من <bdi dir="ltr">9-12</bdi>' in out
+    english = render(page, EN, {key: "x" + key[1] for key in translations}).html
+    assert "<bdi" not in english and '<a href="tel:+49245213420">' in english
