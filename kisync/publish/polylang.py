@@ -63,15 +63,15 @@ def target_for(portal: WordPressPortal) -> WordPressTarget:
             f"{portal.client.site} runs WPML, which kisync detects but cannot publish to yet;"
             " see README, section Multilingual WordPress"
         )
-    return WordPressTarget(portal, bridge=site.mode != "unknown")
+    return WordPressTarget(portal, bridge=site.mode != "unknown", site=site)
 
 
 class PolylangTarget(WordPressTarget):
     """Publish translations as Polylang translations; see the module documentation."""
 
     def __init__(self, portal: WordPressPortal, site: Multilingual, *, backoff: float = 0.5):
-        super().__init__(portal, backoff=backoff, bridge=True)
-        self.site = site
+        super().__init__(portal, backoff=backoff, bridge=True, site=site)
+        self.site: Multilingual = site
 
     @property
     def setup(self) -> str:

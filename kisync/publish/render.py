@@ -405,8 +405,8 @@ class _Renderer:
         if root is not None and self.language.direction == "ltr" and "dir" not in root.attributes:
             del marks["dir"]
         for element in roots or ():
-            if id(element) in self.marked:
-                continue  # German text, marked as such
+            if id(element) in self.marked or element.get("translate") == "no":
+                continue  # German text, marked as such; or not text in any language
             own = dict(marks)
             if "xml:lang" in element.attributes:
                 own["xml:lang"] = self.language.bcp47

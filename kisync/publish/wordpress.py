@@ -46,7 +46,7 @@ from ..errors import KisyncError, PortalError
 from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import RETRY_STATUSES, HTTPStatusError
-from ..portal.multilingual import detect
+from ..portal.multilingual import Multilingual, detect
 from ..portal.wordpress import (
     WordPressClient,
     WordPressError,
@@ -84,8 +84,11 @@ class WordPressTarget:
         *,
         backoff: float = 0.5,
         bridge: bool | None = None,
+        site: Multilingual | None = None,
     ) -> None:
         self.portal = portal
+        self.site = site
+        """How the site is multilingual, when it was detected before (see ``prepare``)."""
         self.client: WordPressClient = portal.client
         self.name = f"wordpress:{self.client.site}"
         self.concurrency = max(1, self.client.settings.concurrency)
@@ -123,7 +126,9 @@ class WordPressTarget:
         dry_run: bool = False,
     ) -> list[str]:
         """Before a push: how the site is multilingual, in a few lines for people."""
-        return detect(self.client).describe()
+        if self.site is None:
+            self.site = detect(self.client)
+        return self.site.describe()
 
     def current(
         self, language: Language, source: PageRef, previous: Published | None

@@ -483,3 +483,13 @@ def test_right_to_left_keeps_phone_numbers_dates_and_addresses_in_order():
     assert '<bdi dir="ltr">01.10.2026</bdi> من <bdi dir="ltr">9-12</bdi>' in out
     english = render(page, EN, {key: "x" + key[1] for key in translations}).html
     assert "<bdi" not in english and '<a href="tel:+49245213420">' in english
+
+
+def test_top_level_content_that_is_not_translated_gets_no_language():
+    content = (
+        "<!-- wp:paragraph -->\n<p>Hallo</p>\n<!-- /wp:paragraph -->\n"
+        '<!-- wp:shortcode -->\n<span translate="no">[form id="1"]</span>\n<!-- /wp:shortcode -->'
+    )
+    out = render(SourcePage(content, ExtractRules(content="")), AR, {("", "Hallo"): "مرحبا"}).html
+    assert '<p lang="ar" dir="rtl">مرحبا</p>' in out
+    assert '<span translate="no">[form id="1"]</span>' in out

@@ -52,7 +52,7 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         kurse = ar["integrationskurse"]
         assert kurse["title"]["raw"] == "ترجمة Integrationskurse"
         content = kurse["content"]["raw"]
-        assert content.startswith('<div lang="ar" dir="rtl">')
+        assert content.startswith('<p lang="ar" dir="rtl">')  # no wrapper around blocks
         assert "&lt;script&gt;" in content and "<script" not in content
         beratung = ar["beratung"]["content"]["raw"]
         assert beratung.count("<!-- wp:paragraph -->") == 1  # block comments kept
@@ -74,9 +74,11 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         assert again.count("unchanged") == 6 and again.exit_code == 0
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
         # for reading and again for publishing: the login check, the language roots,
-        # the listing; no page read (they come from .kisync/wordpress-pages/), no write
+        # the listing; how the site is multilingual (once); no page read (they come from
+        # .kisync/wordpress-pages/), no write
         pages, me = ("GET", "/wp-json/wp/v2/pages"), ("GET", "/wp-json/wp/v2/users/me")
-        assert sorted(sent) == [pages] * 4 + [me] * 2
+        info = ("GET", "/wp-json/kisync/v1/info")
+        assert sorted(sent) == [info] + [pages] * 4 + [me] * 2
         listings = [r.query for r in proxy.requests[requests:] if "page=1" in r.query.split("&")]
         assert len(listings) == 2
         assert all("parent_exclude=" in query for query in listings)  # no translations
@@ -208,5 +210,5 @@ def test_dry_run_writes_nothing_and_shows_a_diff(
     assert result.exit_code == 0, result.output
     assert "en beratung: would create" in result.output
     assert "-<title>Beratung</title>" in result.output
-    assert "+<p>[en] Wir <strong>beraten</strong>" in result.output
+    assert '+<p lang="en" dir="ltr">[en] Wir <strong>beraten</strong>' in result.output
     assert len(wordpress.all_pages()) == 3
