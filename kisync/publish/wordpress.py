@@ -18,11 +18,13 @@ Safety, in the order it matters:
 - **No lost edits.** :attr:`Published.fingerprint` is ``modified_gmt``, the status and
   a hash of title and content: any save in WordPress changes the first (an edit within
   the same second still changes the last), unpublishing changes the second. Push
-  compares it with the one recorded when kisync wrote the page and leaves the page
-  alone on a difference, unless ``--force``.
+  compares it with the one recorded when kisync wrote the page, for every published
+  page on every push (:meth:`WordPressTarget.survey`: one listing request per 100
+  pages), and leaves a changed page alone, unless ``--force``.
 - **Content hashes that mean the same on both sides.** :meth:`WordPressTarget.content_hash`
-  hashes exactly the title and content kisync sends, and :meth:`current` the title and
-  content WordPress holds, so a page an interrupted run wrote is recognised and adopted.
+  hashes exactly the status, title and content kisync sends, and :meth:`current` those
+  WordPress holds, so a page an interrupted run wrote (or whose answer was lost) is
+  recognised and adopted.
 
 The bridge plugin (``contrib/wordpress/kisync-bridge.php``) is optional. When WordPress
 has it, every translated page also carries post meta (German page id, language,
@@ -71,12 +73,16 @@ PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta,kisync
 """(``kisync_polylang``: the bridge plugin's Polylang group of the page, in Polylang mode.)"""
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
+SURVEY_BATCH = 100
+"""Pages per listing request when push checks published pages for edits (WordPress'
+largest ``per_page``)."""
 
 
 class WordPressTarget:
     """Publish translated pages to a WordPress site; see the module documentation."""
 
     standalone = False
+    shortcodes = True
 
     def __init__(
         self,
@@ -110,7 +116,7 @@ class WordPressTarget:
     def content_hash(self, page: RenderedPage) -> str:
         title, content = self._fields_of(page)
         meta = self._meta(page.language, page.source) if self.has_bridge() else None
-        return _hash(title, content, meta)
+        return _hash("publish", title, content, meta)
 
     @property
     def setup(self) -> str:
@@ -139,6 +145,25 @@ class WordPressTarget:
                 return _published(found)
         found = self._find(language, source)
         return _published(found) if found is not None else None
+
+    def survey(self, published: Sequence[Published]) -> dict[str, Published]:
+        """One listing request per :data:`SURVEY_BATCH` pages (``include=`` their ids)."""
+        ids = sorted({int(record.remote_id) for record in published if record.remote_id.isdigit()})
+        found: dict[str, Published] = {}
+        for start in range(0, len(ids), SURVEY_BATCH):
+            batch = ids[start : start + SURVEY_BATCH]
+            pages = self.client.get(
+                "wp/v2/pages",
+                context="edit",
+                status=LIVE_STATUSES,
+                include=",".join(map(str, batch)),
+                per_page=len(batch),
+                _fields=PAGE_FIELDS,
+            )
+            if not isinstance(pages, list):
+                raise PortalError(f"{self.client.site}: unexpected answer to a page listing")
+            found.update((str(page["id"]), _published(page)) for page in pages)
+        return found
 
     def content(self, language: Language, published: Published) -> str | None:
         found = self._get(published.remote_id)
@@ -418,10 +443,12 @@ def _maybe_applied(error: PortalError) -> bool:
     return True  # timeout, dropped connection, refused
 
 
-def _hash(title: str, content: str, meta: Mapping[str, Any] | None = None) -> str:
-    """Title and content, and the bridge's meta when the page has (or should have) it."""
+def _hash(status: str, title: str, content: str, meta: Mapping[str, Any] | None = None) -> str:
+    """What a page holds: its status (a page taken offline is not the page kisync
+    wrote), its title and its content, and the bridge's meta when the page has (or
+    should have) it."""
     signature = "".join(f"\x00{meta.get(key, '')}" for key in _SIGNED) if meta else ""
-    return hashlib.sha256(f"{title}\x00{content}{signature}".encode()).hexdigest()
+    return hashlib.sha256(f"{status}\x00{title}\x00{content}{signature}".encode()).hexdigest()
 
 
 _SIGNED = ("kisync_source_id", "kisync_language", "kisync_direction", "kisync_language_name")
@@ -431,16 +458,16 @@ installed differs from what kisync would write now, and is brought up to date.""
 
 def _published(page: Mapping[str, Any]) -> Published:
     title, content = raw_text(page.get("title")), raw_text(page.get("content"))
+    modified, status = str(page.get("modified_gmt", "")), str(page.get("status", ""))
     meta = page.get("meta")
     signed = meta if isinstance(meta, dict) and meta.get("kisync_language") else None
-    digest = _hash(title, content, signed)
-    fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} "
-    fingerprint += _hash(title, content)[:16]
+    digest = _hash(status, title, content, signed)
     return Published(
         remote_id=str(page["id"]),
-        fingerprint=fingerprint,
+        fingerprint=f"{modified} {status} {digest[:16]}",
         url=str(page.get("link", "")),
         content_hash=digest,
+        modified=modified,
     )
 
 

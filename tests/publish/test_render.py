@@ -493,3 +493,21 @@ def test_top_level_content_that_is_not_translated_gets_no_language():
     out = render(SourcePage(content, ExtractRules(content="")), AR, {("", "Hallo"): "مرحبا"}).html
     assert '<p lang="ar" dir="rtl">مرحبا</p>' in out
     assert '<span translate="no">[form id="1"]</span>' in out
+
+
+def test_square_brackets_of_translations_are_escaped_where_shortcodes_run():
+    page = SourcePage('<p>Ein [sic] Video.</p><img src="/a.png" alt="Ein Bild">')
+    translations = {
+        ("", "Ein [sic] Video."): '[video src="https://evil.example/x.mp4"] A [sic] video.',
+        ("", "Ein Bild"): "[gallery]",
+    }
+    wordpress = render(page, EN, translations, shortcodes=True).html
+    assert "[" not in wordpress and "]" not in wordpress
+    assert '&#91;video src="https://evil.example/x.mp4"&#93; A &#91;sic&#93; video.' in wordpress
+    assert 'alt="&#91;gallery&#93;"' in wordpress
+    paragraph = lxml.html.fragment_fromstring(wordpress, create_parent="div")
+    assert paragraph.text_content().startswith('[video src="https://evil.example/x.mp4"]')
+    static = render(page, EN, translations).html  # a static site runs no shortcodes
+    assert '[video src="https://evil.example/x.mp4"] A [sic] video.' in static
+    german = render(page, EN, {}, shortcodes=True).html  # the German text is left as it is
+    assert "Ein [sic] Video." in german

@@ -4,6 +4,7 @@ bridge plugin, bounded concurrency."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import lxml.html
 import pytest
@@ -74,11 +75,17 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         assert again.count("unchanged") == 6 and again.exit_code == 0
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
         # for reading and again for publishing: the login check, the language roots,
-        # the listing; how the site is multilingual (once); no page read (they come from
-        # .kisync/wordpress-pages/), no write
+        # the listing; no page read (they come from .kisync/wordpress-pages/), no write;
+        # one listing of all six translations to see whether anyone edited them; and how
+        # the site is multilingual (once)
         pages, me = ("GET", "/wp-json/wp/v2/pages"), ("GET", "/wp-json/wp/v2/users/me")
         info = ("GET", "/wp-json/kisync/v1/info")
-        assert sorted(sent) == [info] + [pages] * 4 + [me] * 2
+        assert sorted(sent) == [info] + [pages] * 5 + [me] * 2
+        surveys = [r.query for r in proxy.requests[requests:] if "include=" in r.query]
+        assert len(surveys) == 1
+        ids = {str(p["id"]) for group in translations(wordpress).values() for p in group}
+        included = parse_qs(surveys[0])["include"][0].split(",")
+        assert sorted(included) == sorted(ids)
         listings = [r.query for r in proxy.requests[requests:] if "page=1" in r.query.split("&")]
         assert len(listings) == 2
         assert all("parent_exclude=" in query for query in listings)  # no translations
@@ -101,11 +108,11 @@ def test_a_page_edited_in_wordpress_is_not_overwritten_without_force(
     assert "bildung: CONFLICT" in result.output and "--force" in result.output
     assert wordpress.page(page["id"])["content"]["raw"] == "<p>Von einer Kollegin verbessert</p>"
     others = {p["slug"]: p for p in translations(wordpress)["en"]}
-    assert "[EN] Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
+    assert "&#91;EN&#93; Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
 
     forced = runner.invoke(cli, ["--project", str(tmp_path), "push", "--lang", "en", "--force"])
     assert forced.exit_code == 0, forced.output
-    assert "[EN] Schule" in wordpress.page(page["id"])["content"]["raw"]
+    assert "&#91;EN&#93; Schule" in wordpress.page(page["id"])["content"]["raw"]
     assert len(translations(wordpress)["en"]) == 3
     assert_state_matches_wordpress(tmp_path, wordpress)
 
@@ -210,5 +217,5 @@ def test_dry_run_writes_nothing_and_shows_a_diff(
     assert result.exit_code == 0, result.output
     assert "en beratung: would create" in result.output
     assert "-<title>Beratung</title>" in result.output
-    assert '+<p lang="en" dir="ltr">[en] Wir <strong>beraten</strong>' in result.output
+    assert '+<p lang="en" dir="ltr">&#91;en&#93; Wir <strong>beraten</strong>' in result.output
     assert len(wordpress.all_pages()) == 3
