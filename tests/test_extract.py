@@ -371,3 +371,47 @@ class TestBadInput:
 
     def test_unclosed_comment_and_tag(self):
         assert texts("<main><p>Text</p><!-- offen <p>mehr</p>") == ["Text"]
+
+
+class TestHead:
+    """HTML5 ends an unclosed <head> at the first element or text that is not head content."""
+
+    def test_a_head_never_closed_still_gives_the_body_text(self):
+        html = (
+            "<!DOCTYPE html><html lang=de><head><meta charset=utf-8><title>Kurse</title>"
+            '<meta name="description" content="Alles über Kurse.">\n'
+            "<body><nav><a href='/'>Startseite</a></nav><main><h1>Integrationskurse</h1>"
+            "<p>Melden Sie sich an.</p></main></body></html>"
+        )
+        result = extract_page(html)
+        assert [s.text for s in result.segments] == [
+            "Kurse",
+            "Alles über Kurse.",
+            "Integrationskurse",
+            "Melden Sie sich an.",
+        ]
+        assert [s.text for s in result.site_segments] == ["Startseite"]
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "<main><p>Text im Inhalt</p></main>",  # no <body>, no </head>
+            "Text im Inhalt",  # text ends the head
+            "<img src=logo.png alt=Logo>Text im Inhalt",  # so does an image
+        ],
+    )
+    def test_whatever_ends_the_head_is_body(self, body):
+        html = f"<html><head><title>Kurse</title>\n{body}"
+        assert "Text im Inhalt" in texts(html, content="")
+
+    def test_noscript_in_the_head_does_not_end_it(self):
+        html = (
+            "<html><head><noscript><img src='https://t.example/p.gif'></noscript>"
+            "<title>Kurse</title><meta name=description content='Alles über Kurse.'></head>"
+            "<body><main><p>Text</p></main></body></html>"
+        )
+        assert texts(html) == ["Kurse", "Alles über Kurse.", "Text"]
+
+    def test_a_second_head_in_the_body_hides_nothing(self):
+        html = page("<p>Eins</p><head><meta charset=utf-8><p>Zwei</p>")
+        assert texts(html) == ["T", "Eins", "Zwei"]
