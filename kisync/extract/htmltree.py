@@ -124,7 +124,19 @@ _IMPLIED_END = {
 _MAY_CLOSE = _CLOSES_P | _HEADINGS | frozenset(_IMPLIED_END)
 """Start tags that may close open elements; for all others _close_implied does nothing."""
 HEAD_CONTENT = frozenset(
-    "base basefont bgsound link meta title noscript noframes style script template".split()
+    [
+        "base",
+        "basefont",
+        "bgsound",
+        "link",
+        "meta",
+        "title",
+        "noscript",
+        "noframes",
+        "style",
+        "script",
+        "template",
+    ]
 )
 """Start tags that stay in ``<head>``; any other element ends an unclosed head."""
 _DOCUMENT = frozenset(["html", "head", "body"])
