@@ -187,7 +187,13 @@ def process_page(
             f"page {ref.key}: no element matches content selector "
             f"{project.config.portal.content!r}; used the whole page"
         )
-    info = PageInfo(ref.key, title=text.title or ref.title, url=ref.url)
+    elif not text.body_text:
+        warning = (
+            f"page {ref.key} ({ref.where}): its body has no text to translate, so it counts "
+            "as not translated; check that the page shows its text without JavaScript and "
+            f"that content selector {project.config.portal.content!r} picks its article"
+        )
+    info = PageInfo(ref.key, text.title or ref.title, ref.url, body_text=text.body_text)
     files = update_page_files(
         project,
         info,

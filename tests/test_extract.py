@@ -415,3 +415,16 @@ class TestHead:
     def test_a_second_head_in_the_body_hides_nothing(self):
         html = page("<p>Eins</p><head><meta charset=utf-8><p>Zwei</p>")
         assert texts(html) == ["T", "Eins", "Zwei"]
+
+    @pytest.mark.parametrize(
+        ("body", "has_text"),
+        [
+            ('<main><div id="app"></div></main>', False),  # built by JavaScript
+            ("<main><p>42</p><img src=a.png></main><footer><p>Impressum</p></footer>", False),
+            ("<main><img src=a.png alt='Ein Plan'></main>", True),
+            ("<main><p>Text</p></main>", True),
+        ],
+    )
+    def test_whether_the_body_has_text(self, body, has_text):
+        html = f"<html><head><title>Kurse</title><meta name=description content=Infos></head><body>{body}"
+        assert extract_page(html).body_text is has_text

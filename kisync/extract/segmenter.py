@@ -118,6 +118,8 @@ PAGE_METADATA = {
     ("name", "twitter:title"): "twitter:title",
     ("name", "twitter:description"): "twitter:description",
 }
+METADATA_KINDS = frozenset(["title", *PAGE_METADATA.values()])
+"""Segment kinds that are not body text."""
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE_CHARS = re.compile("[\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_SPACE = " \t\n\r\f"
@@ -224,7 +226,11 @@ class _Extractor:
         title_element = self.doc.find("title")
         title = self._plain_text(title_element) if title_element is not None else ""
         return PageText(
-            page, site, title=title, content_found=self.content_found or self.is_fragment
+            page,
+            site,
+            title=title,
+            content_found=self.content_found or self.is_fragment,
+            body_text=any(s.kind not in METADATA_KINDS for s in page),
         )
 
     # -- page metadata -------------------------------------------------------------
