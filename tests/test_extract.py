@@ -428,3 +428,22 @@ class TestHead:
     def test_whether_the_body_has_text(self, body, has_text):
         html = f"<html><head><title>Kurse</title><meta name=description content=Infos></head><body>{body}"
         assert extract_page(html).body_text is has_text
+
+
+class TestImageLinks:
+    def test_the_alt_of_an_image_in_a_link_is_extracted(self):
+        html = (
+            "<body><header><a href='/' rel=home><img src=logo.svg alt='Integrationsportal Kreis Heinsberg'></a>"
+            "</header><main><p>Siehe <a href='/plan.pdf'><img src=plan.png alt='Plan der Stadt'></a> hier.</p>"
+            "<a href='/kurse/'><picture><img src=k.png alt='Zu den Kursen'></picture></a>"
+            "<a href='/x/' translate=no><img src=x.png alt='Nicht übersetzen'></a></main></body>"
+        )
+        result = extract_page(html)
+        assert [(s.kind, s.text) for s in result.segments] == [
+            ("p", "Siehe <x1/> hier."),
+            ("@alt", "Plan der Stadt"),
+            ("@alt", "Zu den Kursen"),
+        ]
+        assert [(s.kind, s.text) for s in result.site_segments] == [
+            ("@alt", "Integrationsportal Kreis Heinsberg")
+        ]

@@ -342,7 +342,8 @@ class _Extractor:
                     self._container(child, inner)
             return
         if not _has_visible_text(element, self.doc):
-            run.add("atomic", element, "x")  # empty anchor, icon span
+            run.add("atomic", element, "x")  # empty anchor, icon span, image link
+            self._inner_attributes(element, state)
             return
         kind = PLACEHOLDER_NAMES.get(element.tag, "span")
         run.add("open", element, kind)
@@ -354,6 +355,14 @@ class _Extractor:
             else:
                 self._child(child, run, state)
         run.add("close", element, kind)
+
+    def _inner_attributes(self, element: Element, state: _State) -> None:
+        """The attributes people read below an element kept whole: the ``alt`` of the
+        image in an image link (a site logo)."""
+        for child in element.children:
+            if isinstance(child, Element) and (inner := self._enter(child, state)):
+                self._attributes(child, inner)
+                self._inner_attributes(child, inner)
 
     def _descend_untranslated(self, element: Element, state: _State) -> None:
         """Inside translate="no": only descendants with translate="yes" count."""

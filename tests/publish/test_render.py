@@ -158,6 +158,22 @@ def test_attributes_inside_a_placeholder_are_translated_too():
     assert image.get("lang") is None
 
 
+def test_the_alt_of_an_image_link_is_translated_inside_the_link_and_the_sentence():
+    page = SourcePage(
+        "<header><a href='/' rel=home><img src=logo.svg alt='Portal Heinsberg'></a></header>"
+        "<main><p>Siehe <a href='/plan.pdf'><img src=plan.png alt='Plan der Stadt'></a> hier.</p></main>"
+    )
+    translations = {
+        ("", "Siehe <x1/> hier."): "See <x1/> here.",
+        ("", "Plan der Stadt"): "City map",
+    }
+    out = render(page, EN, translations, {("", "Portal Heinsberg"): "Heinsberg portal"}).html
+    assert "<a href='/' rel=home><img src=logo.svg alt=\"Heinsberg portal\"></a>" in out
+    assert "<p>See <a href='/plan.pdf'><img src=plan.png alt=\"City map\"></a> here.</p>" in out
+    german = render(page, AR, {("", "Siehe <x1/> hier."): "انظر <x1/> هنا."}).html
+    assert '<img src=plan.png alt=\'Plan der Stadt\' lang="de" dir="ltr">' in german
+
+
 def test_kept_comments_stay_after_the_translation():
     page = SourcePage(PAGE)
     out = render(page, EN, {("", "Alles & mehr steht hier."): "All & more is here."}).html
