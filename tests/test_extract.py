@@ -302,6 +302,39 @@ class TestNormalisation:
         mixed = segment(f"<main><p>{inner} <b>fett</b></p></main>").text
         assert mixed == f"{expected} <b1>fett</b1>"
 
+    @pytest.mark.parametrize(
+        ("inner", "expected", "outside"),
+        [
+            ("&nbsp;Beratung&nbsp;", "Beratung", ("&nbsp;", "&nbsp;")),
+            ("\u00a0 Beratung \u00a0", "Beratung", ("\u00a0 ", " \u00a0")),
+            (
+                "&#160;&#xA0; Beratung&nbsp;am&nbsp;Montag &#xa0;",
+                "Beratung\u00a0am\u00a0Montag",
+                ("&#160;&#xA0; ", " &#xa0;"),
+            ),
+            ("&nbsp;Beratung <b>heute</b>&nbsp;", "Beratung <b1>heute</b1>", ("&nbsp;", "&nbsp;")),
+            (
+                "&nbsp;<strong>Beratung</strong>&nbsp;",
+                "Beratung",
+                ("&nbsp;<strong>", "</strong>&nbsp;"),
+            ),
+            ("Öffnungszeiten<br>&nbsp;", "Öffnungszeiten", ("", "<br>&nbsp;")),
+            (
+                "<br />\nÖffnungszeiten <b>heute</b><br>",
+                "Öffnungszeiten <b1>heute</b1>",
+                ("<br />\n", "<br>"),
+            ),
+            ("Text &amp;&nbsp;", "Text &", ("", "&nbsp;")),
+        ],
+    )
+    def test_edge_spacing_and_line_breaks_stay_in_the_page(self, inner, expected, outside):
+        source = f"<main><h2>{inner}</h2></main>"
+        found = segment(source)
+        assert found.text == expected
+        before, after = outside
+        assert source[: found.start].endswith(f"<h2>{before}")
+        assert source[found.end :].startswith(f"{after}</h2>")
+
     def test_whitespace_collapses_across_tags(self):
         assert segment("<main><p>Bei der <a href='/'> Behörde </a> melden</p></main>").text == (
             "Bei der <a1>Behörde </a1>melden"

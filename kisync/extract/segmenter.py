@@ -20,7 +20,13 @@ from dataclasses import dataclass, field, replace
 from ..errors import ExtractError
 from ..model import PageText, Placeholder, Segment
 from .htmltree import Attribute, Comment, Document, Element, Text, parse_html
-from .literals import find_literals, has_literal, raw_offsets, without_literals
+from .literals import (
+    CHARACTER_REFERENCE,
+    find_literals,
+    has_literal,
+    raw_offsets,
+    without_literals,
+)
 from .selectors import select
 
 # label and button are phrasing content in HTML, but on portals they stand alone;
@@ -187,7 +193,7 @@ class _Run:
 
     def add_text(self, node: Text, text: str, start: int, end: int) -> None:
         self.parts.append(_Part("text", node, text=text, start=start, end=end))
-        if not self.visible and text.strip(_HTML_SPACE):
+        if not self.visible and text.strip():
             self.visible = True
 
     def add_literal(self, node: Text, text: str, kind: str, start: int, end: int) -> None:
@@ -526,8 +532,8 @@ def _text_nodes(element: Element) -> Iterator[Text]:
 def _has_visible_text(element: Element, doc: Document) -> bool:
     children = element.children
     if len(children) == 1 and type(children[0]) is Text:  # <a href="…">text</a>
-        return bool(doc.text(children[0]).strip(_HTML_SPACE))
-    return any(doc.text(node).strip(_HTML_SPACE) for node in _text_nodes(element))
+        return bool(doc.text(children[0]).strip())
+    return any(doc.text(node).strip() for node in _text_nodes(element))
 
 
 def _has_block(element: Element) -> bool:
@@ -565,7 +571,7 @@ def _trim(parts: list[_Part]) -> tuple[list[_Part], list[Element]]:
 def _is_edge_noise(part: _Part) -> bool:
     if part.kind in ("kept", "atomic"):
         return True
-    return part.kind == "text" and not part.text.strip(_HTML_SPACE)
+    return part.kind == "text" and not part.text.strip()
 
 
 def _span(parts: list[_Part], source: str) -> tuple[int, int]:
@@ -590,10 +596,32 @@ def _node_end(node: Element | Text | Comment) -> int:
 
 
 def _trimmed_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the spacing at its edges (spaces, no-break spaces, written
+    as characters or as references such as ``&nbsp;``): it stays in the page."""
     raw = source[start:end]
-    left = len(raw) - len(raw.lstrip(_HTML_SPACE))
-    right = len(raw) - len(raw.rstrip(_HTML_SPACE))
-    return start + left, end - right
+    left = len(raw) - len(raw.lstrip())
+    right = len(raw.rstrip())
+    if raw[left : left + 1] == "&" or raw[right - 1 : right] == ";":
+        left, right = _space_references_trimmed(raw, left, right)
+    return start + left, start + right
+
+
+def _space_references_trimmed(raw: str, left: int, right: int) -> tuple[int, int]:
+    """:func:`_trimmed_span` for text that starts or ends with a character reference."""
+    while (match := CHARACTER_REFERENCE.match(raw, left, right)) and _is_space(match.group()):
+        left = match.end()
+        left += len(raw[left:right]) - len(raw[left:right].lstrip())
+    while right > left and raw[right - 1] == ";":
+        ampersand = raw.rfind("&", left, right)
+        match = CHARACTER_REFERENCE.fullmatch(raw, ampersand, right) if ampersand >= 0 else None
+        if match is None or not _is_space(match.group()):
+            break
+        right = len(raw[:ampersand].rstrip())
+    return left, max(left, right)
+
+
+def _is_space(reference: str) -> bool:
+    return html.unescape(reference).isspace()
 
 
 def _join(pieces: list[str]) -> str:
@@ -614,11 +642,11 @@ def _join(pieces: list[str]) -> str:
         if text:
             out.append(text)
             space_before = text.endswith(" ")
-    return "".join(out).strip(" ")
+    return "".join(out).strip()
 
 
 def _normalize(text: str) -> str:
-    return _collapse(text).strip(" ")
+    return _collapse(text).strip()
 
 
 def _collapse(text: str) -> str:

@@ -174,6 +174,20 @@ def test_the_alt_of_an_image_link_is_translated_inside_the_link_and_the_sentence
     assert '<img src=plan.png alt=\'Plan der Stadt\' lang="de" dir="ltr">' in german
 
 
+def test_edge_spacing_and_line_breaks_stay_around_the_translation():
+    page = SourcePage(
+        "<main><h2>&nbsp;Beratung<br>&nbsp;</h2>"
+        "<p>\u00a0Bitte <b>pünktlich</b> kommen.&#160;</p></main>"
+    )
+    translations = {
+        ("", "Beratung"): "Advice",
+        ("", "Bitte <b1>pünktlich</b1> kommen."): "Please come <b1>on time</b1>.",
+    }
+    out = render(page, EN, translations).html
+    assert "<h2>&nbsp;Advice<br>&nbsp;</h2>" in out
+    assert "<p>\u00a0Please come <b>on time</b>.&#160;</p>" in out
+
+
 def test_kept_comments_stay_after_the_translation():
     page = SourcePage(PAGE)
     out = render(page, EN, {("", "Alles & mehr steht hier."): "All & more is here."}).html
