@@ -185,6 +185,24 @@ class TestPlaceholders:
         raw = "a&amp;b&nbsp;c&#x41"
         assert raw_offsets(raw) == [0, 1, 6, 7, 13, 14, len(raw)]  # a & b nbsp c A end
 
+    def test_text_that_looks_like_a_placeholder_is_atomic(self):
+        found = segment(
+            "<main><p>Tippen Sie &lt;a1&gt;Name&lt;/a1&gt; in das <a href='/f'>Formular</a> "
+            "(nicht <b>&lt;br1/&gt;</b>).</p></main>"
+        )
+        assert (
+            found.text
+            == "Tippen Sie <x1/>Name<x2/> in das <a1>Formular</a1> (nicht <b1><x3/></b1>)."
+        )
+        assert [p.note for p in found.placeholders] == [
+            'text like a placeholder, kept unchanged: "<a1>"',
+            'text like a placeholder, kept unchanged: "</a1>"',
+            "link to /f",
+            "bold",
+            'text like a placeholder, kept unchanged: "<br1/>"',
+        ]
+        assert found.placeholders[0].open == "&lt;a1&gt;"
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -487,7 +487,7 @@ class _Extractor:
     def _placeholder(self, name: str, part: _Part) -> Placeholder:
         if part.kind == "literal":
             markup = self.source[part.start : part.end]
-            note = f'{part.placeholder_kind} address, kept unchanged: "{_normalize(part.text)}"'
+            note = f'{part.placeholder_kind}, kept unchanged: "{_normalize(part.text)}"'
             return Placeholder(name, markup, "", note, start=part.start)
         element = part.node
         assert isinstance(element, Element)

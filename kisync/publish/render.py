@@ -39,6 +39,7 @@ import html
 import logging
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -261,8 +262,9 @@ def _pieces(segment: Segment, msgstr: str | None) -> tuple[list, str | None]:
     """``msgstr`` split into text and pseudo-tags, or why it cannot be used."""
     if not msgstr or not msgstr.strip():
         return [], NOT_TRANSLATED
-    if not segment.placeholders and "<" not in msgstr:
-        return [msgstr], None
+    if not segment.placeholders:  # a title or attribute: text like <a1> in it is text
+        problem = _tags_not_in(segment.text, msgstr) if "<" in msgstr else None
+        return ([], problem) if problem else ([msgstr], None)
     return _parse_tags(segment, msgstr)
 
 
@@ -489,6 +491,17 @@ def _switcher(alternates: Alternates, current: Language) -> str:
 
 
 # -- pseudo-tags -------------------------------------------------------------------
+
+
+def _tags_not_in(msgid: str, msgstr: str) -> str | None:
+    """A pseudo-tag in ``msgstr`` that is not text of ``msgid`` (a string without tags)."""
+    allowed = Counter(match.group() for match in PLACEHOLDER.finditer(msgid))
+    for match in PLACEHOLDER.finditer(msgstr):
+        token = match.group()
+        if not allowed[token]:
+            return f"{token} is not a tag of this string"
+        allowed[token] -= 1
+    return None
 
 
 def _parse_tags(segment: Segment, msgstr: str) -> tuple[list, str | None]:

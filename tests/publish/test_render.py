@@ -188,6 +188,28 @@ def test_edge_spacing_and_line_breaks_stay_around_the_translation():
     assert "<p>\u00a0Please come <b>on time</b>.&#160;</p>" in out
 
 
+def test_text_that_looks_like_a_placeholder_is_published_as_text():
+    page = SourcePage(
+        "<html><head><title>Das Zeichen &lt;a1&gt;</title></head><body><main>"
+        "<p>Tippen Sie &lt;a1&gt; in das <a href='/f'>Formular</a>.</p>"
+        "<img src=s.png alt='Symbol &lt;br1/&gt;'></main></body></html>"
+    )
+    translations = {
+        ("", "Das Zeichen <a1>"): "The sign <a1>",
+        ("", "Tippen Sie <x1/> in das <a1>Formular</a1>."): "Type <x1/> in the <a1>form</a1>.",
+        ("", "Symbol <br1/>"): "Icon <br1/>",
+    }
+    out = render(page, EN, translations)
+    assert "<title>The sign &lt;a1&gt;</title>" in out.html
+    assert "<p>Type &lt;a1&gt; in the <a href='/f'>form</a>.</p>" in out.html
+    assert 'alt="Icon &lt;br1/&gt;"' in out.html
+    assert (out.translated, out.total, out.problems) == (3, 3, ())
+    assert parse(out.html).xpath("//main/p")[0].text_content() == "Type <a1> in the form."
+    wrong = render(page, EN, {("", "Das Zeichen <a1>"): "The sign <b1>"})
+    assert [p.problem for p in wrong.problems] == ["<b1> is not a tag of this string"]
+    assert '<title lang="de">Das Zeichen &lt;a1&gt;</title>' in wrong.html
+
+
 def test_kept_comments_stay_after_the_translation():
     page = SourcePage(PAGE)
     out = render(page, EN, {("", "Alles & mehr steht hier."): "All & more is here."}).html
