@@ -364,3 +364,20 @@ def test_a_page_whose_body_has_no_text_is_reported_and_never_complete(project):
     assert "X-Kisync-No-Body-Text" not in catalog(project, "en", "termine").metadata
     check = run(project, "check", "--lang", "en", "--page", "termine", "--no-lint")
     assert check.exit_code == 0, check.output
+
+
+def test_a_new_extraction_version_reads_every_page_again(project, monkeypatch):
+    run(project, "pull")
+    extracted = []
+    real_process_page = pull_module.process_page
+
+    def counting(project, ref, *args, **kwargs):
+        extracted.append(ref.key)
+        return real_process_page(project, ref, *args, **kwargs)
+
+    monkeypatch.setattr(pull_module, "process_page", counting)
+    run(project, "pull")
+    assert extracted == []
+    monkeypatch.setattr(pull_module, "EXTRACTION_VERSION", "next")
+    result = run(project, "pull")
+    assert len(extracted) == 14 and "wrote 0 files" in result.output

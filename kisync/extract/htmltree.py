@@ -392,15 +392,14 @@ class _TreeBuilder:
         closes, boundary = implied
         if not closes.isdisjoint(open_):
             # the outermost one within the boundary: a new <tr> closes the row, not its cell
-            depth = None
-            for index in range(len(self.stack) - 1, 0, -1):
-                tag_here = self.stack[index].tag
-                if tag_here in boundary:
+            outermost = None
+            for element in reversed(self.stack):
+                if element.tag in boundary:
                     break
-                if tag_here in closes:
-                    depth = index
-            if depth is not None:
-                self._close_to(depth, at)
+                if element.tag in closes:
+                    outermost = element.tag
+            if outermost is not None:
+                self._close_through(outermost, at)
 
     def _in_scope(self, tag: str, boundary: frozenset[str]) -> bool:
         for element in reversed(self.stack):
@@ -410,22 +409,16 @@ class _TreeBuilder:
                 return False
         return False
 
-    def _close_to(self, depth: int, at: int) -> None:
-        """Pop the element at ``depth`` in the stack and everything inside it."""
-        while len(self.stack) > depth:
+    def _close_through(self, tag: str, at: int, end_end: int | None = None) -> None:
+        """Pop elements up to and including the innermost open ``tag``."""
+        while len(self.stack) > 1:
             element = self.stack.pop()
             if (count := self.open[element.tag] - 1) > 0:
                 self.open[element.tag] = count
             else:
                 del self.open[element.tag]
             element.end = element.end_end = at
-
-    def _close_through(self, tag: str, at: int, end_end: int | None = None) -> None:
-        """Pop elements up to and including the innermost open ``tag``."""
-        for depth in range(len(self.stack) - 1, 0, -1):
-            element = self.stack[depth]
             if element.tag == tag:
-                self._close_to(depth, at)
                 if end_end is not None:
                     element.end_end = end_end
                 return
