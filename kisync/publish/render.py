@@ -395,7 +395,11 @@ class _Renderer:
         """``<html lang dir>``; a fragment's only element, or a wrapper around it."""
         marks = {"lang": self.language.bcp47, "dir": self.language.direction}
         root = self.page.html_element
-        if root is None:
+        document = self.page.head or self.page.body
+        if root is None and document is not None:  # a page whose <html> tag is left out
+            attributes = "".join(f" {name}={_quoted(value)}" for name, value in marks.items())
+            self._add(document.start, document.start, f"<html{attributes}>")
+        elif root is None:
             root = self.page.fragment_root()
             self.wrap = root is None
         elif self.language.direction == "ltr" and "dir" not in root.attributes:

@@ -373,6 +373,13 @@ def test_fragment_with_many_blocks_is_wrapped():
     )
 
 
+def test_a_page_without_its_html_tag_gets_one_not_a_wrapper():
+    page = SourcePage("<!DOCTYPE html>\n<head><title>Kurse</title>\n<main><p>Text hier.</p></main>")
+    out = render(page, AR, {("", "Text hier."): "النص هنا."}).html
+    assert out.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><title lang="de"')
+    assert "<p>النص هنا.</p>" in out
+
+
 def test_fragment_with_one_root_element_gets_the_attributes():
     content = (
         '<!-- wp:group -->\n<div class="wp-block-group"><p>Hallo</p></div>\n<!-- /wp:group -->'
