@@ -30,7 +30,7 @@ from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..progress import catalog_counts
 from .files import FilesTarget, language_folder
-from .jobs import read_catalog
+from .gate import PublishGate
 from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Preview:
 
     def __init__(self, project: Project, languages: Sequence[Language] = ()) -> None:
         self.project = project
+        self.gate = PublishGate(project)
         self.languages = tuple(languages) or project.languages
         self.source_language = project.source_language
         self.target = FilesTarget(Path("/nonexistent"), name="preview")  # for addresses
@@ -123,7 +124,7 @@ class Preview:
     def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
         path = self.project.catalog_path(language.code, key)
         try:
-            return dict(read_catalog(path).translations)
+            return dict(self.gate.read(path, language).translations)
         except KisyncError as error:
             log.warning("%s", error)
             return {}
