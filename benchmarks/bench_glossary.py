@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support import termcorpus  # noqa: E402
 
-from kisync import Project, pofile  # noqa: E402
+from kisync import Project  # noqa: E402
+from kisync.catalog import pofile  # noqa: E402
 from kisync.translate import load_glossary, shipped_glossary_path  # noqa: E402
 from kisync.translate.glossary import Glossary  # noqa: E402
 from kisync.translate.matcher import Matcher  # noqa: E402

@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 from bench_pull import TT_VERSION, WORK, kisync, measure, translate_toolkit  # noqa: E402
 from synthetic_portal import generate  # noqa: E402
 
-from kisync import pofile  # noqa: E402
+from kisync.catalog import pofile  # noqa: E402
 from kisync.model import PLACEHOLDER  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""Benchmark and check PO writing (``kisync.pofile.dumps``) on a pulled portal's catalogs.
+"""Benchmark and check PO writing (``kisync.catalog.pofile.dumps``) on a pulled portal's catalogs.
 
 Reads the template and one language's catalog of the first ``--pages`` pages of a pulled
 project (e.g. ``benchmarks/work/portal-5000``, made by ``bench_pull.py``) and renders them
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from kisync import pofile
+from kisync.catalog import pofile
 
 
 def catalogs(project: Path, pages: int, language: str) -> list:

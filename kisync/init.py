@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from .config import CONFIG_FILE
 from .errors import ConfigError
 from .languages import UnknownLanguage, get_language
-from .shipped import glossary_path
+from .util.shipped import glossary_path
 
 log = logging.getLogger(__name__)
 

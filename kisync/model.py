@@ -10,7 +10,7 @@ PLACEHOLDER = re.compile(r"<(/?)([a-z]+)(\d+)(/?)>")
 NO_BODY_TEXT = "X-Kisync-No-Body-Text"
 """Catalog header of a page whose body had no text to translate: such a catalog counts
 one untranslated string more (the text kisync did not find), so the page is never
-complete (:mod:`kisync.progress.scan`)."""
+complete (:mod:`kisync.catalog.scan`)."""
 
 
 @dataclass(frozen=True, slots=True)

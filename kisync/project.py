@@ -10,20 +10,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .catalog.keys import SITE_KEY
 from .config import CONFIG_FILE, Config, find_config, load_config
 from .errors import KisyncError
 from .languages import Language, get_language
-from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
-    from .catalog_files import CatalogProcessor
+    from .catalog.files import CatalogProcessor
     from .exchange import ExportReport, ImportReport
     from .extract import ExtractRules
+    from .extract.pull import PullReport
     from .harvest import HarvestReport
     from .portal import Portal
     from .publish.push import PushReport
     from .publish.target import PublishTarget
-    from .pull import PullReport
     from .sync import SyncReport
     from .translate.glossary import Glossary
     from .translate.mt import MachineTranslator
@@ -162,8 +162,8 @@ class Project:
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> PullReport:
-        """Extract the portal's German pages into catalogs; see :func:`kisync.pull.pull`."""
-        from .pull import pull
+        """Extract the portal's German pages into catalogs; see :func:`kisync.extract.pull.pull`."""
+        from .extract.pull import pull
 
         return pull(self, pages, dry_run=dry_run, progress=progress)
 
@@ -235,7 +235,7 @@ class Project:
     ) -> ExportReport:
         """Hand out one language's work as a package; see :mod:`kisync.exchange`."""
         from .exchange import export_memory, export_package
-        from .selection import select_languages, select_pages
+        from .util.selection import select_languages, select_pages
 
         (chosen,) = select_languages(self, [language])
         keys = select_pages(self, pages)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .extract.pull import PullReport
     from .project import Project
     from .publish.push import PushReport
-    from .pull import PullReport
     from .translate.pretranslate import PretranslateReport
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kisync import fsutil
+from kisync.util import fsutil
 
 
 def gettext_tool(name: str) -> str:
@@ -55,7 +55,7 @@ _already_checked: set[str] = set()
 def catalogs_pass_msgfmt(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
     """Record each PO/POT file kisync writes during a test; check them all afterwards.
 
-    Written bytes are captured at :func:`kisync.fsutil._replace`, the one place every
+    Written bytes are captured at :func:`kisync.util.fsutil._replace`, the one place every
     catalog write goes through, so files a test later corrupts on purpose are judged as
     kisync wrote them. Writes in worker processes are not seen (their results are the
     same as in-process ones, which a pull test checks).

@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING, Protocol
 
 import polib
 
+from ..errors import CatalogError
+from ..languages import Language
+from ..util.fsutil import write_if_changed
 from . import pofile
-from .catalog import (
+from .merge import (
     PageInfo,
     TemplateDiff,
     build_template,
@@ -28,12 +31,9 @@ from .catalog import (
     now_stamp,
     template_date,
 )
-from .errors import CatalogError
-from .fsutil import write_if_changed
-from .languages import Language
 
 if TYPE_CHECKING:
-    from .project import Project
+    from ..project import Project
 
 log = logging.getLogger(__name__)
 

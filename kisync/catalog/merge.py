@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 import polib
 from rapidfuzz import fuzz
 
-from .languages import Language
-from .model import NO_BODY_TEXT, Segment
+from ..languages import Language
+from ..model import NO_BODY_TEXT, Segment
 
 FUZZY_CUTOFF = 70.0
 """Similarity (0–100) above which a changed German string keeps its old translation as fuzzy."""

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import polib
 
-from .errors import CatalogError
+from ..errors import CatalogError
 
 __all__ = ["PAGE_WIDTH", "dumps", "loads", "read"]
 

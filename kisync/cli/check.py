@@ -49,9 +49,9 @@ def check_command(
     For CI: lists the pages below the minimum per language, with their percentage and
     the German words left, and the lint findings.
     """
-    from ..fsutil import write_if_changed
     from ..progress import reports
     from ..progress.gate import run_check
+    from ..util.fsutil import write_if_changed
 
     result = run_check(
         context.project,

@@ -9,13 +9,13 @@ import click
 
 from ..config import find_config
 from ..errors import ConfigError, KisyncError
-from ..fsutil import write_if_changed
 from ..project import Project
 from ..translate import Glossary, load_glossaries, load_glossary, shipped_glossary_path
 from ..translate.export import EXPORT_FORMATS, export_glossary, import_glossary, match_json
 from ..translate.glossarylint import lint_glossary
 from ..translate.matcher import Matcher
 from ..translate.notes import describe, target_text
+from ..util.fsutil import write_if_changed
 from .common import Context, echo_json, pass_context
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..publish.preview import make_server
-from ..selection import select_languages
+from ..util.selection import select_languages
 from .common import Context, pass_context
 from .options import languages_option
 

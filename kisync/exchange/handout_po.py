@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import CatalogError, KisyncError
 from ..languages import Language
 from .units import Manifest, Returned, Unit

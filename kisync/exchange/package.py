@@ -20,10 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import KisyncError
-from ..fsutil import write_if_changed
 from ..languages import Language
 from ..translate.glossary import Glossary
 from ..translate.memory import TranslationMemory
+from ..util.fsutil import write_if_changed
 from .guides import guides
 from .handout_po import write_handout_po
 from .units import CatalogLayout, Manifest, collect_units

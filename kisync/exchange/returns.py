@@ -27,12 +27,12 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import KisyncError
-from ..fsutil import write_if_changed
 from ..languages import Language, get_language
 from ..translate.checks import REGISTRY, Subject
 from ..translate.notes import replace_notes
+from ..util.fsutil import write_if_changed
 from .handout_po import read_handout_po
 from .package import EXPORTS_DIR
 from .units import CatalogLayout, Location, Manifest, Returned, Unit, unit_id

@@ -18,7 +18,7 @@ from typing import Protocol
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import KisyncError
 from ..languages import Language
 

@@ -1,6 +1,33 @@
-"""HTML → segments: the parser with source offsets, CSS selectors and the segmenter."""
+"""Portal → catalogs: the HTML parser with source offsets, CSS selectors, the segmenter
+(HTML → segments), and :mod:`~kisync.extract.pull`, which runs them over the portal's
+pages and merges the result into the catalogs (its state in ``pull_state``).
 
-from .htmltree import Document, Element, parse_html
-from .segmenter import ExtractRules, extract_page
+The names below are loaded on first use, so that a pull with nothing changed imports
+:mod:`kisync.extract.pull` without the parser and the segmenter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .htmltree import Document, Element, parse_html
+    from .segmenter import ExtractRules, extract_page
 
 __all__ = ["Document", "Element", "ExtractRules", "extract_page", "parse_html"]
+
+_HOMES = {
+    "Document": "htmltree",
+    "Element": "htmltree",
+    "parse_html": "htmltree",
+    "ExtractRules": "segmenter",
+    "extract_page": "segmenter",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import htmltree, segmenter
+
+    return getattr(htmltree if _HOMES[name] == "htmltree" else segmenter, name)

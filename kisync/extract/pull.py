@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CatalogError, KisyncError
-from .pagekeys import SITE_KEY
-from .portal import PageRef, Portal
+from ..catalog.keys import SITE_KEY
+from ..errors import CatalogError, KisyncError
+from ..portal import PageRef, Portal
 from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
     import polib
 
-    from .catalog_files import CatalogProcessor, FilesOutcome
-    from .project import Project
+    from ..catalog.files import CatalogProcessor, FilesOutcome
+    from ..project import Project
 
 # The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
 # where they are used: a pull with nothing changed needs none of them.
@@ -176,9 +176,9 @@ def process_page(
     dry_run: bool = False,
 ) -> PageResult:
     """Extract one page and bring its catalog files up to date."""
-    from .catalog import PageInfo, template_entries
-    from .catalog_files import update_page_files
-    from .extract import extract_page
+    from ..catalog.files import update_page_files
+    from ..catalog.merge import PageInfo, template_entries
+    from .segmenter import extract_page
 
     try:
         text = extract_page(html, project.extract_rules)
@@ -216,8 +216,8 @@ def _update_site(
     dry_run: bool,
 ) -> FilesOutcome:
     """Rebuild the ``_site`` catalogs from the shared strings the state holds."""
-    from .catalog import PageInfo
-    from .catalog_files import update_page_files
+    from ..catalog.files import update_page_files
+    from ..catalog.merge import PageInfo
 
     return update_page_files(
         project,
@@ -245,8 +245,8 @@ def _check_edited_catalogs(
         to_read += [(key, code) for code in sorted(languages)]
     if not to_read:
         return
-    from . import pofile
-    from .catalog_files import unreadable
+    from ..catalog import pofile
+    from ..catalog.files import unreadable
 
     for key, code in to_read:
         try:
@@ -310,7 +310,7 @@ def _process(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from .workers import ordered_results, process_context
+    from ..util.workers import ordered_results, process_context
 
     _load_what_workers_share(project)
     with ProcessPoolExecutor(
@@ -325,7 +325,8 @@ def _process(
 def _load_what_workers_share(project: Project) -> None:
     """Import the page pipeline and load the language names here, once: workers started
     by fork inherit them instead of each loading them again (~0.1 s of CPU apiece)."""
-    from . import catalog_files, extract  # noqa: F401
+    from ..catalog import files  # noqa: F401
+    from . import segmenter  # noqa: F401
 
     for language in project.languages:
         _ = language.english_name  # CLDR data, cached by Babel for the whole process
@@ -349,7 +350,7 @@ def _run(project: Project, processors: Sequence[CatalogProcessor], job: _Job) ->
 
 
 def _init_worker(config_file: Path) -> None:
-    from .project import Project
+    from ..project import Project
 
     global _worker_setup
     project = Project.load(config_file)

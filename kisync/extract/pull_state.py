@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .fsutil import write_if_changed
+from ..util.fsutil import write_if_changed
 
 if TYPE_CHECKING:
     import polib

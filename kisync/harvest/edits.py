@@ -23,16 +23,16 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import KisyncError
-from ..fsutil import write_if_changed
 from ..languages import Language
 from ..portal.base import PageRef
 from ..publish import open_target
 from ..publish.state import STATE_FILE, PublishState
 from ..publish.target import Published, PublishTarget
-from ..selection import matching, select_languages
 from ..translate.notes import replace_notes
+from ..util.fsutil import write_if_changed
+from ..util.selection import matching, select_languages
 from .locate import Found
 from .run import _agreed, _align
 

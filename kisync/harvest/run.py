@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
+from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
-from ..fsutil import write_if_changed
 from ..languages import Language
-from ..pagekeys import SITE_KEY
 from ..portal.base import PageRef
-from ..selection import matching, select_languages
 from ..translate.notes import replace_notes
+from ..util.fsutil import write_if_changed
+from ..util.selection import matching, select_languages
 from .locate import Found, open_locator
 from .page import Harvested, PageAlignment, align_page
 

@@ -33,8 +33,8 @@ from urllib.parse import unquote, unquote_plus, urlsplit
 import lxml.html
 from lxml import etree
 
+from ..catalog.keys import disambiguate, page_key
 from ..errors import PortalError
-from ..pagekeys import disambiguate, page_key
 from .base import PageRef
 from .crawl_cache import CrawlCache
 from .decoding import decode_html

@@ -14,8 +14,8 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..catalog.keys import disambiguate
 from ..errors import PortalError
-from ..pagekeys import disambiguate
 from .base import PageRef
 from .decoding import meta_codec
 

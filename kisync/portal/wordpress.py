@@ -51,10 +51,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from ..catalog.keys import disambiguate
 from ..errors import ConfigError, KisyncError, PortalError
-from ..fsutil import write_if_changed
 from ..languages import Language
-from ..pagekeys import disambiguate
+from ..util.fsutil import write_if_changed
 from .base import PageRef
 from .http import Reply, make_session, redact_url, request
 

@@ -1,6 +1,6 @@
 """Progress: completeness per language and page, the CI gate, reports and the dashboard."""
 
-from .scan import Counts, count_words
+from ..catalog.scan import Counts, count_words
 from .stats import (
     LanguageStats,
     PageStats,

@@ -19,8 +19,8 @@ import os
 import time
 from pathlib import Path
 
-from ..fsutil import write_if_changed
-from .scan import Counts
+from ..catalog.scan import Counts
+from ..util.fsutil import write_if_changed
 
 log = logging.getLogger(__name__)
 

@@ -22,11 +22,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..catalog.scan import Counts
 from ..errors import KisyncError
-from ..fsutil import write_if_changed
+from ..extract.pull_state import last_pulled
 from ..languages import Language
-from ..pull_state import last_pulled
-from .scan import Counts
+from ..util.fsutil import write_if_changed
 from .stats import PageStats, ProjectStats, collect_stats
 
 if TYPE_CHECKING:

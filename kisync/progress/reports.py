@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from xml.etree import ElementTree
 
+from ..catalog.scan import Counts
 from ..translate.checks import Finding, display_path
-from .scan import Counts
 from .stats import ProjectStats
 
 if TYPE_CHECKING:

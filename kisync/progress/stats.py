@@ -1,7 +1,7 @@
 """Completeness per language and page: how far each translation is, and what is left.
 
 :func:`collect_stats` counts every selected catalog (``po/<lang>/<page>.po``) with the
-rules of ``msgfmt --statistics`` (see :mod:`kisync.progress.scan`) and adds them up per
+rules of ``msgfmt --statistics`` (see :mod:`kisync.catalog.scan`) and adds them up per
 language. A page whose catalog for a language does not exist yet counts as entirely
 untranslated, with the strings and words of its template. Counts are cached per file
 in ``.kisync/stats-cache.json``, so a second run only reads the files that changed.
@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import pofile
+from ..catalog import pofile
+from ..catalog.scan import Counts, count_words, scan
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
-from ..selection import select_languages, select_pages
+from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
-from .scan import Counts, count_words, scan
 
 if TYPE_CHECKING:
     from ..project import Project

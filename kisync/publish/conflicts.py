@@ -17,7 +17,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from ..fsutil import write_if_changed
+from ..util.fsutil import write_if_changed
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",

@@ -1,9 +1,9 @@
 """The publish gate: which translations of a catalog may go live.
 
-A catalog is read with the strict reader of ``pull`` and ``lint`` (:func:`kisync.pofile.read`):
-a file with a NUL byte, a message defined twice or broken syntax raises
-:class:`~kisync.errors.CatalogError` and is not published at all. Of the rest, a
-translation is published only when it is not empty, not fuzzy, not a plural form, and
+A catalog is read with the strict reader of ``pull`` and ``lint``
+(:func:`kisync.catalog.pofile.read`): a file with a NUL byte, a message defined twice or
+broken syntax raises :class:`~kisync.errors.CatalogError` and is not published at all. Of
+the rest, a translation is published only when it is not empty, not fuzzy, not a plural form, and
 no ``kisync lint`` check reports an error in it (a changed number or phone number, a
 placeholder dropped, markup, a shortcode …): the checks of :mod:`kisync.translate.lint`
 are the one definition of "error". A translation held back counts as untranslated,
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..errors import KisyncError
 from ..extract import ExtractRules
 from ..languages import get_language
-from ..workers import ordered_results, process_context
+from ..util.workers import ordered_results, process_context
 from .gate import Catalog
 from .render import Alternates, Links, Problem, SourcePage, render
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
 from ..languages import Language
-from ..pagekeys import SITE_KEY
 from ..progress import catalog_counts
 from .files import FilesTarget, language_folder
 from .gate import PublishGate

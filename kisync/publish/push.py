@@ -48,11 +48,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
+from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
 from ..languages import Language
-from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
-from ..selection import matching, select_languages
+from ..util.selection import matching, select_languages
 from . import open_target
 from .conflicts import ConflictFiles, changed_title, text_diff
 from .gate import EMPTY, Catalog, PublishGate

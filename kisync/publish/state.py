@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import write_if_changed
+from ..util.fsutil import write_if_changed
 from .target import Published
 
 log = logging.getLogger(__name__)

@@ -45,7 +45,7 @@ def load_glossaries(paths: Iterable[Path | str]) -> Glossary:
 
 
 def shipped_glossary_path() -> Path:
-    """The integration glossary shipped with kisync (package data; see :mod:`kisync.shipped`)."""
-    from ..shipped import glossary_path
+    """The integration glossary shipped with kisync (package data: :mod:`kisync.util.shipped`)."""
+    from ..util.shipped import glossary_path
 
     return glossary_path()

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
+from ..catalog.scan import scan
 from ..config import find_config
 from ..errors import CatalogError, ConfigError
 from ..languages import Language, UnknownLanguage, get_language
-from ..progress.scan import scan
-from ..selection import select_languages, select_pages
+from ..util.selection import select_languages, select_pages
 from .checks import REGISTRY, BoundCheck, Finding, Subject, display_path
 
 if TYPE_CHECKING:

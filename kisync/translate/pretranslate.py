@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from .. import pofile
+from ..catalog import pofile
 from ..errors import CatalogError
-from ..fsutil import write_if_changed
 from ..languages import Language
 from ..model import PLACEHOLDER
-from ..selection import select_languages, select_pages
+from ..util.fsutil import write_if_changed
+from ..util.selection import select_languages, select_pages
 from .glossary import Glossary
 from .matcher import Matcher
 from .memory import Proposal, TranslationMemory

@@ -6,11 +6,11 @@ import fnmatch
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .errors import KisyncError
-from .languages import Language, UnknownLanguage, get_language
+from ..errors import KisyncError
+from ..languages import Language, UnknownLanguage, get_language
 
 if TYPE_CHECKING:
-    from .project import Project
+    from ..project import Project
 
 
 def select_languages(project: Project, codes: Iterable[str] = ()) -> tuple[Language, ...]:

@@ -22,7 +22,7 @@ def shipped_path(name: str) -> Path:
     pip installs kisync as plain files (never as a zip), so the resource is a real path
     that other programs and ``open`` can use.
     """
-    return Path(os.fspath(files(__package__).joinpath("data", name)))
+    return Path(os.fspath(files("kisync").joinpath("data", name)))
 
 
 def glossary_path() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kisync.pagekeys import disambiguate, page_key
+from kisync.catalog.keys import disambiguate, page_key
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polib
 
-from kisync.catalog import (
+from kisync.catalog.merge import (
     PageInfo,
     build_template,
     diff_templates,

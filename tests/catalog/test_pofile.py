@@ -1,4 +1,4 @@
-"""kisync.pofile: GNU msgcat is the judge of the format, msgfmt of validity.
+"""kisync.catalog.pofile: GNU msgcat is the judge of the format, msgfmt of validity.
 
 Every catalog dumps() writes must come back byte for byte from ``msgcat`` (so translators'
 tools cause no diff noise), must pass ``msgfmt --check`` and must read back, field by field,
@@ -20,7 +20,7 @@ from conftest import gettext_tool, msgfmt_check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kisync import pofile
+from kisync.catalog import pofile
 from kisync.errors import CatalogError
 
 RUSSIAN_PLURALS = (

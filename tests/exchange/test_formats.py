@@ -17,7 +17,8 @@ from support.catalogs import translate
 from support.demo import ROOT, copy_demo, copy_pulled
 from translate.storage import pypo, tmx, xliff
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 
 SHARED = Path(os.environ.get("KISYNC_SHARED_DIR", ROOT.parent / "shared")) / "reference"
 PAGE = "aufenthalt-asyl"

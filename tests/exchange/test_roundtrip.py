@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from conftest import msgfmt_check
 from support.demo import copy_demo, copy_pulled
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 
 PAGE = "aufenthalt-asyl"

@@ -16,11 +16,12 @@ from click.testing import CliRunner
 from conftest import msgfmt_check
 from support.demo import copy_demo
 
-from kisync import Project, pofile
-from kisync import pull as pull_module
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
+from kisync.extract import pull as pull_module
 
-DEMO = Path(__file__).resolve().parent.parent / "examples" / "heinsberg"
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "heinsberg"
 PAGE = "bildung-sprache/integrationskurse"
 
 
@@ -99,8 +100,9 @@ def test_second_pull_changes_no_byte(project):
 
 # Loaded by a pull only when it reads a page or writes a catalog.
 WORK_MODULES = (
-    "kisync.extract",  # the HTML parser and segmenter
-    "kisync.pofile",  # the PO reader and writer
+    "kisync.extract.htmltree",  # the HTML parser
+    "kisync.extract.segmenter",  # and the segmenter
+    "kisync.catalog.pofile",  # the PO reader and writer
     "polib",
     "rapidfuzz",  # fuzzy matching of changed strings
     "babel",  # language names
@@ -132,7 +134,9 @@ def test_pull_with_nothing_changed_loads_nothing_it_does_not_need(project):
     edit_page(project, "Integrationskurs", "Integrationskurs (neu)")
     status, loaded = pull_in_new_process(project)
     assert status == 0
-    assert {"kisync.extract", "kisync.pofile", "kisync.translate.matcher"} <= set(loaded)
+    assert {"kisync.extract.segmenter", "kisync.catalog.pofile", "kisync.translate.matcher"} <= set(
+        loaded
+    )
 
 
 def test_msgids_hold_no_script_no_translate_no_and_no_url(project):

@@ -13,7 +13,7 @@ from support.httpserver import Response, TestServer
 
 from kisync.cli import cli
 
-DEMO_PORTAL = Path(__file__).resolve().parent.parent / "examples" / "heinsberg" / "portal"
+DEMO_PORTAL = Path(__file__).resolve().parents[2] / "examples" / "heinsberg" / "portal"
 
 
 @pytest.fixture

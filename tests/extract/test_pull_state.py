@@ -6,7 +6,7 @@ import json
 
 import polib
 
-from kisync.pull_state import STATE_VERSION, PullState
+from kisync.extract.pull_state import STATE_VERSION, PullState
 
 
 def site(*lines: str) -> list[polib.POEntry]:

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 from support.demo import copy_demo, copy_pulled
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.glossary_checks import contains_term, source_problems, term_problems

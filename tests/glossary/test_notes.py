@@ -11,7 +11,8 @@ import pytest
 from conftest import msgfmt_check
 from support.demo import copy_demo
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.errors import GlossaryError
 from kisync.languages import get_language
 from kisync.translate import load_glossary, shipped_glossary_path

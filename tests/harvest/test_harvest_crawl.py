@@ -8,7 +8,8 @@ import pytest
 from conftest import msgfmt_check
 from support.httpserver import TestServer
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 
 GERMAN = """<!DOCTYPE html><html lang="de"><head><title>Kurse</title>{alternates}</head>
 <body><main><h1>Sprachkurse</h1>

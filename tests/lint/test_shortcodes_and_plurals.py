@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 from support.wordpress import write_project
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 from kisync.languages import get_language
 from kisync.translate.checks import REGISTRY, Subject

@@ -17,7 +17,8 @@ from support.demo import copy_demo, copy_pulled
 from support.httpserver import TestServer
 from support.mtservers import FakeDeepL, FakeLibreTranslate, tagged_upper
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 from kisync.model import PLACEHOLDER
 from kisync.translate.mt.protect import Unusable, prepare, restore

@@ -18,8 +18,8 @@ import pytest
 import requests
 from support.httpserver import Request, Response, TestServer, in_turn, unused_port
 
+from kisync.catalog.keys import page_key
 from kisync.errors import PortalError
-from kisync.pagekeys import page_key
 from kisync.portal import crawl as crawl_module
 from kisync.portal import crawl_cache, discovery
 from kisync.portal.base import PageRef, Portal

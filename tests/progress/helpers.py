@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 from conftest import gettext_tool
 
-from kisync import pofile
+from kisync.catalog import pofile
 
 
 def msgfmt_statistics(path: Path) -> tuple[int, int, int]:

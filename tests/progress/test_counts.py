@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kisync.catalog.scan import scan
 from kisync.errors import CatalogError
 from kisync.progress import Counts, catalog_counts, count_words
-from kisync.progress.scan import scan
 
 from .helpers import msgfmt_statistics
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from support.catalogs import translate
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 
 ADDRESS = "Musterstraße 12"

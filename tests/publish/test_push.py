@@ -9,9 +9,9 @@ import lxml.html
 from click.testing import CliRunner
 from support.catalogs import translate
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile, scan
 from kisync.cli import cli
-from kisync.progress import scan
 from kisync.publish import jobs
 from kisync.publish.files import FilesTarget
 

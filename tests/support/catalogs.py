@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kisync import pofile
+from kisync.catalog import pofile
 
 
 def translate(

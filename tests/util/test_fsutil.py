@@ -1,4 +1,4 @@
-"""kisync.fsutil.write_if_changed: no needless writes, atomic replacement, nothing left over."""
+"""kisync.util.fsutil.write_if_changed: no needless writes, atomic replacement, nothing left over."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kisync import fsutil
-from kisync.fsutil import write_if_changed
+from kisync.util import fsutil
+from kisync.util.fsutil import write_if_changed
 
 TEXT = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Straße"\nmsgstr "شارع"\n'
 

@@ -1,11 +1,11 @@
-"""kisync.workers.ordered_results: in order, in batches, never reading far ahead."""
+"""kisync.util.workers.ordered_results: in order, in batches, never reading far ahead."""
 
 from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from kisync.workers import ordered_results
+from kisync.util.workers import ordered_results
 
 
 def slow_for_early_items(batch: list[int]) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ import pytest
 from support.catalogs import translate
 from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 
 INJECTION = "<script>alert(1)</script>"
 

@@ -21,7 +21,8 @@ from support.faultproxy import FaultProxy
 from support.wordpress import WordPress
 from test_faults import UPDATE, assert_once_each
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress

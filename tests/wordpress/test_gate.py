@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from support.catalogs import translate
 from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
-from kisync import pofile
+from kisync.catalog import pofile
 from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
-from kisync import Project, pofile
+from kisync import Project
+from kisync.catalog import pofile
 from kisync.cli import cli
 
 pytestmark = pytest.mark.wordpress
