@@ -8,10 +8,9 @@ The library is the product; the ``kisync`` command is a thin layer over it::
     print(report.summary())
 """
 
+from ._version import __version__
 from .errors import CatalogError, ConfigError, ExtractError, KisyncError, PortalError
 from .project import Project
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CatalogError",

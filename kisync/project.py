@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog.keys import SITE_KEY
+from .catalog.layout import CatalogLayout, CatalogScan
 from .config import CONFIG_FILE, Config, find_config, load_config
-from .errors import KisyncError
+from .errors import ConfigError
 from .languages import Language, get_language
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
 
-_SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
+log = logging.getLogger(__name__)
 
 
 class Project:
@@ -59,7 +58,12 @@ class Project:
 
     @property
     def catalogs_dir(self) -> Path:
-        return self.root / self.config.catalogs.path
+        return self.catalogs.folder
+
+    @cached_property
+    def catalogs(self) -> CatalogLayout:
+        """The catalog folder (``[catalogs] path``) for the project's languages."""
+        return CatalogLayout(self.root / self.config.catalogs.path, self.config.languages)
 
     @property
     def state_dir(self) -> Path:
@@ -67,10 +71,10 @@ class Project:
         return self.root / ".kisync"
 
     def template_path(self, key: str) -> Path:
-        return self.catalogs_dir / "templates" / f"{_checked(key)}.pot"
+        return self.catalogs.template_path(key)
 
     def catalog_path(self, language: str, key: str) -> Path:
-        return self.catalogs_dir / language / f"{_checked(key)}.po"
+        return self.catalogs.catalog_path(language, key)
 
     @property
     def site_key(self) -> str:
@@ -78,27 +82,11 @@ class Project:
 
     def page_keys(self) -> list[str]:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
-        keys = _keys_in(self.catalogs_dir / "templates", ".pot")
-        return sorted(key for key in keys if _SAFE_KEY.match(key))
+        return self.catalogs.page_keys()
 
     def scan_catalogs(self, edited_since_ns: int | None = None) -> CatalogScan:
-        """Which pages have all their catalog files, and which catalogs were edited.
-
-        ``edited`` lists, per page key, the languages whose catalog was modified at or
-        after ``edited_since_ns`` (a file time in nanoseconds; None: do not look). One
-        walk per folder instead of a file-system lookup per page and language: a pull
-        with nothing changed spends much of its time here.
-        """
-        complete = _keys_in(self.catalogs_dir / "templates", ".pot")
-        edited: dict[str, list[str]] = {}
-        for code in self.config.languages:
-            found: set[str] = set()
-            for key, entry in _files_in(self.catalogs_dir / code, ".po"):
-                found.add(key)
-                if edited_since_ns is not None and entry.stat().st_mtime_ns >= edited_since_ns:
-                    edited.setdefault(key, []).append(code)
-            complete &= found
-        return CatalogScan(complete, edited)
+        """See :meth:`CatalogLayout.scan <kisync.catalog.layout.CatalogLayout.scan>`."""
+        return self.catalogs.scan(edited_since_ns)
 
     # -- settings ------------------------------------------------------------------
 
@@ -148,10 +136,54 @@ class Project:
         return load_glossaries(self.glossary_paths)
 
     def open_portal(self, *, insecure: bool = False) -> Portal:
-        """The portal's connector; ``insecure`` as for :attr:`insecure`, for this call."""
-        from .portal import open_portal
+        """The connector ``[portal]`` asks for (``insecure``: see :attr:`insecure`)."""
+        settings = self.config.portal
+        if settings.kind == "files":
+            from .portal.files import FilesPortal
 
-        return open_portal(self, insecure=insecure or self.insecure)
+            return FilesPortal(
+                self.root / settings.path,
+                project_root=self.root,
+                exclude=settings.exclude,
+                language_folders=self.config.languages,
+            )
+        if settings.kind == "crawl":
+            from .portal.crawl import CrawlPortal
+
+            return CrawlPortal(
+                settings.url,
+                cache_dir=self.state_dir / "crawl",
+                source_language=self.config.source_language,
+                concurrency=settings.concurrency,
+                delay=settings.delay,
+                timeout=settings.timeout,
+                retries=settings.retries,
+                max_pages=settings.max_pages,
+                exclude=settings.exclude,
+            )
+        if settings.kind == "wordpress":
+            from .portal.wordpress import open_wordpress
+
+            return open_wordpress(self, insecure=insecure or self.insecure)
+        raise ConfigError(f"{self.config.file}: portal kind {settings.kind!r} is not available yet")
+
+    def open_target(self, *, insecure: bool = False) -> PublishTarget:
+        """The target the project publishes to.
+
+        A files portal publishes to the folder ``[publish] target``; a WordPress portal
+        publishes to itself, in the site's multilingual mode (:mod:`kisync.publish.polylang`
+        with Polylang), with the password from the environment (``insecure``: see
+        :attr:`insecure`).
+        """
+        if self.config.portal.kind == "wordpress":
+            from .portal.wordpress import open_wordpress
+            from .publish.polylang import target_for
+
+            return target_for(open_wordpress(self, insecure=insecure or self.insecure))
+        from .publish.files import FilesTarget
+
+        folder = self.config.publish.target
+        return FilesTarget(self.root / folder, name=f"files:{folder}")
 
     # -- pipeline ------------------------------------------------------------------
 
@@ -295,43 +327,10 @@ class Project:
         )
 
 
-@dataclass(frozen=True)
-class CatalogScan:
-    """What :meth:`Project.scan_catalogs` found on disk."""
-
-    complete: set[str]
-    """Keys of the pages whose template and every language catalog exist."""
-    edited: dict[str, list[str]]
-    """Page key -> codes of the languages whose catalog was edited since the given time."""
-
-
-def _keys_in(folder: Path, suffix: str) -> set[str]:
-    """Page keys of the files ending in ``suffix`` below ``folder`` (none if it is missing)."""
-    return {key for key, _ in _files_in(folder, suffix)}
-
-
-def _files_in(folder: Path, suffix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(page key, directory entry) of each file ending in ``suffix`` below ``folder``.
-
-    ``os.scandir`` rather than ``Path.rglob`` (4x faster); symbolic links to folders
-    are not followed, and a missing folder holds no files.
-    """
-    folders = [(str(folder), "")]
-    while folders:
-        directory, prefix = folders.pop()
-        try:
-            with os.scandir(directory) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append((entry.path, f"{prefix}{entry.name}/"))
-                    elif entry.name.endswith(suffix):
-                        yield prefix + entry.name[: -len(suffix)], entry
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-
-
-def _checked(key: str) -> str:
-    """Refuse keys that could leave the catalog folder (they come from the portal)."""
-    if not _SAFE_KEY.match(key) or ".." in key.split("/"):
-        raise KisyncError(f"unsafe page key {key!r}: it must be a relative path without '..'")
-    return key
+def project_for(path: Path | str) -> Project | None:
+    """The project whose ``kisync.toml`` is in the folder of ``path`` or above; None if none."""
+    try:
+        return Project.load(find_config(Path(path).resolve().parent))
+    except ConfigError as error:
+        log.info("no project for %s (%s); checks that need one are skipped", path, error)
+        return None

@@ -10,13 +10,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from .extract.pull import PullReport
-    from .project import Project
     from .publish.push import PushReport
     from .translate.pretranslate import PretranslateReport
+
+
+class Steps(Protocol):
+    """The three steps ``sync`` chains (:class:`kisync.Project` has them)."""
+
+    def pull(
+        self,
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PullReport: ...
+
+    def pretranslate(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        machine: bool = True,
+    ) -> PretranslateReport: ...
+
+    def push(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        force: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> PushReport: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +89,7 @@ class SyncReport:
 
 
 def sync(
-    project: Project,
+    project: Steps,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,

@@ -33,7 +33,7 @@ from .merge import (
 )
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from .layout import CatalogLayout
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,8 @@ class FilesOutcome:
 
 
 def update_page_files(
-    project: Project,
+    layout: CatalogLayout,
+    languages: Sequence[Language],
     page: PageInfo,
     entries: list[polib.POEntry],
     *,
@@ -72,16 +73,16 @@ def update_page_files(
     reprocess: bool = False,
     dry_run: bool = False,
 ) -> FilesOutcome:
-    """Write a page's template and merge it into every language catalog of the project."""
+    """Write a page's template and merge it into the catalog of each of ``languages``."""
     outcome = FilesOutcome()
-    template_path = project.template_path(page.key)
+    template_path = layout.template_path(page.key)
     old_text = _read_text(template_path)
     template, text = _template(page, entries, old_text)
     outcome.changed = text != old_text
     if outcome.changed:
         outcome.diff = _diff(template_path, old_text, template)
-    for language in project.languages:
-        path = project.catalog_path(language.code, page.key)
+    for language in languages:
+        path = layout.catalog_path(language.code, page.key)
         if outcome.changed or reprocess or not path.exists():
             outcome.ok &= _merge_into(path, template, language, page, processors, dry_run, outcome)
     if outcome.ok:

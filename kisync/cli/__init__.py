@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from .common import Context, KisyncGroup, setup_logging
 
 # command name -> module of this package that defines ``<module>_command``. Modules are

@@ -47,6 +47,7 @@ def lint_command(
     untranslated entries are not checked. Exit code 1 when an error is found.
     """
     from ..progress import reports
+    from ..project import project_for
     from ..translate.checks import REGISTRY
     from ..translate.lint import lint_files, lint_project
 
@@ -56,7 +57,7 @@ def lint_command(
             click.echo(f"{spec.name:<16} {spec.severity:<8} {spec.description}{scope}")
         return
     if files:
-        project = context.project if context.project_dir else None
+        project = context.project if context.project_dir else project_for(files[0])
         report = lint_files(files, project, checks=checks or None)
     else:
         report = lint_project(context.project, languages, pages, checks=checks or None)

@@ -22,7 +22,7 @@ def export_memory(
     layout: CatalogLayout, language: Language, pages: Sequence[str], output: Path
 ) -> ExportReport:
     """Write the finished translations of ``pages`` as a TMX 1.4b file."""
-    from .. import __version__
+    from .._version import __version__
     from ..catalog import pofile
     from ..util.fsutil import write_if_changed
     from .tmx import write_tmx

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import polib
 
     from ..catalog.files import CatalogProcessor, FilesOutcome
-    from ..project import Project
+    from ..workspace import Workspace
 
 # The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
 # where they are used: a pull with nothing changed needs none of them.
@@ -102,7 +102,7 @@ class PageResult:
 
 
 def pull(
-    project: Project,
+    project: Workspace,
     pages: Sequence[str] = (),
     *,
     dry_run: bool = False,
@@ -167,7 +167,7 @@ def pull(
 
 
 def process_page(
-    project: Project,
+    project: Workspace,
     ref: PageRef,
     html: str,
     *,
@@ -198,7 +198,8 @@ def process_page(
         )
     info = PageInfo(ref.key, text.title or ref.title, ref.url, body_text=text.body_text)
     files = update_page_files(
-        project,
+        project.catalogs,
+        project.languages,
         info,
         template_entries(text.segments, ref.where),
         processors=processors,
@@ -209,7 +210,7 @@ def process_page(
 
 
 def _update_site(
-    project: Project,
+    project: Workspace,
     state: PullState,
     processors: Sequence[CatalogProcessor],
     reprocess: bool,
@@ -220,7 +221,8 @@ def _update_site(
     from ..catalog.merge import PageInfo
 
     return update_page_files(
-        project,
+        project.catalogs,
+        project.languages,
         PageInfo(SITE_KEY, SITE_TITLE),
         state.site_entries(),
         processors=processors,
@@ -230,7 +232,7 @@ def _update_site(
 
 
 def _check_edited_catalogs(
-    project: Project,
+    project: Workspace,
     keys: Iterable[str],
     edited: dict[str, list[str]],
     report: PullReport,
@@ -289,11 +291,11 @@ def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:
 # -- running pages here or in worker processes ----------------------------------------
 
 _Job = tuple[PageRef, str, bool, bool]  # ref, html, reprocess, dry_run
-_worker_setup: tuple[Project, Sequence[CatalogProcessor]] | None = None
+_worker_setup: tuple[Workspace, Sequence[CatalogProcessor]] | None = None
 
 
 def _process(
-    project: Project,
+    project: Workspace,
     portal: Portal,
     refs: list[PageRef],
     processors: Sequence[CatalogProcessor],
@@ -317,12 +319,12 @@ def _process(
         workers,
         mp_context=process_context(),
         initializer=_init_worker,
-        initargs=(project.config.file,),
+        initargs=(type(project).load, project.config.file),
     ) as executor:
         yield from ordered_results(executor, _run_batch_in_worker, jobs, workers=workers)
 
 
-def _load_what_workers_share(project: Project) -> None:
+def _load_what_workers_share(project: Workspace) -> None:
     """Import the page pipeline and load the language names here, once: workers started
     by fork inherit them instead of each loading them again (~0.1 s of CPU apiece)."""
     from ..catalog import files  # noqa: F401
@@ -342,18 +344,18 @@ def _read_pages(
             yield PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
 
 
-def _run(project: Project, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
+def _run(project: Workspace, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
     ref, html, reprocess, dry_run = job
     return process_page(
         project, ref, html, processors=processors, reprocess=reprocess, dry_run=dry_run
     )
 
 
-def _init_worker(config_file: Path) -> None:
-    from ..project import Project
-
+def _init_worker(load: Callable[[Path], Workspace], config_file: Path) -> None:
+    """Load the project again in the worker (``load``: ``Project.load``, passed in by the
+    parent, so that pull does not import the module that imports it)."""
     global _worker_setup
-    project = Project.load(config_file)
+    project = load(config_file)
     _worker_setup = (project, project.catalog_processors())
 
 

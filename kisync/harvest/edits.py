@@ -27,7 +27,6 @@ from ..catalog import pofile
 from ..errors import KisyncError
 from ..languages import Language
 from ..portal.base import PageRef
-from ..publish import open_target
 from ..publish.state import STATE_FILE, PublishState
 from ..publish.target import Published, PublishTarget
 from ..translate.notes import replace_notes
@@ -37,7 +36,7 @@ from .locate import Found
 from .run import _agreed, _align
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 NOTE_PREFIX = "kisync: from an edit "
 PREVIOUS_PREFIX = "kisync: translation before the edit: "
@@ -93,7 +92,7 @@ class EditsReport:
 
 
 def take_back_edits(
-    project: Project,
+    project: Workspace,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
@@ -103,7 +102,7 @@ def take_back_edits(
     """Take the edits made on the publish target into the catalogs (see the module doc)."""
     chosen = select_languages(project, languages)
     report = EditsReport(tuple(language.code for language in chosen), dry_run)
-    target = open_target(project, insecure=insecure)
+    target = project.open_target(insecure=insecure)
     portal = project.open_portal(insecure=insecure)
     try:
         state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
@@ -140,7 +139,7 @@ def take_back_edits(
 
 
 def _keep(
-    project: Project,
+    project: Workspace,
     state: PublishState,
     language: Language,
     ref: PageRef,
@@ -154,7 +153,7 @@ def _keep(
 
 
 def _take_back(
-    project: Project,
+    project: Workspace,
     target: PublishTarget,
     german: str,
     ref: PageRef,

@@ -25,10 +25,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..errors import PortalError
 from ..extract.htmltree import parse_html
 from ..languages import Language
-from ..portal.base import PageRef, Portal
+from ..portal.base import PageRef
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +55,6 @@ def fields(pattern: str, language: Language, page: PageRef, path: str) -> str:
     return pattern.format(
         lang=language.code, bcp47=language.bcp47.lower(), path=path, slug=slug, key=page.key
     )
-
-
-def open_locator(project: Project, portal: Portal) -> Locator:
-    """The locator for the project's portal kind and ``[harvest] pattern``."""
-    kind = project.config.portal.kind
-    pattern = project.config.harvest.pattern
-    if kind == "files":
-        return FilesLocator(project.root / project.config.portal.path, pattern)
-    if kind == "crawl":
-        return CrawlLocator(project, pattern)
-    from .wordpress import WordPressLocator
-
-    return WordPressLocator(portal, pattern)  # type: ignore[arg-type]
 
 
 class FilesLocator:
@@ -104,7 +91,7 @@ def _source_file(folder: Path, page: PageRef) -> str:
 class CrawlLocator:
     """Translations on a live site, by pattern or by the German page's hreflang links."""
 
-    def __init__(self, project: Project, pattern: str = "") -> None:
+    def __init__(self, project: Workspace, pattern: str = "") -> None:
         from ..portal.http import Throttle, make_session
 
         settings = project.config.portal

@@ -28,15 +28,15 @@ from ..catalog import pofile
 from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
 from ..languages import Language
-from ..portal.base import PageRef
+from ..portal.base import PageRef, Portal
 from ..translate.notes import replace_notes
 from ..util.fsutil import write_if_changed
 from ..util.selection import matching, select_languages
-from .locate import Found, open_locator
+from .locate import CrawlLocator, FilesLocator, Found, Locator
 from .page import Harvested, PageAlignment, align_page
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class HarvestReport:
 
 
 def harvest(
-    project: Project,
+    project: Workspace,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
@@ -168,7 +168,7 @@ def harvest(
 
 
 def _harvest_page(
-    project: Project,
+    project: Workspace,
     portal,
     locator,
     ref: PageRef,
@@ -212,7 +212,7 @@ def _harvest_page(
 
 
 def _align(
-    project: Project, ref: PageRef, german: str, found: Found, language: Language
+    project: Workspace, ref: PageRef, german: str, found: Found, language: Language
 ) -> PageAlignment:
     prefixes = {code.lower() for code in project.config.languages}
     prefixes |= {lang.bcp47.lower() for lang in project.languages}
@@ -229,7 +229,7 @@ def _align(
 
 
 def _fill_page(
-    project: Project,
+    project: Workspace,
     language: Language,
     key: str,
     items: list[Harvested],
@@ -273,7 +273,7 @@ def _winners(votes: dict[tuple[str, str], Counter[str]]) -> dict[tuple[str, str]
 
 
 def _harvest_site(
-    project: Project,
+    project: Workspace,
     language: Language,
     votes: dict[tuple[str, str], Counter[str]],
     report: HarvestReport,
@@ -326,3 +326,16 @@ def _apply(entry: polib.POEntry, msgstr: str, note: str) -> None:
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     entry.comment = replace_notes(entry.comment, [note], NOTE_PREFIX)
+
+
+def open_locator(project: Workspace, portal: Portal) -> Locator:
+    """The locator for the project's portal kind and ``[harvest] pattern``."""
+    kind = project.config.portal.kind
+    pattern = project.config.harvest.pattern
+    if kind == "files":
+        return FilesLocator(project.root / project.config.portal.path, pattern)
+    if kind == "crawl":
+        return CrawlLocator(project, pattern)
+    from .wordpress import WordPressLocator  # imports .locate: loaded only for WordPress
+
+    return WordPressLocator(portal, pattern)  # type: ignore[arg-type]

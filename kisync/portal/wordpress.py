@@ -59,7 +59,7 @@ from .base import PageRef
 from .http import Reply, make_session, redact_url, request
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +199,7 @@ class Settings:
         return f"Settings(url={self.url!r}, user={self.user!r}, password=***)"
 
 
-def settings_from(project: Project, *, insecure: bool = False) -> Settings:
+def settings_from(project: Workspace, *, insecure: bool = False) -> Settings:
     """The ``[portal]`` settings of a WordPress project, with the password from the environment."""
     portal = project.config.portal
     where = project.config.file
@@ -713,12 +713,12 @@ def raw_text(field: Any) -> str:
     return field if isinstance(field, str) else ""
 
 
-def open_wordpress(project: Project, *, insecure: bool = False) -> WordPressPortal:
+def open_wordpress(project: Workspace, *, insecure: bool = False) -> WordPressPortal:
     """The WordPress portal a project file describes (credentials from the environment)."""
     client = WordPressClient(settings_from(project, insecure=insecure))
     return WordPressPortal(client, project.languages, cache_dir=cache_dir(project))
 
 
-def cache_dir(project: Project) -> Path:
+def cache_dir(project: Workspace) -> Path:
     """``.kisync/wordpress-pages/``: German pages as last read, by id (safe to delete)."""
     return project.state_dir / "wordpress-pages"

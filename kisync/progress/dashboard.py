@@ -30,7 +30,7 @@ from ..util.fsutil import write_if_changed
 from .stats import PageStats, ProjectStats, collect_stats
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 COLOURS = (  # (lowest percent, background, badge colour, legend)
     (100.0, "#1a7f37", "#2ea44f", "complete"),
@@ -50,7 +50,7 @@ class Dashboard:
 
 
 def build_report(
-    project: Project,
+    project: Workspace,
     output: Path,
     languages: tuple[str, ...] = (),
     pages: tuple[str, ...] = (),
@@ -82,7 +82,7 @@ def _write(stats: ProjectStats, output: Path, pull: str) -> Dashboard:
     return Dashboard(index, tuple(badges), stats_json)
 
 
-def last_pull(project: Project) -> str:
+def last_pull(project: Workspace) -> str:
     """When ``kisync pull`` last ran, or else when the German text last changed."""
     pulled = last_pulled(project.state_dir)
     if pulled is not None:

@@ -21,7 +21,7 @@ from ..translate.lint import LintReport, lint_project
 from .stats import PageStats, ProjectStats, collect_stats
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def run_check(
-    project: Project,
+    project: Workspace,
     *,
     min_completeness: float | None = None,
     languages: Iterable[str] = (),
@@ -171,7 +171,7 @@ def run_check(
     return GateResult(stats, tuple(checks), report)
 
 
-def _minimum(project: Project, language: Language, given: float | None) -> float:
+def _minimum(project: Workspace, language: Language, given: float | None) -> float:
     if given is not None:
         return given
     configured = project.config.check.min_completeness

@@ -25,7 +25,7 @@ from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
 
 
 def collect_stats(
-    project: Project,
+    project: Workspace,
     languages: Iterable[str] = (),
     pages: Iterable[str] = (),
     *,
@@ -204,7 +204,7 @@ class _Counter:
     when nothing changed.
     """
 
-    def __init__(self, project: Project, use_cache: bool) -> None:
+    def __init__(self, project: Workspace, use_cache: bool) -> None:
         self.prefix = os.path.join(str(project.root), "")
         self.base = Path(os.path.relpath(project.catalogs_dir, project.root)).as_posix()
         self.cache = StatsCache(project.state_dir / "stats-cache.json") if use_cache else None

@@ -29,7 +29,7 @@ from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 MessageKey = tuple[str, str]
 """``(msgctxt or "", msgid)``: how a page's string finds its entry."""
@@ -62,7 +62,7 @@ EMPTY = Catalog(frozenset(), {})
 class PublishGate:
     """Reads catalogs for publishing; see the module documentation."""
 
-    def __init__(self, project: Project | None) -> None:
+    def __init__(self, project: Workspace | None) -> None:
         self.checks = translation_checks(project)
         self.fingerprint = _fingerprint(project, [check.spec.name for check in self.checks])
         """Changes when what the checks find may change (another check, glossary)."""
@@ -107,7 +107,7 @@ class PublishGate:
         return Catalog(frozenset(known), translations, total, translated, tuple(errors))
 
 
-def _fingerprint(project: Project | None, checks: list[str]) -> str:
+def _fingerprint(project: Workspace | None, checks: list[str]) -> str:
     digest = hashlib.sha256("\0".join(checks).encode())
     for path in project.glossary_paths if project is not None else ():
         try:

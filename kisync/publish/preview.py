@@ -39,7 +39,7 @@ from .gate import PublishGate
 from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ HIGHLIGHT = (
 class Preview:
     """Renders pages for the preview server (usable without it, e.g. in tests)."""
 
-    def __init__(self, project: Project, languages: Sequence[Language] = ()) -> None:
+    def __init__(self, project: Workspace, languages: Sequence[Language] = ()) -> None:
         self.project = project
         self.gate = PublishGate(project)
         self.languages = tuple(languages) or project.languages
@@ -214,7 +214,7 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 def make_server(
-    project: Project, languages: Sequence[Language] = (), port: int = 8000
+    project: Workspace, languages: Sequence[Language] = (), port: int = 8000
 ) -> PreviewServer:
     """A preview server bound to 127.0.0.1 (``port`` 0: any free port); call
     ``serve_forever()`` on it, ``server_close()`` after. Static files come from a files

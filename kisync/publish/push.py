@@ -53,7 +53,6 @@ from ..errors import CatalogError, KisyncError
 from ..languages import Language
 from ..portal import PageRef, Portal
 from ..util.selection import matching, select_languages
-from . import open_target
 from .conflicts import ConflictFiles, changed_title, text_diff
 from .gate import EMPTY, Catalog, PublishGate
 from .jobs import Job, Outcome, Setup, Version, render_jobs
@@ -62,7 +61,7 @@ from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +198,7 @@ def _s(count: int) -> str:
 
 
 def push(
-    project: Project,
+    project: Workspace,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
@@ -219,7 +218,7 @@ def push(
     """
     chosen = select_languages(project, languages)
     own_target = target is None
-    target = target or open_target(project, insecure=insecure)
+    target = target or project.open_target(insecure=insecure)
     try:
         report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
         state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
@@ -291,7 +290,7 @@ class _Write:
 class _Push:
     def __init__(
         self,
-        project: Project,
+        project: Workspace,
         target: PublishTarget,
         state: PublishState,
         report: PushReport,

@@ -53,19 +53,17 @@ from ..portal.wordpress import (
     WordPressClient,
     WordPressError,
     WordPressPortal,
-    cache_dir,
     content_of,
     language_slug,
     page_document,
     protect_shortcodes,
     raw_text,
-    settings_from,
     title_of,
 )
 from .target import Published, RenderedPage
 
 if TYPE_CHECKING:
-    from ..project import Project
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -469,15 +467,3 @@ def _published(page: Mapping[str, Any]) -> Published:
         content_hash=digest,
         modified=modified,
     )
-
-
-def open_wordpress_target(project: Project, *, insecure: bool = False) -> WordPressTarget:
-    """The project's WordPress site as a publish target (credentials from the environment),
-    in the site's multilingual mode (:mod:`kisync.publish.polylang` with Polylang)."""
-    settings = settings_from(project, insecure=insecure or project.insecure)
-    portal = WordPressPortal(
-        WordPressClient(settings), project.languages, cache_dir=cache_dir(project)
-    )
-    from .polylang import target_for
-
-    return target_for(portal)

@@ -16,7 +16,7 @@ check's name and severity. Yield a :class:`Problem` instead of a string to give 
 finding another severity.
 
 Checks that need project data (the glossary, say) are made by a factory, called once per
-run with the :class:`~kisync.project.Project`; it returns the check function, or
+run with the project (a :class:`~kisync.workspace.Workspace`); it returns the check function, or
 ``None`` when the check has nothing to work with (no glossary configured)::
 
     @check_factory("glossary-term", severity="warning", description="…")
@@ -51,7 +51,7 @@ import polib
 from ..languages import Language
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 Severity = Literal["error", "warning"]
 Scope = Literal["translation", "source", "header"]
@@ -124,7 +124,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 
 CheckFunction: TypeAlias = Callable[[Subject], Iterable["Problem | str"]]
-CheckFactory: TypeAlias = Callable[["Project"], CheckFunction | None]
+CheckFactory: TypeAlias = Callable[["Workspace"], CheckFunction | None]
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,9 @@ class Registry:
             self._specs.values(), key=lambda spec: (spec.scope != "translation", spec.name)
         )
 
-    def bind(self, project: Project | None, names: Iterable[str] | None = None) -> list[BoundCheck]:
+    def bind(
+        self, project: Workspace | None, names: Iterable[str] | None = None
+    ) -> list[BoundCheck]:
         """The checks to run: all (or those named), each made by its factory.
 
         Checks that need a project are left out when there is none.
@@ -230,7 +232,7 @@ def check(
     """Register a check function (decorator)."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        def factory(project: Project | None) -> CheckFunction:
+        def factory(project: Workspace | None) -> CheckFunction:
             return function
 
         registry.add(CheckSpec(name, severity, description, scope, factory, False, tuple(aliases)))

@@ -34,7 +34,7 @@ from .glossary import Concept, Glossary, Term
 from .matcher import Match, Matcher
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 INFLECTION = 3
 """Letters at the end of a target word that may differ (case endings, suffixes)."""
@@ -134,10 +134,10 @@ def _matcher(glossary: Glossary) -> Matcher:
     return _matchers[glossary.fingerprint]
 
 
-def _glossary_check(name: str) -> Callable[[Project], Callable[[Subject], Iterator[str]] | None]:
+def _glossary_check(name: str) -> Callable[[Workspace], Callable[[Subject], Iterator[str]] | None]:
     """A factory: the check ``name`` of :func:`term_problems`, for the project's glossary."""
 
-    def factory(project: Project) -> Callable[[Subject], Iterator[str]] | None:
+    def factory(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
         glossary = project.glossary
         if glossary is None:
             return None
@@ -181,7 +181,7 @@ check_factory(
     scope="source",
     description="deprecated or outdated German wording in the page (Asylanten, Hartz IV …)",
 )
-def deprecated_wording(project: Project) -> Callable[[Subject], Iterator[str]] | None:
+def deprecated_wording(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
     glossary = project.glossary
     if glossary is None:
         return None

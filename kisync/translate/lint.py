@@ -19,14 +19,13 @@ import polib
 
 from ..catalog import pofile
 from ..catalog.scan import scan
-from ..config import find_config
-from ..errors import CatalogError, ConfigError
+from ..errors import CatalogError
 from ..languages import Language, UnknownLanguage, get_language
 from ..util.selection import select_languages, select_pages
 from .checks import REGISTRY, BoundCheck, Finding, Subject, display_path
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def lint_project(
-    project: Project,
+    project: Workspace,
     languages: Iterable[str] = (),
     pages: Iterable[str] = (),
     *,
@@ -90,7 +89,7 @@ def lint_project(
 
 def lint_files(
     paths: Sequence[Path],
-    project: Project | None = None,
+    project: Workspace | None = None,
     *,
     checks: Iterable[str] | None = None,
 ) -> LintReport:
@@ -98,24 +97,12 @@ def lint_files(
 
     A catalog's language comes from its ``Language`` header, else from its folder
     (``po/<lang>/…``). Checks that need the project (glossary) run only when there is
-    one: ``project``, or the nearest ``kisync.toml`` above the first file.
+    one: ``project`` (:func:`kisync.project.project_for` finds the one a file is in).
     """
-    if project is None and paths:
-        project = project_for(paths[0])
     return _Linter(project, checks).run((Path(path), None) for path in paths)
 
 
-def project_for(path: Path) -> Project | None:
-    from ..project import Project
-
-    try:
-        return Project.load(find_config(Path(path).resolve().parent))
-    except ConfigError as error:
-        log.info("no project for %s (%s); checks that need one are skipped", path, error)
-        return None
-
-
-def translation_checks(project: Project | None) -> list[BoundCheck]:
+def translation_checks(project: Workspace | None) -> list[BoundCheck]:
     """Every check of translated strings (``lint`` runs these, the publish gate too)."""
     return [c for c in REGISTRY.bind(project) if c.spec.scope == "translation"]
 
@@ -130,7 +117,7 @@ def translation_findings(
 
 
 class _Linter:
-    def __init__(self, project: Project | None, checks: Iterable[str] | None) -> None:
+    def __init__(self, project: Workspace | None, checks: Iterable[str] | None) -> None:
         self.project = project
         bound = REGISTRY.bind(project, checks)
         self.translation_checks = [c for c in bound if c.spec.scope == "translation"]
@@ -256,4 +243,4 @@ def _subjects(
             yield Subject(entry, entry.msgid, entry.msgstr, language, path, line)
 
 
-__all__ = ["LintReport", "display_path", "lint_files", "lint_project", "project_for"]
+__all__ = ["LintReport", "display_path", "lint_files", "lint_project"]

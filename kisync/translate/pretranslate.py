@@ -42,7 +42,7 @@ from .memory import Proposal, TranslationMemory
 from .notes import GlossaryNotes, replace_notes
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
     from .mt import MachineOutcome, MachineTranslator
 
 NOTE_PREFIX = "pretranslated:"
@@ -121,7 +121,7 @@ class PretranslateReport:
 
 
 def pretranslate(
-    project: Project,
+    project: Workspace,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
@@ -167,7 +167,7 @@ def _untranslated(entry: polib.POEntry) -> bool:
 
 def _machine_fill(
     machine: MachineTranslator,
-    project: Project,
+    project: Workspace,
     language: Language,
     waiting: list[tuple[str, polib.POEntry]],
     report: PretranslateReport,
@@ -209,7 +209,7 @@ def _add_outcome(report: PretranslateReport, outcome: MachineOutcome) -> None:
 
 
 def _read_all(
-    project: Project, language: Language, report: PretranslateReport
+    project: Workspace, language: Language, report: PretranslateReport
 ) -> dict[str, polib.POFile]:
     """Every catalog of the language (the memory covers the whole project)."""
     catalogs = {}

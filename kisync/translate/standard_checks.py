@@ -14,7 +14,7 @@ from .checks import Subject, check, check_factory
 from .preserved import Preserved, preserved, same_phone
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 # -- placeholders ------------------------------------------------------------------------
 
@@ -163,7 +163,7 @@ def markup(subject: Subject) -> Iterator[str]:
     description="WordPress portals: no shortcode ([video …], [gallery], [/caption]) the "
     "German text does not have",
 )
-def shortcodes(project: Project) -> Callable[[Subject], Iterator[str]] | None:
+def shortcodes(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
     if project.config.portal.kind != "wordpress":
         return None
     from ..portal.wordpress import shortcodes_in

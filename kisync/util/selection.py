@@ -10,10 +10,10 @@ from ..errors import KisyncError
 from ..languages import Language, UnknownLanguage, get_language
 
 if TYPE_CHECKING:
-    from ..project import Project
+    from ..workspace import Workspace
 
 
-def select_languages(project: Project, codes: Iterable[str] = ()) -> tuple[Language, ...]:
+def select_languages(project: Workspace, codes: Iterable[str] = ()) -> tuple[Language, ...]:
     """The project's languages, or those of ``codes`` (which must be project languages)."""
     codes = list(codes)
     if not codes:
@@ -35,7 +35,7 @@ def select_languages(project: Project, codes: Iterable[str] = ()) -> tuple[Langu
     return tuple(chosen)
 
 
-def select_pages(project: Project, patterns: Iterable[str] = ()) -> list[str]:
+def select_pages(project: Workspace, patterns: Iterable[str] = ()) -> list[str]:
     """Keys of the pages that have a template, limited to ``patterns`` (shell-style)."""
     keys = project.page_keys()
     if not keys:

@@ -14,6 +14,7 @@ from progress.helpers import edit_catalog
 from kisync.cli import cli
 from kisync.errors import CatalogError
 from kisync.progress.reports import github_annotation
+from kisync.project import project_for
 from kisync.translate.checks import REGISTRY, Finding, Problem, check, check_factory
 from kisync.translate.lint import lint_files, lint_project
 
@@ -169,7 +170,7 @@ def test_checks_that_need_a_project_are_skipped_without_one(broken, extra_checks
     loose = tmp_path / "index.po"
     shutil.copy(broken.catalog_path("ar", "index"), loose)
     assert "test-needs-project" not in {f.check for f in lint_files([loose]).findings}
-    inside = lint_files([broken.catalog_path("ar", "index")])
+    inside = lint_files([path := broken.catalog_path("ar", "index")], project_for(path))
     assert "test-needs-project" in {f.check for f in inside.findings}
 
 
