@@ -20,7 +20,7 @@ from conftest import gettext_tool, msgfmt_check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kisync.catalog import pofile
+from kisync.catalog import linebreak, pofile
 from kisync.errors import CatalogError
 
 RUSSIAN_PLURALS = (
@@ -400,7 +400,7 @@ def _libunistring_opportunities(text: str) -> list[int]:
 
 def _our_opportunities(text: str) -> list[int]:
     kinds = [0] * len(text)
-    for start, _, kind in pofile._pieces(text)[1:]:
+    for start, _, kind in linebreak.break_pieces(text)[1:]:
         kinds[start] = kind
     return kinds
 
@@ -423,8 +423,8 @@ def test_widths_match_libunistring() -> None:
     LIBUNISTRING.uc_width.restype = ctypes.c_int
     for char in _assigned(COVERED + SAMPLE):
         expected = max(LIBUNISTRING.uc_width(ord(char), b"UTF-8"), 0)
-        assert pofile._WIDTHS[char] == expected, f"U+{ord(char):04X}"
-        assert pofile._text_width(char * 3) == 3 * expected, f"U+{ord(char):04X}"
+        assert linebreak._WIDTHS[char] == expected, f"U+{ord(char):04X}"
+        assert linebreak.text_width(char * 3) == 3 * expected, f"U+{ord(char):04X}"
 
 
 # -- simple text: the regular-expression path -------------------------------------------
@@ -487,7 +487,7 @@ def fragment_texts(fragment: str) -> list[str]:
 
 def test_simple_fragments_are_recognised() -> None:
     """The fragments the next test uses do (or do not) take the fast path."""
-    simple = pofile._simple()
+    simple = linebreak.simple_text()
     for fragment, expected in FRAGMENTS.items():
         for text in fragment_texts(fragment):
             portions = [pofile._escape(portion) for portion in pofile._PORTION.findall(text)]
@@ -522,8 +522,8 @@ def test_simple_text_just_at_the_width(tmp_path: Path) -> None:
 
 
 def _simple_characters() -> list[str]:
-    simple = pofile._simple()
-    blocks = pofile._ONE_COLUMN_BLOCKS
+    simple = linebreak.simple_text()
+    blocks = linebreak._ONE_COLUMN_BLOCKS
     chars = [chr(code) for first, last in blocks for code in range(first, last + 1)]
     return [char for char in chars if char != " " and simple.matches(char)]
 
@@ -532,9 +532,9 @@ def _simple_characters() -> list[str]:
 def test_simple_break_opportunities_match_libunistring() -> None:
     """Every simple character next to every simple class, with and without spaces."""
     characters = _simple_characters()
-    by_class = {pofile._CLASSES[char]: char for char in characters}
-    assert sorted(by_class) == sorted(pofile._SIMPLE_CLASSES)
-    simple = pofile._simple()
+    by_class = {linebreak._CLASSES[char]: char for char in characters}
+    assert sorted(by_class) == sorted(linebreak._SIMPLE_CLASSES)
+    simple = linebreak.simple_text()
     for char in characters:
         for other in by_class.values():
             for text in (char + other, other + char, f"{char} {other}", f"{other}  {char}x"):
@@ -554,7 +554,7 @@ def test_simple_lines_are_cut_like_the_general_path() -> None:
     for _ in range(3000):
         pool = characters if pick.random() < 0.3 else [*"abc  -/.,'(", "\xa0", "–"]
         text = "a" + "".join(pick.choice(pool) for _ in range(pick.randint(0, 40)))
-        if not pofile._simple().matches(text):
+        if not linebreak.simple_text().matches(text):
             continue
         width = pick.randint(1, 20)
         expected = pofile._cut(text, width, simple=False)
