@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ..model import NO_BODY_TEXT, PLACEHOLDER
 
-__all__ = ["Counts", "count_words", "scan", "translations"]
+__all__ = ["Counts", "count_words", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,26 +267,6 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
     return Counts(
         total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
     )
-
-
-def translations(data: bytes) -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]] | None:
-    """What publishing needs from a catalog, fast: the ``(msgctxt, msgid)`` of every
-    entry, and the translated ones (not empty, not fuzzy, not plural) mapped to their
-    ``msgstr``. ``None`` if the layout is not recognised (read it with the full reader)."""
-    known: set[tuple[str, str]] = set()
-    done: dict[tuple[str, str], str] = {}
-    try:
-        found = _entries(data)
-        if found is None:
-            return None
-        for pre, context, msgid, _, _, msgstr in found[0]:
-            key = (unquote(context) if context is not None else "", unquote(msgid))
-            known.add(key)
-            if msgstr is not None and not _is_empty(msgstr) and not _is_fuzzy(pre):
-                done[key] = unquote(msgstr)
-    except UnicodeDecodeError:
-        return None
-    return known, done
 
 
 def _utf8_header(msgstr: bytes) -> bool:

@@ -345,7 +345,7 @@ def test_catalogs_in_an_unusual_layout_are_read_by_the_full_reader(demo):
     path = demo / "po" / "en" / "impressum.po"
     text = path.read_text(encoding="utf-8")  # a header the fast scanner does not trust
     path.write_text(text.replace("charset=UTF-8", "charset=ISO-8859-1"), encoding="utf-8")
-    assert scan.translations(path.read_bytes()) is None
+    assert scan.scan(path.read_bytes()) is None
     report = Project.load(demo).push(["en"], ["impressum"])
     assert [r.action for r in report.results] == ["create"], report.failures
     html = (demo / "site" / "en" / "impressum" / "index.html").read_text(encoding="utf-8")
