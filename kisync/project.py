@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from .extract.pull import PullReport
     from .harvest import HarvestReport
     from .portal import Portal
+    from .progress import ProjectStats
+    from .progress.dashboard import Dashboard
+    from .progress.gate import GateResult
     from .publish.push import PushReport
     from .publish.target import PublishTarget
     from .sync import SyncReport
     from .translate.glossary import Glossary
+    from .translate.lint import LintReport
     from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
 
@@ -302,6 +306,47 @@ class Project:
         from .harvest import harvest
 
         return harvest(self, languages, pages, dry_run=dry_run, progress=progress)
+
+    def stats(self, languages: Sequence[str] = (), pages: Sequence[str] = ()) -> ProjectStats:
+        """Completeness (``kisync stats``); see :func:`kisync.progress.collect_stats`."""
+        from .progress import collect_stats
+
+        return collect_stats(self, languages, pages)
+
+    def lint(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        checks: Sequence[str] | None = None,
+    ) -> LintReport:
+        """The QA checks (``kisync lint``); see :func:`kisync.translate.lint.lint_project`."""
+        from .translate.lint import lint_project
+
+        return lint_project(self, languages, pages, checks=checks)
+
+    def check(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        min_completeness: float | None = None,
+        lint: bool = True,
+    ) -> GateResult:
+        """The CI gate (``kisync check``); see :func:`kisync.progress.gate.run_check`."""
+        from .progress.gate import run_check
+
+        return run_check(
+            self, min_completeness=min_completeness, languages=languages, pages=pages, lint=lint
+        )
+
+    def report(
+        self, output: Path | str, languages: Sequence[str] = (), pages: Sequence[str] = ()
+    ) -> Dashboard:
+        """Write the progress dashboard and badges (``kisync report``) into ``output``."""
+        from .progress.dashboard import build_report
+
+        return build_report(self, Path(output), tuple(languages), tuple(pages))
 
     def sync(
         self,

@@ -50,15 +50,10 @@ def check_command(
     the German words left, and the lint findings.
     """
     from ..progress import reports
-    from ..progress.gate import run_check
     from ..util.fsutil import write_if_changed
 
-    result = run_check(
-        context.project,
-        min_completeness=min_completeness,
-        languages=languages,
-        pages=pages,
-        lint=not no_lint,
+    result = context.project.check(
+        languages, pages, min_completeness=min_completeness, lint=not no_lint
     )
     if fmt == "json":
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"

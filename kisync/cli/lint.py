@@ -49,7 +49,7 @@ def lint_command(
     from ..progress import reports
     from ..project import project_for
     from ..translate.checks import REGISTRY
-    from ..translate.lint import lint_files, lint_project
+    from ..translate.lint import lint_files
 
     if list_checks:
         for spec in REGISTRY.specs():
@@ -60,7 +60,7 @@ def lint_command(
         project = context.project if context.project_dir else project_for(files[0])
         report = lint_files(files, project, checks=checks or None)
     else:
-        report = lint_project(context.project, languages, pages, checks=checks or None)
+        report = context.project.lint(languages, pages, checks=checks or None)
     if fmt == "json":
         echo_json(report.to_json())
     elif fmt == "github":

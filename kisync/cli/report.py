@@ -29,8 +29,6 @@ def report_command(
     Open DIR/index.html in any browser, offline too; put DIR/badges/<lang>.svg in a
     README or on an intranet page.
     """
-    from ..progress.dashboard import build_report
-
-    dashboard = build_report(context.project, output, languages, pages)
+    dashboard = context.project.report(output, languages, pages)
     badges = dashboard.index.parent / "badges"
     click.echo(f"wrote {dashboard.index} and {len(dashboard.badges)} badges in {badges}")

@@ -35,10 +35,9 @@ def stats_command(
     count (the same numbers as `msgfmt --statistics`). Words are German source words,
     what translation costs are estimated on.
     """
-    from ..progress import collect_stats
     from ..progress.reports import json_text, render, stats_table
 
-    stats = collect_stats(context.project, languages, pages)
+    stats = context.project.stats(languages, pages)
     if fmt == "json":
         click.echo(json_text(stats.to_json()))
     else:
