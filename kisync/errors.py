@@ -45,5 +45,21 @@ class PortalError(KisyncError):
         super().__init__(message)
 
 
+class SelectionError(KisyncError):
+    """A language or page chosen (``option``: ``"lang"`` or ``"page"``) that the project
+    does not have. ``message`` has ``{}`` where the choice is named, so that a command
+    line can name it as its option: :meth:`naming_option`."""
+
+    def __init__(self, option: str, choice: str, message: str) -> None:
+        self.option = option
+        self.choice = choice
+        self.message = message
+        super().__init__(message.replace("{}", choice, 1))
+
+    def naming_option(self) -> str:
+        """The message with the choice given as a command-line option (``--lang ar``)."""
+        return self.message.replace("{}", f"--{self.option} {self.choice}", 1)
+
+
 class GlossaryError(KisyncError):
     """A glossary file is malformed or unsafe."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from ..errors import KisyncError
+from ..errors import KisyncError, SelectionError
 from ..project import Project
 
 
@@ -87,7 +87,8 @@ class KisyncGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KisyncError as error:
-            click.secho(f"kisync: error: {error}", err=True, fg="red")
+            message = error.naming_option() if isinstance(error, SelectionError) else error
+            click.secho(f"kisync: error: {message}", err=True, fg="red")
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("kisync: interrupted; files written so far are complete", err=True)

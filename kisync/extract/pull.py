@@ -14,7 +14,6 @@ template, so an interrupted run is completed by the next one.
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import logging
 import os
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
 from ..portal import PageRef, Portal
+from ..util.selection import matching
 from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
@@ -275,12 +275,8 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
         raise KisyncError("the portal lists no pages; check [portal] in kisync.toml")
     if not patterns:
         return refs
-    chosen = [ref for ref in refs if any(fnmatch.fnmatchcase(ref.key, p) for p in patterns)]
-    for pattern in patterns:
-        if not any(fnmatch.fnmatchcase(ref.key, pattern) for ref in refs):
-            sample = ", ".join(ref.key for ref in refs[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
-    return chosen
+    chosen = set(matching([ref.key for ref in refs], patterns))
+    return [ref for ref in refs if ref.key in chosen]
 
 
 def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:

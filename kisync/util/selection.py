@@ -1,4 +1,4 @@
-"""Choosing languages and pages with ``--lang`` and ``--page``, the same way in every command."""
+"""Choosing languages and pages (``--lang``, ``--page``), the same way in every command."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import fnmatch
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import KisyncError
+from ..errors import KisyncError, SelectionError
 from ..languages import Language, UnknownLanguage, get_language
 
 if TYPE_CHECKING:
@@ -24,11 +24,12 @@ def select_languages(project: Workspace, codes: Iterable[str] = ()) -> tuple[Lan
         try:
             language = get_language(code)
         except UnknownLanguage as error:
-            raise KisyncError(f"--lang {code}: {error}") from None
+            raise SelectionError("lang", code, f"{{}}: {error}") from None
         if language.code not in known:
-            raise KisyncError(
-                f"--lang {code}: not a language of this project; "
-                f"kisync.toml lists: {', '.join(known)}"
+            raise SelectionError(
+                "lang",
+                code,
+                f"{{}}: not a language of this project; kisync.toml lists: {', '.join(known)}",
             )
         if language not in chosen:
             chosen.append(language)
@@ -54,5 +55,7 @@ def matching(keys: list[str], patterns: Iterable[str] = ()) -> list[str]:
     for pattern in patterns:
         if not any(fnmatch.fnmatchcase(key, pattern) for key in keys):
             sample = ", ".join(keys[:5])
-            raise KisyncError(f"no page matches --page {pattern!r}; page keys look like: {sample}")
+            raise SelectionError(
+                "page", repr(pattern), f"no page matches {{}}; page keys look like: {sample}"
+            )
     return [key for key in keys if any(fnmatch.fnmatchcase(key, p) for p in patterns)]

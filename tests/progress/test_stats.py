@@ -6,7 +6,9 @@ import json
 import os
 
 import pytest
+from click.testing import CliRunner
 
+from kisync.cli import cli
 from kisync.errors import CatalogError, KisyncError
 from kisync.progress import Counts, catalog_counts, collect_stats
 from kisync.progress import cache as cache_module
@@ -100,7 +102,7 @@ def test_bad_selections_are_refused(demo):
         collect_stats(demo, ["ps"])
     with pytest.raises(KisyncError, match="unknown language code"):
         collect_stats(demo, ["xx-nonsense"])
-    with pytest.raises(KisyncError, match="no page matches --page 'nix/\\*'"):
+    with pytest.raises(KisyncError, match="no page matches 'nix/\\*'"):
         collect_stats(demo, pages=["nix/*"])
 
 
@@ -176,3 +178,13 @@ def test_a_damaged_cache_is_ignored(demo, monkeypatch):
     (demo.state_dir / "stats-cache.json").write_text("{not json", encoding="utf-8")
     assert collect_stats(demo) == first
     assert json.loads((demo.state_dir / "stats-cache.json").read_text())["version"] >= 1
+
+
+def test_library_errors_name_the_choice_and_the_command_names_its_option(demo):
+    with pytest.raises(KisyncError) as raised:
+        collect_stats(demo, ["ps"])
+    assert str(raised.value).startswith("ps: not a language of this project")
+    assert "--lang" not in str(raised.value)
+    result = CliRunner().invoke(cli, ["--project", str(demo.root), "stats", "--lang", "ps"])
+    assert result.exit_code == 2
+    assert "kisync: error: --lang ps: not a language of this project" in result.output
