@@ -11,6 +11,7 @@ The library is the product; the ``kisync`` command is a thin layer over it::
 from ._version import __version__
 from .errors import CatalogError, ConfigError, ExtractError, KisyncError, PortalError
 from .project import Project
+from .reports import Report
 
 __all__ = [
     "CatalogError",
@@ -19,5 +20,6 @@ __all__ = [
     "KisyncError",
     "PortalError",
     "Project",
+    "Report",
     "__version__",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .extract.pull import PullReport
@@ -60,6 +60,16 @@ class SyncReport:
         """The worst of the steps' exit codes (2 before 1 before 0)."""
         codes = [self.pull.exit_code, self.pretranslate.exit_code, self.push.exit_code]
         return 2 if 2 in codes else max(codes)
+
+    def to_json(self) -> dict[str, Any]:
+        """``kisync sync --format json``: each step's JSON, the summary, the exit code."""
+        return {
+            "pull": self.pull.to_json(),
+            "pretranslate": self.pretranslate.to_json(),
+            "push": self.push.to_json(),
+            "summary": self.summary(),
+            "exit_code": self.exit_code,
+        }
 
     def summary(self) -> str:
         pull = self.pull

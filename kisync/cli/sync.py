@@ -50,14 +50,7 @@ def sync_command(
         languages, pages, dry_run=dry_run, force=force, machine=not no_machine, progress=_bars()
     )
     if output == "json":
-        data = {
-            "pull": {"summary": report.pull.summary(), "failures": report.pull.failures},
-            "pretranslate": report.pretranslate.to_json(),
-            "push": report.push.to_json(),
-        }
-        data["summary"] = report.summary()
-        data["exit_code"] = report.exit_code
-        echo_json(data)
+        echo_json(report.to_json())
         click.get_current_context().exit(report.exit_code)
     for message in report.pull.warnings:
         warn(message)

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..catalog.keys import SITE_KEY
 from ..errors import CatalogError, KisyncError
@@ -77,6 +77,10 @@ class PullReport:
         self.strings_removed += files.diff.removed
         self.written.extend(files.written)
         self.failures.extend(files.failures)
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary and the failures (the ``pull`` part of ``sync --format json``)."""
+        return {"summary": self.summary(), "failures": self.failures}
 
     def summary(self) -> str:
         unchanged = self.pages - len(self.changed_pages)

@@ -64,6 +64,17 @@ class ProjectStats:
     source_language: Language
     languages: tuple[LanguageStats, ...]
 
+    exit_code = 0
+    """Statistics only report: ``kisync check`` is the gate that fails."""
+
+    def summary(self) -> str:
+        """Per language, the share of strings translated."""
+        parts = [
+            f"{lang.language.code} {lang.counts.translated}/{lang.counts.total}"
+            for lang in self.languages
+        ]
+        return "translated strings: " + (", ".join(parts) or "no languages")
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSON form documented in the README (``kisync stats --format json``)."""
         return {

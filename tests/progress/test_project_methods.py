@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 from support.catalogs import translate
 
+from kisync import Report
 from kisync.cli import cli
 
 
@@ -47,3 +48,28 @@ def test_report_writes_what_the_command_writes(demo, tmp_path):
     library_stats = json.loads(dashboard.stats_json.read_text(encoding="utf-8"))
     cli_stats = json.loads((tmp_path / "cli" / "stats.json").read_text(encoding="utf-8"))
     assert library_stats == cli_stats
+
+
+def test_every_report_is_a_report(demo):
+    reports = [
+        demo.pull(dry_run=True),
+        demo.stats(),
+        demo.lint(),
+        demo.check(),
+        demo.pretranslate(dry_run=True, machine=False),
+        demo.push(dry_run=True),
+        demo.sync(dry_run=True, machine=False),
+    ]
+    for report in reports:
+        assert isinstance(report, Report), type(report).__name__
+        assert report.summary() and report.exit_code in (0, 1, 2)
+        assert json.loads(json.dumps(report.to_json())) == report.to_json()
+
+
+def test_sync_json_is_the_report_s(demo):
+    result = run(demo, "sync", "--lang", "en", "--dry-run", "--no-machine", "--format", "json")
+    data = json.loads(result.output)
+    assert list(data) == ["pull", "pretranslate", "push", "summary", "exit_code"]
+    assert data["pull"] == {"summary": data["pull"]["summary"], "failures": []}
+    report = demo.sync(["en"], dry_run=True, machine=False)
+    assert data["summary"] == report.summary() and data["exit_code"] == report.exit_code
