@@ -20,6 +20,7 @@ from ..errors import KisyncError
 from ..extract import ExtractRules
 from ..languages import get_language
 from ..progress.scan import translations as scan_translations
+from ..review import is_reviewed
 from ..workers import ordered_results, process_context
 from .render import Alternates, Links, Problem, SourcePage, Translations, render
 
@@ -41,8 +42,11 @@ class Catalog:
 EMPTY = Catalog(frozenset(), {})
 
 
-def read_catalog(path: Path) -> Catalog:
+def read_catalog(path: Path, *, reviewed_only: bool = False) -> Catalog:
     """A catalog for rendering (:data:`EMPTY` when the file does not exist).
+
+    ``reviewed_only`` (languages of ``[publish] require_review``): only translations with
+    a valid review mark may be published; the others are left in German.
 
     Files in gettext's usual layout are read by the fast scanner of
     :mod:`kisync.progress.scan`; anything else by the full reader, which raises
@@ -54,7 +58,7 @@ def read_catalog(path: Path) -> Catalog:
         return EMPTY
     except OSError as error:
         raise KisyncError(f"{path}: cannot be read ({error.strerror})") from None
-    scanned = scan_translations(data)
+    scanned = scan_translations(data, reviewed_only=reviewed_only)
     if scanned is not None:
         return Catalog(frozenset(scanned[0]), scanned[1])
     entries = [entry for entry in pofile.read(path) if not entry.obsolete and entry.msgid]
@@ -63,7 +67,10 @@ def read_catalog(path: Path) -> Catalog:
         {
             (entry.msgctxt or "", entry.msgid): entry.msgstr
             for entry in entries
-            if entry.msgstr and not entry.fuzzy and not entry.msgid_plural
+            if entry.msgstr
+            and not entry.fuzzy
+            and not entry.msgid_plural
+            and (not reviewed_only or is_reviewed(entry))
         },
     )
 
@@ -80,6 +87,8 @@ class Setup:
     """Language code → :attr:`Links.translated` for that language."""
     site_catalogs: Mapping[str, str]
     """Language code → path of its ``_site`` catalog."""
+    require_review: frozenset[str] = frozenset()
+    """Language codes whose translations are published only once reviewed."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,8 @@ class _Renderer:
     def _version(self, job: Job, page: SourcePage, version: Version) -> Outcome:
         language = get_language(version.language)
         try:
-            catalog = read_catalog(Path(version.catalog))
+            reviewed_only = version.language in self.setup.require_review
+            catalog = read_catalog(Path(version.catalog), reviewed_only=reviewed_only)
             site = self._site(version.language)
         except KisyncError as error:
             return Outcome(job.key, version.language, error=str(error))
@@ -179,7 +189,10 @@ class _Renderer:
 
     def _site(self, language: str) -> Catalog:
         if language not in self.site:
-            self.site[language] = read_catalog(Path(self.setup.site_catalogs[language]))
+            self.site[language] = read_catalog(
+                Path(self.setup.site_catalogs[language]),
+                reviewed_only=language in self.setup.require_review,
+            )
         return self.site[language]
 
 

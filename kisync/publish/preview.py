@@ -123,7 +123,8 @@ class Preview:
     def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
         path = self.project.catalog_path(language.code, key)
         try:
-            return dict(read_catalog(path).translations)
+            reviewed_only = language.code in self.project.config.publish.require_review
+            return dict(read_catalog(path, reviewed_only=reviewed_only).translations)
         except KisyncError as error:
             log.warning("%s", error)
             return {}

@@ -333,6 +333,7 @@ class _Push:
         catalog = self._read(path)
         if source is None or site is None or catalog is None:
             return None
+        reviewed = language.code in self.project.config.publish.require_review
         inputs = _hash(
             RENDER_VERSION,
             repr(self.project.extract_rules),
@@ -340,6 +341,7 @@ class _Push:
             source[1],
             hashlib.sha256(catalog).hexdigest(),
             site,
+            *(["reviewed only"] if reviewed else []),
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
@@ -351,7 +353,7 @@ class _Push:
             except CatalogError as error:
                 self._fail(language, ref, f"{error} (not published; fix it, then push again)")
                 return None
-            completeness = _percent_translated(counts)
+            completeness = _percent_translated(counts, reviewed=reviewed)
             if not self.dry_run:
                 self.state.set(
                     language.code,
@@ -459,6 +461,7 @@ class _Push:
                 lang.code: str(self.project.catalog_path(lang.code, SITE_KEY))
                 for lang in self.project.languages
             },
+            require_review=frozenset(self.project.config.publish.require_review),
         )
 
     def _job(
@@ -699,11 +702,13 @@ class _Push:
             return str(path)
 
 
-def _percent_translated(counts: Counts | None) -> float:
-    """Translated strings in percent (0 without a catalog, 100 for an empty one)."""
+def _percent_translated(counts: Counts | None, *, reviewed: bool = False) -> float:
+    """Translated (with ``reviewed``: and reviewed) strings in percent (0 without a
+    catalog, 100 for an empty one)."""
     if counts is None:
         return 0.0
-    return 100.0 * counts.translated / counts.total if counts.total else 100.0
+    done = counts.reviewed if reviewed else counts.translated
+    return 100.0 * done / counts.total if counts.total else 100.0
 
 
 def _percent(value: float) -> str:

@@ -63,6 +63,7 @@ def test_json_has_the_documented_shape(demo):
         "untranslated",
         "words_total",
         "words_translated",
+        "reviewed",
         "percent",
         "pages",
     ]
@@ -77,6 +78,7 @@ def test_json_has_the_documented_shape(demo):
         "untranslated",
         "words_total",
         "words_translated",
+        "reviewed",
         "percent",
     ]
     health = pages["gesundheit"]
