@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from support.catalogs import translate
 
-from kisync import Project, pofile
+from kisync import pofile
 from kisync.cli import cli
 from kisync.progress import scan
 from kisync.progress.stats import _parsed_counts, catalog_counts
