@@ -102,6 +102,9 @@ class EasyLanguageConfig:
     """Words a sentence may have; unset: 15 for Leichte Sprache, 20 for Einfache Sprache."""
     disable: tuple[str, ...] = ()
     """Rules not to check for this language, e.g. ``["easy-negation"]``."""
+    enable: tuple[str, ...] = ()
+    """Rules to check although the target does not by default (Einfache Sprache leaves
+    out ``easy-one-statement``, ``easy-compound`` and ``easy-negation``)."""
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ Scope = Literal["translation", "source"]
 CHECK_MODULES: tuple[str, ...] = (
     "kisync.translate.standard_checks",
     "kisync.translate.glossary_checks",
+    "kisync.translate.easy_checks",
 )
 """Modules whose import registers checks (with the decorators below)."""
 
