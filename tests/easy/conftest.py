@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,13 @@ from kisync import Project
 
 
 def add_easy_german(root: Path, publish: str = "") -> None:
-    """Add de-x-ls to the demo's languages (and ``publish`` lines to [publish])."""
+    """The demo with de-x-ls, without its review policy (and with ``publish`` lines in
+    [publish] instead)."""
     config = root / "kisync.toml"
     text = config.read_text(encoding="utf-8")
     if '"de-x-ls"' not in text:
         text = text.replace('"ru"]', '"ru", "de-x-ls"]', 1)
+    text = re.sub(r"(?m)^require_review = .*\n", "", text)
     text = text.replace("[publish]\n", f"[publish]\n{publish}\n", 1)
     config.write_text(text, encoding="utf-8")
 
