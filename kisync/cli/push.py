@@ -94,6 +94,8 @@ def print_report(report: PushReport, dry_run: bool) -> None:
     """Warnings, one line per page that matters (every page with --dry-run), failures."""
     for message in report.warnings:
         warn(message)
+    for held in report.held_back:
+        warn(held.describe())
     for result in report.results:
         if result.action == "failed" or (
             not dry_run and result.action in ("unchanged", "withheld")

@@ -288,13 +288,10 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
     )
 
 
-def translations(
-    data: bytes, *, reviewed_only: bool = False
-) -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]] | None:
+def translations(data: bytes) -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]] | None:
     """What publishing needs from a catalog, fast: the ``(msgctxt, msgid)`` of every
-    entry, and the translated ones (not empty, not fuzzy, not plural; with
-    ``reviewed_only`` also reviewed) mapped to their ``msgstr``. ``None`` if the layout
-    is not recognised (read it with the full reader)."""
+    entry, and the translated ones (not empty, not fuzzy, not plural) mapped to their
+    ``msgstr``. ``None`` if the layout is not recognised (read it with the full reader)."""
     known: set[tuple[str, str]] = set()
     done: dict[tuple[str, str], str] = {}
     try:
@@ -304,9 +301,7 @@ def translations(
         for pre, context, msgid, _, _, msgstr in entries:
             key = (unquote(context) if context is not None else "", unquote(msgid))
             known.add(key)
-            if msgstr is None or _is_empty(msgstr) or _is_fuzzy(pre):
-                continue
-            if not reviewed_only or _is_reviewed(pre, msgstr):
+            if msgstr is not None and not _is_empty(msgstr) and not _is_fuzzy(pre):
                 done[key] = unquote(msgstr)
     except UnicodeDecodeError:
         return None

@@ -37,6 +37,7 @@ class FilesTarget:
 
     concurrency = 1
     standalone = True
+    shortcodes = False
 
     def __init__(self, folder: Path, *, name: str | None = None) -> None:
         self.folder = Path(folder)
@@ -129,11 +130,13 @@ class FilesTarget:
 
 def _page_path(source: PageRef) -> str:
     """The German page's path below the site root, safe as a file path: ``a/b/`` or
-    ``a/b.html``. Falls back to the page key when the URL has odd components."""
+    ``a/b.html``. Falls back to the page key when the URL has odd components or a
+    query (``/?page_id=12`` → ``page_id-12/``: pages its query selects stay apart)."""
     raw = urlsplit(source.url).path if "://" in source.url else source.url.split("?")[0]
     parts = [unquote(part) for part in raw.split("/")]
     parts = [part for part in parts if part not in ("", ".")]
-    if any(part == ".." or "\\" in part or "\x00" in part or "/" in part for part in parts):
+    odd = any(part == ".." or "\\" in part or "\x00" in part or "/" in part for part in parts)
+    if odd or urlsplit(source.url).query:
         parts = source.key.split("/")
     if not parts:
         return ""

@@ -4,8 +4,9 @@ For every chosen language and page:
 
 1. **check** — hash the German page, its catalog and the ``_site`` catalog; when that
    hash is the one recorded last time, the completeness recorded then still holds,
-   otherwise the catalog is read and counted (translated strings ÷ all strings, fuzzy
-   ones not translated: the numbers of ``kisync stats``);
+   otherwise the catalog is read through the publish gate (:mod:`.gate`: the strict
+   reader, and no translation ``kisync lint`` reports an error in) and counted
+   (translated strings ÷ all strings, fuzzy and held-back ones not translated);
 2. **decide** — at or above ``[publish] min_completeness`` (per language if configured)
    the page is published; below it, it is withheld, and a translation published earlier
    stays online unless ``withdraw_incomplete = true`` takes it down;
@@ -42,7 +43,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -51,12 +52,11 @@ from ..errors import CatalogError, KisyncError
 from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
-from ..progress import catalog_counts
-from ..progress.scan import Counts, scan
 from ..selection import matching, select_languages
 from . import open_target
 from .conflicts import ConflictFiles, changed_title, text_diff
-from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
+from .gate import EMPTY, Catalog, PublishGate
+from .jobs import Job, Outcome, Setup, Version, render_jobs
 from .render import link_key
 from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
 SAVE_EVERY = 5.0
 """Seconds between saves of the state file while writing, so an interrupted push loses
@@ -93,6 +93,26 @@ class PageResult:
     target against kisync's (a conflict, or an edit ``force`` overwrote)."""
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """A translation not published because ``kisync lint`` reports an error in it."""
+
+    language: str
+    page: str
+    file: str
+    line: int
+    check: str
+    message: str
+    msgid: str
+    msgctxt: str | None = None
+
+    def describe(self) -> str:
+        return (
+            f"{self.file}:{self.line}: translation of {self.msgid[:60]!r} not published, the "
+            f"German text is shown ({self.check}: {self.message}); fix it, then push again"
+        )
+
+
 @dataclass
 class PushReport:
     """Everything a push did; ``summary()`` is its one line."""
@@ -103,6 +123,7 @@ class PushReport:
     results: list[PageResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    held_back: list[HeldBack] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for result in self.results if result.action == action)
@@ -132,6 +153,9 @@ class PushReport:
             parts.append(f"{self.count('withdraw')} {would}withdrawn")
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} conflict{_s(len(self.conflicts))}")
+        if self.held_back:
+            held = len({(h.language, h.file, h.line) for h in self.held_back})
+            parts.append(f"{held} translation{_s(held)} held back (lint errors)")
         if self.failures:
             parts.append(f"{len(self.failures)} failed")
         pages = len({result.key for result in self.results})
@@ -159,6 +183,7 @@ class PushReport:
                 }
                 for r in self.results
             ],
+            "held_back": [asdict(held) for held in self.held_back],
             "warnings": self.warnings,
             "failures": self.failures,
             "summary": self.summary(),
@@ -232,6 +257,8 @@ class _Check:
     completeness: float
     minimum: float
     publish: bool
+    catalog: Catalog | None = None
+    """Read in step 1 for step 3 (None: step 3 reads it)."""
 
 
 @dataclass
@@ -262,6 +289,10 @@ class _Push:
         self.dry_run = dry_run
         self.force = force
         self.source_language = project.source_language
+        self.gate = PublishGate(project)
+        self.site_catalogs: dict[str, Catalog] = {}
+        self.listed: set[tuple[str, str]] = set()
+        """(language, page key) whose held-back translations are in the report."""
         self.sources: dict[str, tuple[str, str] | None] = {}
         self.site_hashes: dict[str, str | None] = {}
         self.last_save = time.monotonic()
@@ -333,27 +364,27 @@ class _Push:
         catalog = self._read(path)
         if source is None or site is None or catalog is None:
             return None
-        reviewed = language.code in self.project.config.publish.require_review
         inputs = _hash(
             RENDER_VERSION,
+            self.gate.fingerprint,
             repr(self.project.extract_rules),
             self.source_language.code,
             source[1],
             hashlib.sha256(catalog).hexdigest(),
             site,
-            *(["reviewed only"] if reviewed else []),
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
+        gated = None
         if record.inputs == inputs and not self.force:
             completeness = record.completeness
         else:
             try:
-                counts = (scan(catalog, words=False) or catalog_counts(path)) if catalog else None
+                gated = self._gated(language, ref.key, catalog)
             except CatalogError as error:
-                self._fail(language, ref, f"{error} (not published; fix it, then push again)")
+                self._fail(language, ref, self._unpublished(error))
                 return None
-            completeness = _percent_translated(counts, reviewed=reviewed)
+            completeness = gated.completeness if catalog else 0.0
             if not self.dry_run:
                 self.state.set(
                     language.code,
@@ -361,7 +392,9 @@ class _Push:
                     replace(record, inputs=inputs, completeness=completeness),
                 )
         publish = completeness >= minimum and bool(catalog)
-        return _Check(ref, language, inputs, completeness, minimum, publish)
+        return _Check(
+            ref, language, inputs, completeness, minimum, publish, gated if publish else None
+        )
 
     def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
@@ -457,11 +490,8 @@ class _Push:
             source_language=self.source_language.bcp47,
             origins=frozenset({urlsplit(url).netloc.lower()} if url else ()),
             links=links,
-            site_catalogs={
-                lang.code: str(self.project.catalog_path(lang.code, SITE_KEY))
-                for lang in self.project.languages
-            },
-            require_review=frozenset(self.project.config.publish.require_review),
+            site_catalogs=self.site_catalogs,
+            shortcodes=self.target.shortcodes,
         )
 
     def _job(
@@ -475,16 +505,21 @@ class _Push:
             key,
             ref.url,
             source[0],
-            tuple(
-                Version(
-                    check.language.code,
-                    str(self.project.catalog_path(check.language.code, key)),
-                    self.target.address(check.language, ref),
-                    alternates,
-                )
-                for check, _ in versions
-            ),
+            tuple(self._version(check, alternates) for check, _ in versions),
         )
+
+    def _version(self, check: _Check, alternates: tuple[tuple[str, str], ...]) -> Version:
+        language, key = check.language, check.ref.key
+        self._hold_back(language, SITE_KEY, self.site_catalogs[language.code])
+        catalog, check.catalog = check.catalog, None  # rendered once: let it go
+        error = ""
+        if catalog is None:
+            try:
+                catalog = self._gated(language, key)
+            except CatalogError as problem:
+                catalog, error = EMPTY, self._unpublished(problem)
+        address = self.target.address(language, check.ref)
+        return Version(language.code, catalog, address, alternates, error)
 
     def _rendered(self, check: _Check, render_hash: str, outcome: Outcome) -> _Write | None:
         language, ref = check.language, check.ref
@@ -652,16 +687,49 @@ class _Push:
             self.report.failures.append(f"{self._relative(path)}: cannot be read ({error})")
             return None
 
+    def _gated(self, language: Language, key: str, data: bytes | None = None) -> Catalog:
+        """A catalog through the publish gate; its held-back translations are reported.
+
+        Raises :class:`CatalogError` when the catalog is broken.
+        """
+        path = self.project.catalog_path(language.code, key)
+        catalog = self.gate.read(path, language, data)
+        if key != SITE_KEY:
+            self._hold_back(language, key, catalog)
+        return catalog
+
+    def _hold_back(self, language: Language, key: str, catalog: Catalog) -> None:
+        """Report a catalog's held-back translations (once per push)."""
+        if (language.code, key) in self.listed:
+            return
+        self.listed.add((language.code, key))
+        self.report.held_back.extend(
+            HeldBack(
+                language.code,
+                key,
+                self._relative(finding.path),
+                finding.line,
+                finding.check,
+                finding.message,
+                finding.msgid,
+                finding.msgctxt,
+            )
+            for finding in catalog.held_back
+        )
+
     def _site_hash(self, language: Language) -> str | None:
         """The ``_site`` catalog's hash; None (and a failure) when it is unreadable."""
         if language.code not in self.site_hashes:
             path = self.project.catalog_path(language.code, SITE_KEY)
             data = self._read(path)
             try:
-                if data:
-                    read_catalog(path)
-            except KisyncError as error:
-                self.report.failures.append(f"{error} (no page in this language is published)")
+                if data is not None:
+                    self.site_catalogs[language.code] = self.gate.read(path, language, data)
+            except CatalogError as error:
+                self.report.failures.append(
+                    f"{self._where(error)}: {error.problem}; no page is published in "
+                    f"{language.code} until the file is fixed"
+                )
                 data = None
             self.site_hashes[language.code] = (
                 hashlib.sha256(data).hexdigest() if data is not None else None
@@ -695,20 +763,21 @@ class _Push:
         )
         self._step()
 
+    def _unpublished(self, error: CatalogError) -> str:
+        return (
+            f"{self._where(error)}: {error.problem}; not published in this language until "
+            "the file is fixed"
+        )
+
+    def _where(self, error: CatalogError) -> str:
+        where = self._relative(error.path)
+        return f"{where}:{error.line}" if error.line else where
+
     def _relative(self, path: Path) -> str:
         try:
             return path.relative_to(self.project.root).as_posix()
         except ValueError:
             return str(path)
-
-
-def _percent_translated(counts: Counts | None, *, reviewed: bool = False) -> float:
-    """Translated (with ``reviewed``: and reviewed) strings in percent (0 without a
-    catalog, 100 for an empty one)."""
-    if counts is None:
-        return 0.0
-    done = counts.reviewed if reviewed else counts.translated
-    return 100.0 * done / counts.total if counts.total else 100.0
 
 
 def _percent(value: float) -> str:

@@ -118,6 +118,9 @@ class PublishTarget(Protocol):
     standalone: bool
     """True when pages are whole documents that must carry their own ``hreflang``
     alternates and language switcher (a static site); False when the CMS does that."""
+    shortcodes: bool
+    """True when the target runs WordPress shortcodes (``[video …]``) in a page's
+    content: square brackets in translated text are then escaped."""
 
     def address(self, language: Language, source: PageRef) -> str:
         """Where the translation of ``source`` lives once written: an absolute URL or a

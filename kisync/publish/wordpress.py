@@ -80,6 +80,7 @@ class WordPressTarget:
     """Publish translated pages to a WordPress site; see the module documentation."""
 
     standalone = False
+    shortcodes = True
 
     def __init__(
         self,

@@ -106,11 +106,11 @@ def test_a_page_edited_in_wordpress_is_not_overwritten_without_force(
     assert "bildung: CONFLICT" in result.output and "--force" in result.output
     assert wordpress.page(page["id"])["content"]["raw"] == "<p>Von einer Kollegin verbessert</p>"
     others = {p["slug"]: p for p in translations(wordpress)["en"]}
-    assert "[EN] Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
+    assert "&#91;EN&#93; Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
 
     forced = runner.invoke(cli, ["--project", str(tmp_path), "push", "--lang", "en", "--force"])
     assert forced.exit_code == 0, forced.output
-    assert "[EN] Schule" in wordpress.page(page["id"])["content"]["raw"]
+    assert "&#91;EN&#93; Schule" in wordpress.page(page["id"])["content"]["raw"]
     assert len(translations(wordpress)["en"]) == 3
     assert_state_matches_wordpress(tmp_path, wordpress)
 
@@ -215,5 +215,5 @@ def test_dry_run_writes_nothing_and_shows_a_diff(
     assert result.exit_code == 0, result.output
     assert "en beratung: would create" in result.output
     assert "-<title>Beratung</title>" in result.output
-    assert "+<p>[en] Wir <strong>beraten</strong>" in result.output
+    assert "+<p>&#91;en&#93; Wir <strong>beraten</strong>" in result.output
     assert len(wordpress.all_pages()) == 3
