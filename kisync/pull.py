@@ -43,6 +43,9 @@ SITE_TITLE = "text shared by all pages (menu, header, footer)"
 PARALLEL_FROM = 32
 """Pages to process before worker processes pay off; fewer run in this process."""
 MAX_WORKERS = 4
+EXTRACTION_VERSION = "2"
+"""Part of the pull fingerprint: bump it when extraction changes what becomes a msgid,
+so the next pull reads every page again (2: HTML5 head rules, edge spacing, image links)."""
 
 
 @dataclass
@@ -187,7 +190,13 @@ def process_page(
             f"page {ref.key}: no element matches content selector "
             f"{project.config.portal.content!r}; used the whole page"
         )
-    info = PageInfo(ref.key, title=text.title or ref.title, url=ref.url)
+    elif not text.body_text:
+        warning = (
+            f"page {ref.key} ({ref.where}): its body has no text to translate, so it counts "
+            "as not translated; check that the page shows its text without JavaScript and "
+            f"that content selector {project.config.portal.content!r} picks its article"
+        )
+    info = PageInfo(ref.key, text.title or ref.title, ref.url, body_text=text.body_text)
     files = update_page_files(
         project,
         info,
@@ -273,8 +282,8 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
 
 
 def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:
-    joined = "\x00".join(processor.fingerprint for processor in processors)
-    return hashlib.sha256(joined.encode()).hexdigest()[:16] if joined else ""
+    parts = [EXTRACTION_VERSION, *(processor.fingerprint for processor in processors)]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
 
 
 # -- running pages here or in worker processes ----------------------------------------

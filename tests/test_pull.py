@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import msgfmt_check
 from support.demo import copy_demo
 
-from kisync import pofile
+from kisync import Project, pofile
 from kisync import pull as pull_module
 from kisync.cli import cli
 
@@ -332,3 +332,54 @@ def test_worker_processes_give_the_same_files(project, tmp_path_factory, monkeyp
         ours = path.read_text().split("\n\n", 1)[1]
         theirs = (serial / path.relative_to(project)).read_text().split("\n\n", 1)[1]
         assert ours == theirs, path
+
+
+def test_a_page_whose_body_has_no_text_is_reported_and_never_complete(project):
+    page = project / "portal" / "termine" / "index.html"
+    page.parent.mkdir()
+    shell = (
+        "<!DOCTYPE html><html lang=de><head><title>Termine</title></head><body>"
+        "<main>{}</main><script src=/app.js></script></body></html>"
+    )
+    page.write_text(shell.format('<div id="app"></div>'), encoding="utf-8")
+    result = run(project, "pull")
+    assert result.exit_code == 0
+    (line,) = [line for line in result.output.splitlines() if "page termine" in line]
+    assert "no text to translate" in line and "JavaScript" in line and "'main'" in line
+    template = pofile.read(project / "po" / "templates" / "termine.pot")
+    assert [entry.msgid for entry in template] == ["Termine"]
+    translate(project, "en", "termine", {"Termine": "Appointments"})
+
+    stats = json.loads(
+        run(project, "stats", "--lang", "en", "--page", "termine", "--format", "json").output
+    )
+    counts = stats["languages"][0]["pages"][0]
+    assert (counts["total"], counts["translated"], counts["percent"]) == (2, 1, 50.0)
+    check = run(project, "check", "--lang", "en", "--page", "termine", "--no-lint")
+    assert check.exit_code == 1
+    report = Project.load(project).push(["en"], ["termine"])
+    assert [result.action for result in report.results] == ["withheld"]
+
+    page.write_text(shell.format("<p>Termine nach Vereinbarung.</p>"), encoding="utf-8")
+    run(project, "pull")
+    translate(project, "en", "termine", {"Termine nach Vereinbarung.": "By appointment."})
+    assert "X-Kisync-No-Body-Text" not in catalog(project, "en", "termine").metadata
+    check = run(project, "check", "--lang", "en", "--page", "termine", "--no-lint")
+    assert check.exit_code == 0, check.output
+
+
+def test_a_new_extraction_version_reads_every_page_again(project, monkeypatch):
+    run(project, "pull")
+    extracted = []
+    real_process_page = pull_module.process_page
+
+    def counting(project, ref, *args, **kwargs):
+        extracted.append(ref.key)
+        return real_process_page(project, ref, *args, **kwargs)
+
+    monkeypatch.setattr(pull_module, "process_page", counting)
+    run(project, "pull")
+    assert extracted == []
+    monkeypatch.setattr(pull_module, "EXTRACTION_VERSION", "next")
+    result = run(project, "pull")
+    assert len(extracted) == 14 and "wrote 0 files" in result.output

@@ -158,6 +158,58 @@ def test_attributes_inside_a_placeholder_are_translated_too():
     assert image.get("lang") is None
 
 
+def test_the_alt_of_an_image_link_is_translated_inside_the_link_and_the_sentence():
+    page = SourcePage(
+        "<header><a href='/' rel=home><img src=logo.svg alt='Portal Heinsberg'></a></header>"
+        "<main><p>Siehe <a href='/plan.pdf'><img src=plan.png alt='Plan der Stadt'></a> hier.</p></main>"
+    )
+    translations = {
+        ("", "Siehe <x1/> hier."): "See <x1/> here.",
+        ("", "Plan der Stadt"): "City map",
+    }
+    out = render(page, EN, translations, {("", "Portal Heinsberg"): "Heinsberg portal"}).html
+    assert "<a href='/' rel=home><img src=logo.svg alt=\"Heinsberg portal\"></a>" in out
+    assert "<p>See <a href='/plan.pdf'><img src=plan.png alt=\"City map\"></a> here.</p>" in out
+    german = render(page, AR, {("", "Siehe <x1/> hier."): "انظر <x1/> هنا."}).html
+    assert '<img src=plan.png alt=\'Plan der Stadt\' lang="de" dir="ltr">' in german
+
+
+def test_edge_spacing_and_line_breaks_stay_around_the_translation():
+    page = SourcePage(
+        "<main><h2>&nbsp;Beratung<br>&nbsp;</h2>"
+        "<p>\u00a0Bitte <b>pünktlich</b> kommen.&#160;</p></main>"
+    )
+    translations = {
+        ("", "Beratung"): "Advice",
+        ("", "Bitte <b1>pünktlich</b1> kommen."): "Please come <b1>on time</b1>.",
+    }
+    out = render(page, EN, translations).html
+    assert "<h2>&nbsp;Advice<br>&nbsp;</h2>" in out
+    assert "<p>\u00a0Please come <b>on time</b>.&#160;</p>" in out
+
+
+def test_text_that_looks_like_a_placeholder_is_published_as_text():
+    page = SourcePage(
+        "<html><head><title>Das Zeichen &lt;a1&gt;</title></head><body><main>"
+        "<p>Tippen Sie &lt;a1&gt; in das <a href='/f'>Formular</a>.</p>"
+        "<img src=s.png alt='Symbol &lt;br1/&gt;'></main></body></html>"
+    )
+    translations = {
+        ("", "Das Zeichen <a1>"): "The sign <a1>",
+        ("", "Tippen Sie <x1/> in das <a1>Formular</a1>."): "Type <x1/> in the <a1>form</a1>.",
+        ("", "Symbol <br1/>"): "Icon <br1/>",
+    }
+    out = render(page, EN, translations)
+    assert "<title>The sign &lt;a1&gt;</title>" in out.html
+    assert "<p>Type &lt;a1&gt; in the <a href='/f'>form</a>.</p>" in out.html
+    assert 'alt="Icon &lt;br1/&gt;"' in out.html
+    assert (out.translated, out.total, out.problems) == (3, 3, ())
+    assert parse(out.html).xpath("//main/p")[0].text_content() == "Type <a1> in the form."
+    wrong = render(page, EN, {("", "Das Zeichen <a1>"): "The sign <b1>"})
+    assert [p.problem for p in wrong.problems] == ["<b1> is not a tag of this string"]
+    assert '<title lang="de">Das Zeichen &lt;a1&gt;</title>' in wrong.html
+
+
 def test_kept_comments_stay_after_the_translation():
     page = SourcePage(PAGE)
     out = render(page, EN, {("", "Alles & mehr steht hier."): "All & more is here."}).html
@@ -307,7 +359,9 @@ def test_html_lang_and_dir_follow_the_language(code, lang, direction):
     assert tree.get("dir") == (direction if direction == "rtl" else None)
 
 
-def test_fragment_with_many_blocks_is_wrapped():
+def test_fragment_with_many_blocks_keeps_its_blocks():
+    """No wrapper around blocks (WordPress would read it as broken freeform blocks):
+    each top-level element says its language, German fallbacks stay marked German."""
     content = (
         "<!-- wp:paragraph -->\n<p>Willkommen im Portal.</p>\n<!-- /wp:paragraph -->\n\n"
         "<!-- wp:paragraph -->\n<p>Zweiter Absatz.</p>\n<!-- /wp:paragraph -->"
@@ -315,10 +369,23 @@ def test_fragment_with_many_blocks_is_wrapped():
     page = SourcePage(content, ExtractRules(content=""))
     out = render(page, AR, {("", "Willkommen im Portal."): "مرحبا بكم في البوابة."}).html
     assert out == (
-        '<div lang="ar" dir="rtl"><!-- wp:paragraph -->\n<p>مرحبا بكم في البوابة.</p>\n'
+        '<!-- wp:paragraph -->\n<p lang="ar" dir="rtl">مرحبا بكم في البوابة.</p>\n'
         "<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
-        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph --></div>'
+        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph -->'
     )
+
+
+def test_fragment_with_bare_text_at_the_top_is_wrapped():
+    page = SourcePage("Willkommen <b>im</b> Portal.", ExtractRules(content=""))
+    out = render(page, AR, {("", "Willkommen <b1>im</b1> Portal."): "أهلا <b1>في</b1> البوابة."})
+    assert out.html == '<div lang="ar" dir="rtl">أهلا <b>في</b> البوابة.</div>'
+
+
+def test_a_page_without_its_html_tag_gets_one_not_a_wrapper():
+    page = SourcePage("<!DOCTYPE html>\n<head><title>Kurse</title>\n<main><p>Text hier.</p></main>")
+    out = render(page, AR, {("", "Text hier."): "النص هنا."}).html
+    assert out.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><title lang="de"')
+    assert "<p>النص هنا.</p>" in out
 
 
 def test_fragment_with_one_root_element_gets_the_attributes():
@@ -455,6 +522,36 @@ def test_a_real_browser_builds_no_injected_markup_and_lays_out_right_to_left(tmp
         .startswith(hostile)
     )
     assert dom.xpath("//main/p")[2].get("dir") == "ltr"
+
+
+def test_right_to_left_keeps_phone_numbers_dates_and_addresses_in_order():
+    content = (
+        '<p>Rufen Sie <a href="tel:+49245213420">02452 13-4200</a> an oder schreiben Sie an '
+        "info@kreis-heinsberg.de.</p>\n<p>Sprechzeit am 01.10.2026 von 9-12 Uhr.</p>"
+    )
+    page = SourcePage(content, ExtractRules(content=""))
+    translations = {
+        ("", "Rufen Sie <a1>02452 13-4200</a1> an oder schreiben Sie an <x1/>."): (
+            "اتصل على <a1>02452 13-4200</a1> أو اكتب إلى <x1/>."
+        ),
+        ("", "Sprechzeit am 01.10.2026 von 9-12 Uhr."): "ساعات العمل 01.10.2026 من 9-12.",
+    }
+    out = render(page, AR, translations).html
+    assert '<a href="tel:+49245213420" dir="ltr"><bdi dir="ltr">02452 13-4200</bdi></a>' in out
+    assert '<bdi dir="ltr">info@kreis-heinsberg.de</bdi>' in out
+    assert '<bdi dir="ltr">01.10.2026</bdi> من <bdi dir="ltr">9-12</bdi>' in out
+    english = render(page, EN, {key: "x" + key[1] for key in translations}).html
+    assert "<bdi" not in english and '<a href="tel:+49245213420">' in english
+
+
+def test_top_level_content_that_is_not_translated_gets_no_language():
+    content = (
+        "<!-- wp:paragraph -->\n<p>Hallo</p>\n<!-- /wp:paragraph -->\n"
+        '<!-- wp:shortcode -->\n<span translate="no">[form id="1"]</span>\n<!-- /wp:shortcode -->'
+    )
+    out = render(SourcePage(content, ExtractRules(content="")), AR, {("", "Hallo"): "مرحبا"}).html
+    assert '<p lang="ar" dir="rtl">مرحبا</p>' in out
+    assert '<span translate="no">[form id="1"]</span>' in out
 
 
 def test_square_brackets_of_translations_are_escaped_where_shortcodes_run():
