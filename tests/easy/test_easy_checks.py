@@ -154,3 +154,11 @@ def test_lint_reports_easy_warnings_in_the_catalog(easy):
     assert result.exit_code == 0, result.output  # warnings only
     checks = {finding["check"] for finding in json.loads(result.output)["findings"]}
     assert "easy-passive" in checks
+
+
+def test_easy_german_may_keep_the_german_text(project):
+    checks = REGISTRY.bind(project, ["unchanged"])
+    entry = polib.POEntry(msgid="Deutsch lernen", msgstr="Deutsch lernen")
+    for language, expected in (("de-x-ls", 0), ("en", 1)):
+        subject = Subject(entry, entry.msgid, entry.msgstr, get_language(language), Path("x.po"), 1)
+        assert len([f for check in checks for f in check.run(subject)]) == expected

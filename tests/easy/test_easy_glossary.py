@@ -65,7 +65,9 @@ def test_pretranslate_proposes_the_term_with_its_explanation(easy):
     Project.load(easy).pretranslate(["de-x-ls"], ["gesundheit"])
     entry = next(e for e in pofile.read(path) if e.msgid == "Gesundheitsamt")
     assert entry.msgstr == "Gesundheits-Amt" and entry.fuzzy
-    assert "explain it: Das Gesundheits-Amt ist ein Amt" in entry.comment
+    (proposal,) = [line for line in entry.comment.split("\n") if line.startswith("pretranslated:")]
+    assert "glossary translation of Gesundheitsamt" in proposal
+    assert "explain it: Das Gesundheits-Amt ist ein Amt" in proposal
 
 
 def test_a_term_used_without_explanation_is_flagged(pulled_easy):

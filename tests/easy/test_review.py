@@ -217,4 +217,5 @@ def test_dashboard_shows_review_state(easy, tmp_path):
     html = (output / "index.html").read_text(encoding="utf-8")
     assert f"{total} / " in html and "(required before publishing)" in html
     assert f"{total} reviewed (required before publishing)" in html
+    assert f"<small>{total} r</small>" in html  # the cell of the de-x-ls index page
     shutil.rmtree(output)
