@@ -11,7 +11,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 from conftest import msgfmt_check
-from support.demo import copy_demo, copy_pulled
+from support.demo import copy_pulled
 
 from kisync import Project, pofile
 from kisync.cli import cli
@@ -20,16 +20,9 @@ PAGE = "aufenthalt-asyl"
 SENTENCE = "Der Weg durch das Asylverfahren"
 
 
-@pytest.fixture(scope="module")
-def pulled(tmp_path_factory) -> Path:
-    root = copy_demo(tmp_path_factory.mktemp("exchange"))
-    assert not Project.load(root).pull().failures
-    return root
-
-
 @pytest.fixture
-def project(pulled, tmp_path) -> Path:
-    return copy_pulled(pulled, tmp_path / "p")
+def project(pulled_demo, tmp_path) -> Path:
+    return copy_pulled(pulled_demo, tmp_path / "p")
 
 
 def run(root: Path, *args: str):

@@ -13,24 +13,17 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
-from support.demo import copy_demo, copy_pulled
+from support.demo import copy_pulled
 from support.httpserver import TestServer
 from support.mtservers import FakeDeepL, FakeLibreTranslate, tagged_upper
 
-from kisync import Project, pofile
+from kisync import pofile
 from kisync.cli import cli
 from kisync.model import PLACEHOLDER
 from kisync.translate.mt.protect import Unusable, prepare, restore
 
 KEY_ENV = "KISYNC_TEST_DEEPL_KEY"
 NOTE = re.compile(r"^machine translation: (deepl|libre), \d{4}-\d\d-\d\d$", re.M)
-
-
-@pytest.fixture(scope="module")
-def pulled(tmp_path_factory) -> Path:
-    root = copy_demo(tmp_path_factory.mktemp("mt"))
-    assert not Project.load(root).pull().failures
-    return root
 
 
 @pytest.fixture
@@ -50,8 +43,8 @@ def libre_server():
 
 
 @pytest.fixture
-def project(pulled, tmp_path, deepl_server, libre_server, monkeypatch) -> Path:
-    root = copy_pulled(pulled, tmp_path)
+def project(pulled_demo, tmp_path, deepl_server, libre_server, monkeypatch) -> Path:
+    root = copy_pulled(pulled_demo, tmp_path)
     monkeypatch.setenv(KEY_ENV, deepl_server[0].key)
     monkeypatch.setenv("KISYNC_TEST_LIBRE_KEY", "libre-key")
     configure(root, deepl_server[1].url, libre_server[1].url)
