@@ -839,7 +839,12 @@ def read(path: Path | str) -> polib.POFile:
         data = path.read_bytes()
     except OSError as error:
         raise CatalogError(path, f"cannot be read: {error.strerror or error}") from error
-    return loads(_decode(data, path), path)
+    return parse(data, path)
+
+
+def parse(data: bytes, path: Path | str) -> polib.POFile:
+    """Parse the bytes of a PO or POT file like :func:`read` (``path`` names it)."""
+    return loads(_decode(data, Path(path)), path)
 
 
 def loads(text: str, path: Path | str = "<string>") -> polib.POFile:
