@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .config import CONFIG_FILE, Config, find_config, load_config
 from .errors import KisyncError
-from .fsutil import Signature, signature
+from .fsutil import Signature, remove_stale_temporaries, signature
 from .languages import Language, get_language
 from .pagekeys import SITE_KEY
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .translate.glossary import Glossary
     from .translate.pretranslate import PretranslateReport
 
+STATE_FOLDER = ".kisync"
 TEMPLATES = "templates"
 """The folder of the templates, below the catalog folder."""
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
@@ -65,7 +67,7 @@ class Project:
     @property
     def state_dir(self) -> Path:
         """Caches and sync state (``.kisync/``): safe to delete, then the next run is slower."""
-        return self.root / ".kisync"
+        return self.root / STATE_FOLDER
 
     def template_path(self, key: str) -> Path:
         return self.catalogs_dir / TEMPLATES / f"{_checked(key)}.pot"
@@ -100,6 +102,17 @@ class Project:
         for code in self.config.languages:
             complete &= signatures[code].keys()
         return CatalogScan(complete, signatures)
+
+    @contextmanager
+    def lock(self, command: str = "kisync") -> Iterator[None]:
+        """Hold the project's lock while the block runs (see :mod:`kisync.runlock`); on
+        taking it, remove the temporary files that killed runs left behind."""
+        from .runlock import project_lock
+
+        with project_lock(self.state_dir, command) as taken:
+            if taken:
+                remove_stale_temporaries([self.catalogs_dir, self.state_dir])
+            yield
 
     # -- settings ------------------------------------------------------------------
 

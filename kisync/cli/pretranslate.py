@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, echo_json, fail, pass_context
+from .common import Context, echo_json, fail, locks_project, pass_context
 from .options import languages_option, pages_option
 
 
@@ -14,6 +14,7 @@ from .options import languages_option, pages_option
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
+@locks_project
 def pretranslate_command(
     context: Context, languages: tuple[str, ...], pages: tuple[str, ...], dry_run: bool, fmt: str
 ) -> None:
