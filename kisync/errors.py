@@ -73,9 +73,15 @@ _ADVICE = {
 }
 
 
-def describe_os_error(error: OSError, doing: str = "use", path: Path | str | None = None) -> str:
+def describe_os_error(
+    error: OSError, doing: str | None = None, path: Path | str | None = None
+) -> str:
     """One line for an operating-system error: what failed, on which file, what to do."""
     where = path if path is not None else error.filename
     problem = error.strerror or str(error)
     advice = _ADVICE.get(error.errno or 0, "check the file and the disk, then run it again")
-    return f"cannot {doing} {where}: {problem}; {advice}" if where else f"{problem}; {advice}"
+    if where is None:
+        return f"{problem}; {advice}"
+    return (
+        f"cannot {doing} {where}: {problem}; {advice}" if doing else f"{where}: {problem}; {advice}"
+    )

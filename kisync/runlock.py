@@ -5,12 +5,14 @@ hold it for their whole run, so two runs never interleave their writes; a second
 stops at once with one line naming the run that holds it. The lock is ``flock``: the
 operating system releases it when the process ends, however it ends (``kill -9``
 included), so a lock is never left behind. The file itself stays, empty between runs;
-while a run holds the lock it tells who that is. Read-only commands (stats, lint, check, report) do not take it.
-Worker processes inherit the lock's file but close it, so they never keep it alive.
+while a run holds the lock it tells who that is. Read-only commands (stats, lint, check,
+report) and dry runs do not take it. Worker processes inherit the lock's file but close
+it, so they never keep it alive.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -57,15 +59,22 @@ def project_lock(state_dir: Path, command: str) -> Iterator[bool]:
         os.close(descriptor)
         raise ProjectBusy(_busy_message(holder)) from None
     try:
-        holder = {"pid": os.getpid(), "command": command, "started": time.time()}
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, json.dumps(holder).encode(), 0)
+        _tell_holder(descriptor, command)
         _held[path] = descriptor
         yield True
     finally:
         _held.pop(path, None)
-        os.ftruncate(descriptor, 0)  # a run with nothing to do leaves no byte changed
+        with contextlib.suppress(OSError):
+            os.ftruncate(descriptor, 0)  # a run with nothing to do leaves no byte changed
         os.close(descriptor)  # releases the lock
+
+
+def _tell_holder(descriptor: int, command: str) -> None:
+    """Write who holds the lock into its file (on a full disk, the lock works without)."""
+    holder = {"pid": os.getpid(), "command": command, "started": time.time()}
+    with contextlib.suppress(OSError):
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, json.dumps(holder).encode(), 0)
 
 
 def _read_holder(descriptor: int) -> dict[str, object]:

@@ -266,7 +266,9 @@ def test_only_catalogs_changed_since_the_last_pull_are_read(project, monkeypatch
     edited = project / "po" / "ar" / f"{PAGE}.po"
     parsed = []
     real_parse = pofile.parse
-    monkeypatch.setattr(pofile, "parse", lambda data, path: parsed.append(path) or real_parse(data, path))
+    monkeypatch.setattr(
+        pofile, "parse", lambda data, path: parsed.append(path) or real_parse(data, path)
+    )
 
     before = snapshot(project / "po")
     assert run(project, "pull").exit_code == 0
