@@ -187,14 +187,20 @@ def remove_stale_temporaries(folders: Iterable[Path]) -> list[Path]:
     become a catalog. Returns the files removed.
     """
     removed = []
-    for folder in folders:
-        for directory, _, names in os.walk(folder):
-            for name in names:
-                if TEMPORARY_MARK in name and not _writer_alive(name):
-                    path = Path(directory, name)
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
-                        removed.append(path)
+    pending = [str(folder) for folder in folders]
+    while pending:
+        with (
+            contextlib.suppress(FileNotFoundError, NotADirectoryError),
+            os.scandir(pending.pop()) as entries,
+        ):
+            for entry in entries:
+                if entry.name.startswith(".") and TEMPORARY_MARK in entry.name:
+                    if not _writer_alive(entry.name):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
+                            removed.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
     return removed
 
 

@@ -111,7 +111,10 @@ class Project:
 
         with project_lock(self.state_dir, command) as taken:
             if taken:
-                remove_stale_temporaries([self.catalogs_dir, self.state_dir])
+                folders = [TEMPLATES, *self.config.languages]
+                remove_stale_temporaries(
+                    [*(self.catalogs_dir / f for f in folders), self.state_dir]
+                )
             yield
 
     # -- settings ------------------------------------------------------------------
