@@ -73,7 +73,10 @@ def write_if_changed(
     touched then). ``expected``: the version the text was made from; see
     :func:`replace_file`. Write errors raise :class:`FileSystemError` (one line).
     """
-    current = expected if expected is not None else read_version(path)
+    try:
+        current = expected if expected is not None else read_version(path)
+    except OSError as error:
+        raise FileSystemError.of(error, "read", path) from error
     data = text.encode("utf-8")
     if current.data == data:
         return False
