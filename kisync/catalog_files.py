@@ -70,6 +70,8 @@ class FilesOutcome:
     diff: TemplateDiff = field(default_factory=TemplateDiff)
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    template: bytes | None = None
+    """The template's bytes as written (or found), when the page's files are up to date."""
     signatures: dict[str, Signature | None] = field(default_factory=dict)
     """:data:`TEMPLATES` or a language code -> the signature of the file as this run left it
     (read and found right, or written); None: check it on the next pull."""
@@ -106,6 +108,7 @@ def update_page_files(
             outcome.ok &= merge.into(path, language, outcome)
     if outcome.ok:
         outcome.signatures[TEMPLATES] = _write(template_path, text, old, dry_run, outcome)
+        outcome.template = text.encode("utf-8")
     return outcome
 
 

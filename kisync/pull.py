@@ -128,6 +128,7 @@ def pull(
         report.pages = len(refs)
         catalogs = project.scan_catalogs()
         moved = state.moved(catalogs.signatures)
+        _accept_intact_templates(project, state, moved)
         todo = [
             ref
             for ref in refs
@@ -232,6 +233,21 @@ def _update_site(
     )
 
 
+def _accept_intact_templates(
+    project: Project, state: PullState, moved: dict[str, set[str]]
+) -> None:
+    """Templates whose signature moved but whose bytes are those the last pull wrote (a
+    fresh checkout, a copy): remember their new signature; their page need not be read."""
+    from .fsutil import read_version
+
+    for key, folders in moved.items():
+        if TEMPLATES in folders and key in state.pages:
+            version = read_version(project.template_path(key))
+            if state.template_intact(key, version.data):
+                state.record_files(key, {TEMPLATES: version.signature})
+                folders.discard(TEMPLATES)
+
+
 def _check_moved_catalogs(
     project: Project,
     keys: Iterable[str],
@@ -265,7 +281,8 @@ def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:
     report.add_files(result.ref.key, result.files)
     state.record_files(result.ref.key, result.files.signatures)
     if result.files.ok:
-        state.record(result.ref.key, result.ref.marker, result.ref.where, result.site)
+        ref = result.ref
+        state.record(ref.key, ref.marker, ref.where, result.site, result.files.template)
 
 
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:

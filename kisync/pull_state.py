@@ -82,8 +82,16 @@ class PullState:
         previous = self.pages.get(key)
         return bool(marker) and previous is not None and previous.get("marker") == marker
 
-    def record(self, key: str, marker: str, location: str, site: list[polib.POEntry]) -> None:
-        """Remember a page after its catalogs were brought up to date."""
+    def record(
+        self,
+        key: str,
+        marker: str,
+        location: str,
+        site: list[polib.POEntry],
+        template: bytes | None = None,
+    ) -> None:
+        """Remember a page after its catalogs were brought up to date (``template``: the
+        bytes of its template, to know it again when only its signature moved)."""
         records = [_site_record(entry) for entry in site]
         self.pages[key] = {
             "marker": marker,
@@ -91,6 +99,13 @@ class PullState:
             "site": self._add_variant(records),
             "site_lines": " ".join(entry.occurrences[0][1] for entry in site),
         }
+        if template is not None:
+            self.pages[key]["template"] = _digest(template)
+
+    def template_intact(self, key: str, data: bytes | None) -> bool:
+        """Whether ``data`` is the template this page had when it was recorded."""
+        recorded = self.pages.get(key, {}).get("template")
+        return data is not None and recorded == _digest(data)
 
     def forget(self, key: str) -> None:
         self.pages.pop(key, None)
@@ -136,8 +151,7 @@ class PullState:
             self.path.touch()  # the same bytes, a new time: when the last pull finished
 
     def _add_variant(self, records: list[dict[str, Any]]) -> str:
-        encoded = json.dumps(records, ensure_ascii=False, sort_keys=True)
-        digest = hashlib.sha256(encoded.encode()).hexdigest()[:16]
+        digest = _digest(json.dumps(records, ensure_ascii=False, sort_keys=True).encode())
         self.variants.setdefault(digest, records)
         return digest
 
@@ -148,6 +162,10 @@ def last_pulled(state_dir: Path) -> datetime | None:
         return datetime.fromtimestamp((state_dir / STATE_FILE).stat().st_mtime, UTC)
     except OSError:
         return None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _site_record(entry: polib.POEntry) -> dict[str, Any]:

@@ -128,6 +128,25 @@ def test_template_edited_by_hand_is_rebuilt_from_the_page(project):
     assert path.read_bytes() == good
 
 
+def test_files_copied_back_unchanged_are_not_read_again(project, monkeypatch):
+    """As after a fresh checkout: every signature moved, no byte did."""
+    for path in (project / "po").rglob("*.po*"):
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data)
+    import kisync.extract
+
+    extracted = []
+    real_extract = kisync.extract.extract_page
+    monkeypatch.setattr(
+        kisync.extract, "extract_page", lambda *a: extracted.append(a) or real_extract(*a)
+    )
+    before = snapshot(project / "po")
+    result = run(project, "pull")
+    assert result.exit_code == 0 and "wrote 0 files" in result.output
+    assert extracted == [] and snapshot(project / "po") == before
+
+
 # -- a translator saving while pull merges ------------------------------------------
 
 SAVE_IN_POEDIT = """
