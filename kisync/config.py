@@ -103,6 +103,30 @@ class HarvestConfig:
 
 
 @dataclass(frozen=True)
+class EngineConfig:
+    """One machine-translation engine (``[machine_translation.engines.NAME]``)."""
+
+    kind: Literal["deepl", "libretranslate"] = "deepl"
+    """Which engine; a new one is a module in kisync/translate/mt/ plus its name here."""
+    url: str = ""
+    """libretranslate: the server's address; deepl: another server than DeepL's own
+    (empty: the free endpoint for keys ending in ``:fx``, else the pro endpoint)."""
+    api_key_env: str = ""
+    """Name of the environment variable that holds the API key; never the key."""
+    formality: Literal["", "more", "less", "prefer_more", "prefer_less"] = ""
+    timeout: float = field(default=60.0, metadata={"range": (1, 600)})
+    retries: int = field(default=3, metadata={"range": (0, 10)})
+
+
+@dataclass(frozen=True)
+class MachineTranslationConfig:
+    engines: dict[str, EngineConfig] = field(default_factory=dict)
+    routes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Language → engines to try in order (``ar = ["deepl"]``); a language without a
+    route (or with ``[]``) is never sent anywhere."""
+
+
+@dataclass(frozen=True)
 class Config:
     """A whole project file. ``root`` is the folder that holds it."""
 
@@ -116,6 +140,7 @@ class Config:
     publish: PublishConfig = field(default_factory=PublishConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     harvest: HarvestConfig = field(default_factory=HarvestConfig)
+    machine_translation: MachineTranslationConfig = field(default_factory=MachineTranslationConfig)
 
     @property
     def file(self) -> Path:
@@ -178,7 +203,41 @@ def _check_languages(config: Config, path: Path) -> Config:
         minimums[canonical] = value
     publish = dataclasses.replace(config.publish, min_completeness_by_language=minimums)
     _check_harvest(config, path)
-    return dataclasses.replace(config, source_language=source, languages=targets, publish=publish)
+    machine = _check_machine_translation(config.machine_translation, targets, check, path)
+    return dataclasses.replace(
+        config,
+        source_language=source,
+        languages=targets,
+        publish=publish,
+        machine_translation=machine,
+    )
+
+
+def _check_machine_translation(
+    settings: MachineTranslationConfig, targets: tuple[str, ...], check, path: Path
+) -> MachineTranslationConfig:
+    """Routes name configured engines and target languages; codes made canonical."""
+    routes = {}
+    for code, names in settings.routes.items():
+        key = f"machine_translation.routes.{code}"
+        canonical = check(key, code)
+        if canonical not in targets:
+            raise ConfigError(f"{path}: {key}: {code} is not in languages ({', '.join(targets)})")
+        for name in names:
+            if name not in settings.engines:
+                defined = ", ".join(settings.engines) or "none yet"
+                raise ConfigError(
+                    f"{path}: {key}: no engine named {name!r} (defined: {defined}); add a "
+                    f"[machine_translation.engines.{name}] table"
+                )
+        routes[canonical] = names
+    for name, engine in settings.engines.items():
+        if engine.kind == "libretranslate" and not engine.url:
+            raise ConfigError(
+                f"{path}: machine_translation.engines.{name}.url: set the LibreTranslate "
+                f'server\'s address, e.g. "http://127.0.0.1:5000"'
+            )
+    return dataclasses.replace(settings, routes=routes)
 
 
 HARVEST_FIELDS = ("lang", "bcp47", "path", "slug", "key")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .pull import PullReport
     from .sync import SyncReport
     from .translate.glossary import Glossary
+    from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
 
 STATE_FOLDER = ".kisync"
@@ -210,12 +211,34 @@ class Project:
         )
 
     def pretranslate(
-        self, languages: Sequence[str] = (), pages: Sequence[str] = (), *, dry_run: bool = False
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        machine: bool = True,
     ) -> PretranslateReport:
-        """Propose translations (fuzzy); see :func:`kisync.translate.pretranslate.pretranslate`."""
+        """Propose translations (fuzzy); see :func:`kisync.translate.pretranslate.pretranslate`.
+
+        ``machine``: also ask the machine-translation engines, where routes are configured.
+        """
         from .translate.pretranslate import pretranslate
 
-        return pretranslate(self, languages, pages, dry_run=dry_run)
+        translator = self.machine_translator() if machine else None
+        return pretranslate(self, languages, pages, dry_run=dry_run, machine=translator)
+
+    def machine_translator(self) -> MachineTranslator | None:
+        """The configured machine translation; None when no language is routed to an engine."""
+        if not any(self.config.machine_translation.routes.values()):
+            return None
+        from .translate.mt import open_machine_translator
+
+        return open_machine_translator(
+            self.config.machine_translation,
+            self.state_dir,
+            self.config.file,
+            glossary=self.glossary,
+        )
 
     def harvest(
         self,
@@ -237,12 +260,21 @@ class Project:
         *,
         dry_run: bool = False,
         force: bool = False,
+        machine: bool = True,
         progress: Callable[[str], Callable[[int, int], None] | None] | None = None,
     ) -> SyncReport:
         """Pull, pretranslate (where available) and push; see :func:`kisync.sync.sync`."""
         from .sync import sync
 
-        return sync(self, languages, pages, dry_run=dry_run, force=force, progress=progress)
+        return sync(
+            self,
+            languages,
+            pages,
+            dry_run=dry_run,
+            force=force,
+            machine=machine,
+            progress=progress,
+        )
 
 
 @dataclass(frozen=True)

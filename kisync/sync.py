@@ -62,19 +62,21 @@ def sync(
     *,
     dry_run: bool = False,
     force: bool = False,
+    machine: bool = True,
     progress: Callable[[str], Callable[[int, int], None] | None] | None = None,
 ) -> SyncReport:
     """Pull, pretranslate and push.
 
     ``progress(step)`` may return a ``(done, total)`` callback for the step named
     ``"pull"`` or ``"push"``. Pretranslate only proposes translations (fuzzy): they are
-    not published until a translator confirms them.
+    not published until a translator confirms them; ``machine=False`` sends nothing to a
+    machine-translation engine.
     """
 
     def step(name: str) -> Callable[[int, int], None] | None:
         return progress(name) if progress is not None else None
 
     pulled = project.pull(pages, dry_run=dry_run, progress=step("pull"))
-    pretranslated = project.pretranslate(languages, pages, dry_run=dry_run)
+    pretranslated = project.pretranslate(languages, pages, dry_run=dry_run, machine=machine)
     pushed = project.push(languages, pages, dry_run=dry_run, force=force, progress=step("push"))
     return SyncReport(pulled, pretranslated, pushed)

@@ -26,6 +26,9 @@ _LABELS = {"pull": "Reading pages", "pretranslate": "Pretranslating", "push": "P
 )
 @click.option("--dry-run", is_flag=True, help="Show what each step would do; write nothing.")
 @click.option("--force", is_flag=True, help="Push: overwrite pages changed on the target.")
+@click.option(
+    "--no-machine", is_flag=True, help="Send nothing to machine-translation engines this time."
+)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @pass_context
 @locks_project
@@ -35,6 +38,7 @@ def sync_command(
     pages: tuple[str, ...],
     dry_run: bool,
     force: bool,
+    no_machine: bool,
     output: str,
 ) -> None:
     """Pull, pretranslate and push in one go, with one summary.
@@ -43,7 +47,9 @@ def sync_command(
     translator to confirm), and publishes every translated page that is complete enough.
     """
     project = context.project
-    report = project.sync(languages, pages, dry_run=dry_run, force=force, progress=_bars())
+    report = project.sync(
+        languages, pages, dry_run=dry_run, force=force, machine=not no_machine, progress=_bars()
+    )
     if output == "json":
         data = {
             "pull": {"summary": report.pull.summary(), "failures": report.pull.failures},
@@ -56,8 +62,12 @@ def sync_command(
         click.get_current_context().exit(report.exit_code)
     for message in report.pull.warnings:
         warn(message)
+    for message in report.pretranslate.dropped:
+        warn(message)
     for message in report.pull.failures + report.pretranslate.failures:
         fail(message)
+    for line in report.pretranslate.sent_lines():
+        click.echo(line)
     print_report(report.push, dry_run)
     click.echo(report.summary())
     if report.push.conflicts:

@@ -8,7 +8,10 @@ order, the first proposal there is:
    (a heading, a table cell, a menu item: ``Integrationskurse``, ``<b1>Jobcenter</b1>``);
 3. **the translation of a similar German text** (at least ``[glossary] memory_similarity``
    percent similar, same placeholders), with that text as the entry's previous msgid
-   (``#| msgid``), so Poedit, Lokalize and Weblate show what is different.
+   (``#| msgid``), so Poedit, Lokalize and Weblate show what is different;
+4. **a machine translation**, last, where ``[machine_translation]`` routes the language to
+   an engine (see :mod:`kisync.translate.mt`); its note names engine and date
+   (``#. machine translation: deepl, 2026-12-06``).
 
 Every proposal is marked ``fuzzy`` and explained in a ``#. pretranslated:`` note: it does
 not count as translated and is not published until a person checks it. Entries that
@@ -40,8 +43,10 @@ from .notes import GlossaryNotes, replace_notes
 
 if TYPE_CHECKING:
     from ..project import Project
+    from .mt import MachineOutcome, MachineTranslator
 
 NOTE_PREFIX = "pretranslated:"
+MACHINE_PREFIX = "machine translation:"
 _LEFTOVER = re.compile(r"[\w]")
 
 
@@ -57,12 +62,18 @@ class PretranslateReport:
     """Entries that are one glossary term, filled with its approved translation."""
     similar: int = 0
     """Entries filled from a similar German text."""
+    machine: int = 0
+    """Entries filled with a machine translation."""
+    sent: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    """(engine, language) → [strings, characters] sent to it (dry run: that would be)."""
+    dropped: list[str] = field(default_factory=list)
+    """Machine translations that failed the checks (file:line, engine, why)."""
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
     @property
     def filled(self) -> int:
-        return self.same + self.glossary + self.similar
+        return self.same + self.glossary + self.similar + self.machine
 
     @property
     def exit_code(self) -> int:
@@ -70,18 +81,40 @@ class PretranslateReport:
 
     def summary(self) -> str:
         verb = "would write" if self.dry_run else "wrote"
+        machine = f", {self.machine} machine translations" if self.machine or self.sent else ""
+        dropped = f" ({len(self.dropped)} dropped by the checks)" if self.dropped else ""
         return (
             f"{self.filled} strings proposed ({self.same} same text translated elsewhere, "
-            f"{self.glossary} glossary terms, {self.similar} similar texts), all fuzzy; "
-            f"{verb} {len(self.written)} files"
+            f"{self.glossary} glossary terms, {self.similar} similar texts{machine}{dropped}), "
+            f"all fuzzy; {verb} {len(self.written)} files"
             + (f"; {len(self.failures)} failed" if self.failures else "")
         )
+
+    def sent_lines(self) -> list[str]:
+        """One line per engine and language: what was (dry run: would be) sent."""
+        verb = "would send" if self.dry_run else "sent"
+        return [
+            f"{engine}: {verb} {strings} strings, {characters:,} characters ({language})"
+            for (engine, language), (strings, characters) in sorted(self.sent.items())
+        ]
 
     def to_json(self) -> dict[str, object]:
         return {
             "languages": list(self.languages),
             "dry_run": self.dry_run,
-            "filled": {"same": self.same, "glossary": self.glossary, "similar": self.similar},
+            "filled": {
+                "same": self.same,
+                "glossary": self.glossary,
+                "similar": self.similar,
+                "machine": self.machine,
+            },
+            "machine_translation": {
+                "sent": [
+                    {"engine": engine, "language": language, "strings": n, "characters": chars}
+                    for (engine, language), (n, chars) in sorted(self.sent.items())
+                ],
+                "dropped": self.dropped,
+            },
             "written": [str(path) for path in self.written],
             "failures": self.failures,
         }
@@ -93,8 +126,13 @@ def pretranslate(
     pages: Sequence[str] = (),
     *,
     dry_run: bool = False,
+    machine: MachineTranslator | None = None,
 ) -> PretranslateReport:
-    """Propose translations for the untranslated entries of the selected catalogs."""
+    """Propose translations for the untranslated entries of the selected catalogs.
+
+    ``machine``: ask it for what the memory and the glossary cannot propose (languages
+    with a route only).
+    """
     chosen = select_languages(project, languages)
     keys = select_pages(project, pages)
     report = PretranslateReport(tuple(lang.code for lang in chosen), dry_run=dry_run)
@@ -103,20 +141,71 @@ def pretranslate(
     for language in chosen:
         catalogs = _read_all(project, language, report)
         memory = TranslationMemory.from_catalogs(catalogs.items())
-        for key in keys:
-            catalog = catalogs.get(key)
-            if catalog is None:
-                continue
+        selected = [(key, catalogs[key]) for key in keys if key in catalogs]
+        waiting: list[tuple[str, polib.POEntry]] = []
+        for key, catalog in selected:
             if filler.notes is not None:
                 filler.notes.process(catalog, language, key)
             for entry in catalog:
                 kind = filler.fill(entry, language, memory)
                 if kind:
                     setattr(report, kind, getattr(report, kind) + 1)
+                elif machine is not None and _untranslated(entry):
+                    waiting.append((key, entry))
+        if machine is not None and waiting and machine.routed(language):
+            _machine_fill(machine, project, language, waiting, report, dry_run=dry_run)
+        for key, catalog in selected:
             path = project.catalog_path(language.code, key)
             if write_if_changed(path, pofile.dumps(catalog), dry_run=dry_run):
                 report.written.append(path)
     return report
+
+
+def _untranslated(entry: polib.POEntry) -> bool:
+    return not (entry.obsolete or not entry.msgid or entry.msgid_plural or entry.msgstr)
+
+
+def _machine_fill(
+    machine: MachineTranslator,
+    project: Project,
+    language: Language,
+    waiting: list[tuple[str, polib.POEntry]],
+    report: PretranslateReport,
+    *,
+    dry_run: bool,
+) -> None:
+    from .mt import Wanted
+
+    def where(key: str, entry: polib.POEntry) -> str:
+        path = project.catalog_path(language.code, key).relative_to(project.root)
+        return f"{path.as_posix()}:{entry.linenum}"
+
+    wanted = [Wanted(entry.msgid, where(key, entry)) for key, entry in waiting]
+    outcome = machine.translate(language, wanted, dry_run=dry_run)
+    for _, entry in waiting:
+        proposal = outcome.proposals.get(entry.msgid)
+        if proposal is not None:
+            _propose_machine(entry, proposal)
+            report.machine += 1
+    _add_outcome(report, outcome)
+
+
+def _propose_machine(entry: polib.POEntry, proposal) -> None:
+    entry.msgstr = proposal.translation
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    lines = [f"{MACHINE_PREFIX} {proposal.engine}, {proposal.received}"]
+    lines += [f"{MACHINE_PREFIX} check: {remark}" for remark in proposal.remarks]
+    entry.comment = replace_notes(entry.comment, lines, MACHINE_PREFIX)
+
+
+def _add_outcome(report: PretranslateReport, outcome: MachineOutcome) -> None:
+    for route, (strings, characters) in outcome.sent.items():
+        counted = report.sent.setdefault(route, [0, 0])
+        counted[0] += strings
+        counted[1] += characters
+    report.dropped += outcome.dropped
+    report.failures += outcome.failures
 
 
 def _read_all(
@@ -147,8 +236,9 @@ class _Filler:
         if entry.obsolete or not entry.msgid or entry.msgid_plural:
             return ""
         if entry.msgstr:
-            if "fuzzy" not in entry.flags:  # a person confirmed it: the note is history
+            if "fuzzy" not in entry.flags:  # a person confirmed it: the notes are history
                 entry.comment = replace_notes(entry.comment, [], NOTE_PREFIX)
+                entry.comment = replace_notes(entry.comment, [], MACHINE_PREFIX)
             return ""
         proposal = memory.exact(entry.msgid)
         if proposal is not None:

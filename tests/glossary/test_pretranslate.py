@@ -139,7 +139,7 @@ def test_valid_idempotent_and_dry_run(project):
     before = {path: path.read_bytes() for path in (project / "po").rglob("*.po")}
     again = json.loads(run(project, "pretranslate", "--format", "json").output)
     assert again["written"] == []
-    assert again["filled"] == {"same": 0, "glossary": 0, "similar": 0}
+    assert again["filled"] == {"same": 0, "glossary": 0, "similar": 0, "machine": 0}
     assert before == {path: path.read_bytes() for path in (project / "po").rglob("*.po")}
 
 
