@@ -64,24 +64,22 @@ def read_version(path: Path | str) -> FileVersion:
         return FileVersion()
 
 
-def write_if_changed(
-    path: Path | str, text: str, *, dry_run: bool = False, expected: FileVersion | None = None
-) -> bool:
+def write_if_changed(path: Path | str, text: str, *, dry_run: bool = False) -> bool:
     """Write ``text`` to ``path`` as UTF-8 unless the file already holds exactly those bytes.
 
     Returns whether the file was written (with ``dry_run``: whether it would be; nothing is
-    touched then). ``expected``: the version the text was made from; see
-    :func:`replace_file`. Write errors raise :class:`FileSystemError` (one line).
+    touched then); see :func:`replace_file`. Read and write errors raise
+    :class:`FileSystemError` (one line: what, which file, what to do).
     """
     try:
-        current = expected if expected is not None else read_version(path)
+        current = read_version(path)
     except OSError as error:
         raise FileSystemError.of(error, "read", path) from error
     data = text.encode("utf-8")
     if current.data == data:
         return False
     if not dry_run:
-        replace_file(path, data, expected=expected)
+        replace_file(path, data)
     return True
 
 
