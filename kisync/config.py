@@ -203,6 +203,7 @@ def _check_languages(config: Config, path: Path) -> Config:
         minimums[canonical] = value
     publish = dataclasses.replace(config.publish, min_completeness_by_language=minimums)
     _check_harvest(config, path)
+    _check_output_folders(config, path)
     machine = _check_machine_translation(config.machine_translation, targets, check, path)
     return dataclasses.replace(
         config,
@@ -238,6 +239,30 @@ def _check_machine_translation(
                 f'server\'s address, e.g. "http://127.0.0.1:5000"'
             )
     return dataclasses.replace(settings, routes=routes)
+
+
+def _check_output_folders(config: Config, path: Path) -> None:
+    """Folders kisync writes into stay inside the project, unless named by absolute path.
+
+    A relative path (symbolic links followed) that leads out of the project is a
+    mistake or an attack; the root of the file system never is what anyone meant.
+    """
+    for key, value in (
+        ("catalogs.path", config.catalogs.path),
+        ("publish.target", config.publish.target),
+    ):
+        folder = Path(value)
+        resolved = (config.root / folder).resolve()
+        if resolved == Path(resolved.anchor):
+            raise ConfigError(
+                f"{path}: {key} = {value!r} is the root of the file system;"
+                ' name a folder for kisync\'s files, e.g. "site"'
+            )
+        if not folder.is_absolute() and not resolved.is_relative_to(config.root):
+            raise ConfigError(
+                f"{path}: {key} = {value!r} leads outside the project folder (to {resolved});"
+                " use a folder inside it, or write that absolute path if you mean it"
+            )
 
 
 HARVEST_FIELDS = ("lang", "bcp47", "path", "slug", "key")

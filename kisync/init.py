@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -11,11 +12,14 @@ from urllib.parse import urlsplit
 from .config import CONFIG_FILE
 from .errors import ConfigError
 from .languages import UnknownLanguage, get_language
+from .shipped import glossary_path
 
 log = logging.getLogger(__name__)
 
 PortalKind = Literal["files", "crawl", "wordpress"]
 DEFAULT_LANGUAGES = ("en", "ar", "fa", "tr", "uk", "ru")
+GLOSSARY_FILE = "glossaries/integration.tbx"
+"""Where ``kisync init`` puts the project's own copy of the shipped glossary."""
 
 _HEAD = """\
 # kisync project file. Reference: the README's "kisync.toml" section.
@@ -57,6 +61,12 @@ _TAIL = """
 [catalogs]
 path = "po"                    # po/templates/<page>.pot and po/<language>/<page>.po
 
+[glossary]
+# Words such as "Duldung" or "Jobcenter" with their approved translations: notes for
+# translators in every PO file, checks in `kisync lint`, proposals in `kisync pretranslate`.
+# kisync init copied its integration glossary here for you to edit (README: Glossary).
+files = ["{glossary}"]
+
 [publish]
 min_completeness = 100         # percent of a page that must be translated before it goes live
 target = "site"                # files/crawl portals: folder the translated pages are written to
@@ -72,7 +82,8 @@ def starter_config(source: str, kind: PortalKind, languages: tuple[str, ...]) ->
         except UnknownLanguage as error:
             raise ConfigError(f"--language: {error}") from None
     text = _HEAD.format(languages=", ".join(f'"{code}"' for code in codes))
-    return text + _PORTAL[kind].format(source=source.replace('"', '\\"')) + _TAIL
+    portal = _PORTAL[kind].format(source=source.replace('"', '\\"'))
+    return text + portal + _TAIL.format(glossary=GLOSSARY_FILE)
 
 
 def guess_kind(source: str, timeout: float = 5.0) -> PortalKind:
@@ -97,12 +108,23 @@ def write_starter(
     kind: PortalKind | None = None,
     languages: tuple[str, ...] = DEFAULT_LANGUAGES,
     force: bool = False,
-) -> Path:
-    """Create ``folder/kisync.toml``; refuse to overwrite one unless ``force``."""
+) -> list[Path]:
+    """Create ``folder/kisync.toml`` (refused when there is one, unless ``force``) and
+    ``folder/glossaries/integration.tbx``, a copy of the shipped glossary, unless that
+    file exists (it may hold the staff's own edits; ``force`` does not replace it).
+
+    Returns the files written.
+    """
     path = Path(folder) / CONFIG_FILE
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists; edit it, or use --force to replace it")
     chosen = kind or guess_kind(source)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter_config(source, chosen, languages), encoding="utf-8")
-    return path
+    text = starter_config(source, chosen, languages)
+    written = []
+    glossary = Path(folder) / GLOSSARY_FILE
+    if not glossary.exists():
+        glossary.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(glossary_path(), glossary)
+        written.append(glossary)
+    path.write_text(text, encoding="utf-8")
+    return [path, *written]

@@ -842,8 +842,8 @@ def read(path: Path | str) -> polib.POFile:
     return parse(data, path)
 
 
-def parse(data: bytes, path: Path | str) -> polib.POFile:
-    """Parse the bytes of a PO or POT file like :func:`read` (``path`` names it)."""
+def parse(data: bytes, path: Path | str = "<bytes>") -> polib.POFile:
+    """Parse the bytes of a PO file exactly like :func:`read` (``path`` names it in errors)."""
     return loads(_decode(data, Path(path)), path)
 
 

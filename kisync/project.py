@@ -19,6 +19,7 @@ from .pagekeys import SITE_KEY
 
 if TYPE_CHECKING:
     from .catalog_files import CatalogProcessor
+    from .exchange import ExportReport, ImportReport
     from .extract import ExtractRules
     from .harvest import HarvestReport
     from .portal import Portal
@@ -239,6 +240,40 @@ class Project:
             self.config.file,
             glossary=self.glossary,
         )
+
+    def export(
+        self,
+        language: str,
+        pages: Sequence[str] = (),
+        output: Path | str = "",
+        *,
+        fmt: str = "po",
+        only_untranslated: bool = False,
+    ) -> ExportReport:
+        """Hand out one language's work as a package; see :mod:`kisync.exchange`."""
+        from .exchange import export_memory, export_package
+        from .selection import select_languages, select_pages
+
+        (chosen,) = select_languages(self, [language])
+        keys = select_pages(self, pages)
+        if fmt == "tmx":
+            return export_memory(self, chosen, keys, Path(output))
+        return export_package(
+            self,
+            self.state_dir,
+            chosen,
+            keys,
+            Path(output),
+            fmt=fmt,
+            only_untranslated=only_untranslated,
+            glossary=self.glossary,
+        )
+
+    def import_returned(self, path: Path | str, *, dry_run: bool = False) -> ImportReport:
+        """Merge a translator's returned file; see :mod:`kisync.exchange.returns`."""
+        from .exchange import import_returned
+
+        return import_returned(self, self.state_dir, Path(path), dry_run=dry_run)
 
     def harvest(
         self,

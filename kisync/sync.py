@@ -47,6 +47,9 @@ class SyncReport:
             f"published {published}, {push.count('unchanged')} unchanged, "
             f"{push.count('withheld') + push.count('kept')} not complete enough"
         )
+        if push.held_back:
+            held = len({(h.language, h.file, h.line) for h in push.held_back})
+            parts.append(f"{held} held back (lint errors)")
         if push.conflicts:
             parts.append(f"{len(push.conflicts)} conflict{'s' if len(push.conflicts) > 1 else ''}")
         failures = len(pull.failures) + len(self.pretranslate.failures) + len(push.failures)

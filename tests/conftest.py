@@ -35,6 +35,15 @@ def msgfmt_check(path: Path) -> None:
     assert result.returncode == 0, f"msgfmt --check {path}:\n{result.stderr}"
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked ``browser`` skip before their fixtures run when chromium is missing
+    (they fail instead under KISYNC_REQUIRE_BROWSER=1; see support/browser.py)."""
+    if item.get_closest_marker("browser"):
+        from support.browser import chromium
+
+        chromium()
+
+
 # -- every catalog a test makes kisync write must pass msgfmt --check ---------------------
 
 _CATALOG_SUFFIXES = (".po", ".pot")

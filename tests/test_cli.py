@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+
 import pytest
 from click.testing import CliRunner
 
 from kisync.cli import cli
 from kisync.config import load_config
+from kisync.translate import shipped_glossary_path
 
 
 def run(*args: str):
@@ -33,6 +36,40 @@ def test_init_for_a_folder_writes_a_loadable_commented_file(tmp_path):
         "seiten",
         ("ar", "fa_AF"),
     )
+
+
+def test_init_gives_the_project_its_own_copy_of_the_glossary_and_pull_writes_its_notes(tmp_path):
+    portal = tmp_path / "portal"
+    portal.mkdir()
+    (portal / "index.html").write_text(
+        "<html><body><main><p>Der Integrationskurs beginnt im Mai.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert run("--project", str(tmp_path), "init", "--language", "ar").exit_code == 0
+    config = load_config(tmp_path / "kisync.toml")
+    assert config.glossary.files == ("glossaries/integration.tbx",)
+    copy = tmp_path / "glossaries" / "integration.tbx"
+    assert copy.read_bytes() == shipped_glossary_path().read_bytes()
+
+    assert run("--project", str(tmp_path), "pull").exit_code == 0
+    catalog = (tmp_path / "po" / "ar" / "index.po").read_text(encoding="utf-8")
+    assert "#. glossary: Integrationskurs → دورة الاندماج" in catalog
+
+
+def test_init_never_replaces_the_projects_glossary(tmp_path):
+    edited = tmp_path / "glossaries" / "integration.tbx"
+    edited.parent.mkdir()
+    edited.write_text("<!-- the staff's own edits -->", encoding="utf-8")
+    assert run("--project", str(tmp_path), "init", "--force").exit_code == 0
+    assert edited.read_text(encoding="utf-8") == "<!-- the staff's own edits -->"
+    config = load_config(tmp_path / "kisync.toml")
+    assert config.glossary.files == ("glossaries/integration.tbx",)
+
+
+def test_version_is_the_installed_package_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"kisync, version {importlib.metadata.version('kisync')}\n"
 
 
 def test_init_for_a_url_without_wordpress_uses_the_crawler(tmp_path):

@@ -79,6 +79,22 @@ def test_loads_into_frozen_dataclasses(tmp_path):
         ),
         ("languages = [\n", "not valid TOML"),
         ("languages = []\n", "list at least one target language"),
+        (
+            GOOD.replace('path = "po"', 'path = "../../x"'),
+            "catalogs.path = '../../x' leads outside the project folder",
+        ),
+        (
+            GOOD.replace('target = "site"', 'target = "site/../.."'),
+            "publish.target = 'site/../..' leads outside the project folder",
+        ),
+        (
+            GOOD.replace('target = "site"', 'target = "/"'),
+            "publish.target = '/' is the root of the file system",
+        ),
+        (
+            GOOD.replace('target = "site"', 'target = "/srv/../"'),
+            "publish.target = '/srv/../' is the root of the file system",
+        ),
     ],
 )
 def test_errors_name_file_key_and_fix(tmp_path, text, expected):
@@ -89,6 +105,19 @@ def test_errors_name_file_key_and_fix(tmp_path, text, expected):
     assert message.startswith(str(path))
     assert expected in message
     assert "\n" not in message
+
+
+def test_output_folders_outside_the_project_only_by_absolute_path(tmp_path):
+    project, elsewhere = tmp_path / "projekt", tmp_path / "webserver"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / "link").symlink_to(elsewhere)
+    inside = load_config(write(project, GOOD.replace('target = "site"', 'target = "./a/../site"')))
+    assert inside.publish.target == "./a/../site"
+    explicit = GOOD.replace('target = "site"', f"target = {str(elsewhere)!r}")
+    assert load_config(write(project, explicit)).publish.target == str(elsewhere)
+    with pytest.raises(ConfigError, match=r"publish\.target = 'link/site' leads outside"):
+        load_config(write(project, GOOD.replace('target = "site"', 'target = "link/site"')))
 
 
 def test_unknown_language_suggests_close_codes(tmp_path):

@@ -79,6 +79,7 @@ WRITING = [
     ["pretranslate"],
     ["harvest"],
     ["glossary", "import", "x.csv"],
+    ["import", "x.po"],
 ]
 
 

@@ -18,8 +18,10 @@ from .common import Context, KisyncGroup, setup_logging
 # imported only when their command runs (or for --help), so every command starts fast.
 COMMANDS = {
     "check": "check",
+    "export": "export",
     "glossary": "glossary",
     "harvest": "harvest",
+    "import": "returned",
     "init": "init",
     "lint": "lint",
     "pretranslate": "pretranslate",

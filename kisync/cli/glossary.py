@@ -35,7 +35,7 @@ def glossary_command() -> None:
     """The integration glossary: find terms, check it, export and import it.
 
     Without --glossary, the files of [glossary] in kisync.toml are used; outside a
-    project, the glossary shipped with kisync (glossaries/integration.tbx).
+    project, the integration glossary shipped with kisync.
     """
 
 

@@ -52,7 +52,7 @@ def lint_command(
 
     if list_checks:
         for spec in REGISTRY.specs():
-            scope = " (German text)" if spec.scope == "source" else ""
+            scope = {"source": " (German text)", "header": " (catalog header)"}.get(spec.scope, "")
             click.echo(f"{spec.name:<16} {spec.severity:<8} {spec.description}{scope}")
         return
     if files:

@@ -32,7 +32,7 @@ _VERBS = {
     "--force",
     is_flag=True,
     help="Check and rewrite every page, overwriting changes made on the target since kisync "
-    "wrote it.",
+    "wrote it (each is named, with the text it held). Try it with --dry-run first.",
 )
 @click.option(
     "--insecure",
@@ -62,9 +62,16 @@ def push_command(
     A page is published in a language when at least [publish] min_completeness percent
     of its strings are translated; strings still missing are shown in German, marked
     lang="de". Pages that did not change are not touched. A page edited on the target
-    since kisync wrote it is not overwritten (exit code 1) unless you pass --force.
+    since kisync wrote it is not overwritten (exit code 1) unless you pass --force: the
+    difference is shown and kept in .kisync/conflicts/, and `kisync harvest --from-edits`
+    takes the edit into the PO file.
     """
     project = context.project
+    if force and not dry_run and output == "text":
+        warn(
+            "--force: pages changed on the target since kisync wrote them are overwritten; "
+            "each is named below with the text it held"
+        )
     with progress_bar("Publishing") as progress:
         report = project.push(
             languages, pages, dry_run=dry_run, force=force, insecure=insecure, progress=progress
@@ -76,9 +83,10 @@ def push_command(
     click.echo(report.summary())
     if report.conflicts:
         fail(
-            f"{len(report.conflicts)} page(s) were changed on the target since kisync wrote "
-            "them and were left as they are; compare them with the PO files, then run "
-            "kisync push --force to overwrite them"
+            f"{len(report.conflicts)} page(s) differ on the target from what kisync wrote and "
+            "were left as they are (the differences are above and in .kisync/conflicts/); "
+            "keep the changes with kisync harvest --from-edits, or overwrite them with "
+            "kisync push --force"
         )
     click.get_current_context().exit(report.exit_code)
 
@@ -87,6 +95,8 @@ def print_report(report: PushReport, dry_run: bool) -> None:
     """Warnings, one line per page that matters (every page with --dry-run), failures."""
     for message in report.warnings:
         warn(message)
+    for held in report.held_back:
+        warn(held.describe())
     for result in report.results:
         if result.action == "failed" or (
             not dry_run and result.action in ("unchanged", "withheld")

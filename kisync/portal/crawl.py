@@ -28,13 +28,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 import lxml.html
 from lxml import etree
 
 from ..errors import PortalError
-from ..pagekeys import disambiguate
+from ..pagekeys import disambiguate, page_key
 from .base import PageRef
 from .crawl_cache import CrawlCache
 from .decoding import decode_html
@@ -71,6 +71,8 @@ _NOT_HTML_SUFFIXES = frozenset(f".{ext}" for group in _NOT_HTML_GROUPS for ext i
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_KEY_BREAKS = re.compile(r"[/\\?#]")
+"""Characters that would split a query into several key components (or end it)."""
 
 
 # -- HTML ------------------------------------------------------------------------------
@@ -145,7 +147,7 @@ class CrawlStats:
     failed: int = 0
     skipped: int = 0
     truncated: bool = False
-    """``max_pages`` stopped the crawl before every page was fetched."""
+    """``max_pages`` stopped the crawl before every URL found was fetched."""
     sitemap: bool = False
     """Pages came from the site's sitemap rather than from following links."""
 
@@ -163,10 +165,13 @@ class CrawlPortal:
     ``url`` is the start page; the crawl stays on its scheme and host and under its
     folder. ``cache_dir`` holds validators and page copies between runs.
     ``concurrency`` bounds simultaneous requests, ``delay`` is the minimum time
-    between two request starts (robots.txt may ask for more), ``timeout`` applies
-    per request, ``retries``/``backoff`` configure retrying (waits of ``backoff``,
-    2×, 4×… seconds), ``max_pages`` caps the listing and ``exclude`` holds fnmatch
-    patterns on the decoded URL path (``/en/*``).
+    between two request starts (robots.txt may ask for more), ``timeout`` bounds each
+    attempt in all (connecting, waiting, reading the whole answer),
+    ``retries``/``backoff`` configure retrying (waits of ``backoff``, 2×, 4×… seconds),
+    ``max_pages`` caps the page requests (each URL fetched counts once, whether it
+    proves a page, a broken link, a redirect or a failure; retries and robots.txt do
+    not count, sitemap files have their own cap of :data:`MAX_SITEMAP_FILES`) and
+    ``exclude`` holds fnmatch patterns on the decoded URL path (``/en/*``).
     """
 
     def __init__(
@@ -218,6 +223,7 @@ class CrawlPortal:
         self._by_key: dict[str, _Page] = {}
         self._start_links: list[str] = []
         self._failures_in_row = 0
+        self._page_requests = 0
         self._crawl_error: PortalError | None = None
         self._closed = False
 
@@ -361,6 +367,7 @@ class CrawlPortal:
                 url=self.url,
             )
         self._seen.add(self.url)
+        self._page_requests += 1
         outcome = self._fetch(self.url, self._cache.validators(self.url), start=True)
         if outcome.reply is not None:
             final = normalize_url(outcome.reply.url) or self.url
@@ -491,8 +498,8 @@ class CrawlPortal:
         if frontier:
             self.stats.truncated = True
             log.warning(
-                "stopped after max_pages = %d pages; %d more were found but not fetched"
-                " (raise max_pages under [portal] to crawl them)",
+                "stopped after max_pages = %d page requests; %d more pages were found but"
+                " not fetched (raise max_pages under [portal] to crawl them)",
                 self.max_pages,
                 len(frontier),
             )
@@ -503,16 +510,17 @@ class CrawlPortal:
         frontier: deque[str],
         running: deque[tuple[str, Future[_Outcome]]],
     ) -> None:
-        # Budget: listed pages plus results still to be handled never exceed
-        # max_pages, so the first max_pages acceptable pages (in frontier order) win.
+        # Budget: max_pages page requests in all, whatever their answer (a sitemap
+        # of dead links must not keep a crawl going); frontier order decides which.
         busy = sum(1 for _, future in running if not future.done())
         while (
             frontier
             and busy < self.concurrency
             and len(running) < self.concurrency * AHEAD_PER_WORKER
-            and len(self._found) + len(running) < self.max_pages
+            and self._page_requests < self.max_pages
         ):
             url = frontier.popleft()
+            self._page_requests += 1
             running.append((url, pool.submit(self._fetch, url, self._cache.validators(url))))
             busy += 1
 
@@ -612,10 +620,11 @@ class CrawlPortal:
     def _make_refs(self) -> None:
         # Keys come from the decoded path (/über-uns/ → ueber-uns); in the rare case two
         # URLs decode alike (%3B vs ;), their encoded paths keep them apart.
-        readable = {url: url_path(url) for url in self._found}
+        readable = {url: _key_source(url) for url in self._found}
         counts = Counter(readable.values())
         paths = {
-            url: urlsplit(url).path if counts[path] > 1 else path for url, path in readable.items()
+            url: _key_source(url, decoded=False) if counts[path] > 1 else path
+            for url, path in readable.items()
         }
         keys = disambiguate(paths.values())
         self._by_key = {}
@@ -629,3 +638,18 @@ class CrawlPortal:
                 PageRef(key=key, url=url, title=page.title, marker=page.marker, location=url)
             )
         self._refs = sorted(refs, key=lambda ref: ref.key)
+
+
+def _key_source(url: str, *, decoded: bool = True) -> str:
+    """What a page's key is made from: its path, and its query as one more component.
+
+    ``/?page_id=12`` → ``page_id=12`` (key ``page_id-12``), ``/termine/?seite=2`` →
+    ``termine/seite=2`` (key ``termine/seite-2``).
+    """
+    parts = urlsplit(url)
+    path = unquote(parts.path) if decoded else parts.path
+    if not parts.query:
+        return path
+    query = unquote_plus(parts.query) if decoded else parts.query
+    folder = page_key(path)
+    return ("" if folder == "index" else folder + "/") + _KEY_BREAKS.sub("-", query)

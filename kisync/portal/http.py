@@ -1,10 +1,10 @@
 """The HTTP layer every network connector shares (crawl now, WordPress later).
 
 One place decides how kisync behaves on someone else's production server: a
-recognisable User-Agent, a timeout on every request, retries with exponential
-backoff on 5xx answers and network hiccups (idempotent methods only, so a retried
-POST can never create a page twice), ``Retry-After`` honoured, and an optional
-:class:`Throttle` that spaces request starts.
+recognisable User-Agent, a deadline on every attempt (:mod:`.deadline`), retries with
+exponential backoff on 5xx answers and network hiccups (idempotent methods only, so a
+retried POST can never create a page twice), ``Retry-After`` honoured, and an optional
+:class:`Throttle` that spaces request starts, retries included.
 
 :func:`request` is the only way connectors talk to a server. It returns a plain
 :class:`Reply` and turns every ``requests``/``urllib3`` exception and every
@@ -43,6 +43,7 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from ..errors import PortalError
+from . import deadline
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 """Answers worth another try: overload (429 honours Retry-After) and server errors."""
@@ -71,8 +72,8 @@ class Throttle:
 
     Each caller reserves the next free slot under a lock and sleeps outside it, so
     the spacing holds however many worker threads share one session. The session
-    calls it once per request and redirect hop; urllib3's own retries are not
-    throttled, they wait their (longer) backoff instead.
+    calls it once per request and redirect hop, and the retry policy once more
+    before each retry, after its backoff.
     """
 
     def __init__(self, interval: float = 0.0) -> None:
@@ -90,13 +91,28 @@ class Throttle:
 
 
 class _PoliteRetry(Retry):
-    """urllib3's Retry with two changes for a shared production server.
+    """urllib3's Retry with three changes for a shared production server.
 
     urllib3 retries the first failure immediately; here even the first retry waits
     ``backoff_factor`` seconds (then 2x, 4x, … up to ``backoff_max``). A
     ``Retry-After`` longer than ``backoff_max`` is cut down to it, so a server
-    answering ``Retry-After: 86400`` cannot hang a run for a day.
+    answering ``Retry-After: 86400`` cannot hang a run for a day. A retry also waits
+    for the :class:`Throttle` (a backoff shorter than the site's Crawl-delay does not
+    shorten it) and gets a fresh deadline.
     """
+
+    throttle: Throttle | None = None
+
+    def new(self, **kwargs: Any) -> _PoliteRetry:
+        retry = super().new(**kwargs)
+        retry.throttle = self.throttle
+        return retry
+
+    def sleep(self, response: Any = None) -> None:
+        super().sleep(response)
+        if self.throttle is not None:
+            self.throttle.wait()
+        deadline.restart_attempt()
 
     def get_backoff_time(self) -> float:
         errors = len(list(takewhile(lambda e: e.redirect_location is None, reversed(self.history))))
@@ -110,7 +126,7 @@ class _PoliteRetry(Retry):
 
 
 class _Adapter(HTTPAdapter):
-    """Adds a default timeout and the throttle to every request (redirect hops included)."""
+    """Adds a default timeout, its deadline and the throttle to every request and hop."""
 
     def __init__(self, *, timeout: float, throttle: Throttle | None, **kwargs: Any) -> None:
         self.timeout = timeout
@@ -122,7 +138,18 @@ class _Adapter(HTTPAdapter):
             kwargs["timeout"] = self.timeout
         if self.throttle is not None:
             self.throttle.wait()
+        deadline.begin_attempt(kwargs["timeout"])
         return super().send(request, **kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = deadline.POOL_CLASSES
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = deadline.POOL_CLASSES
+        return manager
 
 
 def make_session(
@@ -138,9 +165,12 @@ def make_session(
 ) -> requests.Session:
     """A ``requests.Session`` set up for polite, retrying access to one portal.
 
-    ``retries`` counts extra attempts after the first, for connection errors, read
-    timeouts and :data:`RETRY_STATUSES` alike; only ``retry_methods`` (the idempotent
-    ones by default) are retried after the request reached the server.
+    ``timeout`` is the time one attempt may take in all, from connecting to the last
+    byte of the answer (inside :func:`request`; a bare ``session.get`` has only
+    requests' per-read timeout). ``retries`` counts extra attempts after the first,
+    for connection errors, read timeouts and :data:`RETRY_STATUSES` alike; only
+    ``retry_methods`` (the idempotent ones by default) are retried after the request
+    reached the server.
     """
     retry = _PoliteRetry(
         total=retries,
@@ -157,6 +187,7 @@ def make_session(
         raise_on_status=False,
         raise_on_redirect=False,
     )
+    retry.throttle = throttle
     adapter = _Adapter(
         timeout=timeout,
         throttle=throttle,
@@ -234,14 +265,23 @@ def request(
     ``session.request`` (``headers``, ``json``, ``timeout``, …).
     """
     safe_url = redact_url(url)
-    try:
-        with session.request(method, url, stream=True, **kwargs) as response:
-            reply = _read(response, content_types, max_bytes)
-            attempts = _attempts(response)
-    except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
-        raise PortalError(
-            _explain(error, safe_url, session, method, kwargs), url=safe_url
-        ) from None
+    response: requests.Response | None = None
+    with deadline.attempts() as deadlines:
+        try:
+            with session.request(method, url, stream=True, **kwargs) as response:
+                reply = _read(response, content_types, max_bytes)
+                attempts = _attempts(response)
+                if deadlines.last_expired:  # an answer cut off may look complete
+                    raise requests.exceptions.ConnectionError("deadline passed")
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
+            deadlines.end()
+            if deadlines.expired:
+                # a body read is never retried; a cut-off header phase may have been
+                tries = "" if response is not None else _tries_note(session, method, url)
+                message = _too_slow(safe_url, deadlines.seconds, tries)
+            else:
+                message = _explain(error, safe_url, session, method, kwargs)
+            raise PortalError(message, url=safe_url) from None
     if reply.status not in ok:
         message = _explain_status(reply, safe_url, attempts)
         raise HTTPStatusError(message, status=reply.status, url=safe_url)
@@ -349,10 +389,7 @@ def _explain(
     if isinstance(cause, NameResolutionError):
         return f"{url}: the host name {host} was not found; {_CHECK_SITE}"
     if isinstance(cause, ReadTimeoutError) or isinstance(error, requests.exceptions.ReadTimeout):
-        return (
-            f"{url}: the server did not answer{seconds}{tries};"
-            " it may be overloaded, try again later or raise `timeout`"
-        )
+        return _too_slow(url, deadline.total_seconds(timeout), tries)
     if isinstance(cause, ConnectTimeoutError) and not isinstance(cause, NewConnectionError):
         return f"{url}: could not connect to {host}{seconds}{tries}; {_CHECK_SITE}"
     if isinstance(cause, NewConnectionError):
@@ -364,6 +401,14 @@ def _explain(
     if isinstance(cause, ResponseError):
         return f"{url}: the server kept answering with errors{tries}; try again later"
     return f"{url}: the request failed ({type(cause).__name__}){tries}; try again later"
+
+
+def _too_slow(url: str, seconds: float | None, tries: str) -> str:
+    within = f" within {seconds:g} seconds" if seconds is not None else ""
+    return (
+        f"{url}: the server did not answer{within}{tries};"
+        " it may be overloaded, try again later or raise `timeout`"
+    )
 
 
 def _root_cause(error: BaseException) -> BaseException:

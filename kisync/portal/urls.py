@@ -1,25 +1,41 @@
-"""Crawlable URLs: one canonical spelling per page, and which URLs a crawl may visit."""
+"""Crawlable URLs: one canonical spelling per page, and which URLs a crawl may visit.
+
+A query string can select a page (WordPress without pretty permalinks: ``/?page_id=12``,
+``/?p=5``), so it is kept. Only parameters that never select content are dropped:
+tracking tags (``utm_*``, ``fbclid``, ``gclid``…), session ids and WordPress'
+``replytocom`` (a comment-reply link to the same page). The rest is sorted by name, so
+``?b=2&a=1`` and ``?a=1&b=2`` are one page.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from string import ascii_letters, digits
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 _UNRESERVED = frozenset(ascii_letters + digits + "-._~")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CONTROL = re.compile(r"[\t\n\r]")
+_NOT_SELECTING = re.compile(
+    r"utm_\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid"
+    r"|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|phpsessid|jsessionid|replytocom",
+    re.I,
+)
+"""Query parameters that never select a page (see the module docstring)."""
+_QUERY_SAFE = "/?:@!$'()*,;~"
 
 
 def normalize_url(href: str, base: str = "") -> str | None:
     """An absolute http(s) URL in canonical form, or None if it is not crawlable.
 
-    Resolves ``href`` against ``base``, drops user info, query and fragment and the
-    default port, lower-cases scheme and host, percent-encodes the path uniformly
-    (so ``/über`` and ``/%C3%BCber`` are one page) and removes ``.``/``..``
-    segments, so a path can never climb above the site root.
+    Resolves ``href`` against ``base``, drops user info, fragment, the default port
+    and query parameters that select nothing, lower-cases scheme and host,
+    percent-encodes path and query uniformly (so ``/über`` and ``/%C3%BCber`` are one
+    page) and removes ``.``/``..`` segments, so a path can never climb above the
+    site root.
     """
     href = _CONTROL.sub("", href).strip()
     try:
@@ -32,7 +48,7 @@ def normalize_url(href: str, base: str = "") -> str | None:
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != {"http": 80, "https": 443}[scheme]:
         netloc += f":{port}"
-    return urlunsplit((scheme, netloc, _normalize_path(parts.path), "", ""))
+    return urlunsplit((scheme, netloc, _normalize_path(parts.path), _query(parts.query), ""))
 
 
 def _normalize_path(path: str) -> str:
@@ -43,6 +59,17 @@ def _normalize_path(path: str) -> str:
         return char if char in _UNRESERVED else "%" + match.group(1).upper()
 
     return _remove_dot_segments(_ESCAPE.sub(unescape, path) or "/")
+
+
+def _query(query: str) -> str:
+    # Non-ASCII characters become UTF-8 escapes as a browser sends them; latin-1 then
+    # maps every escaped byte to one character and back, so no byte is changed.
+    query = quote(_LONE_PERCENT.sub("%25", query), safe="%=&+" + _QUERY_SAFE)
+    pairs = parse_qsl(query, keep_blank_values=True, encoding="latin-1")
+    kept = sorted(
+        (pair for pair in pairs if not _NOT_SELECTING.fullmatch(pair[0])), key=itemgetter(0)
+    )
+    return urlencode(kept, safe=_QUERY_SAFE, encoding="latin-1", quote_via=quote)
 
 
 def _remove_dot_segments(path: str) -> str:

@@ -130,8 +130,13 @@ def protect_shortcodes(content: str) -> str:
 
 
 def _wrap(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return f"{_SHORTCODE_OPEN}{tag}{_SHORTCODE_CLOSE}" if _is_shortcode(match) else tag
+
+
+def _is_shortcode(match: re.Match[str]) -> bool:
     tag, name = match.group(0), match.group(1)
-    is_shortcode = (
+    return (
         tag.startswith("[/")
         or "=" in tag
         or tag.endswith("/]")
@@ -139,7 +144,11 @@ def _wrap(match: re.Match[str]) -> str:
         or "_" in name
         or name.lower() in _CORE_SHORTCODES
     )
-    return f"{_SHORTCODE_OPEN}{tag}{_SHORTCODE_CLOSE}" if is_shortcode else tag
+
+
+def shortcodes_in(text: str) -> list[str]:
+    """The shortcode tags in ``text``, by the rule of :func:`protect_shortcodes`."""
+    return [match.group(0) for match in _SHORTCODE.finditer(text) if _is_shortcode(match)]
 
 
 def title_of(document: str) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -35,6 +37,7 @@ class FilesTarget:
 
     concurrency = 1
     standalone = True
+    shortcodes = False
 
     def __init__(self, folder: Path, *, name: str | None = None) -> None:
         self.folder = Path(folder)
@@ -50,15 +53,11 @@ class FilesTarget:
         self, language: Language, source: PageRef, previous: Published | None
     ) -> Published | None:
         relative = previous.remote_id if previous else self._relative(language, source)
-        path = self._path(relative)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise PortalError(f"cannot read {path}: {error.strerror}", page=source.key) from None
-        digest = hashlib.sha256(data).hexdigest()
-        return Published(relative, digest, self.address(language, source), digest)
+        return self._found(relative, self.address(language, source), source.key)
+
+    def survey(self, published: Sequence[Published]) -> dict[str, Published]:
+        found = (self._found(record.remote_id, record.url) for record in published)
+        return {record.remote_id: record for record in found if record is not None}
 
     def content(self, language: Language, published: Published) -> str | None:
         try:
@@ -79,13 +78,27 @@ class FilesTarget:
         except OSError as error:
             raise PortalError(f"cannot write {path}: {error.strerror}", page=page.key) from None
         digest = hashlib.sha256(data).hexdigest()
-        return Published(relative, digest, self.address(language, page.source), digest)
+        return Published(
+            relative, digest, self.address(language, page.source), digest, _modified(path)
+        )
 
     def remove(self, language: Language, source: PageRef, previous: Published) -> None:
         self._delete(previous.remote_id)
 
     def close(self) -> None:
         pass
+
+    def _found(self, relative: str, url: str, key: str = "") -> Published | None:
+        """The file at ``relative`` as a record, or None when it is not there."""
+        path = self._path(relative)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise PortalError(f"cannot read {path}: {error.strerror}", page=key) from None
+        digest = hashlib.sha256(data).hexdigest()
+        return Published(relative, digest, url, digest, _modified(path))
 
     # -- paths ---------------------------------------------------------------------
 
@@ -117,11 +130,13 @@ class FilesTarget:
 
 def _page_path(source: PageRef) -> str:
     """The German page's path below the site root, safe as a file path: ``a/b/`` or
-    ``a/b.html``. Falls back to the page key when the URL has odd components."""
+    ``a/b.html``. Falls back to the page key when the URL has odd components or a
+    query (``/?page_id=12`` → ``page_id-12/``: pages its query selects stay apart)."""
     raw = urlsplit(source.url).path if "://" in source.url else source.url.split("?")[0]
     parts = [unquote(part) for part in raw.split("/")]
     parts = [part for part in parts if part not in ("", ".")]
-    if any(part == ".." or "\\" in part or "\x00" in part or "/" in part for part in parts):
+    odd = any(part == ".." or "\\" in part or "\x00" in part or "/" in part for part in parts)
+    if odd or urlsplit(source.url).query:
         parts = source.key.split("/")
     if not parts:
         return ""
@@ -129,6 +144,12 @@ def _page_path(source: PageRef) -> str:
     if parts[-1].lower().endswith(_PAGE_SUFFIXES):
         return path
     return path + "/"
+
+
+def _modified(path: Path) -> str:
+    """The file's modification time, ISO 8601 in UTC, to the second."""
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -4,7 +4,8 @@ Parsing a German page is the expensive part of publishing, so a page is parsed o
 rendered into every language that needs it in the same go. With enough pages the work
 is spread over worker processes (one per CPU, at most :data:`MAX_WORKERS`); the main
 process keeps reading inputs and writing results meanwhile. Results come back in the
-order of the jobs.
+order of the jobs. Catalogs are read (through the publish gate, :mod:`.gate`) in the main
+process and sent along with the page.
 """
 
 from __future__ import annotations
@@ -13,59 +14,17 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from .. import pofile
 from ..errors import KisyncError
 from ..extract import ExtractRules
 from ..languages import get_language
-from ..progress.scan import translations as scan_translations
 from ..workers import ordered_results, process_context
-from .render import Alternates, Links, Problem, SourcePage, Translations, render
+from .gate import Catalog
+from .render import Alternates, Links, Problem, SourcePage, render
 
 PARALLEL_FROM = 32
 """Fewer pages than this are rendered in the main process (starting workers costs more)."""
 MAX_WORKERS = 4
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """What rendering needs from a catalog."""
-
-    known: frozenset[tuple[str, str]]
-    """``(msgctxt, msgid)`` of every entry, translated or not."""
-    translations: Translations
-    """The translations that may be published: not empty, not fuzzy, not obsolete."""
-
-
-EMPTY = Catalog(frozenset(), {})
-
-
-def read_catalog(path: Path) -> Catalog:
-    """A catalog for rendering (:data:`EMPTY` when the file does not exist).
-
-    Files in gettext's usual layout are read by the fast scanner of
-    :mod:`kisync.progress.scan`; anything else by the full reader, which raises
-    :class:`~kisync.errors.CatalogError` (file and line) when the file is broken.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return EMPTY
-    except OSError as error:
-        raise KisyncError(f"{path}: cannot be read ({error.strerror})") from None
-    scanned = scan_translations(data)
-    if scanned is not None:
-        return Catalog(frozenset(scanned[0]), scanned[1])
-    entries = [entry for entry in pofile.read(path) if not entry.obsolete and entry.msgid]
-    return Catalog(
-        frozenset((entry.msgctxt or "", entry.msgid) for entry in entries),
-        {
-            (entry.msgctxt or "", entry.msgid): entry.msgstr
-            for entry in entries
-            if entry.msgstr and not entry.fuzzy and not entry.msgid_plural
-        },
-    )
 
 
 @dataclass(frozen=True)
@@ -78,8 +37,10 @@ class Setup:
     origins: frozenset[str]
     links: Mapping[str, Mapping[str, str]]
     """Language code → :attr:`Links.translated` for that language."""
-    site_catalogs: Mapping[str, str]
-    """Language code → path of its ``_site`` catalog."""
+    site_catalogs: Mapping[str, Catalog]
+    """Language code → its ``_site`` catalog, through the publish gate."""
+    shortcodes: bool = False
+    """The target runs WordPress shortcodes (:attr:`PublishTarget.shortcodes`)."""
 
 
 @dataclass(frozen=True)
@@ -87,12 +48,14 @@ class Version:
     """One language a page is rendered into."""
 
     language: str
-    catalog: str
-    """Path of the page's catalog for this language."""
+    catalog: Catalog
+    """The page's catalog for this language, through the publish gate."""
     address: str
     alternates: tuple[tuple[str, str], ...] = ()
     """(language code, address) of every version for ``hreflang`` links, German first;
     empty when the target does not want them."""
+    error: str = ""
+    """Why the catalog could not be read: the version is not rendered."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +99,6 @@ def render_jobs(setup: Setup, jobs: Iterable[Job], count: int) -> Iterator[list[
 class _Renderer:
     def __init__(self, setup: Setup) -> None:
         self.setup = setup
-        self.site: dict[str, Catalog] = {}
 
     def run(self, job: Job) -> list[Outcome]:
         try:
@@ -146,12 +108,10 @@ class _Renderer:
         return [self._version(job, page, version) for version in job.versions]
 
     def _version(self, job: Job, page: SourcePage, version: Version) -> Outcome:
+        if version.error:
+            return Outcome(job.key, version.language, error=version.error)
         language = get_language(version.language)
-        try:
-            catalog = read_catalog(Path(version.catalog))
-            site = self._site(version.language)
-        except KisyncError as error:
-            return Outcome(job.key, version.language, error=str(error))
+        catalog, site = version.catalog, self.setup.site_catalogs[version.language]
         alternates = tuple((get_language(code), href) for code, href in version.alternates)
         rendered = render(
             page,
@@ -166,6 +126,7 @@ class _Renderer:
             ),
             alternates=Alternates(alternates) if alternates else None,
             source_language=self.setup.source_language,
+            shortcodes=self.setup.shortcodes,
         )
         unknown = {(s.context, s.text) for s in page.text.segments} - catalog.known
         return Outcome(
@@ -176,11 +137,6 @@ class _Renderer:
             rendered.problems,
             len(unknown),
         )
-
-    def _site(self, language: str) -> Catalog:
-        if language not in self.site:
-            self.site[language] = read_catalog(Path(self.setup.site_catalogs[language]))
-        return self.site[language]
 
 
 _worker: _Renderer | None = None

@@ -9,7 +9,12 @@ Nothing is written anywhere.
 - ``/`` lists the pages with their completeness per language;
 - ``/<lang>/<page path>`` is the translated page (``/ar/bildung-sprache/``);
 - anything else is served from a files portal's folder (the German pages, stylesheets,
-  images), so the pages look as they will.
+  images), so the pages look as they will, but never a file outside that folder and the
+  project, even through a symbolic link.
+
+It listens on 127.0.0.1 only and answers only requests addressed to ``127.0.0.1`` or
+``localhost`` (the ``Host`` header), so a web page in the same browser cannot reach it
+under a host name of its own (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..errors import CatalogError, KisyncError
@@ -30,7 +35,7 @@ from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..progress import catalog_counts
 from .files import FilesTarget, language_folder
-from .jobs import read_catalog
+from .gate import PublishGate
 from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
@@ -50,6 +55,7 @@ class Preview:
 
     def __init__(self, project: Project, languages: Sequence[Language] = ()) -> None:
         self.project = project
+        self.gate = PublishGate(project)
         self.languages = tuple(languages) or project.languages
         self.source_language = project.source_language
         self.target = FilesTarget(Path("/nonexistent"), name="preview")  # for addresses
@@ -123,18 +129,25 @@ class Preview:
     def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
         path = self.project.catalog_path(language.code, key)
         try:
-            return dict(read_catalog(path).translations)
+            return dict(self.gate.read(path, language).translations)
         except KisyncError as error:
             log.warning("%s", error)
             return {}
+
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
 
 class _Handler(SimpleHTTPRequestHandler):
     preview: Preview
     static = False
     """Serve other paths from ``directory`` (a files portal's folder)."""
+    roots: tuple[Path, ...] = ()
+    """Static files must really be (symbolic links followed) under one of these folders."""
 
     def do_GET(self) -> None:
+        if not self._addressed_to_us():
+            return self._send("<p>wrong host name</p>", HTTPStatus.MISDIRECTED_REQUEST)
         path = unquote(urlsplit(self.path).path)
         if path in ("", "/"):
             return self._send(self.preview.index())
@@ -151,6 +164,29 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self.static:
             return self._send("<p>not found</p>", HTTPStatus.NOT_FOUND)
         return super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self._addressed_to_us():
+            return self._send("", HTTPStatus.MISDIRECTED_REQUEST)
+        return super().do_HEAD()
+
+    def send_head(self) -> Any:
+        """Like the standard handler, but a 404 for a file (or folder index) outside."""
+        path = Path(self.translate_path(self.path))
+        served = [path / "index.html", path / "index.htm"] if path.is_dir() else []
+        for candidate in (path, *served):
+            if candidate.exists() and not self._inside(candidate.resolve()):
+                self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+                return None
+        return super().send_head()
+
+    def _inside(self, path: Path) -> bool:
+        return any(path.is_relative_to(root) for root in self.roots)
+
+    def _addressed_to_us(self) -> bool:
+        host = (self.headers.get("Host") or "").strip().lower()
+        name, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
+        return name in LOCAL_HOSTS and port in ("", str(self.server.server_address[1]))
 
     def _send(self, text: str, status: HTTPStatus = HTTPStatus.OK) -> None:
         data = text.encode("utf-8")
@@ -186,7 +222,9 @@ def make_server(
     preview = Preview(project, languages)
     static = project.config.portal.kind == "files"
     folder = str(project.root / project.config.portal.path) if static else None
-    handler = type("PreviewHandler", (_Handler,), {"preview": preview, "static": static})
+    roots = (project.root.resolve(), Path(folder).resolve()) if folder else ()
+    settings = {"preview": preview, "static": static, "roots": roots}
+    handler = type("PreviewHandler", (_Handler,), settings)
     try:
         return PreviewServer(port, partial(handler, directory=folder), preview)
     except OSError as error:

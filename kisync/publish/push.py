@@ -4,21 +4,27 @@ For every chosen language and page:
 
 1. **check** — hash the German page, its catalog and the ``_site`` catalog; when that
    hash is the one recorded last time, the completeness recorded then still holds,
-   otherwise the catalog is read and counted (translated strings ÷ all strings, fuzzy
-   ones not translated: the numbers of ``kisync stats``);
+   otherwise the catalog is read through the publish gate (:mod:`.gate`: the strict
+   reader, and no translation ``kisync lint`` reports an error in) and counted
+   (translated strings ÷ all strings, fuzzy and held-back ones not translated);
 2. **decide** — at or above ``[publish] min_completeness`` (per language if configured)
    the page is published; below it, it is withheld, and a translation published earlier
    stays online unless ``withdraw_incomplete = true`` takes it down;
 3. **render** — unless everything the render depends on (inputs, where links point,
    the page's other language versions) is unchanged since the last publish: then
-   nothing is done at all, not even a request to the target. A page is parsed once for
+   nothing is done at all, except one cheap look at all such pages together
+   (:meth:`~.target.PublishTarget.survey`): a page edited on the target since kisync
+   wrote it goes on to step 4 and is reported there. A page is parsed once for
    all its languages, in worker processes when there are many (:mod:`.jobs`). German
    text the catalog does not know yet (the page changed since the last pull) stays
    German, marked, with a warning;
-4. **write** — unless the rendered bytes equal what we wrote last time; a page changed on
-   the target since we wrote it (its fingerprint differs) is a conflict and is not
-   overwritten without ``force``; a page that is there although we have no record of it
-   is adopted when it is byte-identical (an interrupted earlier run), else a conflict.
+4. **write** — unless the rendered bytes equal what we wrote last time. A page that
+   already holds exactly what we would write is adopted, whatever the state file says (a
+   push killed after writing, an answer lost after the target applied it). Otherwise a
+   page changed on the target since we wrote it (its fingerprint differs), or there
+   although we have no record of it, is a conflict: not overwritten without ``force``,
+   reported with a diff of its text (:mod:`.conflicts`), kept in
+   ``.kisync/conflicts/``. ``force`` overwrites it and says so, with the same diff.
 
 ``dry_run`` does steps 1–3 and asks the target what is there, but writes nothing: each
 page gets a unified diff (against what is on the target, or for a new page against the
@@ -31,12 +37,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import logging
 import math
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -45,19 +52,21 @@ from ..errors import CatalogError, KisyncError
 from ..languages import Language
 from ..pagekeys import SITE_KEY
 from ..portal import PageRef, Portal
-from ..progress import catalog_counts
-from ..progress.scan import Counts, scan
 from ..selection import matching, select_languages
 from . import open_target
-from .jobs import Job, Outcome, Setup, Version, read_catalog, render_jobs
+from .conflicts import ConflictFiles, changed_title, text_diff
+from .gate import EMPTY, Catalog, PublishGate
+from .jobs import Job, Outcome, Setup, Version, render_jobs
 from .render import link_key
-from .state import PublishState, Record
+from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
     from ..project import Project
 
-RENDER_VERSION = "1"
+log = logging.getLogger(__name__)
+
+RENDER_VERSION = "2"
 """Part of every render hash: bump it when rendering changes, so pages are rewritten."""
 SAVE_EVERY = 5.0
 """Seconds between saves of the state file while writing, so an interrupted push loses
@@ -80,7 +89,28 @@ class PageResult:
     url: str = ""
     message: str = ""
     diff: str = ""
-    """``dry_run`` only: unified diff of the page's text."""
+    """Unified diff: of the page (``dry_run``), or of the text of the version on the
+    target against kisync's (a conflict, or an edit ``force`` overwrote)."""
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A translation not published because ``kisync lint`` reports an error in it."""
+
+    language: str
+    page: str
+    file: str
+    line: int
+    check: str
+    message: str
+    msgid: str
+    msgctxt: str | None = None
+
+    def describe(self) -> str:
+        return (
+            f"{self.file}:{self.line}: translation of {self.msgid[:60]!r} not published, the "
+            f"German text is shown ({self.check}: {self.message}); fix it, then push again"
+        )
 
 
 @dataclass
@@ -93,6 +123,7 @@ class PushReport:
     results: list[PageResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    held_back: list[HeldBack] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for result in self.results if result.action == action)
@@ -122,6 +153,9 @@ class PushReport:
             parts.append(f"{self.count('withdraw')} {would}withdrawn")
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} conflict{_s(len(self.conflicts))}")
+        if self.held_back:
+            held = len({(h.language, h.file, h.line) for h in self.held_back})
+            parts.append(f"{held} translation{_s(held)} held back (lint errors)")
         if self.failures:
             parts.append(f"{len(self.failures)} failed")
         pages = len({result.key for result in self.results})
@@ -145,9 +179,11 @@ class PushReport:
                     "min_completeness": r.minimum,
                     "url": r.url,
                     "message": r.message,
+                    "diff": r.diff,
                 }
                 for r in self.results
             ],
+            "held_back": [asdict(held) for held in self.held_back],
             "warnings": self.warnings,
             "failures": self.failures,
             "summary": self.summary(),
@@ -181,7 +217,7 @@ def push(
     target = target or open_target(project, insecure=insecure)
     try:
         report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
-        state, warning = PublishState.load(project.state_dir / "publish-state.json", target.name)
+        state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
         if warning:
             report.warnings.append(warning)
         portal = project.open_portal(insecure=insecure)
@@ -221,6 +257,8 @@ class _Check:
     completeness: float
     minimum: float
     publish: bool
+    catalog: Catalog | None = None
+    """Read in step 1 for step 3 (None: step 3 reads it)."""
 
 
 @dataclass
@@ -251,12 +289,21 @@ class _Push:
         self.dry_run = dry_run
         self.force = force
         self.source_language = project.source_language
+        self.gate = PublishGate(project)
+        self.site_catalogs: dict[str, Catalog] = {}
+        self.listed: set[tuple[str, str]] = set()
+        """(language, page key) whose held-back translations are in the report."""
         self.sources: dict[str, tuple[str, str] | None] = {}
         self.site_hashes: dict[str, str | None] = {}
         self.last_save = time.monotonic()
         self.writer: ThreadPoolExecutor | None = None
         self.progress: Callable[[int, int], None] | None = None
         self.done = self.total = 0
+        self.conflict_files = ConflictFiles(project.state_dir / "conflicts")
+        self.resting: list[tuple[_Check, str]] = []
+        """Pages whose render is unchanged since the last publish (step 3)."""
+        self.changed_there: set[tuple[str, str]] = set()
+        """(language, key) of resting pages that were changed on the target."""
 
     def run(
         self,
@@ -284,6 +331,8 @@ class _Push:
                     withdrawals.append(planned)
                 elif planned is not None:
                     renders.setdefault(check.ref.key, []).append((check, planned))
+            for check, render_hash in self._edited_on_target():
+                renders.setdefault(check.ref.key, []).append((check, render_hash))
             jobs = (self._job(key, versions, live) for key, versions in renders.items())
             outcomes = render_jobs(self._setup(live), jobs, len(renders))
             for versions, results in zip(renders.values(), outcomes, strict=True):
@@ -317,6 +366,7 @@ class _Push:
             return None
         inputs = _hash(
             RENDER_VERSION,
+            self.gate.fingerprint,
             repr(self.project.extract_rules),
             self.source_language.code,
             source[1],
@@ -325,15 +375,16 @@ class _Push:
         )
         minimum = self.project.config.publish.minimum(language.code)
         record = self.state.get(language.code, ref.key)
+        gated = None
         if record.inputs == inputs and not self.force:
             completeness = record.completeness
         else:
             try:
-                counts = (scan(catalog, words=False) or catalog_counts(path)) if catalog else None
+                gated = self._gated(language, ref.key, catalog)
             except CatalogError as error:
-                self._fail(language, ref, f"{error} (not published; fix it, then push again)")
+                self._fail(language, ref, self._unpublished(error))
                 return None
-            completeness = _percent_translated(counts)
+            completeness = gated.completeness if catalog else 0.0
             if not self.dry_run:
                 self.state.set(
                     language.code,
@@ -341,7 +392,9 @@ class _Push:
                     replace(record, inputs=inputs, completeness=completeness),
                 )
         publish = completeness >= minimum and bool(catalog)
-        return _Check(ref, language, inputs, completeness, minimum, publish)
+        return _Check(
+            ref, language, inputs, completeness, minimum, publish, gated if publish else None
+        )
 
     def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
@@ -376,9 +429,34 @@ class _Push:
             json.dumps(self._alternates(ref, live)),
         )
         if record.published is not None and record.render == render_hash and not self.force:
-            self._result(check, "unchanged", record.published.url)
+            self.resting.append((check, render_hash))
             return None
         return render_hash
+
+    def _edited_on_target(self) -> list[tuple[_Check, str]]:
+        """The resting pages that were changed on the target since kisync wrote them (they
+        go on to step 4, where they are reported); the others are unchanged."""
+        records = [
+            published
+            for check, _ in self.resting
+            if (published := self.state.get(check.language.code, check.ref.key).published)
+        ]
+        try:
+            found = self.target.survey(records) if records else {}
+        except KisyncError as error:
+            self.report.warnings.append(f"could not check the published pages for edits: {error}")
+            found = {}
+        edited = []
+        for check, render_hash in self.resting:
+            published = self.state.get(check.language.code, check.ref.key).published
+            assert published is not None  # resting pages are published
+            remote = found.get(published.remote_id)
+            if remote is not None and remote.fingerprint != published.fingerprint:
+                self.changed_there.add((check.language.code, check.ref.key))
+                edited.append((check, render_hash))
+            else:
+                self._result(check, "unchanged", published.url)
+        return edited
 
     def _below_minimum(self, check: _Check, record: Record) -> _Write | None:
         needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
@@ -412,10 +490,8 @@ class _Push:
             source_language=self.source_language.bcp47,
             origins=frozenset({urlsplit(url).netloc.lower()} if url else ()),
             links=links,
-            site_catalogs={
-                lang.code: str(self.project.catalog_path(lang.code, SITE_KEY))
-                for lang in self.project.languages
-            },
+            site_catalogs=self.site_catalogs,
+            shortcodes=self.target.shortcodes,
         )
 
     def _job(
@@ -429,16 +505,21 @@ class _Push:
             key,
             ref.url,
             source[0],
-            tuple(
-                Version(
-                    check.language.code,
-                    str(self.project.catalog_path(check.language.code, key)),
-                    self.target.address(check.language, ref),
-                    alternates,
-                )
-                for check, _ in versions
-            ),
+            tuple(self._version(check, alternates) for check, _ in versions),
         )
+
+    def _version(self, check: _Check, alternates: tuple[tuple[str, str], ...]) -> Version:
+        language, key = check.language, check.ref.key
+        self._hold_back(language, SITE_KEY, self.site_catalogs[language.code])
+        catalog, check.catalog = check.catalog, None  # rendered once: let it go
+        error = ""
+        if catalog is None:
+            try:
+                catalog = self._gated(language, key)
+            except CatalogError as problem:
+                catalog, error = EMPTY, self._unpublished(problem)
+        address = self.target.address(language, check.ref)
+        return Version(language.code, catalog, address, alternates, error)
 
     def _rendered(self, check: _Check, render_hash: str, outcome: Outcome) -> _Write | None:
         language, ref = check.language, check.ref
@@ -462,8 +543,10 @@ class _Push:
         page = RenderedPage(ref, language, outcome.html, outcome.title)
         record = self.state.get(language.code, ref.key)
         published = record.published
-        unchanged = published is not None and (
-            published.content_hash == self.target.content_hash(page)
+        unchanged = (
+            published is not None
+            and published.content_hash == self.target.content_hash(page)
+            and (language.code, ref.key) not in self.changed_there
         )
         if unchanged and not self.force:
             if not self.dry_run:
@@ -499,38 +582,63 @@ class _Push:
         language, ref = write.check.language, write.check.ref
         previous = write.record.published
         remote = self.target.current(language, ref, previous)
-        edited = (
-            remote is not None
-            and previous is not None
-            and remote.fingerprint != previous.fingerprint
-            and not self.force
-        )
-        if edited:
-            return "conflict", remote, _edited(remote), ""
         if write.page is None:  # withdraw
+            if _changed_there(remote, previous) and not self.force:
+                return "conflict", remote, _edited(remote), ""
             if remote is not None and not self.dry_run:
                 self.target.remove(language, ref, remote)
             return "withdraw", None, "", ""
         page = write.page
-        stored = self.target.content_hash(page)
-        if remote is not None and remote.content_hash == stored:
-            return ("adopt" if previous is None else "unchanged"), remote, "", ""
-        if remote is not None and previous is None and not self.force:
-            return "conflict", remote, _foreign(remote), ""
+        if remote is not None and remote.content_hash == self.target.content_hash(page):
+            same = previous is not None and previous.fingerprint == remote.fingerprint
+            return ("unchanged" if same else "adopt"), remote, "", ""
+        message = diff = ""
+        if remote is not None and _changed_there(remote, previous):
+            diff = self._conflict_diff(page, remote)
+            if not self.force:
+                explain = _edited if previous is not None else _foreign
+                return "conflict", remote, explain(remote), diff
+            message = self._overwriting(page, remote)
         action: Action = "create" if remote is None else "update"
         if self.dry_run:
-            return action, None, "", self._diff(page, remote)
-        return action, self.target.write(language, page, remote), "", ""
+            return action, None, message, diff or self._diff(page, remote)
+        return action, self.target.write(language, page, remote), message, diff
+
+    def _conflict_diff(self, page: RenderedPage, remote: Published) -> str:
+        """The text of the page on the target against kisync's version of it."""
+        theirs = self.target.content(page.language, remote) or ""
+        changed = f", changed {remote.modified} UTC" if remote.modified else ""
+        return text_diff(
+            theirs,
+            page.html,
+            target_label=f"{remote.url} (on the target now{changed})",
+            kisync_label=f"{remote.url} (what kisync would publish, from the PO files)",
+        )
+
+    def _overwriting(self, page: RenderedPage, remote: Published) -> str:
+        """What ``force`` overwrites, said before the write (log) and in the report."""
+        title = changed_title(self.target.content(page.language, remote) or "", page.html)
+        changed = f", changed {remote.modified} UTC" if remote.modified else ""
+        message = "overwrites the version on the target" + changed
+        if title:
+            message += f"; its title was {title}"
+        log.warning("%s %s: %s", page.language.code, page.key, message)
+        return message
 
     def _record(
         self, write: _Write, action: Action, published: Published | None, message: str, diff: str
     ) -> None:
         check = write.check
         url = published.url if published else self.target.address(check.language, check.ref)
+        code, key = check.language.code, check.ref.key
+        if action == "conflict" and not self.dry_run:
+            kept = self.conflict_files.keep(code, key, _conflict_file(message, diff))
+            message += f"; the difference is in {self._relative(kept)}"
+        elif not self.dry_run:
+            self.conflict_files.drop(code, key)
         self._result(check, action, url, message, diff)
         if self.dry_run or action == "conflict":
             return
-        code, key = check.language.code, check.ref.key
         record = self.state.get(code, key)
         if action == "withdraw":
             self.state.set(code, key, replace(record, render="", published=None))
@@ -579,16 +687,49 @@ class _Push:
             self.report.failures.append(f"{self._relative(path)}: cannot be read ({error})")
             return None
 
+    def _gated(self, language: Language, key: str, data: bytes | None = None) -> Catalog:
+        """A catalog through the publish gate; its held-back translations are reported.
+
+        Raises :class:`CatalogError` when the catalog is broken.
+        """
+        path = self.project.catalog_path(language.code, key)
+        catalog = self.gate.read(path, language, data)
+        if key != SITE_KEY:
+            self._hold_back(language, key, catalog)
+        return catalog
+
+    def _hold_back(self, language: Language, key: str, catalog: Catalog) -> None:
+        """Report a catalog's held-back translations (once per push)."""
+        if (language.code, key) in self.listed:
+            return
+        self.listed.add((language.code, key))
+        self.report.held_back.extend(
+            HeldBack(
+                language.code,
+                key,
+                self._relative(finding.path),
+                finding.line,
+                finding.check,
+                finding.message,
+                finding.msgid,
+                finding.msgctxt,
+            )
+            for finding in catalog.held_back
+        )
+
     def _site_hash(self, language: Language) -> str | None:
         """The ``_site`` catalog's hash; None (and a failure) when it is unreadable."""
         if language.code not in self.site_hashes:
             path = self.project.catalog_path(language.code, SITE_KEY)
             data = self._read(path)
             try:
-                if data:
-                    read_catalog(path)
-            except KisyncError as error:
-                self.report.failures.append(f"{error} (no page in this language is published)")
+                if data is not None:
+                    self.site_catalogs[language.code] = self.gate.read(path, language, data)
+            except CatalogError as error:
+                self.report.failures.append(
+                    f"{self._where(error)}: {error.problem}; no page is published in "
+                    f"{language.code} until the file is fixed"
+                )
                 data = None
             self.site_hashes[language.code] = (
                 hashlib.sha256(data).hexdigest() if data is not None else None
@@ -622,6 +763,16 @@ class _Push:
         )
         self._step()
 
+    def _unpublished(self, error: CatalogError) -> str:
+        return (
+            f"{self._where(error)}: {error.problem}; not published in this language until "
+            "the file is fixed"
+        )
+
+    def _where(self, error: CatalogError) -> str:
+        where = self._relative(error.path)
+        return f"{where}:{error.line}" if error.line else where
+
     def _relative(self, path: Path) -> str:
         try:
             return path.relative_to(self.project.root).as_posix()
@@ -629,26 +780,42 @@ class _Push:
             return str(path)
 
 
-def _percent_translated(counts: Counts | None) -> float:
-    """Translated strings in percent (0 without a catalog, 100 for an empty one)."""
-    if counts is None:
-        return 0.0
-    return 100.0 * counts.translated / counts.total if counts.total else 100.0
-
-
 def _percent(value: float) -> str:
     """One decimal, rounded down: 99.96 is not shown as 100."""
     return f"{math.floor(value * 10) / 10:g}"
 
 
+def _changed_there(remote: Published | None, previous: Published | None) -> bool:
+    """Is the page on the target another version than the one kisync wrote (or there
+    although kisync has no record of writing it)?"""
+    if remote is None:
+        return False
+    return previous is None or remote.fingerprint != previous.fingerprint
+
+
 def _edited(remote: Published) -> str:
-    return f"{remote.url} was changed on the target since kisync wrote it; --force overwrites it"
+    when = f" on {remote.modified} UTC" if remote.modified else ""
+    return (
+        f"{remote.url} was changed on the target{when} since kisync wrote it; keep the change "
+        "with kisync harvest --from-edits (it goes into the PO file for review), or overwrite "
+        "it with kisync push --force"
+    )
 
 
 def _foreign(remote: Published) -> str:
     return (
         f"{remote.url} exists but kisync has no record of writing it; "
         "check it, then --force overwrites it"
+    )
+
+
+def _conflict_file(message: str, diff: str) -> str:
+    """The text of ``.kisync/conflicts/<language>/<key>.diff``: what happened, how to read
+    the difference, the difference."""
+    return (
+        f"{message}\n\n"
+        "Lines starting with - are on the target now; lines starting with + are what kisync\n"
+        "would publish from the PO files. Other lines are the same in both.\n\n" + diff
     )
 
 

@@ -20,8 +20,9 @@ Translations are **never** trusted as markup. A translation is used only when it
 not empty, not fuzzy and has exactly the segment's pseudo-tags (``<a1>…</a1>``, ``<x1/>``)
 each once and properly nested; its text is HTML-escaped, and every pseudo-tag is
 replaced by the German page's own markup for it. A ``<script>`` typed by a translator
-is shown as text. Invisible markup inside a segment (comments, inline scripts) is kept,
-after the translated text.
+is shown as text. For WordPress (``shortcodes=True``) its square brackets are escaped
+too (``&#91;``, ``&#93;``), so no translation can form a shortcode. Invisible markup
+inside a segment (comments, inline scripts) is kept, after the translated text.
 
 Text left in German (no usable translation) is marked ``lang="de"`` (and ``dir="ltr"``
 in a right-to-left page) so screen readers switch voice (WCAG 3.1.2): on the element
@@ -80,6 +81,7 @@ _URL_ATTRIBUTES = {
 }
 _TAG_END = re.compile(r"\s*/?>\Z")
 _ONLY_SPACE_AND_COMMENTS = re.compile(r"(?:\s|<!--.*?-->)*\Z", re.S)
+_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 _NO_CONTENT_MARK = frozenset({"title", "option", "textarea"})
 """Elements that cannot hold a ``<span>``: a German fallback marks the element itself."""
 
@@ -247,13 +249,17 @@ def render(
     links: Links | None = None,
     alternates: Alternates | None = None,
     source_language: str = "de",
+    shortcodes: bool = False,
 ) -> Rendered:
     """Translate ``page`` into ``language``; see the module documentation.
 
     ``source_language`` (BCP 47) marks text left untranslated. Without ``links`` no URL
     is changed; without ``alternates`` no ``hreflang`` links or switcher are added.
+    ``shortcodes``: the target runs WordPress shortcodes, so translated text has its
+    square brackets escaped.
     """
     renderer = _Renderer(page, language, translations, site_translations, source_language)
+    renderer.shortcodes = shortcodes
     return renderer.run(links, alternates)
 
 
@@ -297,6 +303,7 @@ class _Renderer:
         self.edits: list[_Edit] = []
         self.problems: list[Problem] = []
         self.wrap = False
+        self.shortcodes = False
 
     def run(self, links: Links | None, alternates: Alternates | None) -> Rendered:
         translated, total, title = self._segments()
@@ -336,7 +343,7 @@ class _Renderer:
                 attribute_owners[id(owner)] = owner
                 if problem is None:
                     translated_owners.add(id(owner))
-                    self._add(segment.start, segment.end, _quoted(msgstr))
+                    self._add(segment.start, segment.end, self._attribute(msgstr))
             elif problem is None:
                 self._add(segment.start, segment.end, self._translated(segment, pieces))
             else:
@@ -353,7 +360,7 @@ class _Renderer:
             out: list[str] = []
             for piece in pieces:
                 if isinstance(piece, str):
-                    out.append(html.escape(piece, quote=False))
+                    out.append(self._escaped(html.escape(piece, quote=False)))
                 elif piece[1]:  # a closing tag
                     out.append(piece[0].close)
                 else:
@@ -366,6 +373,14 @@ class _Renderer:
             return "".join(out)
 
         return make
+
+    def _escaped(self, text: str) -> str:
+        """Escaped translated text: square brackets too where shortcodes would run."""
+        return text.translate(_BRACKETS) if self.shortcodes else text
+
+    def _attribute(self, text: str) -> str:
+        """A translated attribute value, quoted and escaped."""
+        return self._escaped(_quoted(text))
 
     def _german(self, segment: Segment) -> None:
         element = self.page.element_at(segment.start, segment.end)

@@ -26,6 +26,8 @@ from .target import Published
 log = logging.getLogger(__name__)
 
 VERSION = 1
+STATE_FILE = "publish-state.json"
+"""Its name in the project's state folder (``.kisync/``)."""
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,14 @@
 ``kisync push`` (:mod:`kisync.publish.push`) owns everything generic: the publish policy,
 rendering, the publish state (``.kisync/publish-state.json``), "nothing changed → no
 request at all", conflict detection, ``--dry-run`` and ``--force``. A target only
-answers four questions about one translated page at a time:
+answers these questions about one translated page at a time:
 
 - :meth:`~PublishTarget.address`: where will the translation of this German page live?
   (no I/O; used to point internal links and ``hreflang`` alternates at it)
 - :meth:`~PublishTarget.current`: is it there now, and which version is it?
+- :meth:`~PublishTarget.survey`: the same for many published pages at once (cheap: a
+  files target reads them, WordPress lists them in batches of 100), so push notices an
+  edit on the target on every run, not only when the page next needs writing.
 - :meth:`~PublishTarget.write`: create or update it.
 - :meth:`~PublishTarget.remove`: take it down (only when the project asks to withdraw
   translations that fell below ``min_completeness``).
@@ -16,22 +19,23 @@ How push uses a target, per page and language::
 
     previous = state.get(lang, key)            # Published | None, what we wrote last time
     if nothing changed since previous:         # inputs and rendered bytes unchanged
-        skip                                   # no call into the target at all
+        skip, unless target.survey() says the page was edited there (one batched look
+                                               # for all such pages, see below)
     remote = target.current(lang, source, previous)
-    if previous and remote and remote.fingerprint != previous.fingerprint and not force:
-        conflict (edited on the target since kisync wrote it; exit 1)
-    elif not previous and remote and remote.content_hash != target.content_hash(page) \
+    if remote and remote.content_hash == target.content_hash(page):
+        adopt (it already holds what we would write: an earlier run wrote it but was
+               killed, or its answer was lost, before it could record it)
+    elif remote and remote.fingerprint != (previous.fingerprint if previous else None) \
             and not force:
-        conflict (exists but kisync did not write it, or the state file was lost)
+        conflict (edited on the target since kisync wrote it, or there although kisync
+                  has no record of it; exit 1, with a diff of the text)
     else:
         state[lang, key] = target.write(lang, page, remote or previous)
 
-``remote.content_hash == target.content_hash(page)`` with no ``previous`` means an earlier run
-wrote the page but could not record it (a timeout after the write was applied): push
-adopts it instead of writing a second copy. ``previous`` given to :meth:`write` is how
-the target knows whether to update (it holds the ``remote_id``) or create. A target
-that cannot look a page up by its natural place (WordPress: parent + slug) must not
-claim it is absent: :meth:`current` returning ``None`` allows :meth:`write` to create.
+``previous`` given to :meth:`write` is how the target knows whether to update (it holds
+the ``remote_id``) or create. A target that cannot look a page up by its natural place
+(WordPress: parent + slug) must not claim it is absent: :meth:`current` returning
+``None`` allows :meth:`write` to create.
 
 Errors: raise :class:`~kisync.errors.PortalError` (one line, no secrets) for a page
 that cannot be read or written; push reports it, records nothing for that page and
@@ -42,6 +46,7 @@ goes on with the others. Calls for different pages may come from up to
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -65,8 +70,12 @@ class Published:
     """Where readers find it (absolute, or root-relative for a static site)."""
     content_hash: str = ""
     """sha256 (hex) of the page's content as it is on the target, when the target can tell
-    cheaply; :meth:`PublishTarget.content_hash` of the page we would write must match it
-    for push to adopt a page it has no record of. Leave empty when unknown."""
+    cheaply; when :meth:`PublishTarget.content_hash` of the page we would write matches
+    it, push adopts the page instead of writing it (or calling it a conflict). Leave
+    empty when unknown."""
+    modified: str = ""
+    """When the page was last changed on the target (ISO 8601, UTC), when known: shown
+    with a conflict and in the note of an edit taken back into a catalog."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,9 @@ class PublishTarget(Protocol):
     standalone: bool
     """True when pages are whole documents that must carry their own ``hreflang``
     alternates and language switcher (a static site); False when the CMS does that."""
+    shortcodes: bool
+    """True when the target runs WordPress shortcodes (``[video …]``) in a page's
+    content: square brackets in translated text are then escaped."""
 
     def address(self, language: Language, source: PageRef) -> str:
         """Where the translation of ``source`` lives once written: an absolute URL or a
@@ -132,6 +144,15 @@ class PublishTarget(Protocol):
 
         With ``previous``, look it up by ``previous.remote_id``; without, by its natural
         place (so an interrupted earlier run is recognised, never duplicated).
+        """
+        ...
+
+    def survey(self, published: Sequence[Published]) -> dict[str, Published]:
+        """The current version of many published pages at once, by ``remote_id``.
+
+        Pages that are no longer there are left out. Must be cheap for thousands of
+        pages (no request per page); push calls it on every run for the pages it would
+        otherwise not look at.
         """
         ...
 

@@ -18,11 +18,13 @@ Safety, in the order it matters:
 - **No lost edits.** :attr:`Published.fingerprint` is ``modified_gmt``, the status and
   a hash of title and content: any save in WordPress changes the first (an edit within
   the same second still changes the last), unpublishing changes the second. Push
-  compares it with the one recorded when kisync wrote the page and leaves the page
-  alone on a difference, unless ``--force``.
+  compares it with the one recorded when kisync wrote the page, for every published
+  page on every push (:meth:`WordPressTarget.survey`: one listing request per 100
+  pages), and leaves a changed page alone, unless ``--force``.
 - **Content hashes that mean the same on both sides.** :meth:`WordPressTarget.content_hash`
-  hashes exactly the title and content kisync sends, and :meth:`current` the title and
-  content WordPress holds, so a page an interrupted run wrote is recognised and adopted.
+  hashes exactly the status, title and content kisync sends, and :meth:`current` those
+  WordPress holds, so a page an interrupted run wrote (or whose answer was lost) is
+  recognised and adopted.
 
 The bridge plugin (``contrib/wordpress/kisync-bridge.php``) is optional. When WordPress
 has it, every translated page also carries post meta (German page id, language,
@@ -38,7 +40,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -69,12 +71,16 @@ log = logging.getLogger(__name__)
 PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta"
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
+SURVEY_BATCH = 100
+"""Pages per listing request when push checks published pages for edits (WordPress'
+largest ``per_page``)."""
 
 
 class WordPressTarget:
     """Publish translated pages to a WordPress site; see the module documentation."""
 
     standalone = False
+    shortcodes = True
 
     def __init__(
         self,
@@ -104,7 +110,7 @@ class WordPressTarget:
 
     def content_hash(self, page: RenderedPage) -> str:
         title, content = self._fields_of(page)
-        return _hash(title, content)
+        return _hash("publish", title, content)
 
     def current(
         self, language: Language, source: PageRef, previous: Published | None
@@ -115,6 +121,25 @@ class WordPressTarget:
                 return _published(found)
         found = self._find(language, source)
         return _published(found) if found is not None else None
+
+    def survey(self, published: Sequence[Published]) -> dict[str, Published]:
+        """One listing request per :data:`SURVEY_BATCH` pages (``include=`` their ids)."""
+        ids = sorted({int(record.remote_id) for record in published if record.remote_id.isdigit()})
+        found: dict[str, Published] = {}
+        for start in range(0, len(ids), SURVEY_BATCH):
+            batch = ids[start : start + SURVEY_BATCH]
+            pages = self.client.get(
+                "wp/v2/pages",
+                context="edit",
+                status=LIVE_STATUSES,
+                include=",".join(map(str, batch)),
+                per_page=len(batch),
+                _fields=PAGE_FIELDS,
+            )
+            if not isinstance(pages, list):
+                raise PortalError(f"{self.client.site}: unexpected answer to a page listing")
+            found.update((str(page["id"]), _published(page)) for page in pages)
+        return found
 
     def content(self, language: Language, published: Published) -> str | None:
         found = self._get(published.remote_id)
@@ -388,19 +413,22 @@ def _maybe_applied(error: PortalError) -> bool:
     return True  # timeout, dropped connection, refused
 
 
-def _hash(title: str, content: str) -> str:
-    return hashlib.sha256(f"{title}\x00{content}".encode()).hexdigest()
+def _hash(status: str, title: str, content: str) -> str:
+    """What a page holds: its status (a page taken offline is not the page kisync
+    wrote), its title and its content."""
+    return hashlib.sha256(f"{status}\x00{title}\x00{content}".encode()).hexdigest()
 
 
 def _published(page: Mapping[str, Any]) -> Published:
     title, content = raw_text(page.get("title")), raw_text(page.get("content"))
-    digest = _hash(title, content)
-    fingerprint = f"{page.get('modified_gmt', '')} {page.get('status', '')} {digest[:16]}"
+    modified, status = str(page.get("modified_gmt", "")), str(page.get("status", ""))
+    digest = _hash(status, title, content)
     return Published(
         remote_id=str(page["id"]),
-        fingerprint=fingerprint,
+        fingerprint=f"{modified} {status} {digest[:16]}",
         url=str(page.get("link", "")),
         content_hash=digest,
+        modified=modified,
     )
 
 

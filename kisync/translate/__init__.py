@@ -45,5 +45,7 @@ def load_glossaries(paths: Iterable[Path | str]) -> Glossary:
 
 
 def shipped_glossary_path() -> Path:
-    """``glossaries/integration.tbx`` of this kisync checkout."""
-    return Path(__file__).resolve().parents[2] / "glossaries" / "integration.tbx"
+    """The integration glossary shipped with kisync (package data; see :mod:`kisync.shipped`)."""
+    from ..shipped import glossary_path
+
+    return glossary_path()

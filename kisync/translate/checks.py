@@ -29,6 +29,9 @@ run with the :class:`~kisync.project.Project`; it returns the check function, or
 each template (``po/templates/*.pot``), with ``language=None`` and an empty
 ``translation`` (deprecated wording in the German pages, for example).
 
+``scope="header"`` checks look at the header of each language catalog, once per file: the
+subject's ``entry`` is the header entry and ``translation`` its text (``Plural-Forms: …``).
+
 Checks only see translations that count as done: not obsolete, not fuzzy, not empty.
 A translator silences one check for one entry with the flag ``#, ignore-<check name>``.
 
@@ -51,7 +54,7 @@ if TYPE_CHECKING:
     from ..project import Project
 
 Severity = Literal["error", "warning"]
-Scope = Literal["translation", "source"]
+Scope = Literal["translation", "source", "header"]
 
 CHECK_MODULES: tuple[str, ...] = (
     "kisync.translate.standard_checks",

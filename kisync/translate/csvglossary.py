@@ -15,12 +15,18 @@ Columns (any order, names as below; unknown columns are an error):
 the German term stays German), ``pos``, ``gender``, ``type`` (of the German term),
 ``definition`` and ``subject`` (of the concept), ``note`` and ``context`` (of the row's
 terms), ``concept_note``. Excel's ``;`` separator and UTF-8 with BOM are understood.
+
+A spreadsheet runs a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return as a formula (``=HYPERLINK(…)``), so :func:`write_csv` puts a ``'`` before such a
+cell (OWASP's advice on CSV injection) and reading removes it again: ``-los`` is
+written ``'-los`` and read back as ``-los``; a ``-los`` typed without it stays as it is.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +49,8 @@ CONCEPT_COLUMNS = ("id", "subject", "definition", "concept_note")
 ROW_COLUMNS = ("status", "dnt", "pos", "gender", "type", "note", "context")
 _YES = {"yes", "y", "ja", "j", "x", "1", "true", "dnt"}
 _NO = {"", "no", "n", "nein", "0", "false"}
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""A cell a spreadsheet would run, after any quotes that escape it."""
 
 
 def read_csv(path: Path, source_language: str = "de") -> Glossary:
@@ -137,7 +145,7 @@ def _add_row(
     def fail(problem: str) -> None:
         raise GlossaryError(f"{where}: {problem}")
 
-    cells = {key: " ".join(value.split()) for key, value in row.items()}
+    cells = {key: " ".join(_unescape(value).split()) for key, value in row.items()}
     languages = [c for c in columns if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS]
     if not any(cells.get(lang) for lang in languages):
         fail("the row has no term in any language column")
@@ -204,23 +212,31 @@ def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str
             first = number == 0
             german = row.get(source)
             notes = [german.note] if german else [term.note for term in row.values() if term.note]
-            writer.writerow(
-                [
-                    concept.id,
-                    *(row[lang].text if lang in row else "" for lang in [source, *targets]),
-                    next(iter(row.values())).status.value,
-                    "yes" if german and german.dnt else "",
-                    german.part_of_speech if german else "",
-                    german.gender if german else "",
-                    german.term_type if german else "",
-                    next((note for note in notes if note), ""),
-                    german.context if german else "",
-                    concept.definitions.get(source, "") if first else "",
-                    concept.subject if first else "",
-                    concept.note if first else "",
-                ]
-            )
+            cells = [
+                concept.id,
+                *(row[lang].text if lang in row else "" for lang in [source, *targets]),
+                next(iter(row.values())).status.value,
+                "yes" if german and german.dnt else "",
+                german.part_of_speech if german else "",
+                german.gender if german else "",
+                german.term_type if german else "",
+                next((note for note in notes if note), ""),
+                german.context if german else "",
+                concept.definitions.get(source, "") if first else "",
+                concept.subject if first else "",
+                concept.note if first else "",
+            ]
+            writer.writerow(_escape(cell) for cell in cells)
     return out.getvalue()
+
+
+def _escape(cell: str) -> str:
+    """``'`` before a cell a spreadsheet would run; one more before one already escaped."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _unescape(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
 
 
 def _rows(concept: Concept, source: str, targets: list[str]) -> list[dict[str, Term]]:

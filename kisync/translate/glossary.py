@@ -74,6 +74,9 @@ class Term:
     """An example sentence that uses the term."""
     usage: str = ""
     """Where the term is used (TBX ``geographicalUsage``), e.g. ``AF`` for Dari."""
+    source: str = ""
+    """Where the term comes from (TBX ``admin type="source"``), e.g. ``BAMF (en)`` or
+    ``kisync draft, needs review``: tells a reviewer an approved term from a guess."""
 
     @property
     def case_sensitive(self) -> bool:
@@ -252,7 +255,7 @@ def _completed(new: Concept, old: Concept, source: str) -> Concept:
 def _filled(term: Term, old: Term | None) -> Term:
     if old is None:
         return term
-    fields = ("part_of_speech", "gender", "term_type", "note", "context", "usage")
+    fields = ("part_of_speech", "gender", "term_type", "note", "context", "usage", "source")
     return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in fields})
 
 

@@ -6,7 +6,8 @@ For each German term an entry contains (found by the :class:`~.matcher.Matcher`)
 * ``glossary-deprecated`` (error): it uses a translation the glossary marks deprecated
   (Turkish *hoşgörü* for *Duldung*);
 * ``glossary-keep-german`` (error): a name that stays German (*Jobcenter*, *BAMF*) is
-  missing from the translation — translated or dropped;
+  missing from the translation — translated or dropped — and no admitted rendering
+  (en *Job Centre*) stands in its place;
 
 and on the German templates (``scope="source"``):
 
@@ -81,7 +82,9 @@ def term_problems(
     for match in matches:
         concept, term = match.concept, match.term
         if term.dnt:
-            if not re.search(rf"(?<![^\W_]){re.escape(term.text)}", translation):
+            kept = re.search(rf"(?<![^\W_]){re.escape(term.text)}", translation)
+            admitted = [t.text for t in concept.approved(language) if t.text != term.text]
+            if not kept and not any(contains_term(translation, t, language) for t in admitted):
                 yield (
                     "glossary-keep-german",
                     (f"{term.text!r} stays German: write it unchanged in the translation"),

@@ -64,6 +64,11 @@ def _concept_problems(
     for language in targets:
         if concept.preferred(language) is None:
             yield problem("warning", language, f"no approved {language} translation")
+    kept = {term.text for term in concept.terms_in(source) if term.dnt}
+    for language in concept.languages:
+        for term in concept.terms_in(language):
+            if language != source and not term.source and term.text not in kept:
+                yield problem("warning", language, f"translation {term.text!r} names no source")
     for term in concept.terms_in(source):
         if not term.dnt:
             continue

@@ -115,12 +115,27 @@ def project_for(path: Path) -> Project | None:
         return None
 
 
+def translation_checks(project: Project | None) -> list[BoundCheck]:
+    """Every check of translated strings (``lint`` runs these, the publish gate too)."""
+    return [c for c in REGISTRY.bind(project) if c.spec.scope == "translation"]
+
+
+def translation_findings(
+    catalog: polib.POFile, language: Language | None, path: Path, checks: Sequence[BoundCheck]
+) -> Iterator[Finding]:
+    """What ``checks`` find in the translated strings of ``catalog`` (not fuzzy, not empty)."""
+    for subject in _subjects(catalog, language, path, source=False):
+        for bound in checks:
+            yield from bound.run(subject)
+
+
 class _Linter:
     def __init__(self, project: Project | None, checks: Iterable[str] | None) -> None:
         self.project = project
         bound = REGISTRY.bind(project, checks)
         self.translation_checks = [c for c in bound if c.spec.scope == "translation"]
         self.source_checks = [c for c in bound if c.spec.scope == "source"]
+        self.header_checks = [c for c in bound if c.spec.scope == "header"]
 
     def run(self, files: Iterable[tuple[Path, Language | None]]) -> LintReport:
         findings: list[Finding] = []
@@ -128,31 +143,31 @@ class _Linter:
         for path, language in files:
             count += 1
             if path.suffix == ".pot":
-                strings += self._lint(path, None, self.source_checks, findings)
+                strings += self._template(path, findings)
             else:
-                strings += self._lint(path, language, self.translation_checks, findings)
+                strings += self._catalog(path, language, findings)
         return LintReport(tuple(findings), count, strings)
 
-    def _lint(
-        self,
-        path: Path,
-        language: Language | None,
-        checks: list[BoundCheck],
-        findings: list[Finding],
-    ) -> int:
-        if not checks:
+    def _template(self, path: Path, findings: list[Finding]) -> int:
+        if not self.source_checks:
             return 0
-        source = checks is self.source_checks
-        if not source and _nothing_translated(path):
+        subjects = _subjects(pofile.read(path), None, path, source=True)
+        return _run(self.source_checks, subjects, findings)
+
+    def _catalog(self, path: Path, language: Language | None, findings: list[Finding]) -> int:
+        """The header checks, and the translation checks when something is translated
+        (a catalog with nothing translated is not parsed beyond its header)."""
+        translated = bool(self.translation_checks) and not _nothing_translated(path)
+        if not translated and not self.header_checks:
             return 0
-        catalog = pofile.read(path)
-        if not source and language is None:
+        catalog = pofile.read(path) if translated else _header_of(path)
+        if language is None:
             language = self._language_of(catalog, path)
-        subjects = list(_subjects(catalog, language, path, source))
-        for subject in subjects:
-            for bound in checks:
-                findings.extend(bound.run(subject))
-        return len(subjects)
+        _run(self.header_checks, _header_subjects(catalog, language, path), findings)
+        if not translated:
+            return 0
+        subjects = _subjects(catalog, language, path, source=False)
+        return _run(self.translation_checks, subjects, findings)
 
     def _language_of(self, catalog: polib.POFile, path: Path) -> Language | None:
         candidates = [catalog.metadata.get("Language", "")]
@@ -170,11 +185,49 @@ class _Linter:
         return None
 
 
-def _nothing_translated(path: Path) -> bool:
+def _run(checks: list[BoundCheck], subjects: Iterable[Subject], findings: list[Finding]) -> int:
+    """Run ``checks`` on each subject; the number of subjects."""
+    count = 0
+    for subject in subjects:
+        count += 1
+        for bound in checks:
+            findings.extend(bound.run(subject))
+    return count
+
+
+def _header_of(path: Path) -> polib.POFile:
+    """A catalog's first entries, the header among them, without parsing the whole file."""
+    data = _read(path)
+    end = data.find(b"\n\n")
     try:
-        counts = scan(path.read_bytes(), words=False)
+        return pofile.parse(data[: end + 1] if end >= 0 else data, path)
+    except CatalogError:
+        return pofile.parse(data, path)  # the problem, with the right line
+
+
+def _header_subjects(catalog: polib.POFile, language: Language | None, path: Path) -> list[Subject]:
+    if not catalog.metadata:
+        return []
+    header = catalog.metadata_as_entry()
+    return [Subject(header, "", header.msgstr, language, path, _header_line(path))]
+
+
+def _header_line(path: Path) -> int:
+    for number, line in enumerate(_read(path).split(b"\n"), start=1):
+        if line.startswith(b'msgid ""'):
+            return number
+    return 1
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as error:
         raise CatalogError(path, f"cannot be read: {error.strerror or error}") from None
+
+
+def _nothing_translated(path: Path) -> bool:
+    counts = scan(_read(path), words=False)
     return counts is not None and counts.translated == 0
 
 

@@ -35,6 +35,17 @@ This matcher handles those, on top of the Snowball German stemmer:
    span, then of the closer match (exact, inflected, compound), then of the longer term —
    so *Bundesamt für Migration und Flüchtlinge* is one match, not a match for
    *Flüchtlinge*, and *Asylbewerberleistungsgesetz* is not flagged as *Asylbewerber*.
+   A look-alike compound that means something else (*Erstorientierungskurs* is not an
+   *Orientierungskurs*) is excluded by giving it a concept of its own: its whole-word
+   match beats the compound match.
+8. **Not in addresses**: words inside e-mail addresses, web addresses and file names
+   (``jobcenter.integration@jobcenter-ge.de``, ``www.einbuergerung.de``,
+   ``Antrag_Kita.pdf``) are never matched.
+9. **Part of speech**: German nouns are capitalised, so a single-word noun term never
+   matches a lower-case word (the noun *Illegale* is not the adjective in *illegale
+   Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
+   Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
+   is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
 """
 
 from __future__ import annotations
@@ -51,8 +62,11 @@ import snowballstemmer
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term
 
-HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2}
-"""How closely a match follows the term; lower wins when spans tie."""
+HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
+"""How closely a match follows the term; lower wins when spans tie. A term at the end of
+a compound (its head: *Ausbildungs-duldung* is a Duldung) beats one at its start (a
+``modifier``, reported as ``compound``)."""
+_COMPOUND = ("compound", "modifier")
 
 MODIFIER_MIN = 5
 """A term must have this many letters to be found at the start of a compound."""
@@ -71,9 +85,19 @@ _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$")
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_]))?")
 _HYPHEN = "-\u2010\u2011"
+_QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
     r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
 )
+_ADDRESS = re.compile(
+    r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|(?:https?|ftp)://\S+|www\.\S+"  # URL
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,6})(?![\w-])(?:/\S*)?"  # domain
+    r"|[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|jpe?g|png|gif|zip|html?)\b",
+    re.IGNORECASE,
+)
+"""E-mail addresses, URLs, bare domains (``kreis-heinsberg.de/kita``) and file names."""
+_FORMAL_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
 
 @dataclass(frozen=True)
@@ -202,7 +226,7 @@ class Matcher:
 
     def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
-        tokens = list(_tokens(clean))
+        tokens = list(_tokens(_without_addresses(clean)))
         candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
         chosen: list[_Candidate] = []
         for candidate in sorted(candidates, key=lambda c: c.rank):
@@ -211,10 +235,9 @@ class Matcher:
         matches = []
         for candidate in sorted(chosen):
             start, end = offsets[candidate.start], offsets[candidate.end - 1] + 1
-            entry = candidate.entry
-            matches.append(
-                Match(entry.concept, entry.term, start, end, text[start:end], candidate.how)
-            )
+            entry, how = candidate.entry, candidate.how
+            how = "compound" if how in _COMPOUND else how
+            matches.append(Match(entry.concept, entry.term, start, end, text[start:end], how))
         return tuple(matches)
 
     # -- candidates ------------------------------------------------------------------
@@ -222,7 +245,8 @@ class Matcher:
     def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
             for entry, how in self.word_matches(token.text):
-                yield _Candidate(token.start, token.end, entry, how)
+                if _used_as(entry.term, tokens, index):
+                    yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
                 yield from self._ellipsis(tokens, index)
@@ -242,8 +266,8 @@ class Matcher:
         ):
             add(entry, "exact")
         for form in _forms(word):
-            for entry in self._compounds(form):
-                add(entry, "compound")
+            for entry, how in self._compounds(form):
+                add(entry, how)
             if not self._stemmable(form):
                 continue
             for entry in self._single.get(_stem(form), ()):
@@ -255,19 +279,19 @@ class Matcher:
         """Could the word spell some term? (Snowball in pure Python is slow.)"""
         return _start(form) in self._starts or _start(form)[:2] in self._starts
 
-    def _compounds(self, form: str) -> Iterator[_Entry]:
-        """Terms at the start (modifier) or end (head) of a compound word."""
+    def _compounds(self, form: str) -> Iterator[tuple[_Entry, str]]:
+        """Terms at the start (``modifier``) or end (head, ``compound``) of a compound."""
         for entry in self._prefixes.get(form[:4], ()):
             base = entry.words[0].base
             modifier = len(base) >= MODIFIER_MIN and form.startswith(base)
             if modifier and _compound_rest(form[len(base) :], base):
-                yield entry
+                yield entry, "modifier"
         for position in range(3, len(form) - HEAD_MIN + 1):
             tail = form[position:]
             for entry in self._prefixes.get(tail[:4], ()):
                 word = entry.words[0]
                 if len(word.base) >= HEAD_MIN and _inflects(tail, word):
-                    yield entry
+                    yield entry, "compound"
 
     def _multi_at(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
         first = tokens[index]
@@ -311,7 +335,7 @@ class Matcher:
             hits = [
                 (entry, how)
                 for entry, how in self.word_matches(stub + tail[cut:])
-                if how != "compound"
+                if how not in _COMPOUND
             ]
             if hits:
                 token = tokens[index]
@@ -331,7 +355,7 @@ class Matcher:
             if end > index:
                 joined = "".join(token.text for token in tokens[index : end + 1])
                 for entry, how in self.word_matches(joined):
-                    if how != "compound":
+                    if how not in _COMPOUND and _used_as(entry.term, tokens, index):
                         yield _Candidate(tokens[index].start, tokens[end].end, entry, how)
             index = end + 1
 
@@ -362,7 +386,26 @@ def _without_foreign_abbreviations(
     return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
 
 
+def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
+    """Whether the word at ``index`` is used with the term's part of speech (see rule 9)."""
+    if term.part_of_speech != "noun" or term.case_sensitive or " " in term.text:
+        return True
+    token = tokens[index]
+    if not token.text[0].isupper():
+        return False
+    if term.gender != "other" or index + 1 >= len(tokens) or token.gap_after != " ":
+        return True
+    following = tokens[index + 1].text
+    return not following[0].isupper() or following in _FORMAL_PRONOUNS
+
+
 # -- text preparation -----------------------------------------------------------------
+
+
+def _without_addresses(clean: str) -> str:
+    """The clean view with e-mail addresses, URLs and file names blanked out (NUL
+    characters: no word, and no gap a multi-word term may span)."""
+    return _ADDRESS.sub(lambda match: "\x00" * len(match.group()), clean)
 
 
 def clean_view(text: str) -> tuple[str, list[int]]:
@@ -404,8 +447,9 @@ def _truncated(token: _Token) -> bool:
 
 
 def _gap_fits(gap: str, term_gap: str) -> bool:
-    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV)."""
-    if gap.strip(" " + _HYPHEN) or not gap:
+    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV); quotation
+    marks around a name too (Test „Leben in Deutschland“)."""
+    if gap.strip(" " + _HYPHEN + _QUOTES) or not gap.strip(_QUOTES):
         return False
     needs_hyphen = any(char in _HYPHEN for char in term_gap)
     return not needs_hyphen or any(char in _HYPHEN for char in gap)

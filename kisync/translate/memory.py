@@ -65,6 +65,10 @@ class TranslationMemory:
     def __len__(self) -> int:
         return len(self._best)
 
+    def pairs(self) -> list[tuple[str, str]]:
+        """(German text, its translation) for every text, sorted by the German text."""
+        return [(source, self._best[source].translation) for source in self._sources]
+
     def exact(self, source: str) -> Proposal | None:
         return self._best.get(source)
 

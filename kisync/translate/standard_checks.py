@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import PLACEHOLDER
-from .checks import Subject, check
+from .checks import Subject, check, check_factory
 from .preserved import Preserved, preserved, same_phone
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 # -- placeholders ------------------------------------------------------------------------
 
@@ -67,7 +73,11 @@ def _listing(tokens: Counter[str]) -> str:
 
 
 def _both(subject: Subject) -> tuple[Preserved, Preserved]:
-    return preserved(subject.source), preserved(subject.translation)
+    return _preserved(subject.source), _preserved(subject.translation)
+
+
+_preserved = lru_cache(maxsize=4096)(preserved)
+"""Four checks look at the same two strings in a row."""
 
 
 def _kept(
@@ -147,6 +157,30 @@ def markup(subject: Subject) -> Iterator[str]:
             return
 
 
+@check_factory(
+    "shortcodes",
+    severity="error",
+    description="WordPress portals: no shortcode ([video …], [gallery], [/caption]) the "
+    "German text does not have",
+)
+def shortcodes(project: Project) -> Callable[[Subject], Iterator[str]] | None:
+    if project.config.portal.kind != "wordpress":
+        return None
+    from ..portal.wordpress import shortcodes_in
+
+    def run(subject: Subject) -> Iterator[str]:
+        allowed = set(shortcodes_in(subject.source))
+        for tag in shortcodes_in(subject.translation):
+            if tag not in allowed:
+                yield (
+                    f"contains the shortcode {tag[:60]!r}, which WordPress would run; write "
+                    "the text without square brackets"
+                )
+                return
+
+    return run
+
+
 _NAME_LIKE = re.compile(r"^(?:\W*|.*\d.*|[^\W\d_]\W*|\W*[A-ZÄÖÜ0-9]{2,}\W*|\W*[a-z]+[A-Z]\w*\W*)$")
 
 
@@ -200,3 +234,60 @@ def _describe(space: str) -> str:
         return "no space"
     names = {" ": "space", "\n": "line break", "\t": "tab", "\u00a0": "no-break space"}
     return " + ".join(names.get(char, f"U+{ord(char):04X}") for char in space)
+
+
+# -- the catalog header ------------------------------------------------------------------
+
+_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+_PLURAL_TRIES = range(1001)
+"""The numbers a plural expression is tried on (msgfmt --check tries the same kind)."""
+
+
+@check(
+    "plural-forms",
+    severity="error",
+    scope="header",
+    description="a Plural-Forms header with the language's number of forms and a valid expression",
+)
+def plural_forms(subject: Subject) -> Iterator[str]:
+    value = _header_field(subject.translation, "Plural-Forms")
+    if value is None:
+        return
+    language = subject.language
+    fix = f"; use {language.plural_forms!r}" if language else ""
+    match = _PLURAL_FORMS.fullmatch(value)
+    if match is None:
+        yield f"Plural-Forms {value!r} is not 'nplurals=N; plural=EXPRESSION;'{fix}"
+        return
+    nplurals, expression = int(match[1]), match[2]
+    if language is not None and nplurals != language.nplurals:
+        yield f"nplurals={nplurals}, but {language.code} has {language.nplurals} plural forms{fix}"
+        return
+    problem = _plural_problem(nplurals, expression)
+    if problem:
+        yield problem + fix
+
+
+@cache
+def _plural_problem(nplurals: int, expression: str) -> str | None:
+    """Why ``expression`` is no plural formula for ``nplurals`` forms (cached: every
+    catalog of a language has the same one)."""
+    try:
+        plural = gettext.c2py(expression)
+        wrong = next((n for n in _PLURAL_TRIES if not 0 <= plural(n) < nplurals), None)
+    except (ValueError, ArithmeticError, RecursionError):
+        return f"the plural expression {expression!r} cannot be read"
+    if wrong is None:
+        return None
+    return (
+        f"the plural expression gives form {plural(wrong)} for n = {wrong}, but there "
+        f"are only {nplurals} forms"
+    )
+
+
+def _header_field(header: str, name: str) -> str | None:
+    for line in header.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key.strip().lower() == name.lower():
+            return value.strip()
+    return None

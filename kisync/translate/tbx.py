@@ -153,7 +153,7 @@ class _Reader:
                 definitions[language] = sec_fields["definition"]
             dnt = concept_dnt or sec_fields.get("dnt", False)
             found = [
-                self._term(element, dnt and language == source)
+                self._term(element, dnt and language == source, sec_fields.get("source", ""))
                 for element in lang_sec
                 if self._local(element) in self.term_secs
             ]
@@ -170,7 +170,8 @@ class _Reader:
             note=fields.get("note", ""),
         )
 
-    def _term(self, element: etree._Element, dnt: bool) -> Term:
+    def _term(self, element: etree._Element, dnt: bool, source: str) -> Term:
+        """One term; ``source`` is its language section's, unless it names its own."""
         holder = element.find(f"{self.ns}termGrp") if self._local(element) == "ntig" else element
         term_element = holder.find(f"{self.ns}term") if holder is not None else None
         text = _clean(self._text(term_element))
@@ -188,6 +189,7 @@ class _Reader:
             note=notes.get("note", ""),
             context=notes.get("context", ""),
             usage=notes.get("geographicalUsage", ""),
+            source=fields.get("source", source),
         )
 
     def _term_notes(self, holder: etree._Element) -> dict:
@@ -246,7 +248,7 @@ class _Reader:
                 notes.append(value)
             return
         kind = self._category(element, "descrip") or self._category(element, "admin")
-        if kind in ("definition", "subjectField", "context"):
+        if kind in ("definition", "subjectField", "context", "source"):
             fields.setdefault(kind, value)
         elif kind == WEBLATE_DNT:
             fields["dnt"] = value.lower() == "no"
@@ -293,6 +295,7 @@ _DCT_KIND = {
     "context": "descrip",
     "projectSubset": "admin",
     "customerSubset": "admin",
+    "source": "admin",
 }
 
 
@@ -428,6 +431,8 @@ class _Writer:
                 self.el(sec, "termNote", value, type=kind)
         if term.dnt:
             self.el(sec, "admin", DNT_MARK, type="projectSubset")
+        if term.source:
+            self.el(sec, "admin", term.source, type="source")
         if term.context:
             self.el(sec, "descrip", term.context, type="context")
         if term.note:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from kisync.errors import GlossaryError
@@ -96,3 +99,28 @@ def test_non_utf8_csv_is_reported(tmp_path):
 def test_unknown_suffix(tmp_path):
     with pytest.raises(GlossaryError, match=r"unknown glossary format \.xlsx"):
         load_glossary(tmp_path / "g.xlsx")
+
+
+def test_export_neutralises_spreadsheet_formulas_and_import_restores_them():
+    """OWASP CSV injection: no exported cell starts like a formula; the text comes back."""
+    hostile = '"=HYPERLINK(""https://evil.example"",""Klick"")"'
+    text = (
+        "de,en,note\n"
+        f"{hostile},-less,@amt\n"
+        "-los,+49 2452 13-0,=1+1\n"
+        "''-zitat,'=not a formula,Hinweis\n"
+    )
+    imported = parse_csv(text)
+    terms = {lang: [t.text for c in imported for t in c.terms_in(lang)] for lang in ("de", "en")}
+    assert terms["de"] == ['=HYPERLINK("https://evil.example","Klick")', "-los", "'-zitat"]
+    assert terms["en"] == ["-less", "+49 2452 13-0", "=not a formula"]
+    exported = write_csv(imported)
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert '\'=HYPERLINK("https://evil.example","Klick")' in cells
+    assert {"'-los", "''-zitat", "'-less", "'@amt"} <= set(cells)
+    assert essentials(parse_csv(exported)) == essentials(imported)
+    again = [t.note for c in parse_csv(exported) for t in c.terms_in("de")]
+    assert (
+        again == [t.note for c in imported for t in c.terms_in("de")] == ["@amt", "=1+1", "Hinweis"]
+    )

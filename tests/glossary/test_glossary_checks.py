@@ -155,3 +155,11 @@ def test_no_glossary_no_glossary_checks(pulled, tmp_path):
     assert not [
         f for f in findings if "glossary" in f["check"] or f["check"] == "deprecated-wording"
     ]
+
+
+def test_an_admitted_rendering_of_a_kept_name_is_no_error():
+    matches = Matcher(load_glossary(shipped_glossary_path())).find("Das Jobcenter zahlt.")
+    assert list(term_problems(matches, "The Job Centre pays.", "en")) == []
+    assert [check for check, _ in term_problems(matches, "The office pays.", "en")] == [
+        "glossary-keep-german"
+    ]

@@ -187,6 +187,79 @@ def test_short_terms_do_not_match_inside_other_words():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schreiben Sie an jobcenter-heinsberg.integration@jobcenter-ge.de.",
+        "Kontakt: einbuergerung.kvr@muenchen.de",
+        "Mehr unter https://www.kreis-heinsberg.de/integrationskurs/anmeldung",
+        "Mehr unter www.jobcenter-ge.de oder kreis-heinsberg.de/kita",
+        "Das Formular Antrag_Integrationskurs.pdf und Kita-Anmeldung.docx",
+    ],
+)
+def test_no_terms_inside_addresses_and_file_names(matcher, text):
+    assert found(matcher, text) == []
+
+
+def test_terms_next_to_an_address_still_match(matcher):
+    text = "Das Jobcenter (jobcenter@jobcenter-ge.de) zahlt den Integrationskurs."
+    assert found(matcher, text) == [
+        ("Jobcenter", "Jobcenter"),
+        ("Integrationskurs", "Integrationskurs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Gesetz verbietet illegale Beschäftigung.",
+        "Beratung zu illegalen Drogen",
+        "Illegale Beschäftigung ist verboten.",
+        "Illegale Drogen machen krank.",
+    ],
+)
+def test_a_noun_term_does_not_match_the_adjective(matcher, text):
+    assert found(matcher, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie nannten sie Illegale.", [("Illegale", "Illegale")]),
+        ("Illegale arbeiten oft ohne Vertrag.", [("Illegale", "Illegale")]),
+        ("Kennen Sie Geflüchtete Ihrer Nachbarschaft?", [("Geflüchtete", "Geflüchtete")]),
+        ("Die Krankenkasse Ihres Kindes", [("Krankenkasse", "Krankenkasse")]),
+    ],
+)
+def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("der Erstorientierungskurs", [("Erstorientierungskurs", "Erstorientierungskurs")]),
+        ("zwei Erstorientierungskurse", [("Erstorientierungskurse", "Erstorientierungskurs")]),
+        ("ein Wohnberechtigungsschein", [("Wohnberechtigungsschein", "Wohnberechtigungsschein")]),
+        ("der Orientierungskurs", [("Orientierungskurs", "Orientierungskurs")]),
+        ("Der Kläger reicht Klage ein.", [("Kläger", "Kläger"), ("Klage", "Klage")]),
+    ],
+)
+def test_a_look_alike_compound_is_its_own_concept(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_the_head_of_a_compound_beats_its_modifier():
+    glossary = parse_csv("id,de,en\nausbildung,Ausbildung,training\nduldung,Duldung,toleration\n")
+    assert found(Matcher(glossary), "die Ausbildungsduldung") == [("Ausbildungsduldung", "Duldung")]
+
+
+def test_quotation_marks_inside_a_multi_word_name(matcher):
+    text = "Der Kurs endet mit dem Test „Leben in Deutschland“."
+    assert found(matcher, text) == [("Test „Leben in Deutschland", "Test Leben in Deutschland")]
+    assert found(matcher, "Sie lernen viel über das Leben in Deutschland.") == []
+
+
 def test_clean_view_maps_back_to_the_original():
     text = "A<a1>b\u00adc</a1>\u00a0d<br1/>e"
     clean, offsets = clean_view(text)

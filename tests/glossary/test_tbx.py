@@ -320,3 +320,101 @@ def test_dca_oracle_catches_what_the_schematron_forbids(shipped):
     )
     moved = moved.replace('<descrip type="context">', '<descrip type="subjectField">', 1)
     assert any("subjectField at termSec level" in p for p in tbxbasic.problems(moved.encode()))
+
+
+# -- sources -----------------------------------------------------------------------
+
+ISSUE_17_TERMS = [
+    "Landratsamt",
+    "Rathaus",
+    "Sprachkurs",
+    "Deutschkurs",
+    "Beratungsstelle",
+    "Wohnsitzanmeldung",
+    "Meldebehörde",
+    "Aufenthaltsrecht",
+    "SGB II",
+    "SGB XII",
+    "Bescheid",
+    "Visum",
+    "Einbürgerungstest",
+    "Test Leben in Deutschland",
+    "Rentenversicherung",
+    "Geburtsurkunde",
+    "Grundsicherung",
+    "Standesamt",
+    "Sozialhilfe",
+    "Schutzform",
+    "Berechtigungsschein",
+    "Asylbegehrende",
+    "Familienzusammenführung",
+    "Amt für Ausländerwesen und Integration",
+    "Anerkennungsverfahren",
+    "Erstorientierungskurs",
+]
+
+
+def test_shipped_glossary_covers_real_pages_and_names_every_source(shipped):
+    assert len(shipped) >= 200
+    index = german_index(shipped)
+    assert [term for term in ISSUE_17_TERMS if term not in index] == []
+    unsourced = [
+        (concept.id, language, term.text)
+        for concept in shipped
+        for language in LANGUAGES
+        for term in concept.terms_in(language)
+        if not term.source
+    ]
+    assert unsourced == []
+
+
+def test_admitted_renderings_seen_in_published_english(shipped):
+    index = german_index(shipped)
+    for german, english in [
+        ("Duldung", "tolerated stay"),
+        ("Duldung", "toleration"),
+        ("Aufenthaltsgestattung", "permission to reside"),
+        ("Jobcenter", "Job Centre"),
+    ]:
+        concept, _ = index[german]
+        assert english in [t.text for t in concept.approved("en")], (german, english)
+
+
+def test_sources_are_read_per_term_and_per_language_section():
+    data = (
+        b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="de">'
+        b"<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>"
+        b'<text><body><conceptEntry id="c1">'
+        b'<langSec xml:lang="de"><termSec><term>Duldung</term></termSec></langSec>'
+        b'<langSec xml:lang="en"><admin type="source">EMN glossary</admin>'
+        b"<termSec><term>toleration</term></termSec>"
+        b'<termSec><term>tolerated stay</term><admin type="source">BayernPortal (en)</admin>'
+        b"</termSec></langSec>"
+        b"</conceptEntry></body></text></tbx>"
+    )
+    glossary = parse_tbx(data)
+    terms = glossary.concept("c1").terms_in("en")
+    assert [(t.text, t.source) for t in terms] == [
+        ("toleration", "EMN glossary"),
+        ("tolerated stay", "BayernPortal (en)"),
+    ]
+    written = write_tbx(glossary)
+    assert_valid_v3(written)
+    assert b'<admin type="source">EMN glossary</admin>' in written
+    assert parse_tbx(written).concepts == glossary.concepts
+
+
+def test_lint_warns_on_an_unsourced_translation():
+    from kisync.translate.glossarylint import lint_glossary
+
+    concept = Concept(
+        "c1",
+        {
+            "de": (Term("Duldung"),),
+            "en": (Term("toleration", source="BayernPortal (en)"), Term("tolerated stay")),
+        },
+    )
+    problems = lint_glossary(Glossary((concept,)))
+    assert [(p.severity, p.language, p.message) for p in problems] == [
+        ("warning", "en", "translation 'tolerated stay' names no source")
+    ]

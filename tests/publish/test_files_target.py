@@ -42,6 +42,13 @@ def test_implements_the_protocol(tmp_path):
         ),
         ("https://portal.example/kita?x=1", "kita", EN, "/en/kita/", "en/kita/index.html"),
         (
+            "https://portal.example/?page_id=12",
+            "page_id-12",
+            EN,
+            "/en/page_id-12/",
+            "en/page_id-12/index.html",
+        ),
+        (
             "/a/%2e%2e/../../etc/passwd",
             "a/etc/passwd",
             EN,

@@ -93,6 +93,44 @@ def test_preview_index_and_errors(preview):
     assert fetch(base + "/%2e%2e/kisync.toml")[0] == 404
 
 
+def test_preview_serves_no_file_outside_the_project(preview, tmp_path_factory):
+    base, demo = preview
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "geheim.txt").write_text("GEHEIM", encoding="utf-8")
+    (outside / "index.html").write_text("<p>GEHEIM</p>", encoding="utf-8")
+    portal = demo / "portal"
+    (portal / "geheim.txt").symlink_to(outside / "geheim.txt")
+    (portal / "ordner").symlink_to(outside, target_is_directory=True)
+    (portal / "index-link").mkdir()
+    (portal / "index-link" / "index.html").symlink_to(outside / "index.html")
+    (portal / "innen.txt").symlink_to(demo / "kisync.toml")  # inside the project: fine
+    for path in ("/geheim.txt", "/ordner/geheim.txt", "/ordner/", "/index-link/"):
+        status, _, body = fetch(base + path)
+        assert status == 404 and "GEHEIM" not in body, path
+    assert fetch(base + "/innen.txt")[0] == 200
+
+
+def test_preview_answers_only_to_its_own_host_name(preview):
+    base, _ = preview
+    port = base.rsplit(":", 1)[1]
+    for host, expected in [
+        (f"127.0.0.1:{port}", 200),
+        (f"LOCALHOST:{port}", 200),
+        (f"evil.example:{port}", 421),
+        ("evil.example", 421),
+        (f"localhost:{int(port) + 1}", 421),
+        (f"localhost.evil.example:{port}", 421),
+    ]:
+        request = urllib.request.Request(base + "/ar" + INTEGRATIONSKURSE, headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:
+                status, body = reply.status, reply.read().decode()
+        except urllib.error.HTTPError as error:
+            status, body = error.code, error.read().decode()
+        assert status == expected, host
+        assert ("ترجمة" in body) == (expected == 200), host
+
+
 def test_preview_command_listens_on_loopback(demo):
     process = subprocess.Popen(
         [

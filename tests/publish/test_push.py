@@ -256,6 +256,7 @@ def test_json_report(demo):
         "min_completeness": 100.0,
         "url": "/en/impressum/",
         "message": "",
+        "diff": "",
     }
     assert {p["action"] for p in data["pages"]} == {"create", "withheld"}
 
@@ -291,7 +292,7 @@ def test_broken_placeholders_are_reported_and_shown_in_german(demo):
     result = run(demo, "--lang", "en", "--page", INTEGRATIONSKURSE)
     assert result.exit_code == 0, result.output
     assert "translation of 'Für die Teilnahme" in result.output
-    assert "</b1> comes before its opening tag" in result.output
+    assert "(placeholders: </b1> closes first" in result.output
     html = (demo / "site" / "en" / INTEGRATIONSKURSE / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert '<p lang="de">Für die Teilnahme brauchen Sie' in html

@@ -455,3 +455,21 @@ def test_a_real_browser_builds_no_injected_markup_and_lays_out_right_to_left(tmp
         .startswith(hostile)
     )
     assert dom.xpath("//main/p")[2].get("dir") == "ltr"
+
+
+def test_square_brackets_of_translations_are_escaped_where_shortcodes_run():
+    page = SourcePage('<p>Ein [sic] Video.</p><img src="/a.png" alt="Ein Bild">')
+    translations = {
+        ("", "Ein [sic] Video."): '[video src="https://evil.example/x.mp4"] A [sic] video.',
+        ("", "Ein Bild"): "[gallery]",
+    }
+    wordpress = render(page, EN, translations, shortcodes=True).html
+    assert "[" not in wordpress and "]" not in wordpress
+    assert '&#91;video src="https://evil.example/x.mp4"&#93; A &#91;sic&#93; video.' in wordpress
+    assert 'alt="&#91;gallery&#93;"' in wordpress
+    paragraph = lxml.html.fragment_fromstring(wordpress, create_parent="div")
+    assert paragraph.text_content().startswith('[video src="https://evil.example/x.mp4"]')
+    static = render(page, EN, translations).html  # a static site runs no shortcodes
+    assert '[video src="https://evil.example/x.mp4"] A [sic] video.' in static
+    german = render(page, EN, {}, shortcodes=True).html  # the German text is left as it is
+    assert "Ein [sic] Video." in german

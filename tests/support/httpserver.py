@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 __all__ = ["Request", "Response", "TestServer", "in_turn", "serve", "unused_port"]
@@ -76,6 +77,10 @@ class Response:
     """Seconds to wait before sending anything (for timeout tests)."""
     content_type: str | None = "text/html; charset=utf-8"
     """Sent unless ``headers`` has its own Content-Type; ``None`` sends none."""
+    trickle: float = 0.0
+    """Seconds between single bytes of the body (a slow-loris server); 0: all at once."""
+    trickle_headers: bool = False
+    """With ``trickle``: the status line and headers trickle too, not only the body."""
 
     def encoded(self) -> bytes:
         return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
@@ -342,7 +347,19 @@ class _RequestHandler(BaseHTTPRequestHandler):
         )
 
     def _send(self, response: Response) -> None:
-        body = response.encoded()
+        plain = self.wfile
+        try:
+            self._send_head(response)
+            if self.command != "HEAD" and response.status != 304:
+                if response.trickle:
+                    self.wfile = _Trickle(plain, response.trickle, self.server.owner._stopping)
+                self.wfile.write(response.encoded())
+        finally:
+            self.wfile = plain
+
+    def _send_head(self, response: Response) -> None:
+        if response.trickle and response.trickle_headers:
+            self.wfile = _Trickle(self.wfile, response.trickle, self.server.owner._stopping)
         self.send_response(response.status)
         headers = {name.lower(): value for name, value in response.headers.items()}
         if response.content_type and "content-type" not in headers:
@@ -350,10 +367,25 @@ class _RequestHandler(BaseHTTPRequestHandler):
         for name, value in response.headers.items():
             self.send_header(name, value)
         if response.status != 304:
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(response.encoded())))
         self.end_headers()
-        if self.command != "HEAD" and response.status != 304:
-            self.wfile.write(body)
+
+
+class _Trickle:
+    """A writer sending one byte every ``interval`` seconds until the server stops."""
+
+    def __init__(self, raw: Any, interval: float, stopping: threading.Event) -> None:
+        self.raw, self.interval, self.stopping = raw, interval, stopping
+
+    def write(self, data: bytes) -> int:
+        for index in range(len(data)):
+            if self.stopping.wait(self.interval):
+                raise ConnectionAbortedError("the test server stops")
+            self.raw.write(data[index : index + 1])
+        return len(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
 
 
 def serve(

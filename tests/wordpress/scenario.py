@@ -10,7 +10,7 @@ import pytest
 from support.catalogs import translate
 from support.wordpress import PASSWORD_ENV, WordPress, write_project
 
-from kisync import Project
+from kisync import Project, pofile
 
 INJECTION = "<script>alert(1)</script>"
 
@@ -56,7 +56,19 @@ def prepared(
     assert project.pull().failures == []
     translate(root, "en")
     translate(root, "ar", arabic)
+    _let_through(root / "po" / "ar", INJECTION, "ignore-markup")
     return project
+
+
+def _let_through(folder: Path, text: str, flag: str) -> None:
+    """Silence a lint check for the translations containing ``text``, as a translator
+    can: they pass the publish gate, so the tests see what rendering makes of them."""
+    for path in folder.rglob("*.po"):
+        catalog = pofile.read(path)
+        for entry in catalog:
+            if text in entry.msgstr:
+                entry.flags.append(flag)
+        path.write_text(pofile.dumps(catalog), encoding="utf-8")
 
 
 def translations(wordpress: WordPress) -> dict[str, list[dict[str, Any]]]:

@@ -4,6 +4,7 @@ bridge plugin, bounded concurrency."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import lxml.html
 import pytest
@@ -74,9 +75,15 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         assert again.count("unchanged") == 6 and again.exit_code == 0
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
         # for reading and again for publishing: the login check, the language roots,
-        # the listing; no page read (they come from .kisync/wordpress-pages/), no write
+        # the listing; no page read (they come from .kisync/wordpress-pages/), no write;
+        # and one listing of all six translations to see whether anyone edited them
         pages, me = ("GET", "/wp-json/wp/v2/pages"), ("GET", "/wp-json/wp/v2/users/me")
-        assert sorted(sent) == [pages] * 4 + [me] * 2
+        assert sorted(sent) == [pages] * 5 + [me] * 2
+        surveys = [r.query for r in proxy.requests[requests:] if "include=" in r.query]
+        assert len(surveys) == 1
+        ids = {str(p["id"]) for group in translations(wordpress).values() for p in group}
+        included = parse_qs(surveys[0])["include"][0].split(",")
+        assert sorted(included) == sorted(ids)
         listings = [r.query for r in proxy.requests[requests:] if "page=1" in r.query.split("&")]
         assert len(listings) == 2
         assert all("parent_exclude=" in query for query in listings)  # no translations
@@ -99,11 +106,11 @@ def test_a_page_edited_in_wordpress_is_not_overwritten_without_force(
     assert "bildung: CONFLICT" in result.output and "--force" in result.output
     assert wordpress.page(page["id"])["content"]["raw"] == "<p>Von einer Kollegin verbessert</p>"
     others = {p["slug"]: p for p in translations(wordpress)["en"]}
-    assert "[EN] Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
+    assert "&#91;EN&#93; Beratung" in others["beratung"]["title"]["raw"]  # the others were updated
 
     forced = runner.invoke(cli, ["--project", str(tmp_path), "push", "--lang", "en", "--force"])
     assert forced.exit_code == 0, forced.output
-    assert "[EN] Schule" in wordpress.page(page["id"])["content"]["raw"]
+    assert "&#91;EN&#93; Schule" in wordpress.page(page["id"])["content"]["raw"]
     assert len(translations(wordpress)["en"]) == 3
     assert_state_matches_wordpress(tmp_path, wordpress)
 
@@ -208,5 +215,5 @@ def test_dry_run_writes_nothing_and_shows_a_diff(
     assert result.exit_code == 0, result.output
     assert "en beratung: would create" in result.output
     assert "-<title>Beratung</title>" in result.output
-    assert "+<p>[en] Wir <strong>beraten</strong>" in result.output
+    assert "+<p>&#91;en&#93; Wir <strong>beraten</strong>" in result.output
     assert len(wordpress.all_pages()) == 3

@@ -1,0 +1,97 @@
+"""Benchmark: the shipped glossary on real German integration pages (issue 17).
+
+* **Recall**: of the terms a translator needs a hint for (hand-annotated in
+  ``benchmarks/terms/de.txt``: excerpts of public municipal and federal pages), the share
+  the matcher finds with the right span and German term.
+* **Precision**: of the matcher's hints on those excerpts, the share that are right.
+* **Wrong advice**: hints in ``benchmarks/terms/traps.txt`` (e-mail addresses, URLs, file
+  names, adjectives that look like deprecated nouns, look-alike compounds) that should not
+  be there.
+* **Agreement**: for the concepts whose published English was extracted by hand
+  (``benchmarks/terms/en.txt``), the share whose English uses one of the glossary's
+  preferred or admitted English terms (the same test ``kisync lint`` applies).
+
+    python benchmarks/bench_terms.py [--show-errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "terms"
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from support import termcorpus  # noqa: E402
+
+from kisync.translate import load_glossary, shipped_glossary_path  # noqa: E402
+from kisync.translate.glossary import Glossary  # noqa: E402
+from kisync.translate.glossary_checks import contains_term  # noqa: E402
+from kisync.translate.matcher import Matcher  # noqa: E402
+
+
+def hints(matcher: Matcher):
+    def find(text: str):
+        return [(m.start, m.end, m.term.text) for m in matcher.find(text)]
+
+    return find
+
+
+def agreement(glossary: Glossary, path: Path) -> tuple[int, int, list[str]]:
+    """(agreeing, total, disagreements) over ``concept | published English | page`` lines."""
+    agree, total, misses = 0, 0, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        concept_id, english, _page = (part.strip() for part in line.split("|", 2))
+        approved = [term.text for term in glossary.concept(concept_id).approved("en")]
+        total += 1
+        if any(contains_term(english, term, "en") for term in approved):
+            agree += 1
+        else:
+            misses.append(f"{concept_id}: published {english!r}, glossary {approved}")
+    return agree, total, misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    glossary = load_glossary(shipped_glossary_path())
+    matcher = Matcher(glossary)
+    pages = termcorpus.load(DATA / "de.txt")
+    score = termcorpus.score(pages, hints(matcher))
+    traps = termcorpus.score(termcorpus.load(DATA / "traps.txt"), hints(matcher))
+    agree, total, disagreements = agreement(glossary, DATA / "en.txt")
+    needed = score.true_positives + score.false_negatives
+    print(f"glossary: {len(glossary)} concepts")
+    print(f"excerpts: {len(pages)} sentences from {len(_pages(DATA / 'de.txt'))} pages")
+    print(f"recall:    {score.recall:6.1%} ({score.true_positives} of {needed} terms)")
+    reported = score.true_positives + score.false_positives
+    print(f"precision: {score.precision:6.1%} ({score.true_positives} of {reported} hints)")
+    print(f"wrong advice: {len(traps.wrong)} hints in {len(_lines(DATA / 'traps.txt'))} traps")
+    print(f"agreement: {agree / total:6.1%} ({agree} of {total} published English renderings)")
+    if args.show_errors:
+        for label, items in (("missed", score.misses), ("wrong", score.wrong)):
+            for text, (start, end, term) in items:
+                print(f"{label}: {text[start:end]!r} ({term}) in: {text}")
+        for text, (start, end, term) in traps.wrong:
+            print(f"trap: {text[start:end]!r} ({term}) in: {text}")
+        for line in disagreements:
+            print(f"disagrees: {line}")
+
+
+def _pages(path: Path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line.startswith("# --- ")}
+
+
+def _lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+../../contrib/wordpress/kisync-bridge.php

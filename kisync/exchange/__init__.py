@@ -1,0 +1,42 @@
+"""Getting work to translators outside kisync, and back: packages, XLIFF, TMX.
+
+* :func:`export_package` — ``kisync export``: a zip for a volunteer (one PO file, a
+  guide, the glossary) or an agency (XLIFF 1.2), with a manifest of what was handed out;
+* :func:`import_returned` — ``kisync import``: the returned work merged safely;
+* :func:`export_memory` — the translation memory as TMX 1.4b.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..languages import Language
+from ..translate.memory import TranslationMemory
+from .package import ExportReport, export_package
+from .returns import ImportReport, import_returned
+from .units import CatalogLayout
+
+
+def export_memory(
+    layout: CatalogLayout, language: Language, pages: Sequence[str], output: Path
+) -> ExportReport:
+    """Write the finished translations of ``pages`` as a TMX 1.4b file."""
+    from .. import __version__, pofile
+    from ..fsutil import write_if_changed
+    from .tmx import write_tmx
+
+    catalogs = []
+    for key in pages:
+        path = layout.catalog_path(language.code, key)
+        if path.exists():
+            catalogs.append((key, pofile.read(path)))
+    pairs = TranslationMemory.from_catalogs(catalogs).pairs()
+    write_if_changed(output, write_tmx(pairs, language, __version__).decode("utf-8"))
+    words = sum(len(german.split()) for german, _ in pairs)
+    return ExportReport(
+        language.code, output, "tmx", len(pairs), words, [key for key, _ in catalogs]
+    )
+
+
+__all__ = ["ExportReport", "ImportReport", "export_memory", "export_package", "import_returned"]

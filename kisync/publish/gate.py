@@ -1,0 +1,115 @@
+"""The publish gate: which translations of a catalog may go live.
+
+A catalog is read with the strict reader of ``pull`` and ``lint`` (:func:`kisync.pofile.read`):
+a file with a NUL byte, a message defined twice or broken syntax raises
+:class:`~kisync.errors.CatalogError` and is not published at all. Of the rest, a
+translation is published only when it is not empty, not fuzzy, not a plural form, and
+no ``kisync lint`` check reports an error in it (a changed number or phone number, a
+placeholder dropped, markup, a shortcode …): the checks of :mod:`kisync.translate.lint`
+are the one definition of "error". A translation held back counts as untranslated,
+so the page's completeness and ``min_completeness`` see it, and its German text is
+published instead, marked ``lang="de"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from .. import pofile
+from ..errors import CatalogError
+from ..languages import Language
+from ..translate.checks import Finding
+from ..translate.lint import translation_checks, translation_findings
+from .render import Translations
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+MessageKey = tuple[str, str]
+"""``(msgctxt or "", msgid)``: how a page's string finds its entry."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What publishing needs from one catalog."""
+
+    known: frozenset[MessageKey]
+    """Every entry, translated or not."""
+    translations: Translations
+    """The translations that may be published."""
+    total: int = 0
+    """Entries counted as ``kisync stats`` counts them."""
+    translated: int = 0
+    """Of those, translated, not fuzzy, and not held back."""
+    held_back: tuple[Finding, ...] = ()
+    """The lint errors that kept a translation off the portal."""
+
+    @property
+    def completeness(self) -> float:
+        """Percent of the entries that may be published (100 for an empty catalog)."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+EMPTY = Catalog(frozenset(), {})
+
+
+class PublishGate:
+    """Reads catalogs for publishing; see the module documentation."""
+
+    def __init__(self, project: Project | None) -> None:
+        self.checks = translation_checks(project)
+        self.fingerprint = _fingerprint(project, [check.spec.name for check in self.checks])
+        """Changes when what the checks find may change (another check, glossary)."""
+
+    def read(self, path: Path, language: Language, data: bytes | None = None) -> Catalog:
+        """The catalog at ``path`` (its ``data`` when already read), :data:`EMPTY` when
+        there is none; :class:`CatalogError` when it is broken."""
+        if data is None:
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                return EMPTY
+            except OSError as error:
+                raise CatalogError(path, f"cannot be read ({error.strerror})") from None
+        if not data:
+            return EMPTY
+        return self.gate(pofile.parse(data, path), language, path)
+
+    def gate(self, catalog: polib.POFile, language: Language, path: Path) -> Catalog:
+        errors = [
+            finding
+            for finding in translation_findings(catalog, language, path, self.checks)
+            if finding.severity == "error"
+        ]
+        blocked = {(finding.msgctxt or "", finding.msgid) for finding in errors}
+        known: set[MessageKey] = set()
+        translations: dict[MessageKey, str] = {}
+        total = translated = 0
+        for entry in catalog:
+            if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
+                continue
+            key = (entry.msgctxt or "", entry.msgid)
+            known.add(key)
+            total += 1
+            msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+            if not msgstr or "fuzzy" in entry.flags or key in blocked:
+                continue
+            translated += 1
+            if not entry.msgid_plural:
+                translations[key] = msgstr
+        return Catalog(frozenset(known), translations, total, translated, tuple(errors))
+
+
+def _fingerprint(project: Project | None, checks: list[str]) -> str:
+    digest = hashlib.sha256("\0".join(checks).encode())
+    for path in project.glossary_paths if project is not None else ():
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()[:32]
