@@ -79,14 +79,14 @@ WRITING = [
     ["pretranslate"],
     ["harvest"],
     ["glossary", "import", "x.csv"],
-    ["import", "x.po"],
+    ["import", "{project}/kisync.toml"],
 ]
 
 
-@pytest.mark.parametrize("command", WRITING, ids=" ".join)
+@pytest.mark.parametrize("command", WRITING, ids=lambda command: command[0])
 def test_a_command_that_writes_stops_while_another_run_works(project, running_pull, command):
     before = snapshot(project / "po")
-    result = run(project, *command)
+    result = run(project, *(part.format(project=project) for part in command))
     assert result.exit_code == 2, result.output
     pid = running_pull.pid
     assert re.fullmatch(
