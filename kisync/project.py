@@ -196,6 +196,7 @@ class Project:
         insecure: bool = False,
         target: PublishTarget | None = None,
         progress: Callable[[int, int], None] | None = None,
+        create_languages: bool = False,
     ) -> PushReport:
         """Publish the translated pages; see :func:`kisync.publish.push.push`."""
         from .publish.push import push
@@ -209,6 +210,7 @@ class Project:
             insecure=insecure,
             target=target,
             progress=progress,
+            create_languages=create_languages,
         )
 
     def pretranslate(

@@ -18,6 +18,11 @@
 #   KISYNC_WP_WORKERS PHP_CLI_SERVER_WORKERS, requests served at once (default: 4)
 #   KISYNC_WP_BRIDGE  1: install contrib/wordpress/kisync-bridge.php as a must-use plugin,
 #                     0: remove it (unset: leave it as it is)
+#   KISYNC_WP_POLYLANG  a Polylang plugin folder (or 1: ../shared/vendor/wordpress-plugins/
+#                     polylang next to the repository): install and activate it, with the
+#                     languages of KISYNC_WP_LANGUAGES (default: de (the site's) en ar)
+#   KISYNC_WP_THEME   the theme to use: kisync-dev (default), twentytwentyone,
+#                     twentytwentythree (Debian's wordpress-theme-* packages)
 #
 # The credentials (the `kisync` editor's Application Password, the `admin` login) are
 # written to $KISYNC_WP_DIR/credentials.env (mode 0600), never printed; load them with
@@ -50,7 +55,7 @@ say() { echo "wordpress-dev: $*" >&2; }
 case "${1:-}" in
   start | stop | reset | status | snapshot | restore | destroy) ;;
   *)
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
@@ -113,6 +118,9 @@ make_webroot() {
   mkdir -p "$WWW/wp-content/plugins" "$WWW/wp-content/themes" "$WWW/wp-content/mu-plugins" \
     "$WWW/wp-content/uploads"
   ln -sfn "$FILES/theme" "$WWW/wp-content/themes/kisync-dev"
+  for entry in "$WORDPRESS"/wp-content/themes/*; do  # Debian's wordpress-theme-* packages
+    [[ -d "$entry" ]] && ln -sfn "$entry" "$WWW/wp-content/themes/$(basename "$entry")"
+  done
   case "${KISYNC_WP_BRIDGE:-}" in
     1) ln -sfn "$REPO/contrib/wordpress/kisync-bridge.php" "$WWW/wp-content/mu-plugins/kisync-bridge.php" ;;
     0) rm -f "$WWW/wp-content/mu-plugins/kisync-bridge.php" ;;
@@ -279,9 +287,53 @@ start() {
   make_webroot
   start_db
   install_wordpress
+  setup_polylang
+  set_theme
   start_server
   echo "$URL"
   say "WordPress runs at $URL (admin: ${URL}wp-admin/); credentials in $DIR/credentials.env"
+}
+
+polylang_folder() {
+  local folder="${KISYNC_WP_POLYLANG:-}" parent
+  if [[ "$folder" == 1 ]]; then
+    folder=""
+    for parent in "$REPO/.." "$REPO/../.."; do
+      [[ -f "$parent/shared/vendor/wordpress-plugins/polylang/polylang.php" ]] \
+        && folder="$(cd "$parent/shared/vendor/wordpress-plugins/polylang" && pwd)" && break
+    done
+    [[ -n "$folder" ]] || die "no Polylang in ../shared/vendor/wordpress-plugins/polylang; set KISYNC_WP_POLYLANG to its folder"
+  fi
+  echo "$folder"
+}
+
+# Polylang: symlink, activate (one PHP run), create the languages (a second run: Polylang
+# initialises on plugins_loaded). Languages: SLUG:LOCALE:RTL:NAME.
+setup_polylang() {
+  local folder
+  folder="$(polylang_folder)"
+  [[ -n "$folder" ]] || return 0
+  [[ -f "$folder/polylang.php" ]] || die "$folder has no polylang.php"
+  # A copy (the vendor folder is read-only), with a class map when it comes without one.
+  if [[ ! -f "$WWW/wp-content/plugins/polylang/polylang.php" ]]; then
+    rm -rf "$WWW/wp-content/plugins/polylang"
+    cp -R "$folder" "$WWW/wp-content/plugins/polylang"
+    chmod -R u+w "$WWW/wp-content/plugins/polylang"
+  fi
+  php "$FILES/polylang.php" "$WWW/wp-content/plugins/polylang" - autoload || die "cannot write Polylang's class map"
+  php "$FILES/polylang.php" "$WWW" "$URL" activate || die "cannot activate Polylang"
+  # shellcheck disable=SC2086
+  php "$FILES/polylang.php" "$WWW" "$URL" languages ${KISYNC_WP_LANGUAGES:-de:de_DE:0:Deutsch en:en_GB:0:English ar:ar:1:العربية} \
+    || die "cannot create the Polylang languages"
+  say "Polylang is active"
+}
+
+set_theme() {
+  [[ -n "${KISYNC_WP_THEME:-}" ]] || return 0
+  [[ -d "$WWW/wp-content/themes/$KISYNC_WP_THEME" ]] \
+    || die "no theme $KISYNC_WP_THEME (install wordpress-theme-$KISYNC_WP_THEME)"
+  php -r 'define("ABSPATH", $argv[1] . "/"); $_SERVER["HTTP_HOST"] = $argv[2]; require ABSPATH . "wp-load.php"; switch_theme($argv[3]);' \
+    "$WWW" "127.0.0.1:$PORT" "$KISYNC_WP_THEME"
 }
 
 stop() {

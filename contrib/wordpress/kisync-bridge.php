@@ -1,8 +1,8 @@
 <?php
 /**
  * Plugin Name: kisync bridge
- * Description: Connects the pages kisync publishes to their German originals: post meta for the REST API, hreflang alternates, and the right lang/dir on translated pages.
- * Version: 1.0.0
+ * Description: Connects the pages kisync publishes to their German originals: post meta for the REST API, hreflang alternates, the right lang/dir on translated pages, a language switcher, and Polylang translation groups.
+ * Version: 1.1.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -17,7 +17,17 @@
  * - the German page and each translation name each other in the page head with
  *   <link rel="alternate" hreflang="…"> (and x-default: the German page), so search
  *   engines send people to the page in their language;
- * - a translated page declares its language on <html>: lang="ar" dir="rtl".
+ * - a translated page declares its language on <html>: lang="ar" dir="rtl";
+ * - a language switcher: the shortcode [kisync_languages], inserted at the top of
+ *   every page that has translations unless the option kisync_bridge_switcher is
+ *   "off" (wp option update kisync_bridge_switcher off);
+ * - GET /wp-json/kisync/v1/info tells kisync how the site is multilingual (mode
+ *   "polylang", "wpml" or "none"), its languages and the versions of the parts;
+ * - with Polylang: POST /wp-json/kisync/v1/translations puts a page into the
+ *   translation group of its German page (what Polylang's free REST API cannot do),
+ *   GET /wp-json/kisync/v1/translations/ID reads a group, POST /wp-json/kisync/v1/languages
+ *   adds a language (administrators only), and Polylang itself does hreflang,
+ *   <html lang dir> and the /ar/… addresses.
  *
  * The source language defaults to the site's (de_DE → de); the filter
  * kisync_bridge_source_language changes it.
@@ -25,12 +35,13 @@
 
 defined('ABSPATH') || exit;
 
-const KISYNC_BRIDGE_VERSION = '1.0.0';
+const KISYNC_BRIDGE_VERSION = '1.1.0';
 const KISYNC_BRIDGE_META = [
     'kisync_source_id' => 'integer',
     'kisync_language' => 'string',
     'kisync_direction' => 'string',
     'kisync_source_hash' => 'string',
+    'kisync_language_name' => 'string',
 ];
 
 function kisync_bridge_can_edit(): bool
@@ -59,7 +70,51 @@ add_action('rest_api_init', static function (): void {
             'version' => KISYNC_BRIDGE_VERSION,
             'meta' => array_keys(KISYNC_BRIDGE_META),
             'source_language' => kisync_bridge_source_language(),
+            'mode' => kisync_bridge_mode(),
+            'languages' => kisync_bridge_languages(),
+            'switcher' => kisync_bridge_switcher_mode(),
+            'versions' => [
+                'wordpress' => get_bloginfo('version'),
+                'bridge' => KISYNC_BRIDGE_VERSION,
+                'polylang' => defined('POLYLANG_VERSION') ? POLYLANG_VERSION : null,
+                'wpml' => defined('ICL_SITEPRESS_VERSION') ? ICL_SITEPRESS_VERSION : null,
+            ],
         ],
+    ]);
+    if (kisync_bridge_mode() !== 'polylang') {
+        return;
+    }
+    register_rest_route('kisync/v1', '/translations', [
+        'methods' => 'POST',
+        'permission_callback' => 'kisync_bridge_can_edit',
+        'callback' => 'kisync_bridge_pll_link',
+        'args' => [
+            'source' => ['type' => 'integer', 'required' => true],
+            'post' => ['type' => 'integer', 'required' => true],
+            'language' => ['type' => 'string', 'required' => true],
+        ],
+    ]);
+    register_rest_route('kisync/v1', '/translations/(?P<id>\\d+)', [
+        'methods' => 'GET',
+        'permission_callback' => 'kisync_bridge_can_edit',
+        'callback' => static fn(WP_REST_Request $request) => kisync_bridge_pll_group((int) $request['id']),
+    ]);
+    register_rest_route('kisync/v1', '/languages', [
+        'methods' => 'POST',
+        'permission_callback' => static fn() => current_user_can(
+            (string) apply_filters('kisync_bridge_language_capability', 'manage_options')
+        ),
+        'callback' => 'kisync_bridge_pll_add_language',
+        'args' => [
+            'slug' => ['type' => 'string', 'required' => true],
+            'locale' => ['type' => 'string', 'required' => true],
+            'name' => ['type' => 'string', 'required' => true],
+            'rtl' => ['type' => 'boolean', 'default' => false],
+        ],
+    ]);
+    register_rest_field('page', 'kisync_polylang', [
+        'get_callback' => static fn(array $page) => kisync_bridge_pll_group((int) $page['id']),
+        'schema' => ['type' => 'object', 'context' => ['edit'], 'readonly' => true],
     ]);
 });
 
@@ -90,6 +145,9 @@ add_filter('rest_page_query', static function (array $args, WP_REST_Request $req
 
 function kisync_bridge_source_language(): string
 {
+    if (kisync_bridge_mode() === 'polylang' && pll_default_language()) {
+        return (string) pll_default_language();
+    }
     $language = strtolower(strtok(get_locale(), '_'));
     return (string) apply_filters('kisync_bridge_source_language', $language);
 }
@@ -125,7 +183,7 @@ function kisync_bridge_versions(int $page_id): array
 }
 
 add_action('wp_head', static function (): void {
-    if (!is_page()) {
+    if (!is_page() || kisync_bridge_mode() !== 'none') {  // the plugin does it
         return;
     }
     $versions = kisync_bridge_versions((int) get_queried_object_id());
@@ -143,7 +201,7 @@ add_action('wp_head', static function (): void {
 });
 
 add_filter('language_attributes', static function (string $output): string {
-    if (!is_page()) {
+    if (!is_page() || kisync_bridge_mode() !== 'none') {
         return $output;
     }
     $page_id = (int) get_queried_object_id();
@@ -154,3 +212,236 @@ add_filter('language_attributes', static function (string $output): string {
     $direction = get_post_meta($page_id, 'kisync_direction', true) === 'rtl' ? 'rtl' : 'ltr';
     return sprintf('lang="%s" dir="%s"', esc_attr($language), $direction);
 });
+
+
+// -- how the site is multilingual -------------------------------------------------
+
+/** "polylang", "wpml" or "none": which plugin keeps the site's languages. */
+function kisync_bridge_mode(): string
+{
+    if (function_exists('pll_default_language') && function_exists('PLL')) {
+        return 'polylang';
+    }
+    if (defined('ICL_SITEPRESS_VERSION')) {
+        return 'wpml';
+    }
+    return 'none';
+}
+
+/** The languages the plugin knows: slug, locale, rtl, name, default. */
+function kisync_bridge_languages(): array
+{
+    $languages = [];
+    if (kisync_bridge_mode() === 'polylang') {
+        foreach (PLL()->model->get_languages_list() as $language) {
+            $languages[] = [
+                'slug' => $language->slug,
+                'locale' => $language->locale,
+                'rtl' => (bool) $language->is_rtl,
+                'name' => $language->name,
+                'default' => $language->slug === pll_default_language(),
+            ];
+        }
+    } elseif (kisync_bridge_mode() === 'wpml') {
+        $default = apply_filters('wpml_default_language', null);
+        foreach ((array) apply_filters('wpml_active_languages', null, ['skip_missing' => 0]) as $code => $language) {
+            $languages[] = [
+                'slug' => (string) $code,
+                'locale' => (string) ($language['default_locale'] ?? ''),
+                'rtl' => null,  // not in this list: kisync does not claim WPML support yet
+                'name' => (string) ($language['native_name'] ?? $code),
+                'default' => $code === $default,
+            ];
+        }
+    }
+    return $languages;
+}
+
+// -- Polylang: translation groups, placement, languages ---------------------------
+
+/** The page's Polylang language and its translation group (language slug → id). */
+function kisync_bridge_pll_group(int $post_id): array
+{
+    $language = pll_get_post_language($post_id);
+    return [
+        'language' => $language ?: null,
+        'translation' => $language && $language !== pll_default_language(),
+        'translations' => (object) ($language ? pll_get_post_translations($post_id) : []),
+    ];
+}
+
+/**
+ * POST kisync/v1/translations {source, post, language}: make `post` the translation of
+ * the German page `source` in `language`. Sets the language of every member first
+ * (Polylang drops members without one), then saves the group; places the page below
+ * the translation of the German parent and fixes the place of translations of the
+ * German page's children. A group that already has another page in that language is
+ * left alone (409, kisync_translation_exists, with that page's id): never two.
+ */
+function kisync_bridge_pll_link(WP_REST_Request $request)
+{
+    $source = (int) $request['source'];
+    $post = (int) $request['post'];
+    $language = sanitize_key((string) $request['language']);
+    if (!PLL()->model->get_language($language)) {
+        return new WP_Error('kisync_unknown_language', "Polylang has no language $language", ['status' => 400]);
+    }
+    foreach ([$source, $post] as $id) {
+        if (get_post_type($id) !== 'page' || !current_user_can('edit_post', $id)) {
+            return new WP_Error('rest_post_invalid_id', "no page $id that you may edit", ['status' => 404]);
+        }
+    }
+    $source_language = pll_get_post_language($source) ?: pll_default_language();
+    if ($source_language === $language || $source === $post) {
+        return new WP_Error('kisync_same_language', 'a page cannot translate itself', ['status' => 400]);
+    }
+    // One change of a group at a time (kisync writes the languages of a page in parallel:
+    // read, add, save by two requests at once would lose one member).
+    global $wpdb;
+    $lock = "kisync_pll_$source";
+    if (!$wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 30)', $lock))) {
+        return new WP_Error('kisync_busy', 'the translation group is busy; try again', ['status' => 503]);
+    }
+    try {
+        return kisync_bridge_pll_join($source, $source_language, $post, $language);
+    } finally {
+        $wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+    }
+}
+
+function kisync_bridge_pll_join(int $source, string $source_language, int $post, string $language)
+{
+    wp_cache_delete($source, 'post_translations_relationships');
+    clean_object_term_cache([$source], 'page');
+    $group = pll_get_post_translations($source);
+    $other = (int) ($group[$language] ?? 0);
+    if ($other && $other !== $post && !in_array(get_post_status($other), [false, 'trash'], true)) {
+        return new WP_Error(
+            'kisync_translation_exists',
+            "page $other already translates page $source into $language",
+            ['status' => 409, 'post' => $other]
+        );
+    }
+    $group[$source_language] = $source;
+    $group[$language] = $post;
+    foreach ($group as $member_language => $member) {
+        pll_set_post_language((int) $member, (string) $member_language);
+    }
+    pll_save_post_translations($group);
+    kisync_bridge_pll_place($post, $source, $language);
+    foreach (get_children(['post_parent' => $source, 'post_type' => 'page', 'fields' => 'ids']) as $child) {
+        $translation = (int) pll_get_post((int) $child, $language);
+        if ($translation) {
+            kisync_bridge_pll_place($translation, (int) $child, $language);
+        }
+    }
+    return kisync_bridge_pll_group($post);
+}
+
+/**
+ * Parent of a translation = the translation of the German parent (none yet: top level).
+ * Written straight to the database so that the page's modification time, which
+ * kisync compares to notice edits made in WordPress, stays as it is.
+ */
+function kisync_bridge_pll_place(int $post, int $source, string $language): void
+{
+    $german_parent = (int) wp_get_post_parent_id($source);
+    $parent = $german_parent ? (int) pll_get_post($german_parent, $language) : 0;
+    if ((int) wp_get_post_parent_id($post) !== $parent) {
+        global $wpdb;
+        $wpdb->update($wpdb->posts, ['post_parent' => $parent], ['ID' => $post]);
+        clean_post_cache($post);
+    }
+}
+
+/** POST kisync/v1/languages {slug, locale, name, rtl}: add a language to Polylang. */
+function kisync_bridge_pll_add_language(WP_REST_Request $request)
+{
+    $slug = sanitize_key((string) $request['slug']);
+    if (!PLL()->model->get_language($slug)) {
+        $model = new PLL_Admin_Model(get_option('polylang'));
+        $added = $model->add_language([
+            'name' => sanitize_text_field((string) $request['name']),
+            'slug' => $slug,
+            'locale' => sanitize_text_field((string) $request['locale']),
+            'rtl' => $request['rtl'] ? 1 : 0,
+            'term_group' => count(PLL()->model->get_languages_list()),
+        ]);
+        if (is_wp_error($added)) {
+            $added->add_data(['status' => 400]);
+            return $added;
+        }
+        PLL()->model->clean_languages_cache();
+        delete_option('rewrite_rules');  // rebuilt with the new /xx/ rules on the next request
+    }
+    return kisync_bridge_languages();
+}
+
+// -- the language switcher -----------------------------------------------------------
+
+function kisync_bridge_switcher_mode(): string
+{
+    return get_option('kisync_bridge_switcher', 'auto') === 'off' ? 'off' : 'auto';
+}
+
+/** The page's language versions as a list of links, each named in its own language. */
+function kisync_bridge_switcher(int $page_id): string
+{
+    $items = [];
+    if (kisync_bridge_mode() === 'polylang') {
+        foreach ((array) pll_the_languages(['raw' => 1, 'hide_if_no_translation' => 1, 'post_id' => $page_id]) as $language) {
+            $items[] = [$language['slug'], $language['url'], $language['name'], (bool) $language['current_lang'], ''];
+        }
+    } else {
+        $current = get_post_meta($page_id, 'kisync_language', true) ?: kisync_bridge_source_language();
+        foreach (kisync_bridge_versions($page_id) as $language => $url) {
+            [$name, $direction] = kisync_bridge_language_info($language);
+            $items[] = [$language, $url, $name, $language === $current, $direction];
+        }
+    }
+    if (count($items) < 2) {
+        return '';
+    }
+    $links = '';
+    foreach ($items as [$language, $url, $name, $current, $direction]) {
+        $links .= sprintf(
+            '<li><a href="%s" hreflang="%s" lang="%s"%s%s>%s</a></li>',
+            esc_url($url),
+            esc_attr($language),
+            esc_attr($language),
+            $direction ? ' dir="' . $direction . '"' : '',
+            $current ? ' aria-current="page"' : '',
+            esc_html($name)
+        );
+    }
+    return '<nav class="kisync-languages" aria-label="Languages / Sprachen"><ul style="list-style:none;display:flex;flex-wrap:wrap;gap:1em;margin:0 0 1em;padding:0">'
+        . $links . '</ul></nav>';
+}
+
+/** A language's own name and direction, as kisync stored them on its translations. */
+function kisync_bridge_language_info(string $language): array
+{
+    if ($language === kisync_bridge_source_language()) {
+        return [(string) apply_filters('kisync_bridge_source_language_name', 'Deutsch'), 'ltr'];
+    }
+    $found = get_posts([
+        'post_type' => 'page',
+        'numberposts' => 1,
+        'meta_query' => [['key' => 'kisync_language', 'value' => $language]],
+        'fields' => 'ids',
+        'no_found_rows' => true,
+    ]);
+    $name = $found ? get_post_meta($found[0], 'kisync_language_name', true) : '';
+    $direction = $found ? get_post_meta($found[0], 'kisync_direction', true) : '';
+    return [$name !== '' ? $name : $language, $direction === 'rtl' ? 'rtl' : 'ltr'];
+}
+
+add_shortcode('kisync_languages', static fn() => is_singular() ? kisync_bridge_switcher((int) get_queried_object_id()) : '');
+
+add_filter('the_content', static function (string $content): string {
+    if (!is_page() || !in_the_loop() || !is_main_query() || kisync_bridge_switcher_mode() === 'off'
+        || has_shortcode($content, 'kisync_languages')) {
+        return $content;
+    }
+    return kisync_bridge_switcher((int) get_queried_object_id()) . $content;
+}, 5);

@@ -40,6 +40,12 @@ _VERBS = {
     help="Allow sending the WordPress password over plain http to another computer.",
 )
 @click.option(
+    "--create-languages",
+    is_flag=True,
+    help="WordPress with Polylang: add the project's languages that Polylang lacks (needs an "
+    "administrator's Application Password).",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(["text", "json"]),
@@ -55,6 +61,7 @@ def push_command(
     dry_run: bool,
     force: bool,
     insecure: bool,
+    create_languages: bool,
     output: str,
 ) -> None:
     """Publish the translated pages that are complete enough.
@@ -74,7 +81,13 @@ def push_command(
         )
     with progress_bar("Publishing") as progress:
         report = project.push(
-            languages, pages, dry_run=dry_run, force=force, insecure=insecure, progress=progress
+            languages,
+            pages,
+            dry_run=dry_run,
+            force=force,
+            insecure=insecure,
+            progress=progress,
+            create_languages=create_languages,
         )
     if output == "json":
         echo_json(report.to_json())
@@ -93,6 +106,9 @@ def push_command(
 
 def print_report(report: PushReport, dry_run: bool) -> None:
     """Warnings, one line per page that matters (every page with --dry-run), failures."""
+    if dry_run:
+        for line in report.site:
+            click.echo(line)
     for message in report.warnings:
         warn(message)
     for held in report.held_back:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.wordpress import WordPressPortal, page_document
-from ..publish.wordpress import WordPressTarget
+from ..publish.polylang import target_for
 from .locate import Found, fields
 
 READ_FIELDS = "id,title,content,link"
@@ -16,13 +16,13 @@ READ_FIELDS = "id,title,content,link"
 
 class WordPressLocator:
     """By default the page ``kisync push`` would write (so the publish side's lookup is
-    reused: language root + slug, or the bridge plugin's meta); with a pattern, the
-    published page at that slug path."""
+    reused: language root + slug, or the bridge plugin's meta; with Polylang, the German
+    page's translation group); with a pattern, the published page at that slug path."""
 
     def __init__(self, portal: WordPressPortal, pattern: str = "") -> None:
         self.portal = portal
         self.pattern = pattern
-        self.target = WordPressTarget(portal)
+        self.target = target_for(portal)
         self._paths: dict[str, int] | None = None
 
     def find(self, page: PageRef, german: str, language: Language) -> Found | None:

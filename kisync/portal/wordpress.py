@@ -67,7 +67,7 @@ PER_PAGE = 100
 """Pages per listing request: the REST API's maximum."""
 BRIDGE_NAMESPACE = "kisync/v1"
 """The REST namespace of the bridge plugin: present means installed."""
-LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta,password"
+LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta,password,kisync_polylang"
 READ_FIELDS = "id,title,content,modified_gmt"
 _INTERPRETED = (400, 401, 403, 404, 409, 410)
 """Statuses whose WordPress error code says more than :mod:`.http`'s generic message."""
@@ -692,8 +692,11 @@ class _Tree:
 
 
 def _is_translation(page: Mapping[str, Any]) -> bool:
-    meta = page.get("meta")
-    return isinstance(meta, dict) and bool(meta.get("kisync_language"))
+    """Marked by the bridge: kisync wrote it, or Polylang has it in another language."""
+    meta, group = page.get("meta"), page.get("kisync_polylang")
+    return (isinstance(meta, dict) and bool(meta.get("kisync_language"))) or (
+        isinstance(group, dict) and group.get("translation") is True
+    )
 
 
 def _excluded(path: str, patterns: Sequence[str]) -> bool:

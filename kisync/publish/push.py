@@ -124,6 +124,8 @@ class PushReport:
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     held_back: list[HeldBack] = field(default_factory=list)
+    site: list[str] = field(default_factory=list)
+    """How the target is multilingual, from its ``prepare`` (WordPress: mode, languages)."""
 
     def count(self, action: Action) -> int:
         return sum(1 for result in self.results if result.action == action)
@@ -186,6 +188,7 @@ class PushReport:
             "held_back": [asdict(held) for held in self.held_back],
             "warnings": self.warnings,
             "failures": self.failures,
+            "site": self.site,
             "summary": self.summary(),
             "exit_code": self.exit_code,
         }
@@ -205,12 +208,14 @@ def push(
     target: PublishTarget | None = None,
     insecure: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    create_languages: bool = False,
 ) -> PushReport:
     """Publish translated pages; see the module documentation.
 
     ``languages`` limits the run to these language codes, ``pages`` to these page keys
     (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
     page the target refuses) are listed in ``report.failures`` and the run goes on.
+    ``create_languages`` lets a target add languages it lacks (Polylang).
     """
     chosen = select_languages(project, languages)
     own_target = target is None
@@ -220,6 +225,7 @@ def push(
         state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
         if warning:
             report.warnings.append(warning)
+        report.site = _prepare(target, chosen, create_languages, dry_run)
         portal = project.open_portal(insecure=insecure)
         try:
             refs = list(portal.pages())
@@ -232,6 +238,17 @@ def push(
         if own_target:
             target.close()
     return report
+
+
+def _prepare(
+    target: PublishTarget, languages: Sequence[Language], create: bool, dry_run: bool
+) -> list[str]:
+    """The target's optional ``prepare`` hook: checks its languages (may raise), says
+    how it is multilingual."""
+    prepare = getattr(target, "prepare", None)
+    if prepare is None:
+        return []
+    return prepare(languages, create_languages=create, dry_run=dry_run)
 
 
 # -- choosing ------------------------------------------------------------------------
@@ -425,6 +442,7 @@ class _Push:
         render_hash = _hash(
             check.inputs,
             self.target.name,
+            getattr(self.target, "setup", ""),  # e.g. WordPress: bridge, Polylang
             self.live_hashes[language.code],
             json.dumps(self._alternates(ref, live)),
         )

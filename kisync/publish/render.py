@@ -7,8 +7,9 @@ attribute quoting, whitespace), except for a few deliberate edits, each on a sin
 attribute or tag:
 
 - the page's language: ``<html lang dir>`` (a fragment such as WordPress content gets
-  them on its only top-level element, or is wrapped in ``<div lang dir>``), and
-  ``og:locale``;
+  them on its top-level elements, so its blocks stay the same blocks for WordPress'
+  block parser; only a fragment with bare text at its top level, which has no blocks,
+  is wrapped in ``<div lang dir>``), and ``og:locale``;
 - internal links point to the translated page when it is published in this language,
   else to the German one; relative URLs of images, scripts and styles are rebased so
   they still work from the translated page's own address; ``<link rel=canonical>``
@@ -46,10 +47,10 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from ..errors import ExtractError
 from ..extract import ExtractRules
-from ..extract.htmltree import VOID, Document, Element, parse_html
+from ..extract.htmltree import VOID, Document, Element, Text, parse_html
 from ..extract.segmenter import extract_document
 from ..languages import Language
-from ..model import PLACEHOLDER, PageText, Segment
+from ..model import PLACEHOLDER, PageText, Placeholder, Segment
 
 log = logging.getLogger(__name__)
 
@@ -156,17 +157,16 @@ class SourcePage:
         index = bisect.bisect_right(self._element_starts, offset) - 1
         return self._elements[index] if index >= 0 else None
 
-    def fragment_root(self) -> Element | None:
-        """The only top-level element of a fragment (comments and spaces around it)."""
-        elements = [c for c in self.document.root.children if isinstance(c, Element)]
-        if len(elements) != 1:
-            return None
-        only = elements[0]
-        if _only_space(self.source, 0, only.start) and _only_space(
-            self.source, only.end_end, len(self.source)
-        ):
-            return only
-        return None
+    def fragment_roots(self) -> list[Element] | None:
+        """The top-level elements of a fragment, or None when it has bare text at the top
+        (the language then needs a wrapper)."""
+        elements = []
+        for child in self.document.root.children:
+            if isinstance(child, Element):
+                elements.append(child)
+            elif isinstance(child, Text) and self.source[child.start : child.end].strip():
+                return None
+        return elements or None
 
     def has_segments_inside(self, element: Element) -> bool:
         index = bisect.bisect_left(self._segment_starts, element.start_end)
@@ -303,6 +303,8 @@ class _Renderer:
         self.edits: list[_Edit] = []
         self.problems: list[Problem] = []
         self.wrap = False
+        self.marked: set[int] = set()
+        """Elements marked as German (``id``): the page's language does not go on them."""
         self.shortcodes = False
 
     def run(self, links: Links | None, alternates: Alternates | None) -> Rendered:
@@ -356,16 +358,20 @@ class _Renderer:
 
     def _translated(self, segment: Segment, pieces: list) -> Callable[..., str]:
 
+        rtl = self.language.direction == "rtl"
+
         def make(inner: Callable[[int, int], str]) -> str:
             out: list[str] = []
             for piece in pieces:
                 if isinstance(piece, str):
-                    out.append(self._escaped(html.escape(piece, quote=False)))
+                    text = self._escaped(html.escape(piece, quote=False))
+                    out.append(isolate_numbers(text) if rtl else text)
                 elif piece[1]:  # a closing tag
                     out.append(piece[0].close)
                 else:
                     placeholder = piece[0]
-                    out.append(inner(placeholder.start, placeholder.start + len(placeholder.open)))
+                    tag = inner(placeholder.start, placeholder.start + len(placeholder.open))
+                    out.append(left_to_right(placeholder, tag) if rtl else tag)
             out.extend(
                 inner(at, at + len(kept))
                 for kept, at in zip(segment.kept, segment.kept_at, strict=True)
@@ -397,6 +403,7 @@ class _Renderer:
             )
         ):
             self._set_attributes(element, marks)
+            self.marked.add(id(element))
             return
         attributes = "".join(f' {name}="{value}"' for name, value in marks.items())
         self._add(segment.start, segment.start, f"<span{attributes}>")
@@ -405,18 +412,20 @@ class _Renderer:
     # -- language of the page ----------------------------------------------------
 
     def _language(self) -> None:
-        """``<html lang dir>``; a fragment's only element, or a wrapper around it."""
+        """``<html lang dir>``; a fragment's top-level elements, or a wrapper around it."""
         marks = {"lang": self.language.bcp47, "dir": self.language.direction}
         root = self.page.html_element
-        if root is None:
-            root = self.page.fragment_root()
-            self.wrap = root is None
-        elif self.language.direction == "ltr" and "dir" not in root.attributes:
+        roots = [root] if root is not None else self.page.fragment_roots()
+        self.wrap = roots is None
+        if root is not None and self.language.direction == "ltr" and "dir" not in root.attributes:
             del marks["dir"]
-        if root is not None:
-            if "xml:lang" in root.attributes:
-                marks["xml:lang"] = self.language.bcp47
-            self._set_attributes(root, marks)
+        for element in roots or ():
+            if id(element) in self.marked or element.get("translate") == "no":
+                continue  # German text, marked as such; or not text in any language
+            own = dict(marks)
+            if "xml:lang" in element.attributes:
+                own["xml:lang"] = self.language.bcp47
+            self._set_attributes(element, own)
         for element in self.page.with_lang:  # <div lang="de"> now holds the translation
             german = _same_language(element.get("lang") or "", self.source_language)
             if german and self.page.has_segments_inside(element):
@@ -485,6 +494,34 @@ class _Renderer:
             end = _TAG_END.search(tag)
             at = element.start + (end.start() if end else len(tag))
             self._add(at, at, "".join(missing))
+
+
+# -- right to left -------------------------------------------------------------------
+
+_NUMBER_RUN = re.compile(r"\+?\d+(?:[ \u00a0./\-\u2013:]+\d+)+")
+"""Digits with separators between them: ``02452 13-4200``, ``01.10.2026``, ``9-12``."""
+_LTR_LINK = re.compile(r"""^<a\b[^>]*\bhref\s*=\s*["']?\s*(?:tel|mailto|sms|fax):""", re.I)
+
+
+def isolate_numbers(text: str) -> str:
+    """Escaped right-to-left text with every phone number, date or range in
+    ``<bdi dir="ltr">``, so "02452 13-4200" is not shown as "4200-13 02452"."""
+    return _NUMBER_RUN.sub(lambda match: f'<bdi dir="ltr">{match.group(0)}</bdi>', text)
+
+
+def left_to_right(placeholder: Placeholder, markup: str) -> str:
+    """In a right-to-left page: a ``tel:``/``mailto:`` link's start tag gets ``dir="ltr"``,
+    kept content (``<x1/>``: web and e-mail addresses, ``translate="no"``) a ``<bdi>``."""
+    start, _, rest = markup.partition(">")
+    if _LTR_LINK.match(markup) and not re.search(r"\sdir\s*=", start, re.I):
+        return f'{start} dir="ltr">{rest}'
+    if placeholder.name.startswith("x") and _visible(markup):
+        return f'<bdi dir="ltr">{markup}</bdi>'
+    return markup
+
+
+def _visible(markup: str) -> bool:
+    return bool(re.sub(r"<[^>]*>", "", markup).strip())
 
 
 def _switcher(alternates: Alternates, current: Language) -> str:

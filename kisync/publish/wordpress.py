@@ -48,6 +48,7 @@ from ..errors import KisyncError, PortalError
 from ..languages import Language
 from ..portal.base import PageRef
 from ..portal.http import RETRY_STATUSES, HTTPStatusError
+from ..portal.multilingual import Multilingual, detect
 from ..portal.wordpress import (
     WordPressClient,
     WordPressError,
@@ -68,7 +69,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta"
+PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta,kisync_polylang"
+"""(``kisync_polylang``: the bridge plugin's Polylang group of the page, in Polylang mode.)"""
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
 SURVEY_BATCH = 100
@@ -88,8 +90,11 @@ class WordPressTarget:
         *,
         backoff: float = 0.5,
         bridge: bool | None = None,
+        site: Multilingual | None = None,
     ) -> None:
         self.portal = portal
+        self.site = site
+        """How the site is multilingual, when it was detected before (see ``prepare``)."""
         self.client: WordPressClient = portal.client
         self.name = f"wordpress:{self.client.site}"
         self.concurrency = max(1, self.client.settings.concurrency)
@@ -110,7 +115,26 @@ class WordPressTarget:
 
     def content_hash(self, page: RenderedPage) -> str:
         title, content = self._fields_of(page)
-        return _hash("publish", title, content)
+        meta = self._meta(page.language, page.source) if self.has_bridge() else None
+        return _hash("publish", title, content, meta)
+
+    @property
+    def setup(self) -> str:
+        """What else a page's render depends on: with the bridge installed later, every
+        page is written again (with its meta)."""
+        return "bridge" if self.has_bridge() else ""
+
+    def prepare(
+        self,
+        languages: Sequence[Language],
+        *,
+        create_languages: bool = False,
+        dry_run: bool = False,
+    ) -> list[str]:
+        """Before a push: how the site is multilingual, in a few lines for people."""
+        if self.site is None:
+            self.site = detect(self.client)
+        return self.site.describe()
 
     def current(
         self, language: Language, source: PageRef, previous: Published | None
@@ -185,14 +209,20 @@ class WordPressTarget:
             "slug": self._slug(page.source),
         }
         if self.has_bridge():
-            source = self.portal.source(page.key)
             fields["meta"] = {
-                "kisync_source_id": source.id,
-                "kisync_language": language.bcp47,
-                "kisync_direction": language.direction,
+                **self._meta(language, page.source),
                 "kisync_source_hash": self._source_hash(page.source),
             }
         return fields
+
+    def _meta(self, language: Language, source: PageRef) -> dict[str, Any]:
+        """The bridge plugin's post meta of a translation (but the German text's hash)."""
+        return {
+            "kisync_source_id": self.portal.source(source.key).id,
+            "kisync_language": language.bcp47,
+            "kisync_direction": language.direction,
+            "kisync_language_name": language.native_name,
+        }
 
     def _slug(self, source: PageRef) -> str:
         """The German slug (decoded), or the slug path when another German page has the
@@ -413,16 +443,25 @@ def _maybe_applied(error: PortalError) -> bool:
     return True  # timeout, dropped connection, refused
 
 
-def _hash(status: str, title: str, content: str) -> str:
+def _hash(status: str, title: str, content: str, meta: Mapping[str, Any] | None = None) -> str:
     """What a page holds: its status (a page taken offline is not the page kisync
-    wrote), its title and its content."""
-    return hashlib.sha256(f"{status}\x00{title}\x00{content}".encode()).hexdigest()
+    wrote), its title and its content, and the bridge's meta when the page has (or
+    should have) it."""
+    signature = "".join(f"\x00{meta.get(key, '')}" for key in _SIGNED) if meta else ""
+    return hashlib.sha256(f"{status}\x00{title}\x00{content}{signature}".encode()).hexdigest()
+
+
+_SIGNED = ("kisync_source_id", "kisync_language", "kisync_direction", "kisync_language_name")
+"""The meta that belongs to a page's hash: a page published before the bridge was
+installed differs from what kisync would write now, and is brought up to date."""
 
 
 def _published(page: Mapping[str, Any]) -> Published:
     title, content = raw_text(page.get("title")), raw_text(page.get("content"))
     modified, status = str(page.get("modified_gmt", "")), str(page.get("status", ""))
-    digest = _hash(status, title, content)
+    meta = page.get("meta")
+    signed = meta if isinstance(meta, dict) and meta.get("kisync_language") else None
+    digest = _hash(status, title, content, signed)
     return Published(
         remote_id=str(page["id"]),
         fingerprint=f"{modified} {status} {digest[:16]}",
@@ -433,9 +472,12 @@ def _published(page: Mapping[str, Any]) -> Published:
 
 
 def open_wordpress_target(project: Project, *, insecure: bool = False) -> WordPressTarget:
-    """The project's WordPress site as a publish target (credentials from the environment)."""
+    """The project's WordPress site as a publish target (credentials from the environment),
+    in the site's multilingual mode (:mod:`kisync.publish.polylang` with Polylang)."""
     settings = settings_from(project, insecure=insecure or project.insecure)
     portal = WordPressPortal(
         WordPressClient(settings), project.languages, cache_dir=cache_dir(project)
     )
-    return WordPressTarget(portal)
+    from .polylang import target_for
+
+    return target_for(portal)

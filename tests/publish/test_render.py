@@ -307,7 +307,9 @@ def test_html_lang_and_dir_follow_the_language(code, lang, direction):
     assert tree.get("dir") == (direction if direction == "rtl" else None)
 
 
-def test_fragment_with_many_blocks_is_wrapped():
+def test_fragment_with_many_blocks_keeps_its_blocks():
+    """No wrapper around blocks (WordPress would read it as broken freeform blocks):
+    each top-level element says its language, German fallbacks stay marked German."""
     content = (
         "<!-- wp:paragraph -->\n<p>Willkommen im Portal.</p>\n<!-- /wp:paragraph -->\n\n"
         "<!-- wp:paragraph -->\n<p>Zweiter Absatz.</p>\n<!-- /wp:paragraph -->"
@@ -315,10 +317,16 @@ def test_fragment_with_many_blocks_is_wrapped():
     page = SourcePage(content, ExtractRules(content=""))
     out = render(page, AR, {("", "Willkommen im Portal."): "مرحبا بكم في البوابة."}).html
     assert out == (
-        '<div lang="ar" dir="rtl"><!-- wp:paragraph -->\n<p>مرحبا بكم في البوابة.</p>\n'
+        '<!-- wp:paragraph -->\n<p lang="ar" dir="rtl">مرحبا بكم في البوابة.</p>\n'
         "<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
-        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph --></div>'
+        '<p lang="de" dir="ltr">Zweiter Absatz.</p>\n<!-- /wp:paragraph -->'
     )
+
+
+def test_fragment_with_bare_text_at_the_top_is_wrapped():
+    page = SourcePage("Willkommen <b>im</b> Portal.", ExtractRules(content=""))
+    out = render(page, AR, {("", "Willkommen <b1>im</b1> Portal."): "أهلا <b1>في</b1> البوابة."})
+    assert out.html == '<div lang="ar" dir="rtl">أهلا <b>في</b> البوابة.</div>'
 
 
 def test_fragment_with_one_root_element_gets_the_attributes():
@@ -455,6 +463,36 @@ def test_a_real_browser_builds_no_injected_markup_and_lays_out_right_to_left(tmp
         .startswith(hostile)
     )
     assert dom.xpath("//main/p")[2].get("dir") == "ltr"
+
+
+def test_right_to_left_keeps_phone_numbers_dates_and_addresses_in_order():
+    content = (
+        '<p>Rufen Sie <a href="tel:+49245213420">02452 13-4200</a> an oder schreiben Sie an '
+        "info@kreis-heinsberg.de.</p>\n<p>Sprechzeit am 01.10.2026 von 9-12 Uhr.</p>"
+    )
+    page = SourcePage(content, ExtractRules(content=""))
+    translations = {
+        ("", "Rufen Sie <a1>02452 13-4200</a1> an oder schreiben Sie an <x1/>."): (
+            "اتصل على <a1>02452 13-4200</a1> أو اكتب إلى <x1/>."
+        ),
+        ("", "Sprechzeit am 01.10.2026 von 9-12 Uhr."): "ساعات العمل 01.10.2026 من 9-12.",
+    }
+    out = render(page, AR, translations).html
+    assert '<a href="tel:+49245213420" dir="ltr"><bdi dir="ltr">02452 13-4200</bdi></a>' in out
+    assert '<bdi dir="ltr">info@kreis-heinsberg.de</bdi>' in out
+    assert '<bdi dir="ltr">01.10.2026</bdi> من <bdi dir="ltr">9-12</bdi>' in out
+    english = render(page, EN, {key: "x" + key[1] for key in translations}).html
+    assert "<bdi" not in english and '<a href="tel:+49245213420">' in english
+
+
+def test_top_level_content_that_is_not_translated_gets_no_language():
+    content = (
+        "<!-- wp:paragraph -->\n<p>Hallo</p>\n<!-- /wp:paragraph -->\n"
+        '<!-- wp:shortcode -->\n<span translate="no">[form id="1"]</span>\n<!-- /wp:shortcode -->'
+    )
+    out = render(SourcePage(content, ExtractRules(content="")), AR, {("", "Hallo"): "مرحبا"}).html
+    assert '<p lang="ar" dir="rtl">مرحبا</p>' in out
+    assert '<span translate="no">[form id="1"]</span>' in out
 
 
 def test_square_brackets_of_translations_are_escaped_where_shortcodes_run():

@@ -29,4 +29,6 @@ def translate(
             entry.msgstr = change(entry.msgid)
             if fuzzy:
                 entry.flags.append("fuzzy")
+            elif "fuzzy" in entry.flags:  # reviewed
+                entry.flags.remove("fuzzy")
         path.write_text(pofile.dumps(catalog), encoding="utf-8")

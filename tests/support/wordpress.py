@@ -58,8 +58,13 @@ class WordPress:
 
     # -- the dev script ----------------------------------------------------------
 
-    def script(self, *args: str) -> str:
-        env = {**os.environ, "KISYNC_WP_DIR": str(self.folder), "KISYNC_WP_PORT": str(self.port)}
+    def script(self, *args: str, env: dict[str, str] | None = None) -> str:
+        env = {
+            **os.environ,
+            "KISYNC_WP_DIR": str(self.folder),
+            "KISYNC_WP_PORT": str(self.port),
+            **(env or {}),
+        }
         result = subprocess.run(
             [str(SCRIPT), *args], env=env, capture_output=True, text=True, timeout=120
         )
@@ -89,6 +94,13 @@ class WordPress:
                 self.bridge_path.symlink_to(BRIDGE)
         else:
             self.bridge_path.unlink(missing_ok=True)
+
+    def install_polylang(self, folder: Path) -> None:
+        """Copy Polylang into this WordPress, activate it, create de (default), en, ar."""
+        self.script("start", env={"KISYNC_WP_POLYLANG": str(folder)})
+
+    def use_theme(self, theme: str) -> None:
+        self.php(f"switch_theme({theme!r});")
 
     def php(self, code: str) -> str:
         """Run PHP ``code`` inside this WordPress (as on its command line); its output."""
@@ -183,6 +195,16 @@ class WordPress:
         response = requests.get(f"{self.url}{path.lstrip('/')}", timeout=30)
         assert response.status_code == 200, f"GET {path}: {response.status_code}"
         return response.text
+
+
+def polylang_folder() -> Path | None:
+    """Polylang, ready to install, in ``../shared/vendor/wordpress-plugins/polylang`` of the
+    repository or of a folder above it (a git worktree); None when it is not there."""
+    for parent in REPO.parents:
+        folder = parent / "shared" / "vendor" / "wordpress-plugins" / "polylang"
+        if (folder / "polylang.php").is_file():
+            return folder
+    return None
 
 
 def start_wordpress(folder: Path, port: int) -> WordPress:

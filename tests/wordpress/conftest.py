@@ -14,7 +14,13 @@ from collections.abc import Iterator
 
 import pytest
 from support.httpserver import unused_port
-from support.wordpress import REQUIRE_ENV, WordPress, WordPressUnavailable, start_wordpress
+from support.wordpress import (
+    REQUIRE_ENV,
+    WordPress,
+    WordPressUnavailable,
+    polylang_folder,
+    start_wordpress,
+)
 
 
 @pytest.fixture(scope="session")
@@ -34,4 +40,24 @@ def wordpress(wordpress_server: WordPress) -> WordPress:
     """The session's WordPress, reset to the freshly installed site, bridge plugin off."""
     wordpress_server.set_bridge(False)
     wordpress_server.restore()
+    return wordpress_server
+
+
+@pytest.fixture(scope="session")
+def polylang_snapshot(wordpress_server: WordPress) -> str:
+    """A snapshot of the fresh site with Polylang active and languages de, en, ar."""
+    folder = polylang_folder()
+    if folder is None:
+        pytest.skip("Polylang is not in ../shared/vendor/wordpress-plugins/polylang")
+    wordpress_server.restore()
+    wordpress_server.install_polylang(folder)
+    wordpress_server.snapshot("polylang")
+    return "polylang"
+
+
+@pytest.fixture
+def polylang(wordpress_server: WordPress, polylang_snapshot: str) -> WordPress:
+    """The session's WordPress with Polylang (de, en, ar) and the bridge plugin."""
+    wordpress_server.set_bridge(True)
+    wordpress_server.restore(polylang_snapshot)
     return wordpress_server

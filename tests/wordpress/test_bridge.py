@@ -92,4 +92,4 @@ def test_without_the_bridge_no_meta_and_no_alternates(
     links, page = alternates(wordpress, "ar/integrationskurse/")
     assert links == {}
     # the content itself still says which language it is in
-    assert page.xpath("//main//div[@lang='ar'][@dir='rtl']")
+    assert page.xpath("//main//p[@lang='ar'][@dir='rtl']")

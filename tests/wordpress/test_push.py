@@ -53,7 +53,7 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         kurse = ar["integrationskurse"]
         assert kurse["title"]["raw"] == "ترجمة Integrationskurse"
         content = kurse["content"]["raw"]
-        assert content.startswith('<div lang="ar" dir="rtl">')
+        assert content.startswith('<p lang="ar" dir="rtl">')  # no wrapper around blocks
         assert "&lt;script&gt;" in content and "<script" not in content
         beratung = ar["beratung"]["content"]["raw"]
         assert beratung.count("<!-- wp:paragraph -->") == 1  # block comments kept
@@ -76,9 +76,11 @@ def test_push_publishes_each_translation_once_under_its_language_root(
         sent = [(r.method, r.path) for r in proxy.requests[requests:]]
         # for reading and again for publishing: the login check, the language roots,
         # the listing; no page read (they come from .kisync/wordpress-pages/), no write;
-        # and one listing of all six translations to see whether anyone edited them
+        # one listing of all six translations to see whether anyone edited them; and how
+        # the site is multilingual (once)
         pages, me = ("GET", "/wp-json/wp/v2/pages"), ("GET", "/wp-json/wp/v2/users/me")
-        assert sorted(sent) == [pages] * 5 + [me] * 2
+        info = ("GET", "/wp-json/kisync/v1/info")
+        assert sorted(sent) == [info] + [pages] * 5 + [me] * 2
         surveys = [r.query for r in proxy.requests[requests:] if "include=" in r.query]
         assert len(surveys) == 1
         ids = {str(p["id"]) for group in translations(wordpress).values() for p in group}
@@ -215,5 +217,5 @@ def test_dry_run_writes_nothing_and_shows_a_diff(
     assert result.exit_code == 0, result.output
     assert "en beratung: would create" in result.output
     assert "-<title>Beratung</title>" in result.output
-    assert "+<p>&#91;en&#93; Wir <strong>beraten</strong>" in result.output
+    assert '+<p lang="en" dir="ltr">&#91;en&#93; Wir <strong>beraten</strong>' in result.output
     assert len(wordpress.all_pages()) == 3
