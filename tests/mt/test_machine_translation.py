@@ -343,3 +343,29 @@ def test_a_missing_key_is_one_line_naming_the_variable(project, monkeypatch):
 def test_no_machine_sends_nothing(project, deepl_server):
     assert run(project, "pretranslate", "--no-machine").exit_code == 0
     assert deepl_server[0].received == []
+
+
+def test_a_save_during_the_run_is_kept_and_reported(project, deepl_server):
+    """The engine takes its time; meanwhile a translator saves a catalog: pretranslate
+    leaves that file as saved and says so (the proposals wait in the cache)."""
+    fake, _ = deepl_server
+    path = project / "po" / "ar" / "aufenthalt-asyl.po"
+
+    def slow_while_a_translator_saves(text: str, target: str) -> str:
+        if not path.read_text(encoding="utf-8").count("محفوظ"):
+            saved = pofile.read(path)
+            live(saved)[0].msgstr = "محفوظ"
+            path.write_text(pofile.dumps(saved), encoding="utf-8")
+        return tagged_upper(text, target)
+
+    fake.translate = slow_while_a_translator_saves
+    result = run(project, "pretranslate", "--lang", "ar")
+    assert result.exit_code == 2
+    assert "saved by someone else while pretranslate ran" in result.output
+    kept = pofile.read(path)
+    assert live(kept)[0].msgstr == "محفوظ"
+    assert not any(NOTE.search(entry.comment or "") for entry in live(kept))
+    requests = len(fake.received)
+    assert run(project, "pretranslate", "--lang", "ar").exit_code == 0
+    assert len(fake.received) == requests, "the second run takes the proposals from the cache"
+    assert any(NOTE.search(entry.comment or "") for entry in live(pofile.read(path)))
