@@ -369,3 +369,13 @@ def test_a_save_during_the_run_is_kept_and_reported(project, deepl_server):
     assert run(project, "pretranslate", "--lang", "ar").exit_code == 0
     assert len(fake.received) == requests, "the second run takes the proposals from the cache"
     assert any(NOTE.search(entry.comment or "") for entry in live(pofile.read(path)))
+
+
+def test_a_damaged_cache_is_one_line(project, deepl_server):
+    cache = project / ".kisync" / "machine-translation.sqlite3"
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    result = run(project, "pretranslate", "--lang", "ar")
+    assert result.exit_code == 2
+    assert "the machine-translation cache cannot be used" in result.output
+    assert "Traceback" not in result.output
