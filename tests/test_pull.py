@@ -260,23 +260,23 @@ def test_catalog_broken_while_its_page_is_unchanged_is_reported(project):
     assert "recheck" not in state
 
 
-def test_only_catalogs_edited_since_the_last_pull_are_read(project, monkeypatch):
+def test_only_catalogs_changed_since_the_last_pull_are_read(project, monkeypatch):
     run(project, "pull")
-    for path in (project / "po").rglob("*.po*"):
-        os.utime(path, (1_000_000_000, 1_000_000_000))
-    os.utime(project / ".kisync" / "pull-state.json", (1_500_000_000, 1_500_000_000))
     translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})
     edited = project / "po" / "ar" / f"{PAGE}.po"
-    os.utime(edited, (1_600_000_000, 1_600_000_000))  # after that pull, before the next
-    read = []
-    real_read = pofile.read
-    monkeypatch.setattr(pofile, "read", lambda path: read.append(path) or real_read(path))
+    parsed = []
+    real_parse = pofile.parse
+    monkeypatch.setattr(
+        pofile, "parse", lambda data, path: parsed.append(path) or real_parse(data, path)
+    )
 
+    before = snapshot(project / "po")
     assert run(project, "pull").exit_code == 0
-    assert read == [edited]
-    read.clear()
-    assert run(project, "pull").exit_code == 0  # the pull's state is newer than the edit now
-    assert read == []
+    assert parsed == [project / "po" / "templates" / f"{PAGE}.pot", edited]
+    assert snapshot(project / "po") == before  # a translator's layout is kept
+    parsed.clear()
+    assert run(project, "pull").exit_code == 0  # the pull recorded how it found the file
+    assert parsed == []
 
 
 def test_unreadable_page_is_reported_and_others_go_on(project):
