@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog.keys import SITE_KEY
-from .catalog.layout import CatalogLayout, CatalogScan
+from .catalog.layout import TEMPLATES, CatalogLayout, CatalogScan
 from .config import CONFIG_FILE, Config, find_config, load_config
 from .errors import ConfigError
 from .languages import Language, get_language
+from .util.fsutil import remove_stale_temporaries
 
 if TYPE_CHECKING:
     from .catalog.files import CatalogProcessor
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from .translate.pretranslate import PretranslateReport
 
 log = logging.getLogger(__name__)
+
+STATE_FOLDER = ".kisync"
 
 
 class Project:
@@ -72,7 +76,7 @@ class Project:
     @property
     def state_dir(self) -> Path:
         """Caches and sync state (``.kisync/``): safe to delete, then the next run is slower."""
-        return self.root / ".kisync"
+        return self.root / STATE_FOLDER
 
     def template_path(self, key: str) -> Path:
         return self.catalogs.template_path(key)
@@ -88,9 +92,23 @@ class Project:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
         return self.catalogs.page_keys()
 
-    def scan_catalogs(self, edited_since_ns: int | None = None) -> CatalogScan:
+    def scan_catalogs(self) -> CatalogScan:
         """See :meth:`CatalogLayout.scan <kisync.catalog.layout.CatalogLayout.scan>`."""
-        return self.catalogs.scan(edited_since_ns)
+        return self.catalogs.scan()
+
+    @contextmanager
+    def lock(self, command: str = "kisync") -> Iterator[None]:
+        """Hold the project's lock while the block runs (see :mod:`kisync.util.runlock`);
+        on taking it, remove the temporary files that killed runs left behind."""
+        from .util.runlock import project_lock
+
+        with project_lock(self.state_dir, command) as taken:
+            if taken:
+                folders = [TEMPLATES, *self.config.languages]
+                remove_stale_temporaries(
+                    [*(self.catalogs_dir / f for f in folders), self.state_dir]
+                )
+            yield
 
     # -- settings ------------------------------------------------------------------
 

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KisyncError
+from ..util.fsutil import Signature, signature
+
+TEMPLATES = "templates"
+"""The folder of the templates, below the catalog folder."""
 
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
@@ -21,34 +25,32 @@ class CatalogLayout:
     languages: Sequence[str]
 
     def template_path(self, key: str) -> Path:
-        return self.folder / "templates" / f"{_checked(key)}.pot"
+        return self.folder / TEMPLATES / f"{_checked(key)}.pot"
 
     def catalog_path(self, language: str, key: str) -> Path:
         return self.folder / language / f"{_checked(key)}.po"
 
     def page_keys(self) -> list[str]:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
-        keys = _keys_in(self.folder / "templates", ".pot")
+        keys = _keys_in(self.folder / TEMPLATES, ".pot")
         return sorted(key for key in keys if _SAFE_KEY.match(key))
 
-    def scan(self, edited_since_ns: int | None = None) -> CatalogScan:
-        """Which pages have all their catalog files, and which catalogs were edited.
+    def scan(self) -> CatalogScan:
+        """Every template and language catalog on disk, with its signature.
 
-        ``edited`` lists, per page key, the languages whose catalog was modified at or
-        after ``edited_since_ns`` (a file time in nanoseconds; None: do not look). One
-        walk per folder instead of a file-system lookup per page and language: a pull
-        with nothing changed spends much of its time here.
+        One walk per folder instead of a file-system lookup per page and language: a
+        pull with nothing changed spends much of its time here. Symbolic links to files
+        are followed (the signature is the linked file's).
         """
-        complete = _keys_in(self.folder / "templates", ".pot")
-        edited: dict[str, list[str]] = {}
+        folders = {TEMPLATES: ".pot"} | dict.fromkeys(self.languages, ".po")
+        signatures = {
+            name: {key: _signature(entry) for key, entry in _files_in(self.folder / name, suffix)}
+            for name, suffix in folders.items()
+        }
+        complete = set(signatures[TEMPLATES])
         for code in self.languages:
-            found: set[str] = set()
-            for key, entry in _files_in(self.folder / code, ".po"):
-                found.add(key)
-                if edited_since_ns is not None and entry.stat().st_mtime_ns >= edited_since_ns:
-                    edited.setdefault(key, []).append(code)
-            complete &= found
-        return CatalogScan(complete, edited)
+            complete &= signatures[code].keys()
+        return CatalogScan(complete, signatures)
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,15 @@ class CatalogScan:
 
     complete: set[str]
     """Keys of the pages whose template and every language catalog exist."""
-    edited: dict[str, list[str]]
-    """Page key -> codes of the languages whose catalog was edited since the given time."""
+    signatures: dict[str, dict[str, Signature]]
+    """``templates`` or language code -> page key -> the file's signature."""
+
+
+def _signature(entry: os.DirEntry[str]) -> Signature:
+    try:
+        return signature(entry.stat())
+    except OSError:  # a broken link: reading the catalog reports it
+        return ""
 
 
 def _keys_in(folder: Path, suffix: str) -> set[str]:

@@ -21,6 +21,7 @@ from ..catalog.scan import Counts, count_words, scan
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
+from ..review import is_reviewed
 from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
 
@@ -63,6 +64,13 @@ class LanguageStats:
 class ProjectStats:
     source_language: Language
     languages: tuple[LanguageStats, ...]
+    require_review: tuple[str, ...] = ()
+    """Languages whose strings must be reviewed before publishing."""
+
+    @property
+    def shows_review(self) -> bool:
+        """Whether review counts matter here (a language requires them, or has some)."""
+        return bool(self.require_review) or any(lang.counts.reviewed for lang in self.languages)
 
     exit_code = 0
     """Statistics only report: ``kisync check`` is the gate that fails."""
@@ -99,6 +107,7 @@ def _counts_json(counts: Counts) -> dict[str, Any]:
         "untranslated": counts.untranslated,
         "words_total": counts.words_total,
         "words_translated": counts.words_translated,
+        "reviewed": counts.reviewed,
         "percent": counts.percent,
     }
 
@@ -122,7 +131,7 @@ def _parsed_counts(path: Path) -> Counts:
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
     catalog = pofile.read(path)
     total = int(NO_BODY_TEXT in catalog.metadata)
-    translated = fuzzy = words_total = words_translated = 0
+    translated = fuzzy = words_total = words_translated = reviewed = 0
     for entry in catalog:
         if entry.obsolete:
             continue
@@ -139,9 +148,9 @@ def _parsed_counts(path: Path) -> Counts:
         else:
             translated += 1
             words_translated += words
-    return Counts(
-        total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
-    )
+            reviewed += is_reviewed(entry)
+    untranslated = total - translated - fuzzy
+    return Counts(total, translated, fuzzy, untranslated, words_total, words_translated, reviewed)
 
 
 def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
@@ -193,7 +202,10 @@ def collect_stats(
             page_stats.append(PageStats(key, counter.absolute(relative), counts, exists))
         result.append(LanguageStats(language, tuple(page_stats)))
     counter.save()
-    return ProjectStats(project.source_language, tuple(result))
+    require = tuple(
+        lang.code for lang in chosen if lang.code in project.config.publish.require_review
+    )
+    return ProjectStats(project.source_language, tuple(result), require)
 
 
 def _untranslated(template: Counts | None, catalog: str) -> Counts:

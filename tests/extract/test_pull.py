@@ -75,7 +75,7 @@ def test_first_pull_writes_valid_catalogs(project):
     assert result.exit_code == 0, result.output
     assert "14 pages (14 changed, 0 unchanged)" in result.output
     files = sorted((project / "po").rglob("*.po*"))
-    assert len(files) == 15 * 7  # 14 pages + _site, template + 6 languages
+    assert len(files) == 15 * 8  # 14 pages + _site, template + 7 languages
     for path in files:
         msgfmt_check(path)
     po = catalog(project, "ar")
@@ -264,23 +264,23 @@ def test_catalog_broken_while_its_page_is_unchanged_is_reported(project):
     assert "recheck" not in state
 
 
-def test_only_catalogs_edited_since_the_last_pull_are_read(project, monkeypatch):
+def test_only_catalogs_changed_since_the_last_pull_are_read(project, monkeypatch):
     run(project, "pull")
-    for path in (project / "po").rglob("*.po*"):
-        os.utime(path, (1_000_000_000, 1_000_000_000))
-    os.utime(project / ".kisync" / "pull-state.json", (1_500_000_000, 1_500_000_000))
     translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})
     edited = project / "po" / "ar" / f"{PAGE}.po"
-    os.utime(edited, (1_600_000_000, 1_600_000_000))  # after that pull, before the next
-    read = []
-    real_read = pofile.read
-    monkeypatch.setattr(pofile, "read", lambda path: read.append(path) or real_read(path))
+    parsed = []
+    real_parse = pofile.parse
+    monkeypatch.setattr(
+        pofile, "parse", lambda data, path: parsed.append(path) or real_parse(data, path)
+    )
 
+    before = snapshot(project / "po")
     assert run(project, "pull").exit_code == 0
-    assert read == [edited]
-    read.clear()
-    assert run(project, "pull").exit_code == 0  # the pull's state is newer than the edit now
-    assert read == []
+    assert parsed == [project / "po" / "templates" / f"{PAGE}.pot", edited]
+    assert snapshot(project / "po") == before  # a translator's layout is kept
+    parsed.clear()
+    assert run(project, "pull").exit_code == 0  # the pull recorded how it found the file
+    assert parsed == []
 
 
 def test_unreadable_page_is_reported_and_others_go_on(project):
@@ -313,7 +313,9 @@ def test_dry_run_writes_nothing(project):
 def test_new_language_and_removed_page(project):
     run(project, "pull")
     config = project / "kisync.toml"
-    config.write_text(config.read_text().replace('"ru"]', '"ru", "ps"]'), encoding="utf-8")
+    config.write_text(
+        config.read_text().replace('"de-x-ls"]', '"de-x-ls", "ps"]'), encoding="utf-8"
+    )
     (project / "portal" / "kommunen" / "index.html").unlink()
     result = run(project, "pull")
     assert result.exit_code == 0
