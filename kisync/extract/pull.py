@@ -28,7 +28,6 @@ from ..catalog.keys import SITE_KEY
 from ..catalog.layout import TEMPLATES
 from ..errors import KisyncError
 from ..portal import PageRef, Portal
-from ..util.selection import matching
 from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
@@ -312,6 +311,8 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
         raise KisyncError("the portal lists no pages; check [portal] in kisync.toml")
     if not patterns:
         return refs
+    from ..util.selection import matching
+
     chosen = set(matching([ref.key for ref in refs], patterns))
     return [ref for ref in refs if ref.key in chosen]
 
