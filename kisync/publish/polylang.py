@@ -143,6 +143,9 @@ class PolylangTarget(WordPressTarget):
         found = self.site.language(language)
         return found.slug if found is not None else language_slug(language)
 
+    def _menu_language(self, language: Language) -> str:
+        return self._site_language(language).slug
+
     # -- the protocol --------------------------------------------------------------
 
     def address(self, language: Language, source: PageRef) -> str:

@@ -234,6 +234,7 @@ def push(
             job.run(portal, refs, selected, chosen, progress)
         finally:
             portal.close()
+        report.site += _finish(target, chosen, dry_run)
     finally:
         if own_target:
             target.close()
@@ -249,6 +250,12 @@ def _prepare(
     if prepare is None:
         return []
     return prepare(languages, create_languages=create, dry_run=dry_run)
+
+
+def _finish(target: PublishTarget, languages: Sequence[Language], dry_run: bool) -> list[str]:
+    """The target's optional ``finish`` hook: the site around the pages (WordPress menus)."""
+    finish = getattr(target, "finish", None)
+    return finish(languages, dry_run=dry_run) if finish is not None else []
 
 
 # -- choosing ------------------------------------------------------------------------
