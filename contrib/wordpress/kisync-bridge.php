@@ -213,6 +213,16 @@ add_filter('language_attributes', static function (string $output): string {
     return sprintf('lang="%s" dir="%s"', esc_attr($language), $direction);
 });
 
+// Without a multilingual plugin WordPress keeps the site's left-to-right locale; a
+// right-to-left translation switches it, so the theme loads its style-rtl.css.
+add_action('wp', static function (): void {
+    global $wp_locale;
+    if (is_page() && kisync_bridge_mode() === 'none'
+        && get_post_meta((int) get_queried_object_id(), 'kisync_direction', true) === 'rtl') {
+        $wp_locale->text_direction = 'rtl';
+        wp_styles()->text_direction = 'rtl';  // made before the page was known
+    }
+});
 
 // -- how the site is multilingual -------------------------------------------------
 
