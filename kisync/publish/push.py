@@ -625,6 +625,9 @@ class _Push:
                 return "conflict", remote, explain(remote), diff
             message = self._overwriting(page, remote)
         action: Action = "create" if remote is None else "update"
+        if remote is not None and not message:  # where readers found it until now
+            was = previous.url if previous is not None and previous.url else remote.url
+            message = f"moves from {was}" if was != self.target.address(language, ref) else ""
         if self.dry_run:
             return action, None, message, diff or self._diff(page, remote)
         return action, self.target.write(language, page, remote), message, diff
