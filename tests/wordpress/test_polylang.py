@@ -223,7 +223,10 @@ def test_a_site_published_the_old_way_is_adopted_when_it_installs_polylang(
 ) -> None:
     folder = polylang_folder()
     if folder is None:
-        pytest.skip("Polylang is not in ../shared/vendor/wordpress-plugins/polylang")
+        pytest.skip(
+            "Polylang is not in ../shared/vendor/wordpress-plugins/polylang"
+            " (KISYNC_SHARED_DIR names another folder than ../shared)"
+        )
     wordpress.set_bridge(True)
     german_site(wordpress)
     project = prepared(wordpress, tmp_path, monkeypatch)
