@@ -19,7 +19,7 @@ import polib
 from rapidfuzz import fuzz
 
 from .languages import Language
-from .model import Segment
+from .model import NO_BODY_TEXT, Segment
 
 FUZZY_CUTOFF = 70.0
 """Similarity (0–100) above which a changed German string keeps its old translation as fuzzy."""
@@ -77,6 +77,8 @@ class PageInfo:
     key: str
     title: str = ""
     url: str = ""
+    body_text: bool = True
+    """False when the page's body had no text to translate (header :data:`NO_BODY_TEXT`)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ def _page_fields(page: PageInfo, digest: str) -> dict[str, str]:
     if page.url:
         fields["X-Kisync-Source-URL"] = page.url
     fields["X-Kisync-Source-Hash"] = digest
+    if not page.body_text:
+        fields[NO_BODY_TEXT] = "yes"
     return fields
 
 
@@ -303,7 +307,11 @@ def _carry_over(
 def _catalog_header(
     template: polib.POFile, existing: polib.POFile | None, language: Language
 ) -> dict[str, str]:
-    fields = dict(existing.metadata) if existing is not None else {}
+    fields = {
+        name: value
+        for name, value in (existing.metadata.items() if existing is not None else ())
+        if not name.startswith("X-Kisync-")  # from the template only: stale ones go
+    }
     created = template.metadata["POT-Creation-Date"]
     defaults = {
         "Project-Id-Version": template.metadata["Project-Id-Version"],

@@ -8,6 +8,7 @@ with code 2; library callers can catch the subclasses they care about.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -47,3 +48,40 @@ class PortalError(KisyncError):
 
 class GlossaryError(KisyncError):
     """A glossary file is malformed or unsafe."""
+
+
+class FileSystemError(KisyncError, OSError):
+    """A file or folder could not be read or written (disk full, no permission …).
+
+    Also an :class:`OSError`, so code that tolerates a failed write (a cache) still does.
+    """
+
+    @classmethod
+    def of(cls, error: OSError, doing: str, path: Path | str | None = None) -> FileSystemError:
+        """``cannot write po/ar/x.po: No space left on device; free some disk space …``."""
+        return cls(describe_os_error(error, doing, path))
+
+
+_ADVICE = {
+    errno.ENOSPC: "free some disk space, then run the command again",
+    errno.EDQUOT: "free some space within your disk quota, then run the command again",
+    errno.EACCES: "check that you may write there (owner and permissions), then run it again",
+    errno.EPERM: "check that you may write there (owner and permissions), then run it again",
+    errno.EROFS: "the disk is mounted read-only; use a writable copy of the project",
+    errno.EMFILE: "too many files are open; close some programs and run the command again",
+    errno.EIO: "the disk reported a fault; check it before running the command again",
+}
+
+
+def describe_os_error(
+    error: OSError, doing: str | None = None, path: Path | str | None = None
+) -> str:
+    """One line for an operating-system error: what failed, on which file, what to do."""
+    where = path if path is not None else error.filename
+    problem = error.strerror or str(error)
+    advice = _ADVICE.get(error.errno or 0, "check the file and the disk, then run it again")
+    if where is None:
+        return f"{problem}; {advice}"
+    return (
+        f"cannot {doing} {where}: {problem}; {advice}" if doing else f"{where}: {problem}; {advice}"
+    )

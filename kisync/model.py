@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 
 PLACEHOLDER = re.compile(r"<(/?)([a-z]+)(\d+)(/?)>")
 """A pseudo-tag in a msgid: ``<a1>``, ``</a1>``, ``<br1/>``, ``<x1/>``."""
+NO_BODY_TEXT = "X-Kisync-No-Body-Text"
+"""Catalog header of a page whose body had no text to translate: such a catalog counts
+one untranslated string more (the text kisync did not find), so the page is never
+complete (:mod:`kisync.progress.scan`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +83,7 @@ class PageText:
     title: str = ""
     content_found: bool = True
     """False when the ``content`` selector matched nothing and the whole body was used."""
+    body_text: bool = True
+    """False when the content region (or the whole body) has no text to translate, only
+    the title and metadata: a page built by JavaScript, a selector that picks the wrong
+    element, a page kisync cannot read."""

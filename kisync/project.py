@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .config import CONFIG_FILE, Config, find_config, load_config
 from .errors import KisyncError
+from .fsutil import Signature, remove_stale_temporaries, signature
 from .languages import Language, get_language
 from .pagekeys import SITE_KEY
 
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
     from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
 
+STATE_FOLDER = ".kisync"
+TEMPLATES = "templates"
+"""The folder of the templates, below the catalog folder."""
 _SAFE_KEY = re.compile(r"^[a-z0-9_][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$")
 
 
@@ -64,10 +69,10 @@ class Project:
     @property
     def state_dir(self) -> Path:
         """Caches and sync state (``.kisync/``): safe to delete, then the next run is slower."""
-        return self.root / ".kisync"
+        return self.root / STATE_FOLDER
 
     def template_path(self, key: str) -> Path:
-        return self.catalogs_dir / "templates" / f"{_checked(key)}.pot"
+        return self.catalogs_dir / TEMPLATES / f"{_checked(key)}.pot"
 
     def catalog_path(self, language: str, key: str) -> Path:
         return self.catalogs_dir / language / f"{_checked(key)}.po"
@@ -78,27 +83,41 @@ class Project:
 
     def page_keys(self) -> list[str]:
         """Keys of all pages with a template in the catalog folder (``_site`` included), sorted."""
-        keys = _keys_in(self.catalogs_dir / "templates", ".pot")
+        keys = _keys_in(self.catalogs_dir / TEMPLATES, ".pot")
         return sorted(key for key in keys if _SAFE_KEY.match(key))
 
-    def scan_catalogs(self, edited_since_ns: int | None = None) -> CatalogScan:
-        """Which pages have all their catalog files, and which catalogs were edited.
+    def scan_catalogs(self) -> CatalogScan:
+        """Every template and language catalog on disk, with its signature.
 
-        ``edited`` lists, per page key, the languages whose catalog was modified at or
-        after ``edited_since_ns`` (a file time in nanoseconds; None: do not look). One
-        walk per folder instead of a file-system lookup per page and language: a pull
-        with nothing changed spends much of its time here.
+        One walk per folder instead of a file-system lookup per page and language: a
+        pull with nothing changed spends much of its time here. Symbolic links to files
+        are followed (the signature is the linked file's).
         """
-        complete = _keys_in(self.catalogs_dir / "templates", ".pot")
-        edited: dict[str, list[str]] = {}
+        folders = {TEMPLATES: ".pot"} | dict.fromkeys(self.config.languages, ".po")
+        signatures = {
+            name: {
+                key: _signature(entry) for key, entry in _files_in(self.catalogs_dir / name, suffix)
+            }
+            for name, suffix in folders.items()
+        }
+        complete = set(signatures[TEMPLATES])
         for code in self.config.languages:
-            found: set[str] = set()
-            for key, entry in _files_in(self.catalogs_dir / code, ".po"):
-                found.add(key)
-                if edited_since_ns is not None and entry.stat().st_mtime_ns >= edited_since_ns:
-                    edited.setdefault(key, []).append(code)
-            complete &= found
-        return CatalogScan(complete, edited)
+            complete &= signatures[code].keys()
+        return CatalogScan(complete, signatures)
+
+    @contextmanager
+    def lock(self, command: str = "kisync") -> Iterator[None]:
+        """Hold the project's lock while the block runs (see :mod:`kisync.runlock`); on
+        taking it, remove the temporary files that killed runs left behind."""
+        from .runlock import project_lock
+
+        with project_lock(self.state_dir, command) as taken:
+            if taken:
+                folders = [TEMPLATES, *self.config.languages]
+                remove_stale_temporaries(
+                    [*(self.catalogs_dir / f for f in folders), self.state_dir]
+                )
+            yield
 
     # -- settings ------------------------------------------------------------------
 
@@ -301,8 +320,15 @@ class CatalogScan:
 
     complete: set[str]
     """Keys of the pages whose template and every language catalog exist."""
-    edited: dict[str, list[str]]
-    """Page key -> codes of the languages whose catalog was edited since the given time."""
+    signatures: dict[str, dict[str, Signature]]
+    """``templates`` or language code -> page key -> the file's signature."""
+
+
+def _signature(entry: os.DirEntry[str]) -> Signature:
+    try:
+        return signature(entry.stat())
+    except OSError:  # a broken link: reading the catalog reports it
+        return ""
 
 
 def _keys_in(folder: Path, suffix: str) -> set[str]:

@@ -6,10 +6,12 @@ content region (menu, footer) is collected from all pages into the ``_site`` cat
 
 A run with nothing changed does no work: ``.kisync/pull-state.json`` remembers each
 page's change marker, and pages whose marker is unchanged are not even read; of their
-catalogs, only those edited since the last pull are read, so a broken one is still
-reported. Without that file the run is slower but still rewrites no byte, because files
-are only written when their content differs. A language catalog is written before the
-template, so an interrupted run is completed by the next one.
+catalogs, only those whose signature (size, times, inode) moved since the last pull are
+read: a broken one is reported, and one whose entries no longer match its template (a
+msgid changed or deleted by hand) is merged again. Without that file the run is slower
+but still rewrites no byte, because files are only written when their content differs.
+A language catalog is written before the template, so an interrupted run is completed by
+the next one.
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ import fnmatch
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CatalogError, KisyncError
+from .errors import KisyncError
 from .pagekeys import SITE_KEY
 from .portal import PageRef, Portal
+from .project import TEMPLATES
 from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
@@ -43,6 +46,9 @@ SITE_TITLE = "text shared by all pages (menu, header, footer)"
 PARALLEL_FROM = 32
 """Pages to process before worker processes pay off; fewer run in this process."""
 MAX_WORKERS = 4
+EXTRACTION_VERSION = "2"
+"""Part of the pull fingerprint: bump it when extraction changes what becomes a msgid,
+so the next pull reads every page again (2: HTML5 head rules, edge spacing, image links)."""
 
 
 @dataclass
@@ -123,16 +129,21 @@ def pull(
     try:
         refs = _select(list(portal.pages()), pages)
         report.pages = len(refs)
-        catalogs = project.scan_catalogs(None if reprocess else state.saved_ns)
+        catalogs = project.scan_catalogs()
+        moved = state.moved(catalogs.signatures)
+        _accept_intact_templates(project, state, moved)
         todo = [
             ref
             for ref in refs
             if reprocess
             or not state.unchanged(ref.key, ref.marker)
             or ref.key not in catalogs.complete
+            or TEMPLATES in moved.get(ref.key, ())
         ]
         done = len(refs) - len(todo)
-        results = _process(project, portal, todo, processors, reprocess=reprocess, dry_run=dry_run)
+        results = _process(
+            project, portal, todo, processors, moved, reprocess=reprocess, dry_run=dry_run
+        )
         for result in results:
             _absorb(result, report, state)
             done += 1
@@ -148,14 +159,14 @@ def pull(
             state.forget(key)
     processed = {ref.key for ref in todo}
     skipped = [ref.key for ref in refs if ref.key not in processed]
-    if reprocess or todo or report.gone or SITE_KEY not in catalogs.complete:
-        site = _update_site(project, state, processors, reprocess, dry_run)
+    site_moved = moved.get(SITE_KEY, set())
+    if reprocess or todo or report.gone or SITE_KEY not in catalogs.complete or site_moved:
+        site = _update_site(project, state, processors, site_moved, reprocess, dry_run)
         report.add_files(SITE_KEY, site)
-        if site.ok:
-            state.recheck.pop(SITE_KEY, None)
+        state.record_files(SITE_KEY, site.signatures)
     else:  # no page was read, so the shared strings are those the files already hold
         skipped.append(SITE_KEY)
-    _check_edited_catalogs(project, skipped, catalogs.edited, report, state)
+    _check_moved_catalogs(project, skipped, moved, processors, report, state, dry_run)
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
@@ -170,9 +181,11 @@ def process_page(
     *,
     processors: Sequence[CatalogProcessor] = (),
     reprocess: bool = False,
+    stale: Collection[str] = (),
     dry_run: bool = False,
 ) -> PageResult:
-    """Extract one page and bring its catalog files up to date."""
+    """Extract one page and bring its catalog files up to date (``stale``: see
+    :func:`kisync.catalog_files.update_page_files`)."""
     from .catalog import PageInfo, template_entries
     from .catalog_files import update_page_files
     from .extract import extract_page
@@ -187,13 +200,20 @@ def process_page(
             f"page {ref.key}: no element matches content selector "
             f"{project.config.portal.content!r}; used the whole page"
         )
-    info = PageInfo(ref.key, title=text.title or ref.title, url=ref.url)
+    elif not text.body_text:
+        warning = (
+            f"page {ref.key} ({ref.where}): its body has no text to translate, so it counts "
+            "as not translated; check that the page shows its text without JavaScript and "
+            f"that content selector {project.config.portal.content!r} picks its article"
+        )
+    info = PageInfo(ref.key, text.title or ref.title, ref.url, body_text=text.body_text)
     files = update_page_files(
         project,
         info,
         template_entries(text.segments, ref.where),
         processors=processors,
         reprocess=reprocess,
+        stale=stale,
         dry_run=dry_run,
     )
     return PageResult(ref, files, template_entries(text.site_segments, ""), warning=warning)
@@ -203,6 +223,7 @@ def _update_site(
     project: Project,
     state: PullState,
     processors: Sequence[CatalogProcessor],
+    stale: Collection[str],
     reprocess: bool,
     dry_run: bool,
 ) -> FilesOutcome:
@@ -216,35 +237,47 @@ def _update_site(
         state.site_entries(),
         processors=processors,
         reprocess=reprocess,
+        stale=stale,
         dry_run=dry_run,
     )
 
 
-def _check_edited_catalogs(
+def _accept_intact_templates(
+    project: Project, state: PullState, moved: dict[str, set[str]]
+) -> None:
+    """Templates whose signature moved but whose bytes are those the last pull wrote (a
+    fresh checkout, a copy): remember their new signature; their page need not be read."""
+    from .fsutil import read_version
+
+    for key, folders in moved.items():
+        if TEMPLATES in folders and key in state.pages:
+            version = read_version(project.template_path(key))
+            if state.template_intact(key, version.data):
+                state.record_files(key, {TEMPLATES: version.signature})
+                folders.discard(TEMPLATES)
+
+
+def _check_moved_catalogs(
     project: Project,
     keys: Iterable[str],
-    edited: dict[str, list[str]],
+    moved: dict[str, set[str]],
+    processors: Sequence[CatalogProcessor],
     report: PullReport,
     state: PullState,
+    dry_run: bool,
 ) -> None:
-    """Read the catalogs of pages left alone that were edited since the last pull, or
-    were unreadable then: a broken catalog is reported even when its page is unchanged."""
+    """Read the catalogs of pages left alone whose files moved since the last pull: a
+    broken one is reported, one that no longer matches its template is merged again."""
     configured = set(project.config.languages)
-    to_read = []
-    for key in keys:
-        languages = {*edited.get(key, ()), *state.recheck.pop(key, ())} & configured
-        to_read += [(key, code) for code in sorted(languages)]
-    if not to_read:
+    to_check = {key: languages for key in keys if (languages := moved.get(key, set()) & configured)}
+    if not to_check:
         return
-    from . import pofile
-    from .catalog_files import unreadable
+    from .catalog_files import check_catalogs
 
-    for key, code in to_read:
-        try:
-            pofile.read(project.catalog_path(code, key))
-        except CatalogError as error:
-            report.failures.append(unreadable(error))
-            state.recheck.setdefault(key, []).append(code)
+    for key, languages in to_check.items():
+        files = check_catalogs(project, key, languages, processors=processors, dry_run=dry_run)
+        report.add_files(key, files)
+        state.record_files(key, files.signatures)
 
 
 def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:
@@ -255,8 +288,10 @@ def _absorb(result: PageResult, report: PullReport, state: PullState) -> None:
         return
     assert result.files is not None
     report.add_files(result.ref.key, result.files)
+    state.record_files(result.ref.key, result.files.signatures)
     if result.files.ok:
-        state.record(result.ref.key, result.ref.marker, result.ref.where, result.site)
+        ref = result.ref
+        state.record(ref.key, ref.marker, ref.where, result.site, result.files.template)
 
 
 def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
@@ -273,13 +308,13 @@ def _select(refs: list[PageRef], patterns: Sequence[str]) -> list[PageRef]:
 
 
 def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:
-    joined = "\x00".join(processor.fingerprint for processor in processors)
-    return hashlib.sha256(joined.encode()).hexdigest()[:16] if joined else ""
+    parts = [EXTRACTION_VERSION, *(processor.fingerprint for processor in processors)]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
 
 
 # -- running pages here or in worker processes ----------------------------------------
 
-_Job = tuple[PageRef, str, bool, bool]  # ref, html, reprocess, dry_run
+_Job = tuple[PageRef, str, bool, frozenset[str], bool]  # ref, html, reprocess, stale, dry_run
 _worker_setup: tuple[Project, Sequence[CatalogProcessor]] | None = None
 
 
@@ -288,13 +323,14 @@ def _process(
     portal: Portal,
     refs: list[PageRef],
     processors: Sequence[CatalogProcessor],
+    moved: dict[str, set[str]],
     *,
     reprocess: bool,
     dry_run: bool,
 ) -> Iterator[PageResult]:
     """Results in page order. The portal is read here; the work happens in workers."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(refs) >= PARALLEL_FROM else 1
-    jobs = _read_pages(portal, refs, reprocess, dry_run)
+    jobs = _read_pages(portal, refs, moved, reprocess, dry_run)
     if workers == 1:
         for job in jobs:
             yield job if isinstance(job, PageResult) else _run(project, processors, job)
@@ -323,19 +359,19 @@ def _load_what_workers_share(project: Project) -> None:
 
 
 def _read_pages(
-    portal: Portal, refs: list[PageRef], reprocess: bool, dry_run: bool
+    portal: Portal, refs: list[PageRef], moved: dict[str, set[str]], reprocess: bool, dry_run: bool
 ) -> Iterator[_Job | PageResult]:
     for ref in refs:
         try:
-            yield (ref, portal.read(ref), reprocess, dry_run)
+            yield (ref, portal.read(ref), reprocess, frozenset(moved.get(ref.key, ())), dry_run)
         except KisyncError as error:
             yield PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
 
 
 def _run(project: Project, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
-    ref, html, reprocess, dry_run = job
+    ref, html, reprocess, stale, dry_run = job
     return process_page(
-        project, ref, html, processors=processors, reprocess=reprocess, dry_run=dry_run
+        project, ref, html, processors=processors, reprocess=reprocess, stale=stale, dry_run=dry_run
     )
 
 

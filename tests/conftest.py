@@ -63,12 +63,13 @@ def catalogs_pass_msgfmt(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
     real_replace = fsutil._replace
     written: dict[str, tuple[Path, bytes]] = {}
 
-    def recording_replace(path: Path, data: bytes, mode: int | None) -> None:
-        real_replace(path, data, mode)
+    def recording_replace(path: Path, data: bytes, *rest: object) -> str | None:
+        result = real_replace(path, data, *rest)
         if path.suffix in _CATALOG_SUFFIXES:
             digest = hashlib.sha256(data).hexdigest()
             if digest not in _already_checked:
                 written.setdefault(digest, (path, data))
+        return result
 
     monkeypatch.setattr(fsutil, "_replace", recording_replace)
     yield

@@ -185,6 +185,24 @@ class TestPlaceholders:
         raw = "a&amp;b&nbsp;c&#x41"
         assert raw_offsets(raw) == [0, 1, 6, 7, 13, 14, len(raw)]  # a & b nbsp c A end
 
+    def test_text_that_looks_like_a_placeholder_is_atomic(self):
+        found = segment(
+            "<main><p>Tippen Sie &lt;a1&gt;Name&lt;/a1&gt; in das <a href='/f'>Formular</a> "
+            "(nicht <b>&lt;br1/&gt;</b>).</p></main>"
+        )
+        assert (
+            found.text
+            == "Tippen Sie <x1/>Name<x2/> in das <a1>Formular</a1> (nicht <b1><x3/></b1>)."
+        )
+        assert [p.note for p in found.placeholders] == [
+            'text like a placeholder, kept unchanged: "<a1>"',
+            'text like a placeholder, kept unchanged: "</a1>"',
+            "link to /f",
+            "bold",
+            'text like a placeholder, kept unchanged: "<br1/>"',
+        ]
+        assert found.placeholders[0].open == "&lt;a1&gt;"
+
     @pytest.mark.parametrize(
         "text",
         [
@@ -302,6 +320,39 @@ class TestNormalisation:
         mixed = segment(f"<main><p>{inner} <b>fett</b></p></main>").text
         assert mixed == f"{expected} <b1>fett</b1>"
 
+    @pytest.mark.parametrize(
+        ("inner", "expected", "outside"),
+        [
+            ("&nbsp;Beratung&nbsp;", "Beratung", ("&nbsp;", "&nbsp;")),
+            ("\u00a0 Beratung \u00a0", "Beratung", ("\u00a0 ", " \u00a0")),
+            (
+                "&#160;&#xA0; Beratung&nbsp;am&nbsp;Montag &#xa0;",
+                "Beratung\u00a0am\u00a0Montag",
+                ("&#160;&#xA0; ", " &#xa0;"),
+            ),
+            ("&nbsp;Beratung <b>heute</b>&nbsp;", "Beratung <b1>heute</b1>", ("&nbsp;", "&nbsp;")),
+            (
+                "&nbsp;<strong>Beratung</strong>&nbsp;",
+                "Beratung",
+                ("&nbsp;<strong>", "</strong>&nbsp;"),
+            ),
+            ("Öffnungszeiten<br>&nbsp;", "Öffnungszeiten", ("", "<br>&nbsp;")),
+            (
+                "<br />\nÖffnungszeiten <b>heute</b><br>",
+                "Öffnungszeiten <b1>heute</b1>",
+                ("<br />\n", "<br>"),
+            ),
+            ("Text &amp;&nbsp;", "Text &", ("", "&nbsp;")),
+        ],
+    )
+    def test_edge_spacing_and_line_breaks_stay_in_the_page(self, inner, expected, outside):
+        source = f"<main><h2>{inner}</h2></main>"
+        found = segment(source)
+        assert found.text == expected
+        before, after = outside
+        assert source[: found.start].endswith(f"<h2>{before}")
+        assert source[found.end :].startswith(f"{after}</h2>")
+
     def test_whitespace_collapses_across_tags(self):
         assert segment("<main><p>Bei der <a href='/'> Behörde </a> melden</p></main>").text == (
             "Bei der <a1>Behörde </a1>melden"
@@ -371,3 +422,79 @@ class TestBadInput:
 
     def test_unclosed_comment_and_tag(self):
         assert texts("<main><p>Text</p><!-- offen <p>mehr</p>") == ["Text"]
+
+
+class TestHead:
+    """HTML5 ends an unclosed <head> at the first element or text that is not head content."""
+
+    def test_a_head_never_closed_still_gives_the_body_text(self):
+        html = (
+            "<!DOCTYPE html><html lang=de><head><meta charset=utf-8><title>Kurse</title>"
+            '<meta name="description" content="Alles über Kurse.">\n'
+            "<body><nav><a href='/'>Startseite</a></nav><main><h1>Integrationskurse</h1>"
+            "<p>Melden Sie sich an.</p></main></body></html>"
+        )
+        result = extract_page(html)
+        assert [s.text for s in result.segments] == [
+            "Kurse",
+            "Alles über Kurse.",
+            "Integrationskurse",
+            "Melden Sie sich an.",
+        ]
+        assert [s.text for s in result.site_segments] == ["Startseite"]
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "<main><p>Text im Inhalt</p></main>",  # no <body>, no </head>
+            "Text im Inhalt",  # text ends the head
+            "<img src=logo.png alt=Logo>Text im Inhalt",  # so does an image
+        ],
+    )
+    def test_whatever_ends_the_head_is_body(self, body):
+        html = f"<html><head><title>Kurse</title>\n{body}"
+        assert "Text im Inhalt" in texts(html, content="")
+
+    def test_noscript_in_the_head_does_not_end_it(self):
+        html = (
+            "<html><head><noscript><img src='https://t.example/p.gif'></noscript>"
+            "<title>Kurse</title><meta name=description content='Alles über Kurse.'></head>"
+            "<body><main><p>Text</p></main></body></html>"
+        )
+        assert texts(html) == ["Kurse", "Alles über Kurse.", "Text"]
+
+    def test_a_second_head_in_the_body_hides_nothing(self):
+        html = page("<p>Eins</p><head><meta charset=utf-8><p>Zwei</p>")
+        assert texts(html) == ["T", "Eins", "Zwei"]
+
+    @pytest.mark.parametrize(
+        ("body", "has_text"),
+        [
+            ('<main><div id="app"></div></main>', False),  # built by JavaScript
+            ("<main><p>42</p><img src=a.png></main><footer><p>Impressum</p></footer>", False),
+            ("<main><img src=a.png alt='Ein Plan'></main>", True),
+            ("<main><p>Text</p></main>", True),
+        ],
+    )
+    def test_whether_the_body_has_text(self, body, has_text):
+        html = f"<html><head><title>Kurse</title><meta name=description content=Infos></head><body>{body}"
+        assert extract_page(html).body_text is has_text
+
+
+class TestImageLinks:
+    def test_the_alt_of_an_image_in_a_link_is_extracted(self):
+        html = (
+            "<body><header><a href='/' rel=home><img src=logo.svg alt='Integrationsportal Kreis Heinsberg'></a>"
+            "</header><main><p>Siehe <a href='/plan.pdf'><img src=plan.png alt='Plan der Stadt'></a> hier.</p>"
+            "<a href='/kurse/'><picture><img src=k.png alt='Zu den Kursen'></picture></a>"
+            "<a href='/x/' translate=no><img src=x.png alt='Nicht übersetzen'></a></main></body>"
+        )
+        result = extract_page(html)
+        assert [(s.kind, s.text) for s in result.segments] == [
+            ("p", "Siehe <x1/> hier."),
+            ("@alt", "Plan der Stadt"),
+            ("@alt", "Zu den Kursen"),
+        ]
+        assert [(s.kind, s.text) for s in result.site_segments] == [
+            ("@alt", "Integrationsportal Kreis Heinsberg")
+        ]

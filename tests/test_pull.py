@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import msgfmt_check
 from support.demo import copy_demo
 
-from kisync import pofile
+from kisync import Project, pofile
 from kisync import pull as pull_module
 from kisync.cli import cli
 
@@ -260,23 +260,23 @@ def test_catalog_broken_while_its_page_is_unchanged_is_reported(project):
     assert "recheck" not in state
 
 
-def test_only_catalogs_edited_since_the_last_pull_are_read(project, monkeypatch):
+def test_only_catalogs_changed_since_the_last_pull_are_read(project, monkeypatch):
     run(project, "pull")
-    for path in (project / "po").rglob("*.po*"):
-        os.utime(path, (1_000_000_000, 1_000_000_000))
-    os.utime(project / ".kisync" / "pull-state.json", (1_500_000_000, 1_500_000_000))
     translate(project, "ar", PAGE, {"Integrationskurse": "دورات الاندماج"})
     edited = project / "po" / "ar" / f"{PAGE}.po"
-    os.utime(edited, (1_600_000_000, 1_600_000_000))  # after that pull, before the next
-    read = []
-    real_read = pofile.read
-    monkeypatch.setattr(pofile, "read", lambda path: read.append(path) or real_read(path))
+    parsed = []
+    real_parse = pofile.parse
+    monkeypatch.setattr(
+        pofile, "parse", lambda data, path: parsed.append(path) or real_parse(data, path)
+    )
 
+    before = snapshot(project / "po")
     assert run(project, "pull").exit_code == 0
-    assert read == [edited]
-    read.clear()
-    assert run(project, "pull").exit_code == 0  # the pull's state is newer than the edit now
-    assert read == []
+    assert parsed == [project / "po" / "templates" / f"{PAGE}.pot", edited]
+    assert snapshot(project / "po") == before  # a translator's layout is kept
+    parsed.clear()
+    assert run(project, "pull").exit_code == 0  # the pull recorded how it found the file
+    assert parsed == []
 
 
 def test_unreadable_page_is_reported_and_others_go_on(project):
@@ -330,3 +330,54 @@ def test_worker_processes_give_the_same_files(project, tmp_path_factory, monkeyp
         ours = path.read_text().split("\n\n", 1)[1]
         theirs = (serial / path.relative_to(project)).read_text().split("\n\n", 1)[1]
         assert ours == theirs, path
+
+
+def test_a_page_whose_body_has_no_text_is_reported_and_never_complete(project):
+    page = project / "portal" / "termine" / "index.html"
+    page.parent.mkdir()
+    shell = (
+        "<!DOCTYPE html><html lang=de><head><title>Termine</title></head><body>"
+        "<main>{}</main><script src=/app.js></script></body></html>"
+    )
+    page.write_text(shell.format('<div id="app"></div>'), encoding="utf-8")
+    result = run(project, "pull")
+    assert result.exit_code == 0
+    (line,) = [line for line in result.output.splitlines() if "page termine" in line]
+    assert "no text to translate" in line and "JavaScript" in line and "'main'" in line
+    template = pofile.read(project / "po" / "templates" / "termine.pot")
+    assert [entry.msgid for entry in template] == ["Termine"]
+    translate(project, "en", "termine", {"Termine": "Appointments"})
+
+    stats = json.loads(
+        run(project, "stats", "--lang", "en", "--page", "termine", "--format", "json").output
+    )
+    counts = stats["languages"][0]["pages"][0]
+    assert (counts["total"], counts["translated"], counts["percent"]) == (2, 1, 50.0)
+    check = run(project, "check", "--lang", "en", "--page", "termine", "--no-lint")
+    assert check.exit_code == 1
+    report = Project.load(project).push(["en"], ["termine"])
+    assert [result.action for result in report.results] == ["withheld"]
+
+    page.write_text(shell.format("<p>Termine nach Vereinbarung.</p>"), encoding="utf-8")
+    run(project, "pull")
+    translate(project, "en", "termine", {"Termine nach Vereinbarung.": "By appointment."})
+    assert "X-Kisync-No-Body-Text" not in catalog(project, "en", "termine").metadata
+    check = run(project, "check", "--lang", "en", "--page", "termine", "--no-lint")
+    assert check.exit_code == 0, check.output
+
+
+def test_a_new_extraction_version_reads_every_page_again(project, monkeypatch):
+    run(project, "pull")
+    extracted = []
+    real_process_page = pull_module.process_page
+
+    def counting(project, ref, *args, **kwargs):
+        extracted.append(ref.key)
+        return real_process_page(project, ref, *args, **kwargs)
+
+    monkeypatch.setattr(pull_module, "process_page", counting)
+    run(project, "pull")
+    assert extracted == []
+    monkeypatch.setattr(pull_module, "EXTRACTION_VERSION", "next")
+    result = run(project, "pull")
+    assert len(extracted) == 14 and "wrote 0 files" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import logging
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from ..errors import KisyncError
+from ..errors import KisyncError, describe_os_error
 from ..project import Project
 
 
@@ -70,7 +71,8 @@ class LazyCommands(MutableMapping[str, click.Command]):
 
 
 class KisyncGroup(click.Group):
-    """Turns every :class:`KisyncError` into one line on stderr and exit code 2.
+    """Turns every :class:`KisyncError` and :class:`OSError` (disk full, no permission)
+    into one line on stderr and exit code 2.
 
     ``lazy_commands`` maps command names to the modules of ``kisync.cli`` that define
     ``<module>_command`` (see :class:`LazyCommands`).
@@ -89,9 +91,37 @@ class KisyncGroup(click.Group):
         except KisyncError as error:
             click.secho(f"kisync: error: {error}", err=True, fg="red")
             ctx.exit(error.exit_code)
+        except OSError as error:  # a full disk, a read-only folder … wherever it happens
+            click.secho(f"kisync: error: {describe_os_error(error)}", err=True, fg="red")
+            ctx.exit(2)
         except KeyboardInterrupt:
             click.echo("kisync: interrupted; files written so far are complete", err=True)
             ctx.exit(130)
+
+
+def locks_project(command: Callable[..., Any]) -> Callable[..., Any]:
+    """For a command that writes: run it holding the project's lock (two runs on one
+    project never interleave; see :mod:`kisync.runlock`). A ``--dry-run`` writes
+    nothing and takes no lock."""
+
+    @functools.wraps(command)
+    def locked(context: Context, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("dry_run"):
+            return command(context, *args, **kwargs)
+        with context.project.lock(command_line()):
+            return command(context, *args, **kwargs)
+
+    return locked
+
+
+def command_line() -> str:
+    """The running command as typed, without its options: ``kisync glossary import``."""
+    names = []
+    ctx: click.Context | None = click.get_current_context()
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["kisync", *reversed(names)])
 
 
 def setup_logging(verbose: int) -> None:

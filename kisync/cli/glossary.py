@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from ..translate.export import EXPORT_FORMATS, export_glossary, import_glossary,
 from ..translate.glossarylint import lint_glossary
 from ..translate.matcher import Matcher
 from ..translate.notes import describe, target_text
-from .common import Context, echo_json, pass_context
+from .common import Context, command_line, echo_json, pass_context
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,12 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     Concepts are matched by id; none is deleted. The result is written as TBX v3, and
     only when `kisync glossary lint` would find no error in it.
     """
+    project = None if dry_run else _project(context)
+    with project.lock(command_line()) if project is not None else nullcontext():
+        _import(context, source, into, dry_run)
+
+
+def _import(context: Context, source: Path, into: Path | None, dry_run: bool) -> None:
     target = into or _first_project_file(context)
     glossary, report, data = import_glossary(load_glossary(source), target)
     errors = [p for p in lint_glossary(glossary) if p.severity == "error"]

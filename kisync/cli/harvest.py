@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, echo_json, fail, pass_context, progress_bar
+from .common import Context, echo_json, fail, locks_project, pass_context, progress_bar
 from .options import languages_option, pages_option
 
 
@@ -20,6 +20,7 @@ from .options import languages_option, pages_option
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
+@locks_project
 def harvest_command(
     context: Context,
     languages: tuple[str, ...],

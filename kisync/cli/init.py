@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from ..init import DEFAULT_LANGUAGES, write_starter
-from .common import Context, pass_context
+from ..project import STATE_FOLDER
+from ..runlock import project_lock
+from .common import Context, command_line, pass_context
 
 
 @click.command("init")
@@ -35,8 +37,9 @@ def init_command(
     (https://…); for an address kisync checks whether it is a WordPress site.
     """
     folder = context.project_dir or Path.cwd()
-    written = write_starter(
-        folder, source, kind=kind, languages=languages or DEFAULT_LANGUAGES, force=force
-    )
+    with project_lock(folder / STATE_FOLDER, command_line()):
+        written = write_starter(
+            folder, source, kind=kind, languages=languages or DEFAULT_LANGUAGES, force=force
+        )
     click.echo(f"Wrote {' and '.join(map(str, written))}.")
     click.echo(f"Next: check {written[0].name}, then run `kisync pull`.")

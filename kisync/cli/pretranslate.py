@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, echo_json, fail, pass_context, warn
+from .common import Context, echo_json, fail, locks_project, pass_context, warn
 from .options import languages_option, pages_option
 
 
@@ -21,6 +21,7 @@ from .options import languages_option, pages_option
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
+@locks_project
 def pretranslate_command(
     context: Context,
     languages: tuple[str, ...],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import Context, fail, pass_context, progress_bar, warn
+from .common import Context, fail, locks_project, pass_context, progress_bar, warn
 from .options import pages_option
 
 
@@ -12,6 +12,7 @@ from .options import pages_option
 @pages_option
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @pass_context
+@locks_project
 def pull_command(context: Context, pages: tuple[str, ...], dry_run: bool) -> None:
     """Extract the portal's German pages into PO catalogs.
 

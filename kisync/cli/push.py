@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import Context, echo_json, fail, pass_context, progress_bar, warn
+from .common import Context, echo_json, fail, locks_project, pass_context, progress_bar, warn
 from .options import languages_option, pages_option
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ _VERBS = {
     help="json: one document with every page's outcome (see README).",
 )
 @pass_context
+@locks_project
 def push_command(
     context: Context,
     languages: tuple[str, ...],

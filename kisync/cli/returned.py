@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import Context, echo_json, pass_context, warn
+from .common import Context, echo_json, locks_project, pass_context, warn
 
 
 @click.command("import")
@@ -14,6 +14,7 @@ from .common import Context, echo_json, pass_context, warn
 @click.option("--dry-run", is_flag=True, help="Say what would be taken; change nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @pass_context
+@locks_project
 def returned_command(context: Context, file: Path, dry_run: bool, fmt: str) -> None:
     """Bring back a translator's work (the zip, or the PO or XLIFF file in it).
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import click
 
-from .common import Context, echo_json, fail, pass_context, warn
+from .common import Context, echo_json, fail, locks_project, pass_context, warn
 from .push import print_report
 
 _LABELS = {"pull": "Reading pages", "pretranslate": "Pretranslating", "push": "Publishing"}
@@ -31,6 +31,7 @@ _LABELS = {"pull": "Reading pages", "pretranslate": "Pretranslating", "push": "P
 )
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @pass_context
+@locks_project
 def sync_command(
     context: Context,
     languages: tuple[str, ...],

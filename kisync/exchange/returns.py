@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from .. import pofile
 from ..errors import KisyncError
-from ..fsutil import write_if_changed
+from ..fsutil import FileChanged, read_version, replace_file
 from ..languages import Language, get_language
 from ..translate.checks import REGISTRY, Subject
 from ..translate.notes import replace_notes
@@ -40,6 +40,8 @@ from .xliff import read_xliff
 
 CONFLICT_NOTE = "returned by export"
 CHECK_NOTE = "returned translation:"
+RETRIES = 5
+"""How often a page is merged again when its catalog is saved meanwhile (Poedit)."""
 SIMILAR = 70
 """Percent a changed German text must still resemble the exported one to take its
 returned translation as a fuzzy proposal."""
@@ -238,14 +240,39 @@ def _import_page(
     export_id: str,
     report: ImportReport,
 ) -> None:
+    """Merge the page's returned translations; again from the new file if a translator
+    saved the catalog meanwhile (never over their save)."""
     path = layout.catalog_path(language.code, key)
-    outcome = report.pages.setdefault(key, PageImport())
-    if not path.exists():
-        outcome.gone += [
-            f"{item.unit.msgid[:60]!r}: the page has no catalog any more" for item in items
-        ]
+    for _ in range(RETRIES):
+        outcome = PageImport()
+        version = read_version(path)
+        if version.data is None:
+            outcome.gone += [f"{item.unit.msgid[:60]!r}: the page has no catalog" for item in items]
+            report.pages[key] = outcome
+            return
+        catalog = pofile.parse(version.data, path)
+        _merge_items(catalog, items, export_id, outcome)
+        report.pages[key] = outcome
+        data = pofile.dumps(catalog).encode("utf-8")
+        if data == version.data or report.dry_run:
+            if data != version.data:
+                report.written.append(path)
+            return
+        try:
+            replace_file(path, data, expected=version)
+        except FileChanged:
+            continue
+        report.written.append(path)
         return
-    catalog = pofile.read(path)
+    raise KisyncError(
+        f"{path}: saved by someone else {RETRIES} times while import merged it; the file is "
+        "as they saved it — run the import again when nobody is editing it"
+    )
+
+
+def _merge_items(
+    catalog: polib.POFile, items: list[_Item], export_id: str, outcome: PageImport
+) -> None:
     live = [entry for entry in catalog if not entry.obsolete and entry.msgid]
     by_key = {(entry.msgctxt, entry.msgid): entry for entry in live}
     for item in items:
@@ -254,8 +281,6 @@ def _import_page(
             _same_german(entry, item, export_id, outcome)
         else:
             _changed_german(live, item, export_id, outcome)
-    if write_if_changed(path, pofile.dumps(catalog), dry_run=report.dry_run):
-        report.written.append(path)
 
 
 def _same_german(entry: polib.POEntry, item: _Item, export_id: str, outcome: PageImport) -> None:

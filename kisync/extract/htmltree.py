@@ -6,9 +6,12 @@ whitespace). That needs the source offsets of every tag and text run, which libx
 does not expose. This module tokenizes the page with regular expressions that follow
 the HTML5 tokenizer for the cases real pages contain, then builds a tree with the
 HTML5 rules for optional end tags (``<p>`` closed by a block, ``<li>`` by the next
-``<li>``, table cells, options, headings), so ``<li>a<li>b</ul>`` gives two items.
-The tree is only as detailed as segmentation and rendering need: no foster parenting,
-no implied ``<html>``/``<body>``.
+``<li>``, table cells, options, headings), so ``<li>a<li>b</ul>`` gives two items, and
+with the HTML5 rules for the head: an element that does not belong in ``<head>``, or
+text, ends an unclosed head; a second ``<html>``, ``<head>`` or ``<body>`` is ignored;
+``</body>`` and ``</html>`` close nothing; ``<noscript>`` is raw text (as in a browser
+with scripting on). The tree is only as detailed as segmentation and rendering need: no
+foster parenting, no implied ``<html>``/``<head>``/``<body>`` elements.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ VOID = frozenset(
         "wbr",
     ]
 )
-RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes"])
+RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"])
 ESCAPABLE_RAW_TEXT = frozenset(("title", "textarea"))
 
 _CLOSES_P = frozenset(
@@ -120,6 +123,24 @@ _IMPLIED_END = {
 
 _MAY_CLOSE = _CLOSES_P | _HEADINGS | frozenset(_IMPLIED_END)
 """Start tags that may close open elements; for all others _close_implied does nothing."""
+HEAD_CONTENT = frozenset(
+    [
+        "base",
+        "basefont",
+        "bgsound",
+        "link",
+        "meta",
+        "title",
+        "noscript",
+        "noframes",
+        "style",
+        "script",
+        "template",
+    ]
+)
+"""Start tags that stay in ``<head>``; any other element ends an unclosed head."""
+_DOCUMENT = frozenset(["html", "head", "body"])
+_HTML_SPACE = " \t\n\r\f"
 
 _MARKUP = re.compile(
     r"""
@@ -244,6 +265,11 @@ class _TreeBuilder:
         self.open: dict[str, int] = {}
         """How many elements of each tag are on the stack (tags with none are absent):
         most checks end here."""
+        self.head: Element | None = None
+        self.in_body = False
+        """Whether body content (an element that is not head content, or text) was seen."""
+        self.seen: set[str] = set()
+        """Which of ``<html>``, ``<head>``, ``<body>`` the page has (a second is ignored)."""
 
     def run(self) -> None:
         source, pos, end = self.source, 0, len(self.source)
@@ -251,11 +277,17 @@ class _TreeBuilder:
         while pos < end:
             match = search(source, pos)
             if match is None:
-                self.stack[-1].children.append(Text(pos, end))
+                if self.in_body:
+                    self.stack[-1].children.append(Text(pos, end))
+                else:
+                    self._text_before_body(pos, end)
                 break
             start = match.start()
             if start > pos:
-                self.stack[-1].children.append(Text(pos, start))
+                if self.in_body:
+                    self.stack[-1].children.append(Text(pos, start))
+                else:
+                    self._text_before_body(pos, start)
             kind = match.lastgroup
             if kind == "attrs":
                 pos = self._start_tag(match["start"].lower(), match["attrs"], match)
@@ -273,9 +305,16 @@ class _TreeBuilder:
 
     def _start_tag(self, tag: str, attrs: str, match: re.Match[str]) -> int:
         start, start_end = match.span()
-        if tag in _MAY_CLOSE:
-            self._close_implied(tag, start)
-        parent = self.stack[-1]
+        if not self.in_body:
+            if tag in _DOCUMENT and not self._document_tag(tag):
+                return start_end  # a second <html>, <head> or <body>: ignored
+            parent = self._parent_before_body(tag, start)
+        else:
+            if tag in _MAY_CLOSE:
+                self._close_implied(tag, start)
+            elif tag in _DOCUMENT:
+                return start_end  # <html>, <head> or <body> inside the body: ignored
+            parent = self.stack[-1]
         attributes = _attributes(attrs, match.start(match.lastgroup)) if attrs.strip() else {}
         element = Element(tag, attributes, start, start_end, parent=parent)
         parent.children.append(element)
@@ -288,7 +327,47 @@ class _TreeBuilder:
             return self._raw_text(element, raw=tag in RAW_TEXT)
         self.stack.append(element)
         self.open[tag] = self.open.get(tag, 0) + 1
+        if tag == "head":
+            self.head = element
         return start_end
+
+    # -- the head (HTML5 "before head", "in head" and "after head" insertion modes) ------
+
+    def _document_tag(self, tag: str) -> bool:
+        """Whether an ``<html>``, ``<head>`` or ``<body>`` before body content counts."""
+        if tag in self.seen or (tag == "html" and len(self.stack) > 1):
+            return False
+        self.seen.add(tag)
+        return True
+
+    def _parent_before_body(self, tag: str, at: int) -> Element:
+        """Where an element goes before body content: head content stays in (or goes
+        back to) the head; anything else ends the head and starts the body."""
+        if "template" in self.open:
+            return self.stack[-1]  # a template's content is inert
+        if tag in HEAD_CONTENT or tag in ("html", "head"):
+            head = self.head
+            if tag not in ("html", "head") and head is not None and "head" not in self.open:
+                return head  # HTML5 "after head": <meta> between </head> and <body>
+            return self.stack[-1]
+        if "head" in self.open:
+            self._close_through("head", at)
+        self.in_body = True
+        self.seen.add("head")  # a later <head> is ignored
+        return self.stack[-1]
+
+    def _text_before_body(self, start: int, end: int) -> None:
+        """Text before body content: spaces stay where they are, the first other
+        character ends the head and starts the body."""
+        raw = self.source[start:end]
+        spaces = len(raw) - len(raw.lstrip(_HTML_SPACE))
+        if spaces == len(raw) or "template" in self.open:
+            self.stack[-1].children.append(Text(start, end))
+            return
+        if spaces:
+            self.stack[-1].children.append(Text(start, start + spaces))
+        self._parent_before_body("#text", start + spaces)
+        self.stack[-1].children.append(Text(start + spaces, end))
 
     def _raw_text(self, element: Element, raw: bool) -> int:
         closing = re.compile(rf"</{element.tag}[\s/>]", re.I).search(self.source, element.start_end)
@@ -312,12 +391,15 @@ class _TreeBuilder:
             return
         closes, boundary = implied
         if not closes.isdisjoint(open_):
+            # the outermost one within the boundary: a new <tr> closes the row, not its cell
+            outermost = None
             for element in reversed(self.stack):
-                if element.tag in closes:
-                    self._close_through(element.tag, at)
-                    break
                 if element.tag in boundary:
                     break
+                if element.tag in closes:
+                    outermost = element.tag
+            if outermost is not None:
+                self._close_through(outermost, at)
 
     def _in_scope(self, tag: str, boundary: frozenset[str]) -> bool:
         for element in reversed(self.stack):
@@ -345,9 +427,10 @@ class _TreeBuilder:
         if tag == "br":  # HTML5 treats </br> as <br>
             element = Element("br", {}, start, end, start, end, parent=self.stack[-1])
             self.stack[-1].children.append(element)
-        elif tag in self.open:
+        elif tag in self.open and (tag == "head" or tag not in _DOCUMENT):
             self._close_through(tag, start, end_end=end)
-        # an end tag for an element that is not open is ignored, as browsers do
+        # an end tag for an element that is not open is ignored, as browsers do; so are
+        # </body> and </html>, which close nothing in HTML5 (text after them is still body)
 
 
 def _attributes(text: str, offset: int) -> dict[str, Attribute]:

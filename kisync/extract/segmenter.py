@@ -20,7 +20,13 @@ from dataclasses import dataclass, field, replace
 from ..errors import ExtractError
 from ..model import PageText, Placeholder, Segment
 from .htmltree import Attribute, Comment, Document, Element, Text, parse_html
-from .literals import find_literals, has_literal, raw_offsets, without_literals
+from .literals import (
+    CHARACTER_REFERENCE,
+    find_literals,
+    has_literal,
+    raw_offsets,
+    without_literals,
+)
 from .selectors import select
 
 # label and button are phrasing content in HTML, but on portals they stand alone;
@@ -118,6 +124,8 @@ PAGE_METADATA = {
     ("name", "twitter:title"): "twitter:title",
     ("name", "twitter:description"): "twitter:description",
 }
+METADATA_KINDS = frozenset(["title", *PAGE_METADATA.values()])
+"""Segment kinds that are not body text."""
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE_CHARS = re.compile("[\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_SPACE = " \t\n\r\f"
@@ -185,7 +193,7 @@ class _Run:
 
     def add_text(self, node: Text, text: str, start: int, end: int) -> None:
         self.parts.append(_Part("text", node, text=text, start=start, end=end))
-        if not self.visible and text.strip(_HTML_SPACE):
+        if not self.visible and text.strip():
             self.visible = True
 
     def add_literal(self, node: Text, text: str, kind: str, start: int, end: int) -> None:
@@ -224,7 +232,11 @@ class _Extractor:
         title_element = self.doc.find("title")
         title = self._plain_text(title_element) if title_element is not None else ""
         return PageText(
-            page, site, title=title, content_found=self.content_found or self.is_fragment
+            page,
+            site,
+            title=title,
+            content_found=self.content_found or self.is_fragment,
+            body_text=any(s.kind not in METADATA_KINDS for s in page),
         )
 
     # -- page metadata -------------------------------------------------------------
@@ -336,7 +348,8 @@ class _Extractor:
                     self._container(child, inner)
             return
         if not _has_visible_text(element, self.doc):
-            run.add("atomic", element, "x")  # empty anchor, icon span
+            run.add("atomic", element, "x")  # empty anchor, icon span, image link
+            self._inner_attributes(element, state)
             return
         kind = PLACEHOLDER_NAMES.get(element.tag, "span")
         run.add("open", element, kind)
@@ -348,6 +361,14 @@ class _Extractor:
             else:
                 self._child(child, run, state)
         run.add("close", element, kind)
+
+    def _inner_attributes(self, element: Element, state: _State) -> None:
+        """The attributes people read below an element kept whole: the ``alt`` of the
+        image in an image link (a site logo)."""
+        for child in element.children:
+            if isinstance(child, Element) and (inner := self._enter(child, state)):
+                self._attributes(child, inner)
+                self._inner_attributes(child, inner)
 
     def _descend_untranslated(self, element: Element, state: _State) -> None:
         """Inside translate="no": only descendants with translate="yes" count."""
@@ -466,7 +487,7 @@ class _Extractor:
     def _placeholder(self, name: str, part: _Part) -> Placeholder:
         if part.kind == "literal":
             markup = self.source[part.start : part.end]
-            note = f'{part.placeholder_kind} address, kept unchanged: "{_normalize(part.text)}"'
+            note = f'{part.placeholder_kind}, kept unchanged: "{_normalize(part.text)}"'
             return Placeholder(name, markup, "", note, start=part.start)
         element = part.node
         assert isinstance(element, Element)
@@ -511,8 +532,8 @@ def _text_nodes(element: Element) -> Iterator[Text]:
 def _has_visible_text(element: Element, doc: Document) -> bool:
     children = element.children
     if len(children) == 1 and type(children[0]) is Text:  # <a href="…">text</a>
-        return bool(doc.text(children[0]).strip(_HTML_SPACE))
-    return any(doc.text(node).strip(_HTML_SPACE) for node in _text_nodes(element))
+        return bool(doc.text(children[0]).strip())
+    return any(doc.text(node).strip() for node in _text_nodes(element))
 
 
 def _has_block(element: Element) -> bool:
@@ -550,7 +571,7 @@ def _trim(parts: list[_Part]) -> tuple[list[_Part], list[Element]]:
 def _is_edge_noise(part: _Part) -> bool:
     if part.kind in ("kept", "atomic"):
         return True
-    return part.kind == "text" and not part.text.strip(_HTML_SPACE)
+    return part.kind == "text" and not part.text.strip()
 
 
 def _span(parts: list[_Part], source: str) -> tuple[int, int]:
@@ -575,10 +596,32 @@ def _node_end(node: Element | Text | Comment) -> int:
 
 
 def _trimmed_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the spacing at its edges (spaces, no-break spaces, written
+    as characters or as references such as ``&nbsp;``): it stays in the page."""
     raw = source[start:end]
-    left = len(raw) - len(raw.lstrip(_HTML_SPACE))
-    right = len(raw) - len(raw.rstrip(_HTML_SPACE))
-    return start + left, end - right
+    left = len(raw) - len(raw.lstrip())
+    right = len(raw.rstrip())
+    if raw[left : left + 1] == "&" or raw[right - 1 : right] == ";":
+        left, right = _space_references_trimmed(raw, left, right)
+    return start + left, start + right
+
+
+def _space_references_trimmed(raw: str, left: int, right: int) -> tuple[int, int]:
+    """:func:`_trimmed_span` for text that starts or ends with a character reference."""
+    while (match := CHARACTER_REFERENCE.match(raw, left, right)) and _is_space(match.group()):
+        left = match.end()
+        left += len(raw[left:right]) - len(raw[left:right].lstrip())
+    while right > left and raw[right - 1] == ";":
+        ampersand = raw.rfind("&", left, right)
+        match = CHARACTER_REFERENCE.fullmatch(raw, ampersand, right) if ampersand >= 0 else None
+        if match is None or not _is_space(match.group()):
+            break
+        right = len(raw[:ampersand].rstrip())
+    return left, max(left, right)
+
+
+def _is_space(reference: str) -> bool:
+    return html.unescape(reference).isspace()
 
 
 def _join(pieces: list[str]) -> str:
@@ -599,11 +642,11 @@ def _join(pieces: list[str]) -> str:
         if text:
             out.append(text)
             space_before = text.endswith(" ")
-    return "".join(out).strip(" ")
+    return "".join(out).strip()
 
 
 def _normalize(text: str) -> str:
-    return _collapse(text).strip(" ")
+    return _collapse(text).strip()
 
 
 def _collapse(text: str) -> str:

@@ -9,6 +9,10 @@ The rules are GNU ``msgfmt --statistics``'s, so the string counts agree with it 
 - the header (``msgid ""`` without ``msgctxt``) does not count, except that a header
   whose ``msgstr`` is empty is counted as untranslated, as msgfmt does.
 
+One addition of kisync's own: a catalog whose header has ``X-Kisync-No-Body-Text`` (its
+page's body had no text to translate) counts one more untranslated string, the text
+kisync did not find, so that page is never complete.
+
 Words are counted in the German source text (``msgid``, plus ``msgid_plural``): a word
 is a run of characters between spaces that contains at least one letter or digit.
 Placeholders are not words: paired ones (``<a1>``, ``</a1>``, ``<b1>`` …) vanish, as
@@ -29,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import PLACEHOLDER
+from ..model import NO_BODY_TEXT, PLACEHOLDER
 
 __all__ = ["Counts", "count_words", "scan", "translations"]
 
@@ -136,6 +140,8 @@ _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9a-fA-F]+)|(.))")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _FLAG_SPLIT = re.compile(rb"[\s,]+")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_NO_BODY_TEXT = b'"' + NO_BODY_TEXT.encode() + b":"
+"""The header field at the start of a header line (kisync and gettext write one a line)."""
 
 _words_cache: dict[bytes, int] = {}
 
@@ -193,14 +199,16 @@ _Entry = tuple[bytes, "bytes | None", bytes, "bytes | None", "bytes | None", "by
 """The raw parts of an entry: comments, msgctxt, msgid, msgid_plural, msgstr[0], msgstr."""
 
 
-def _entries(data: bytes) -> list[_Entry] | None:
-    """The active entries of a catalog (header excluded), or None if the layout is not
-    recognised (not gettext's, not UTF-8)."""
+def _entries(data: bytes) -> tuple[list[_Entry], bool] | None:
+    """The active entries of a catalog (header excluded) and whether its header says the
+    page had no body text, or None if the layout is not recognised (not gettext's, not
+    UTF-8)."""
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
     if data and not data.endswith(b"\n"):
         data += b"\n"
     entries = []
+    no_body_text = False
     position = 0
     for match in _ENTRY.finditer(data):
         if match.start() != position:
@@ -213,11 +221,12 @@ def _entries(data: bytes) -> list[_Entry] | None:
             if not _is_empty(value):  # the header
                 if not _utf8_header(value):
                     return None
+                no_body_text |= _NO_BODY_TEXT in value
                 continue
         entries.append(entry)
     if _TRAILER.match(data, position) is None:
         return None
-    return entries
+    return entries, no_body_text
 
 
 def scan(data: bytes, *, words: bool = True) -> Counts | None:
@@ -229,9 +238,11 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
     total = translated = fuzzy = words_total = words_translated = 0
     known = _words_cache
     try:
-        entries = _entries(data)
-        if entries is None:
+        found = _entries(data)
+        if found is None:
             return None
+        entries, no_body_text = found
+        total = int(no_body_text)
         for pre, _, msgid, plural, msgstr0, msgstr in entries:  # the hot loop of `stats`
             if msgstr is None:
                 msgstr = msgstr0
@@ -265,10 +276,10 @@ def translations(data: bytes) -> tuple[set[tuple[str, str]], dict[tuple[str, str
     known: set[tuple[str, str]] = set()
     done: dict[tuple[str, str], str] = {}
     try:
-        entries = _entries(data)
-        if entries is None:
+        found = _entries(data)
+        if found is None:
             return None
-        for pre, context, msgid, _, _, msgstr in entries:
+        for pre, context, msgid, _, _, msgstr in found[0]:
             key = (unquote(context) if context is not None else "", unquote(msgid))
             known.add(key)
             if msgstr is not None and not _is_empty(msgstr) and not _is_fuzzy(pre):

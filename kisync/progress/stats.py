@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .. import pofile
 from ..errors import CatalogError
 from ..languages import Language
+from ..model import NO_BODY_TEXT
 from ..selection import select_languages, select_pages
 from .cache import StatsCache
 from .scan import Counts, count_words, scan
@@ -109,7 +110,8 @@ def _parsed_counts(path: Path) -> Counts:
     """The slow path: the full PO reader, for files the scanner does not recognise."""
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
     catalog = pofile.read(path)
-    total = translated = fuzzy = words_total = words_translated = 0
+    total = int(NO_BODY_TEXT in catalog.metadata)
+    translated = fuzzy = words_total = words_translated = 0
     for entry in catalog:
         if entry.obsolete:
             continue

@@ -23,6 +23,7 @@ import polib
 from .. import pofile
 from ..errors import CatalogError
 from ..languages import Language
+from ..model import NO_BODY_TEXT
 from ..translate.checks import Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
@@ -89,7 +90,8 @@ class PublishGate:
         blocked = {(finding.msgctxt or "", finding.msgid) for finding in errors}
         known: set[MessageKey] = set()
         translations: dict[MessageKey, str] = {}
-        total = translated = 0
+        total = int(NO_BODY_TEXT in catalog.metadata)  # the text kisync did not find
+        translated = 0
         for entry in catalog:
             if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
                 continue

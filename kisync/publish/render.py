@@ -41,6 +41,7 @@ import html
 import logging
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -267,8 +268,9 @@ def _pieces(segment: Segment, msgstr: str | None) -> tuple[list, str | None]:
     """``msgstr`` split into text and pseudo-tags, or why it cannot be used."""
     if not msgstr or not msgstr.strip():
         return [], NOT_TRANSLATED
-    if not segment.placeholders and "<" not in msgstr:
-        return [msgstr], None
+    if not segment.placeholders:  # a title or attribute: text like <a1> in it is text
+        problem = _tags_not_in(segment.text, msgstr) if "<" in msgstr else None
+        return ([], problem) if problem else ([msgstr], None)
     return _parse_tags(segment, msgstr)
 
 
@@ -415,8 +417,14 @@ class _Renderer:
         """``<html lang dir>``; a fragment's top-level elements, or a wrapper around it."""
         marks = {"lang": self.language.bcp47, "dir": self.language.direction}
         root = self.page.html_element
-        roots = [root] if root is not None else self.page.fragment_roots()
-        self.wrap = roots is None
+        document = self.page.head or self.page.body
+        if root is None and document is not None:  # a page whose <html> tag is left out
+            attributes = "".join(f" {name}={_quoted(value)}" for name, value in marks.items())
+            self._add(document.start, document.start, f"<html{attributes}>")
+            roots: list | None = []
+        else:
+            roots = [root] if root is not None else self.page.fragment_roots()
+            self.wrap = roots is None
         if root is not None and self.language.direction == "ltr" and "dir" not in root.attributes:
             del marks["dir"]
         for element in roots or ():
@@ -429,7 +437,9 @@ class _Renderer:
         for element in self.page.with_lang:  # <div lang="de"> now holds the translation
             german = _same_language(element.get("lang") or "", self.source_language)
             if german and self.page.has_segments_inside(element):
-                self._set_attributes(element, {"lang": self.language.bcp47, "dir": marks["dir"]})
+                self._set_attributes(
+                    element, {"lang": self.language.bcp47, "dir": self.language.direction}
+                )
         if self.page.og_locale is not None:
             self._set_attributes(self.page.og_locale, {"content": self.language.code})
         for meta in self.page.charsets:  # the translation is written as UTF-8
@@ -541,6 +551,17 @@ def _switcher(alternates: Alternates, current: Language) -> str:
 
 
 # -- pseudo-tags -------------------------------------------------------------------
+
+
+def _tags_not_in(msgid: str, msgstr: str) -> str | None:
+    """A pseudo-tag in ``msgstr`` that is not text of ``msgid`` (a string without tags)."""
+    allowed = Counter(match.group() for match in PLACEHOLDER.finditer(msgid))
+    for match in PLACEHOLDER.finditer(msgstr):
+        token = match.group()
+        if not allowed[token]:
+            return f"{token} is not a tag of this string"
+        allowed[token] -= 1
+    return None
 
 
 def _parse_tags(segment: Segment, msgstr: str) -> tuple[list, str | None]:

@@ -32,7 +32,7 @@ import polib
 
 from .. import pofile
 from ..errors import CatalogError
-from ..fsutil import write_if_changed
+from ..fsutil import FileChanged, FileVersion, read_version, replace_file
 from ..languages import Language
 from ..model import PLACEHOLDER
 from ..selection import select_languages, select_pages
@@ -139,7 +139,7 @@ def pretranslate(
     glossary = project.glossary
     filler = _Filler(glossary, project.config.glossary.memory_similarity)
     for language in chosen:
-        catalogs = _read_all(project, language, report)
+        catalogs, versions = _read_all(project, language, report)
         memory = TranslationMemory.from_catalogs(catalogs.items())
         selected = [(key, catalogs[key]) for key in keys if key in catalogs]
         waiting: list[tuple[str, polib.POEntry]] = []
@@ -156,9 +156,32 @@ def pretranslate(
             _machine_fill(machine, project, language, waiting, report, dry_run=dry_run)
         for key, catalog in selected:
             path = project.catalog_path(language.code, key)
-            if write_if_changed(path, pofile.dumps(catalog), dry_run=dry_run):
-                report.written.append(path)
+            _write(path, catalog, versions[key], report, dry_run=dry_run)
     return report
+
+
+def _write(
+    path: Path,
+    catalog: polib.POFile,
+    version: FileVersion,
+    report: PretranslateReport,
+    *,
+    dry_run: bool,
+) -> None:
+    """Write the catalog unless it is unchanged, or a translator saved it meanwhile."""
+    data = pofile.dumps(catalog).encode("utf-8")
+    if data == version.data:
+        return
+    if not dry_run:
+        try:
+            replace_file(path, data, expected=version)
+        except FileChanged:
+            report.failures.append(
+                f"{path}: saved by someone else while pretranslate ran; left as they saved "
+                "it — run pretranslate again (machine translations come from the cache)"
+            )
+            return
+    report.written.append(path)
 
 
 def _untranslated(entry: polib.POEntry) -> bool:
@@ -210,18 +233,22 @@ def _add_outcome(report: PretranslateReport, outcome: MachineOutcome) -> None:
 
 def _read_all(
     project: Project, language: Language, report: PretranslateReport
-) -> dict[str, polib.POFile]:
-    """Every catalog of the language (the memory covers the whole project)."""
-    catalogs = {}
+) -> tuple[dict[str, polib.POFile], dict[str, FileVersion]]:
+    """Every catalog of the language (the memory covers the whole project), and the bytes
+    each had when it was read (so a translator's later save is never written over)."""
+    catalogs, versions = {}, {}
     for key in project.page_keys():
         path = project.catalog_path(language.code, key)
-        if not path.exists():
+        version = read_version(path)
+        if version.data is None:
             continue
         try:
-            catalogs[key] = pofile.read(path)
+            catalogs[key] = pofile.parse(version.data, path)
         except CatalogError as error:
             report.failures.append(f"{error} (left untouched; fix it, then run again)")
-    return catalogs
+            continue
+        versions[key] = version
+    return catalogs, versions
 
 
 class _Filler:

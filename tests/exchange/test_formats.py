@@ -14,7 +14,7 @@ import pytest
 from conftest import msgfmt_check
 from lxml import etree
 from support.catalogs import translate
-from support.demo import ROOT, copy_demo, copy_pulled
+from support.demo import ROOT, copy_pulled
 from translate.storage import pypo, tmx, xliff
 
 from kisync import Project, pofile
@@ -27,16 +27,9 @@ needs_schemas = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def pulled(tmp_path_factory) -> Path:
-    root = copy_demo(tmp_path_factory.mktemp("formats"))
-    assert not Project.load(root).pull().failures
-    return root
-
-
 @pytest.fixture
-def project(pulled, tmp_path) -> Project:
-    return Project.load(copy_pulled(pulled, tmp_path / "p"))
+def project(pulled_demo, tmp_path) -> Project:
+    return Project.load(copy_pulled(pulled_demo, tmp_path / "p"))
 
 
 def xliff_of(project: Project, tmp_path: Path, *pages: str) -> bytes:

@@ -11,7 +11,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 from conftest import msgfmt_check
-from support.demo import copy_demo, copy_pulled
+from support.demo import copy_pulled
 
 from kisync import Project, pofile
 from kisync.cli import cli
@@ -20,16 +20,9 @@ PAGE = "aufenthalt-asyl"
 SENTENCE = "Der Weg durch das Asylverfahren"
 
 
-@pytest.fixture(scope="module")
-def pulled(tmp_path_factory) -> Path:
-    root = copy_demo(tmp_path_factory.mktemp("exchange"))
-    assert not Project.load(root).pull().failures
-    return root
-
-
 @pytest.fixture
-def project(pulled, tmp_path) -> Path:
-    return copy_pulled(pulled, tmp_path / "p")
+def project(pulled_demo, tmp_path) -> Path:
+    return copy_pulled(pulled_demo, tmp_path / "p")
 
 
 def run(root: Path, *args: str):
@@ -234,3 +227,30 @@ def test_json_summary_per_page(project, tmp_path):
     translate_handout(po_path)
     data = json.loads(run(project, "import", str(po_path), "--format", "json").output)
     assert data["pages"][PAGE]["taken"] > 5 and data["pages"][PAGE]["conflicts"] == []
+
+
+def test_a_translator_saving_during_the_import_keeps_the_save(project, tmp_path, monkeypatch):
+    """The catalog is saved (Poedit) between import's read and its write: import merges
+    again from the saved file instead of writing over it."""
+    from kisync.exchange import returns
+
+    po_path = handout(export(project, tmp_path / "ar.zip", "--page", PAGE), tmp_path / "out")
+    translate_handout(po_path)
+    catalog_path = project / "po" / "ar" / f"{PAGE}.po"
+    merge = returns._merge_items
+    saves = []
+
+    def save_meanwhile(catalog, *args):
+        if not saves:  # the translator saves once, while the first merge runs
+            saved = pofile.read(catalog_path)
+            next(e for e in saved if e.msgid == "Häufige Fragen").msgstr = "أسئلة شائعة"
+            catalog_path.write_text(pofile.dumps(saved), encoding="utf-8")
+            saves.append(1)
+        return merge(catalog, *args)
+
+    monkeypatch.setattr(returns, "_merge_items", save_meanwhile)
+    result = run(project, "import", str(po_path))
+    entries = page_entries(project)
+    assert entries["Häufige Fragen"].msgstr == "أسئلة شائعة", "the save survives"
+    assert entries[SENTENCE].msgstr == f"ترجمة: {SENTENCE}", "and the import landed"
+    assert result.exit_code == 1  # the returned "Häufige Fragen" conflicts with the save

@@ -13,24 +13,17 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
-from support.demo import copy_demo, copy_pulled
+from support.demo import copy_pulled
 from support.httpserver import TestServer
 from support.mtservers import FakeDeepL, FakeLibreTranslate, tagged_upper
 
-from kisync import Project, pofile
+from kisync import pofile
 from kisync.cli import cli
 from kisync.model import PLACEHOLDER
 from kisync.translate.mt.protect import Unusable, prepare, restore
 
 KEY_ENV = "KISYNC_TEST_DEEPL_KEY"
 NOTE = re.compile(r"^machine translation: (deepl|libre), \d{4}-\d\d-\d\d$", re.M)
-
-
-@pytest.fixture(scope="module")
-def pulled(tmp_path_factory) -> Path:
-    root = copy_demo(tmp_path_factory.mktemp("mt"))
-    assert not Project.load(root).pull().failures
-    return root
 
 
 @pytest.fixture
@@ -50,8 +43,8 @@ def libre_server():
 
 
 @pytest.fixture
-def project(pulled, tmp_path, deepl_server, libre_server, monkeypatch) -> Path:
-    root = copy_pulled(pulled, tmp_path)
+def project(pulled_demo, tmp_path, deepl_server, libre_server, monkeypatch) -> Path:
+    root = copy_pulled(pulled_demo, tmp_path)
     monkeypatch.setenv(KEY_ENV, deepl_server[0].key)
     monkeypatch.setenv("KISYNC_TEST_LIBRE_KEY", "libre-key")
     configure(root, deepl_server[1].url, libre_server[1].url)
@@ -350,3 +343,39 @@ def test_a_missing_key_is_one_line_naming_the_variable(project, monkeypatch):
 def test_no_machine_sends_nothing(project, deepl_server):
     assert run(project, "pretranslate", "--no-machine").exit_code == 0
     assert deepl_server[0].received == []
+
+
+def test_a_save_during_the_run_is_kept_and_reported(project, deepl_server):
+    """The engine takes its time; meanwhile a translator saves a catalog: pretranslate
+    leaves that file as saved and says so (the proposals wait in the cache)."""
+    fake, _ = deepl_server
+    path = project / "po" / "ar" / "aufenthalt-asyl.po"
+
+    def slow_while_a_translator_saves(text: str, target: str) -> str:
+        if not path.read_text(encoding="utf-8").count("محفوظ"):
+            saved = pofile.read(path)
+            live(saved)[0].msgstr = "محفوظ"
+            path.write_text(pofile.dumps(saved), encoding="utf-8")
+        return tagged_upper(text, target)
+
+    fake.translate = slow_while_a_translator_saves
+    result = run(project, "pretranslate", "--lang", "ar")
+    assert result.exit_code == 2
+    assert "saved by someone else while pretranslate ran" in result.output
+    kept = pofile.read(path)
+    assert live(kept)[0].msgstr == "محفوظ"
+    assert not any(NOTE.search(entry.comment or "") for entry in live(kept))
+    requests = len(fake.received)
+    assert run(project, "pretranslate", "--lang", "ar").exit_code == 0
+    assert len(fake.received) == requests, "the second run takes the proposals from the cache"
+    assert any(NOTE.search(entry.comment or "") for entry in live(pofile.read(path)))
+
+
+def test_a_damaged_cache_is_one_line(project, deepl_server):
+    cache = project / ".kisync" / "machine-translation.sqlite3"
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    result = run(project, "pretranslate", "--lang", "ar")
+    assert result.exit_code == 2
+    assert "the machine-translation cache cannot be used" in result.output
+    assert "Traceback" not in result.output

@@ -158,6 +158,16 @@ def test_a_layout_the_scanner_does_not_know_is_read_in_full(tmp_path):
     assert catalog_counts(path) == Counts(1, 1, 0, 0, 1, 1)
 
 
+@pytest.mark.parametrize("bom", ["", "\ufeff"])  # the scanner, and the full reader
+def test_a_page_without_body_text_counts_one_string_more(tmp_path, bom):
+    header = HEADER + '"X-Kisync-No-Body-Text: yes\\n"\n'
+    data = (bom + header + '\nmsgid "Termine"\nmsgstr "Appointments"\n').encode()
+    path = tmp_path / "empty-body.po"
+    path.write_bytes(data)
+    assert catalog_counts(path) == Counts(2, 1, 0, 1, 1, 1)
+    assert catalog_counts(path).percent == 50.0
+
+
 def test_a_catalog_in_another_charset_is_refused_with_its_line(tmp_path):
     path = tmp_path / "latin1.po"
     text = HEADER.replace("UTF-8", "ISO-8859-1") + '\nmsgid "Grüße"\nmsgstr ""\n'

@@ -158,6 +158,58 @@ def test_attributes_inside_a_placeholder_are_translated_too():
     assert image.get("lang") is None
 
 
+def test_the_alt_of_an_image_link_is_translated_inside_the_link_and_the_sentence():
+    page = SourcePage(
+        "<header><a href='/' rel=home><img src=logo.svg alt='Portal Heinsberg'></a></header>"
+        "<main><p>Siehe <a href='/plan.pdf'><img src=plan.png alt='Plan der Stadt'></a> hier.</p></main>"
+    )
+    translations = {
+        ("", "Siehe <x1/> hier."): "See <x1/> here.",
+        ("", "Plan der Stadt"): "City map",
+    }
+    out = render(page, EN, translations, {("", "Portal Heinsberg"): "Heinsberg portal"}).html
+    assert "<a href='/' rel=home><img src=logo.svg alt=\"Heinsberg portal\"></a>" in out
+    assert "<p>See <a href='/plan.pdf'><img src=plan.png alt=\"City map\"></a> here.</p>" in out
+    german = render(page, AR, {("", "Siehe <x1/> hier."): "انظر <x1/> هنا."}).html
+    assert '<img src=plan.png alt=\'Plan der Stadt\' lang="de" dir="ltr">' in german
+
+
+def test_edge_spacing_and_line_breaks_stay_around_the_translation():
+    page = SourcePage(
+        "<main><h2>&nbsp;Beratung<br>&nbsp;</h2>"
+        "<p>\u00a0Bitte <b>pünktlich</b> kommen.&#160;</p></main>"
+    )
+    translations = {
+        ("", "Beratung"): "Advice",
+        ("", "Bitte <b1>pünktlich</b1> kommen."): "Please come <b1>on time</b1>.",
+    }
+    out = render(page, EN, translations).html
+    assert "<h2>&nbsp;Advice<br>&nbsp;</h2>" in out
+    assert "<p>\u00a0Please come <b>on time</b>.&#160;</p>" in out
+
+
+def test_text_that_looks_like_a_placeholder_is_published_as_text():
+    page = SourcePage(
+        "<html><head><title>Das Zeichen &lt;a1&gt;</title></head><body><main>"
+        "<p>Tippen Sie &lt;a1&gt; in das <a href='/f'>Formular</a>.</p>"
+        "<img src=s.png alt='Symbol &lt;br1/&gt;'></main></body></html>"
+    )
+    translations = {
+        ("", "Das Zeichen <a1>"): "The sign <a1>",
+        ("", "Tippen Sie <x1/> in das <a1>Formular</a1>."): "Type <x1/> in the <a1>form</a1>.",
+        ("", "Symbol <br1/>"): "Icon <br1/>",
+    }
+    out = render(page, EN, translations)
+    assert "<title>The sign &lt;a1&gt;</title>" in out.html
+    assert "<p>Type &lt;a1&gt; in the <a href='/f'>form</a>.</p>" in out.html
+    assert 'alt="Icon &lt;br1/&gt;"' in out.html
+    assert (out.translated, out.total, out.problems) == (3, 3, ())
+    assert parse(out.html).xpath("//main/p")[0].text_content() == "Type <a1> in the form."
+    wrong = render(page, EN, {("", "Das Zeichen <a1>"): "The sign <b1>"})
+    assert [p.problem for p in wrong.problems] == ["<b1> is not a tag of this string"]
+    assert '<title lang="de">Das Zeichen &lt;a1&gt;</title>' in wrong.html
+
+
 def test_kept_comments_stay_after_the_translation():
     page = SourcePage(PAGE)
     out = render(page, EN, {("", "Alles & mehr steht hier."): "All & more is here."}).html
@@ -327,6 +379,13 @@ def test_fragment_with_bare_text_at_the_top_is_wrapped():
     page = SourcePage("Willkommen <b>im</b> Portal.", ExtractRules(content=""))
     out = render(page, AR, {("", "Willkommen <b1>im</b1> Portal."): "أهلا <b1>في</b1> البوابة."})
     assert out.html == '<div lang="ar" dir="rtl">أهلا <b>في</b> البوابة.</div>'
+
+
+def test_a_page_without_its_html_tag_gets_one_not_a_wrapper():
+    page = SourcePage("<!DOCTYPE html>\n<head><title>Kurse</title>\n<main><p>Text hier.</p></main>")
+    out = render(page, AR, {("", "Text hier."): "النص هنا."}).html
+    assert out.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><title lang="de"')
+    assert "<p>النص هنا.</p>" in out
 
 
 def test_fragment_with_one_root_element_gets_the_attributes():
