@@ -2,7 +2,7 @@
 /**
  * Plugin Name: kisync bridge
  * Description: Connects the pages kisync publishes to their German originals: post meta for the REST API, hreflang alternates, the right lang/dir on translated pages, a language switcher, and Polylang translation groups.
- * Version: 1.1.0
+ * Version: 1.2.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -35,7 +35,7 @@
 
 defined('ABSPATH') || exit;
 
-const KISYNC_BRIDGE_VERSION = '1.1.0';
+const KISYNC_BRIDGE_VERSION = '1.2.0';
 const KISYNC_BRIDGE_META = [
     'kisync_source_id' => 'integer',
     'kisync_language' => 'string',

@@ -144,7 +144,8 @@ class PolylangTarget(WordPressTarget):
         return found.slug if found is not None else language_slug(language)
 
     def _menu_language(self, language: Language) -> str:
-        return self._site_language(language).slug
+        found = self.site.language(language)
+        return found.slug if found is not None else ""
 
     # -- the protocol --------------------------------------------------------------
 

@@ -234,7 +234,10 @@ def push(
             job.run(portal, refs, selected, chosen, progress)
         finally:
             portal.close()
-        report.site += _finish(target, chosen, dry_run)
+        try:
+            report.site += _finish(target, chosen, dry_run)
+        except KisyncError as error:
+            report.failures.append(f"menus per language: {error}")
     finally:
         if own_target:
             target.close()

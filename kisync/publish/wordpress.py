@@ -146,11 +146,19 @@ class WordPressTarget:
         lines: list[str] = []
         unreachable: list[str] = []
         for language in languages:
-            answer = self.client.call(
-                "POST",
-                f"{BRIDGE_NAMESPACE}/menus",
-                json={"language": self._menu_language(language), "apply": not dry_run},
-            ).json()
+            name = self._menu_language(language)
+            if not name:
+                continue
+            try:
+                answer = self.client.call(
+                    "POST",
+                    f"{BRIDGE_NAMESPACE}/menus",
+                    json={"language": name, "apply": not dry_run},
+                ).json()
+            except WordPressError as error:
+                if error.status != 404:
+                    raise
+                return ["menus per language: the bridge plugin is older than 1.2; update it"]
             if not isinstance(answer, dict):
                 raise PortalError(f"{self.client.site}: unexpected answer about menus")
             lines += [menu_line(language, menu, dry_run) for menu in answer.get("menus") or ()]
@@ -163,7 +171,8 @@ class WordPressTarget:
         return lines
 
     def _menu_language(self, language: Language) -> str:
-        """How the bridge names the language of menu copies (kisync's code on pages)."""
+        """How the bridge names the language of menu copies (kisync's code on pages);
+        ``""``: the site lacks the language (a dry run before adding it)."""
         return language.bcp47
 
     def current(
