@@ -78,6 +78,9 @@ class PublishConfig:
     """Take down a published translation whose page fell below the minimum (default: keep
     the last published version online)."""
     target: str = "site"
+    require_review: tuple[str, ...] = ()
+    """Languages whose strings are published only once marked reviewed (``kisync review``),
+    e.g. ``["de-x-ls"]``: an unreviewed string counts as untranslated."""
 
     def minimum(self, language: str) -> float:
         """The minimum completeness for a language (a gettext code such as ``fa_AF``)."""
@@ -89,6 +92,19 @@ class CheckConfig:
     min_completeness: float | None = field(default=None, metadata={"range": (0, 100)})
     """``kisync check``: percent of every page that must be translated; unset: the
     ``[publish]`` minimum of each language."""
+
+
+@dataclass(frozen=True)
+class EasyLanguageConfig:
+    """``[easy_language.<tag>]``: the ``easy-…`` lint rules for one easy-German target."""
+
+    max_sentence_words: int | None = field(default=None, metadata={"range": (5, 60)})
+    """Words a sentence may have; unset: 15 for Leichte Sprache, 20 for Einfache Sprache."""
+    disable: tuple[str, ...] = ()
+    """Rules not to check for this language, e.g. ``["easy-negation"]``."""
+    enable: tuple[str, ...] = ()
+    """Rules to check although the target does not by default (Einfache Sprache leaves
+    out ``easy-one-statement``, ``easy-compound`` and ``easy-negation``)."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,7 @@ class Config:
     publish: PublishConfig = field(default_factory=PublishConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     harvest: HarvestConfig = field(default_factory=HarvestConfig)
+    easy_language: dict[str, EasyLanguageConfig] = field(default_factory=dict)
     machine_translation: MachineTranslationConfig = field(default_factory=MachineTranslationConfig)
 
     @property
@@ -201,7 +218,32 @@ def _check_languages(config: Config, path: Path) -> Config:
         if canonical not in targets:
             raise ConfigError(f"{path}: {key}: {code} is not in languages ({', '.join(targets)})")
         minimums[canonical] = value
-    publish = dataclasses.replace(config.publish, min_completeness_by_language=minimums)
+
+    def targets_of(key: str, codes) -> tuple[str, ...]:
+        canonical = tuple(check(f"{key}.{code}", code) for code in codes)
+        for code, given in zip(canonical, codes, strict=True):
+            if code not in targets:
+                listed = ", ".join(targets)
+                raise ConfigError(f"{path}: {key}: {given} is not in languages ({listed})")
+        return canonical
+
+    review = targets_of("publish.require_review", config.publish.require_review)
+    publish = dataclasses.replace(
+        config.publish, min_completeness_by_language=minimums, require_review=review
+    )
+    easy = dict(
+        zip(
+            targets_of("easy_language", list(config.easy_language)),
+            config.easy_language.values(),
+            strict=True,
+        )
+    )
+    for code in easy:
+        if not get_language(code).private_use:
+            raise ConfigError(
+                f"{path}: easy_language.{code}: not an easy-German target; use de-x-ls "
+                "(Leichte Sprache) or de-x-es (Einfache Sprache)"
+            )
     _check_harvest(config, path)
     _check_output_folders(config, path)
     machine = _check_machine_translation(config.machine_translation, targets, check, path)
@@ -210,6 +252,7 @@ def _check_languages(config: Config, path: Path) -> Config:
         source_language=source,
         languages=targets,
         publish=publish,
+        easy_language=easy,
         machine_translation=machine,
     )
 

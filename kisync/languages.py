@@ -10,6 +10,17 @@ and most commands (a ``pull`` with nothing changed) never show one.
 ('fa_AF', 'rtl')
 >>> get_language("tr").plural_forms
 'nplurals=2; plural=n != 1;'
+
+Easy German has two private-use tags (see :data:`PRIVATE_USE`): ``de-x-ls`` (Leichte
+Sprache) and ``de-x-es`` (Einfache Sprache). The registered variant ``simple``
+("Simplified form") cannot tell the two apart; with a private-use subtag the primary
+subtag stays ``de``, so screen readers read the page as German. They keep that spelling
+everywhere (folders, the PO ``Language`` header, HTML ``lang``), have German plural forms
+and direction, and are left out of ``hreflang`` alternates (search engines do not know
+private-use tags).
+
+>>> get_language("DE-X-LS").code, get_language("de-x-ls").native_name
+('de-x-ls', 'Leichte Sprache')
 """
 
 from __future__ import annotations
@@ -55,13 +66,28 @@ class Language:
         return self.code.replace("_", "-")
 
     @property
+    def private_use(self) -> bool:
+        """A private-use tag (``de-x-ls``): valid BCP 47, unknown to search engines."""
+        return "-x-" in self.code
+
+    @property
     def plural_forms(self) -> str:
         """The value of a PO header's ``Plural-Forms`` field."""
         return f"nplurals={self.nplurals}; plural={self.plural};"
 
 
+PRIVATE_USE: dict[str, tuple[str, str]] = {
+    "de-x-ls": ("German (Easy Language)", "Leichte Sprache"),
+    "de-x-es": ("German (Plain Language)", "Einfache Sprache"),
+}
+"""Private-use tags kisync knows → (English name, native name). Easy German: the same
+language as ``de`` for screen readers, plural forms and direction."""
+
+
 def normalize_code(code: str) -> str:
     """Canonical gettext spelling of a language tag: ``FA-af`` → ``fa_AF``."""
+    if "-x-" in code.lower():
+        return code.strip().lower()
     match = _CODE.match(code.strip())
     if not match:
         return code.strip()
@@ -91,6 +117,8 @@ class UnknownLanguage(ValueError):
 def get_language(code: str) -> Language:
     """Look up a language by code; raise :class:`UnknownLanguage` if nobody knows it."""
     canonical = normalize_code(code)
+    if canonical in PRIVATE_USE:
+        return _private_use(canonical)
     known = canonical.lower() in _weblate_table() or canonical.lower() in ALIASES
     if not known and _babel_locale(canonical) is None:
         raise UnknownLanguage(code)
@@ -100,6 +128,17 @@ def get_language(code: str) -> Language:
     else:
         nplurals, plural = entry[2], entry[3]
     return Language(canonical, direction=_direction(canonical), nplurals=nplurals, plural=plural)
+
+
+def _private_use(code: str) -> Language:
+    """A private-use tag of :data:`PRIVATE_USE`, checked by ``langcodes``; the rest (plural
+    forms, direction) is its primary language's."""
+    import langcodes
+
+    if not langcodes.tag_is_valid(code):
+        raise UnknownLanguage(code)
+    base = get_language(langcodes.Language.get(code).language)
+    return Language(code, direction=base.direction, nplurals=base.nplurals, plural=base.plural)
 
 
 @cache
@@ -158,6 +197,8 @@ _NAME_OVERRIDES = {"prs": ("Dari", "دری"), "kmr": ("Kurdish (Kurmanji)", "Kur
 
 def _names(code: str) -> tuple[str, str]:
     """English and native name: CLDR's, else the English name of the gettext table."""
+    if code in PRIVATE_USE:
+        return PRIVATE_USE[code]
     names = _babel_names(code)
     if names is None:
         entry = _plural_entry(code)

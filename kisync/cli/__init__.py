@@ -29,6 +29,7 @@ COMMANDS = {
     "pull": "pull",
     "push": "push",
     "report": "report",
+    "review": "review",
     "stats": "stats",
     "sync": "sync",
 }

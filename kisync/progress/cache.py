@@ -24,7 +24,7 @@ from .scan import Counts
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bump when the counting rules change: every file is then counted again."""
 RACY_SECONDS = 2.0
 
@@ -65,7 +65,7 @@ class StatsCache:
         record = self._records.get(key)
         if (
             record is None
-            or len(record) != 10
+            or len(record) != 11
             or record[1] != stat.st_mtime_ns
             or record[0] != stat.st_size
             or record[2] != stat.st_ctime_ns

@@ -162,23 +162,31 @@ def _language_table(stats: ProjectStats) -> str:
         "<caption>Completeness per language (strings; fuzzy strings still need review)</caption>",
         "<thead><tr><th scope=col>language</th><th scope=col>translated</th>"
         "<th scope=col>strings</th><th scope=col>fuzzy</th><th scope=col>untranslated</th>"
-        "<th scope=col>German words left</th><th scope=col>badge</th></tr></thead>",
+        "<th scope=col>German words left</th>"
+        + ("<th scope=col>reviewed</th>" if stats.shows_review else "")
+        + "<th scope=col>badge</th></tr></thead>",
         "<tbody>",
     ]
     for lang in stats.languages:
         counts, language = lang.counts, lang.language
         background, _ = colour(counts.percent)
         badge = f"badges/{language.code}.svg"
+        reviewed = _reviewed(stats, language, counts) if stats.shows_review else ""
         rows.append(
             f"<tr><th scope=row>{_language_name(language)}</th>"
             f'<td style="background:{background}">{counts.percent:.1f} %</td>'
             f"<td>{counts.translated} / {counts.total}</td><td>{counts.fuzzy}</td>"
-            f"<td>{counts.untranslated}</td><td>{counts.words_remaining}</td>"
+            f"<td>{counts.untranslated}</td><td>{counts.words_remaining}</td>{reviewed}"
             f'<td><img src="{escape(badge)}" alt="{escape(language.english_name)}: '
             f'{counts.percent:.1f} % translated" height="20"></td></tr>'
         )
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
+
+
+def _reviewed(stats: ProjectStats, language: Language, counts: Counts) -> str:
+    required = " (required before publishing)" if language.code in stats.require_review else ""
+    return f"<td>{counts.reviewed} / {counts.total}{required}</td>"
 
 
 def _language_name(language: Language) -> str:
@@ -198,13 +206,14 @@ def _legend() -> str:
     )
     return (
         f'<p class="legend">{items}</p>'
-        "<p><small>Each cell: strings translated, fuzzy strings (f) and German words left "
-        "(w); the link opens the page's PO file.</small></p>"
+        "<p><small>Each cell: strings translated, fuzzy strings (f), German words left "
+        "(w) and, where a review is required, strings reviewed (r); the link opens the "
+        "page's PO file.</small></p>"
     )
 
 
 def _matrix(stats: ProjectStats, output: Path) -> str:
-    languages = stats.languages
+    languages, review = stats.languages, stats.require_review
     head = "".join(
         f'<th scope=col title="{escape(lang.language.english_name)}">'
         f"{escape(lang.language.code)}</th>"
@@ -217,7 +226,10 @@ def _matrix(stats: ProjectStats, output: Path) -> str:
         "<tbody>",
     ]
     for index, page in enumerate(languages[0].pages):
-        cells = "".join(_cell(lang.language, lang.pages[index], output) for lang in languages)
+        cells = "".join(
+            _cell(lang.language, lang.pages[index], output, lang.language.code in review)
+            for lang in languages
+        )
         rows.append(
             f"<tr><th scope=row>{escape(page.page)}</th>"
             f"<td>{page.counts.words_total}</td>{cells}</tr>"
@@ -236,7 +248,8 @@ def _matrix(stats: ProjectStats, output: Path) -> str:
     return "\n".join(rows)
 
 
-def _cell(language: Language, page: PageStats, output: Path) -> str:
+def _cell(language: Language, page: PageStats, output: Path, review: bool = False) -> str:
+    """One page in one language; ``review``: also how many strings are reviewed."""
     counts = page.counts
     background, _ = colour(counts.percent)
     link = escape(_relative_link(page.path, output))
@@ -246,6 +259,9 @@ def _cell(language: Language, page: PageStats, output: Path) -> str:
         f"translated, {counts.fuzzy} fuzzy, {counts.words_remaining} German words left{state}"
     )
     details = []
+    if review:
+        title += f"; {counts.reviewed} reviewed (required before publishing)"
+        details.append(f"{counts.reviewed} r")
     if counts.fuzzy:
         details.append(f"{counts.fuzzy} f")
     if counts.words_remaining:

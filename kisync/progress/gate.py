@@ -1,6 +1,7 @@
 """``kisync check``: the CI gate.
 
-It fails when a page of a selected language is translated less than the minimum, or
+It fails when a page of a selected language is translated less than the minimum (for the
+languages of ``[publish] require_review``: translated and reviewed), or
 when ``kisync lint`` finds an error. The minimum is ``--min-completeness``, else
 ``[check] min_completeness``, else the ``[publish]`` minimum of each language, so that CI
 and publishing agree unless told otherwise. Completeness is compared exactly
@@ -32,10 +33,12 @@ class PageCheck:
     page: PageStats
     minimum: float
     findings: tuple[Finding, ...] = ()
+    require_review: bool = False
+    """Only reviewed strings count (``[publish] require_review``)."""
 
     @property
     def complete_enough(self) -> bool:
-        return self.page.counts.meets(self.minimum)
+        return self.page.counts.meets(self.minimum, reviewed=self.require_review)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -133,6 +136,8 @@ def _page_json(check: PageCheck, root: Path | None) -> dict[str, Any]:
         "min_completeness": check.minimum,
         "complete_enough": check.complete_enough,
         "words_left": check.page.counts.words_remaining,
+        "reviewed": check.page.counts.reviewed,
+        "require_review": check.require_review,
         "lint_errors": len(check.errors),
         "lint_warnings": len(check.warnings),
         "passed": check.passed,
@@ -164,6 +169,7 @@ def run_check(
             page,
             _minimum(project, lang.language, min_completeness),
             tuple(by_file.get(os.path.normpath(page.file), ())),
+            lang.language.code in project.config.publish.require_review,
         )
         for lang in stats.languages
         for page in lang.pages

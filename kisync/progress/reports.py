@@ -127,6 +127,16 @@ def stats_table(stats: ProjectStats, by: Literal["language", "page"], fmt: Table
     return _page_matrix(stats)
 
 
+def _count_columns(stats: ProjectStats) -> tuple[str, ...]:
+    """The count columns; ``reviewed`` only where reviews matter (see ``shows_review``)."""
+    return (*_COUNT_COLUMNS, "reviewed") if stats.shows_review else _COUNT_COLUMNS
+
+
+def _cells(stats: ProjectStats, counts: Counts) -> tuple[str, ...]:
+    cells = _counts_cells(counts)
+    return (*cells, str(counts.reviewed)) if stats.shows_review else cells
+
+
 def _counts_cells(counts: Counts) -> tuple[str, ...]:
     return (
         str(counts.total),
@@ -142,26 +152,27 @@ def _counts_cells(counts: Counts) -> tuple[str, ...]:
 
 def _by_language(stats: ProjectStats) -> Table:
     rows = tuple(
-        (lang.language.code, lang.language.english_name, *_counts_cells(lang.counts))
+        (lang.language.code, lang.language.english_name, *_cells(stats, lang.counts))
         for lang in stats.languages
     )
     everything = sum((lang.counts for lang in stats.languages), Counts())
-    footer = (("all", f"{len(stats.languages)} languages", *_counts_cells(everything)),)
+    footer = (("all", f"{len(stats.languages)} languages", *_cells(stats, everything)),)
+    columns = _count_columns(stats)
     return Table(
-        headers=("language", "name", *_COUNT_COLUMNS),
+        headers=("language", "name", *columns),
         rows=rows,
-        numeric=frozenset(range(2, 2 + len(_COUNT_COLUMNS))),
+        numeric=frozenset(range(2, 2 + len(columns))),
         footer=footer if len(stats.languages) > 1 else (),
     )
 
 
 def _page_rows(stats: ProjectStats) -> Table:
     rows = tuple(
-        (page.page, lang.language.code, *_counts_cells(page.counts))
+        (page.page, lang.language.code, *_cells(stats, page.counts))
         for lang in stats.languages
         for page in lang.pages
     )
-    return Table(("page", "language", *_COUNT_COLUMNS), rows)
+    return Table(("page", "language", *_count_columns(stats)), rows)
 
 
 def _page_matrix(stats: ProjectStats) -> Table:
@@ -280,9 +291,11 @@ def gate_text(result: GateResult, root: Path | None = None) -> str:
         width = max(len(check.page.page) for check in below)
         for check in below:
             counts = check.page.counts
+            review = f"  {counts.reviewed}/{counts.total} reviewed" if check.require_review else ""
             lines.append(
                 f"  {check.page.page:<{width}}  {counts.percent:5.1f}%  "
-                f"{counts.words_remaining:>6} words left  {display_path(check.page.path, root)}"
+                f"{counts.words_remaining:>6} words left{review}  "
+                f"{display_path(check.page.path, root)}"
             )
     if result.lint is not None:
         lines.append(f"lint: {result.lint.summary()}")
@@ -299,6 +312,11 @@ def _next_step(result: GateResult) -> str:
         steps.append(
             "translate the pages listed above (po/<language>/<page>.po) or lower "
             "[check] min_completeness in kisync.toml"
+        )
+    if any(check.require_review for check in result.below):
+        steps.append(
+            "have the strings of languages that require a review checked by their readers, "
+            'then mark them: kisync review --lang <language> --by "<who reviewed>"'
         )
     if result.lint_errors:
         steps.append("fix the lint errors listed above")

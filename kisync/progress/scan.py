@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import NO_BODY_TEXT, PLACEHOLDER
+from ..review import translation_hash
 
 __all__ = ["Counts", "count_words", "scan", "translations"]
 
@@ -52,6 +53,8 @@ class Counts:
     untranslated: int = 0
     words_total: int = 0
     words_translated: int = 0
+    reviewed: int = 0
+    """Translated entries with a valid review mark (:mod:`kisync.review`)."""
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -61,6 +64,7 @@ class Counts:
             self.untranslated + other.untranslated,
             self.words_total + other.words_total,
             self.words_translated + other.words_translated,
+            self.reviewed + other.reviewed,
         )
 
     @property
@@ -88,9 +92,11 @@ class Counts:
             tenths = max(tenths, 1)
         return tenths / 10
 
-    def meets(self, threshold: float) -> bool:
-        """True when at least ``threshold`` percent of the strings are translated (exactly)."""
-        return self.total == 0 or self.translated * 100 >= threshold * self.total
+    def meets(self, threshold: float, *, reviewed: bool = False) -> bool:
+        """True when at least ``threshold`` percent of the strings are translated (with
+        ``reviewed``: translated and reviewed), compared exactly."""
+        done = self.reviewed if reviewed else self.translated
+        return self.total == 0 or done * 100 >= threshold * self.total
 
     def as_tuple(self) -> tuple[int, ...]:
         return (
@@ -100,6 +106,7 @@ class Counts:
             self.untranslated,
             self.words_total,
             self.words_translated,
+            self.reviewed,
         )
 
 
@@ -176,23 +183,37 @@ def _is_empty(raw: bytes) -> bool:
     return raw == b'""' or _EMPTY.fullmatch(raw) is not None
 
 
-def _is_fuzzy(pre: bytes) -> bool:
-    """Whether the comment block before an entry flags it fuzzy.
-
-    Comments before an obsolete entry belong to that entry, so only the lines after
-    the last ``#~`` line are the entry's own.
-    """
-    if b"#," not in pre:
-        return False
+def _own_comments(pre: bytes) -> bytes:
+    """Comments before an obsolete entry belong to that entry, so only the lines after
+    the last ``#~`` line are the entry's own."""
     last_obsolete = pre.rfind(b"\n#~")
     if last_obsolete < 0 and pre.startswith(b"#~"):
         last_obsolete = 0
     if last_obsolete >= 0:
         pre = pre[pre.find(b"\n", last_obsolete + 1) + 1 :]
-    for line in pre.split(b"\n"):
+    return pre
+
+
+def _is_fuzzy(pre: bytes) -> bool:
+    """Whether the comment block before an entry flags it fuzzy."""
+    if b"#," not in pre:
+        return False
+    for line in _own_comments(pre).split(b"\n"):
         if line.lstrip().startswith(b"#,") and b"fuzzy" in _FLAG_SPLIT.split(line.lstrip()[2:]):
             return True
     return False
+
+
+_REVIEW_MARK = re.compile(rb"^# reviewed: \S+ .+ #([0-9a-f]{8})[ \t]*$", re.M)
+
+
+def _is_reviewed(pre: bytes, msgstr: bytes) -> bool:
+    """Whether a translated, non-fuzzy entry carries a review mark that matches its
+    ``msgstr`` (see :mod:`kisync.review`)."""
+    if b"# reviewed: " not in pre:
+        return False
+    mark = _REVIEW_MARK.search(_own_comments(pre))
+    return mark is not None and mark.group(1).decode() == translation_hash([unquote(msgstr)])
 
 
 _Entry = tuple[bytes, "bytes | None", bytes, "bytes | None", "bytes | None", "bytes | None"]
@@ -235,7 +256,7 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
     ``words=False`` leaves the word counts at 0, for callers that only need strings
     (about five times faster).
     """
-    total = translated = fuzzy = words_total = words_translated = 0
+    total = translated = fuzzy = words_total = words_translated = reviewed = 0
     known = _words_cache
     try:
         found = _entries(data)
@@ -245,6 +266,8 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
         total = int(no_body_text)
         for pre, _, msgid, plural, msgstr0, msgstr in entries:  # the hot loop of `stats`
             if msgstr is None:
+                if b"# reviewed: " in pre:
+                    return None  # a reviewed plural entry: its hash covers every form
                 msgstr = msgstr0
             count = 0
             if words:
@@ -262,10 +285,17 @@ def scan(data: bytes, *, words: bool = True) -> Counts | None:
             else:
                 translated += 1
                 words_translated += count
+                reviewed += _is_reviewed(pre, msgstr)
     except UnicodeDecodeError:
         return None
     return Counts(
-        total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
+        total,
+        translated,
+        fuzzy,
+        total - translated - fuzzy,
+        words_total,
+        words_translated,
+        reviewed,
     )
 
 

@@ -20,6 +20,7 @@ from .. import pofile
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
+from ..review import is_reviewed
 from ..selection import select_languages, select_pages
 from .cache import StatsCache
 from .scan import Counts, count_words, scan
@@ -63,6 +64,13 @@ class LanguageStats:
 class ProjectStats:
     source_language: Language
     languages: tuple[LanguageStats, ...]
+    require_review: tuple[str, ...] = ()
+    """Languages whose strings must be reviewed before publishing."""
+
+    @property
+    def shows_review(self) -> bool:
+        """Whether review counts matter here (a language requires them, or has some)."""
+        return bool(self.require_review) or any(lang.counts.reviewed for lang in self.languages)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON form documented in the README (``kisync stats --format json``)."""
@@ -88,6 +96,7 @@ def _counts_json(counts: Counts) -> dict[str, Any]:
         "untranslated": counts.untranslated,
         "words_total": counts.words_total,
         "words_translated": counts.words_translated,
+        "reviewed": counts.reviewed,
         "percent": counts.percent,
     }
 
@@ -111,7 +120,7 @@ def _parsed_counts(path: Path) -> Counts:
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
     catalog = pofile.read(path)
     total = int(NO_BODY_TEXT in catalog.metadata)
-    translated = fuzzy = words_total = words_translated = 0
+    translated = fuzzy = words_total = words_translated = reviewed = 0
     for entry in catalog:
         if entry.obsolete:
             continue
@@ -128,9 +137,9 @@ def _parsed_counts(path: Path) -> Counts:
         else:
             translated += 1
             words_translated += words
-    return Counts(
-        total, translated, fuzzy, total - translated - fuzzy, words_total, words_translated
-    )
+            reviewed += is_reviewed(entry)
+    untranslated = total - translated - fuzzy
+    return Counts(total, translated, fuzzy, untranslated, words_total, words_translated, reviewed)
 
 
 def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
@@ -182,7 +191,10 @@ def collect_stats(
             page_stats.append(PageStats(key, counter.absolute(relative), counts, exists))
         result.append(LanguageStats(language, tuple(page_stats)))
     counter.save()
-    return ProjectStats(project.source_language, tuple(result))
+    require = tuple(
+        lang.code for lang in chosen if lang.code in project.config.publish.require_review
+    )
+    return ProjectStats(project.source_language, tuple(result), require)
 
 
 def _untranslated(template: Counts | None, catalog: str) -> Counts:

@@ -8,7 +8,9 @@ no ``kisync lint`` check reports an error in it (a changed number or phone numbe
 placeholder dropped, markup, a shortcode …): the checks of :mod:`kisync.translate.lint`
 are the one definition of "error". A translation held back counts as untranslated,
 so the page's completeness and ``min_completeness`` see it, and its German text is
-published instead, marked ``lang="de"``.
+published instead, marked ``lang="de"``. For the languages of ``[publish] require_review``
+(Leichte Sprache) a translation without a valid review mark (:mod:`kisync.review`) is held
+back the same way.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .. import pofile
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
+from ..review import is_reviewed
 from ..translate.checks import Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
@@ -64,7 +67,11 @@ class PublishGate:
 
     def __init__(self, project: Project | None) -> None:
         self.checks = translation_checks(project)
-        self.fingerprint = _fingerprint(project, [check.spec.name for check in self.checks])
+        self.require_review = frozenset(project.config.publish.require_review if project else ())
+        """Languages whose translations are published only once reviewed."""
+        names = [check.spec.name for check in self.checks]
+        names += [f"reviewed only: {code}" for code in sorted(self.require_review)]
+        self.fingerprint = _fingerprint(project, names)
         """Changes when what the checks find may change (another check, glossary)."""
 
     def read(self, path: Path, language: Language, data: bytes | None = None) -> Catalog:
@@ -92,6 +99,7 @@ class PublishGate:
         translations: dict[MessageKey, str] = {}
         total = int(NO_BODY_TEXT in catalog.metadata)  # the text kisync did not find
         translated = 0
+        reviewed_only = language.code in self.require_review
         for entry in catalog:
             if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
                 continue
@@ -100,6 +108,8 @@ class PublishGate:
             total += 1
             msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
             if not msgstr or "fuzzy" in entry.flags or key in blocked:
+                continue
+            if reviewed_only and not is_reviewed(entry):
                 continue
             translated += 1
             if not entry.msgid_plural:

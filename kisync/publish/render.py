@@ -15,7 +15,8 @@ attribute or tag:
   they still work from the translated page's own address; ``<link rel=canonical>``
   points to the translation;
 - static sites only (:class:`Alternates`): ``<link rel="alternate" hreflang>`` for
-  every language the page exists in, and a small language switcher after ``<body>``.
+  every language the page exists in (not private-use tags such as ``de-x-ls``, and none
+  on such a page), and a small language switcher after ``<body>`` with all of them.
 
 Translations are **never** trusted as markup. A translation is used only when it is
 not empty, not fuzzy and has exactly the segment's pseudo-tags (``<a1>…</a1>``, ``<x1/>``)
@@ -472,8 +473,14 @@ class _Renderer:
 
     def _alternates(self, alternates: Alternates) -> None:
         head, body = self.page.head, self.page.body
-        if head is not None:
-            versions = [(language.bcp47, href) for language, href in alternates.versions]
+        if head is not None and not self.language.private_use:
+            # Private-use tags (easy German) mean nothing to search engines, which would
+            # see two "de" pages: they are in the switcher only, not in hreflang.
+            versions = [
+                (language.bcp47, href)
+                for language, href in alternates.versions
+                if not language.private_use
+            ]
             versions.append(("x-default", alternates.versions[0][1]))
             lines = "".join(
                 f'<link rel="alternate" hreflang="{code}" href="{html.escape(href)}">\n'

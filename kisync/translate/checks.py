@@ -59,6 +59,7 @@ Scope = Literal["translation", "source", "header"]
 CHECK_MODULES: tuple[str, ...] = (
     "kisync.translate.standard_checks",
     "kisync.translate.glossary_checks",
+    "kisync.translate.easy_checks",
 )
 """Modules whose import registers checks (with the decorators below)."""
 

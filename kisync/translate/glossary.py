@@ -177,22 +177,43 @@ class Glossary:
         if len(languages) > 1:
             listed = ", ".join(sorted(languages))
             raise GlossaryError(f"glossary files for different source languages ({listed})")
-        concepts = tuple(concept for part in parts for concept in part.concepts)
+        merged: dict[str, Concept] = {}
         ids: dict[str, str] = {}
         for part in parts:
             for concept in part.concepts:
-                if concept.id in ids:
-                    raise GlossaryError(
-                        f"concept id {concept.id!r} is in both {ids[concept.id]} and "
-                        f"{', '.join(part.sources)}; rename one of them"
-                    )
-                ids[concept.id] = ", ".join(part.sources)
+                if concept.id in merged:
+                    extended = _extended(merged[concept.id], concept)
+                    if extended is None:
+                        raise GlossaryError(
+                            f"concept id {concept.id!r} is in both {ids[concept.id]} and "
+                            f"{', '.join(part.sources)} with different terms in the same "
+                            "language; rename one of them, or add only new languages"
+                        )
+                    concept = extended
+                merged[concept.id] = concept
+                ids.setdefault(concept.id, ", ".join(part.sources))
         return cls(
-            concepts,
+            tuple(merged.values()),
             source_language=parts[0].source_language,
             title=parts[0].title,
             sources=tuple(source for part in parts for source in part.sources),
         )
+
+
+def _extended(concept: Concept, more: Concept) -> Concept | None:
+    """``concept`` with the languages another file adds to it (a supplement such as the
+    Leichte-Sprache explanations); None if both give a language different terms."""
+    for language, terms in more.terms.items():
+        if language in concept.terms and concept.terms[language] != terms:
+            return None
+    for language, text in more.definitions.items():
+        if concept.definitions.get(language, text) != text:
+            return None
+    return replace(
+        concept,
+        terms={**concept.terms, **more.terms},
+        definitions={**concept.definitions, **more.definitions},
+    )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ translation into the catalog's language::
     #. glossary: Integrationskurs → integration course
     #. glossary: Jobcenter → keep in German: Jobcenter
     #. glossary: Duldung → temporary suspension of deportation; not: hoşgörü
+    #. glossary: Jobcenter → keep in German: Jobcenter; explain it: Das Jobcenter ist ein Amt. …
+
+The last form is for easy German (``de-x-ls``): a concept whose glossary entry has a
+definition in the catalog's language gets it as the explanation to use.
 
 The lines start with ``glossary:``; every run removes the old ones before writing the
 current ones, so they are never duplicated and never outlive a glossary change.
@@ -129,7 +133,14 @@ def describe(match: Match, source: str) -> str:
 
 
 def target_text(concept: Concept, term: Term, language: str, source: str) -> str:
-    """What the translation should say: the approved terms, what to avoid, notes."""
+    """What the translation should say: the approved terms, what to avoid, notes, and
+    the explanation the glossary gives in the target language (Leichte Sprache)."""
+    text = _terms_text(concept, term, language, source)
+    explanation = concept.definitions.get(language)
+    return f"{text}; explain it: {explanation}" if explanation else text
+
+
+def _terms_text(concept: Concept, term: Term, language: str, source: str) -> str:
     if term.dnt:
         return f"keep in German: {term.text}"
     kept = [t.text for t in concept.terms_in(source) if t.dnt]

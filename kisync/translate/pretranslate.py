@@ -273,16 +273,19 @@ class _Filler:
             return _propose(entry, proposal.translation, note, "same")
         term = self._single_term(entry.msgid, language)
         if term is not None:
-            translation, german = term
+            translation, german, explanation = term
             note = f"glossary translation of {german}; check number, case and capitals"
+            if explanation:  # easy German: the glossary says how to explain the term
+                note += f"; explain it: {explanation}"
             return _propose(entry, translation, note, "glossary")
         proposal = memory.similar(entry.msgid, self.threshold)
         if proposal is not None:
             return _propose_similar(entry, proposal)
         return ""
 
-    def _single_term(self, text: str, language: Language) -> tuple[str, str] | None:
-        """(translation, German term) when ``text`` is exactly one glossary term."""
+    def _single_term(self, text: str, language: Language) -> tuple[str, str, str] | None:
+        """(translation, German term, explanation in the target language) when ``text`` is
+        exactly one glossary term."""
         if self.matcher is None:
             return None
         matches = self.matcher.find(text)
@@ -299,7 +302,8 @@ class _Filler:
             if preferred is None:
                 return None
             target = _capitalized(preferred.text, language)
-        return text[: match.start] + target + text[match.end :], match.term.text
+        explanation = match.concept.definitions.get(language.code, "")
+        return text[: match.start] + target + text[match.end :], match.term.text, explanation
 
 
 def _propose(entry: polib.POEntry, translation: str, note: str, kind: str) -> str:

@@ -269,7 +269,7 @@ def test_cli_text_and_json(project: Project) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["languages"] == ["en", "ar", "fa", "tr", "uk", "ru"]
+    assert data["languages"] == ["en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"]
     pages = {(p["language"], p["page"]): p for p in data["pages"]}
     assert pages[("fa", "gesundheit")]["status"] == "no-translation"
     english = pages[("en", "gesundheit")]

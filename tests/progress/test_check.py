@@ -165,6 +165,8 @@ def test_json(three_quarters):
         "min_completeness": 100.0,
         "complete_enough": False,
         "words_left": catalog_counts(three_quarters.catalog_path("ar", "index")).words_remaining,
+        "reviewed": 0,
+        "require_review": False,
         "lint_errors": 0,
         # the stand-in translations «…» lack the glossary's Arabic terms
         "lint_warnings": lint_files([three_quarters.catalog_path("ar", "index")]).warnings,

@@ -35,7 +35,7 @@ def test_report_writes_page_badges_and_json(partly_translated, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (output / "badges").iterdir()) == [
-        f"{code}.svg" for code in sorted(["en", "ar", "fa", "tr", "uk", "ru"])
+        f"{code}.svg" for code in sorted(["en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"])
     ]
     stats = collect_stats(partly_translated)
     assert json.loads((output / "stats.json").read_text()) == stats.to_json()
@@ -49,7 +49,7 @@ def test_matrix_cells_colours_and_links(partly_translated, tmp_path):
     document = lxml.html.parse(str(dashboard.index)).getroot()
     matrix = document.xpath("//table[caption='Completeness per page and language']")[0]
     header = [th.text_content() for th in matrix.xpath("./thead/tr/th")]
-    assert header == ["page", "German words", "en", "ar", "fa", "tr", "uk", "ru"]
+    assert header == ["page", "German words", "en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"]
     rows = matrix.xpath("./tbody/tr")
     assert [row.xpath("./th")[0].text_content() for row in rows] == partly_translated.page_keys()
     stats = collect_stats(partly_translated)
@@ -108,7 +108,7 @@ def test_dashboard_renders_in_headless_chromium(partly_translated, tmp_path):
     matrix = dom.xpath("//table[caption='Completeness per page and language']")
     assert matrix, "the page × language table is not in the rendered page"
     assert len(matrix[0].xpath("./tbody/tr")) == len(partly_translated.page_keys())
-    assert len(dom.xpath("//img[starts-with(@src, 'badges/')]")) == 6
+    assert len(dom.xpath("//img[starts-with(@src, 'badges/')]")) == 7
 
     shot, blank_shot = tmp_path / "dashboard.png", tmp_path / "blank.png"
     screenshot(url, shot, tmp_path / "profile")

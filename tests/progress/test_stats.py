@@ -31,7 +31,7 @@ def test_every_catalog_agrees_with_msgfmt(demo):
                 untranslated,
             ), page.path
             checked += 1
-    assert checked == 6 * len(demo.page_keys()) == 90
+    assert checked == 7 * len(demo.page_keys()) == 105
     assert any(lang.counts.fuzzy for lang in stats.languages)
 
 
@@ -63,6 +63,7 @@ def test_json_has_the_documented_shape(demo):
         "untranslated",
         "words_total",
         "words_translated",
+        "reviewed",
         "percent",
         "pages",
     ]
@@ -77,6 +78,7 @@ def test_json_has_the_documented_shape(demo):
         "untranslated",
         "words_total",
         "words_translated",
+        "reviewed",
         "percent",
     ]
     health = pages["gesundheit"]
@@ -139,7 +141,7 @@ def counted(monkeypatch):
 def test_second_run_reads_nothing(demo, monkeypatch, counted):
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
     first = collect_stats(demo)
-    assert len(counted) == 90
+    assert len(counted) == 105
     counted.clear()
     assert collect_stats(demo) == first
     assert counted == []

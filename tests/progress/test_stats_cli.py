@@ -41,6 +41,7 @@ def test_table_by_language(demo):
         "words_translated",
         "words_left",
         "percent",
+        "reviewed",  # the demo requires reviews for de-x-ls
     ]
     english = next(line.split() for line in lines if line.startswith("en "))
     stats = collect_stats(demo, ["en"]).languages[0].counts
@@ -55,8 +56,9 @@ def test_table_by_language(demo):
         str(stats.words_translated),
         str(stats.words_remaining),
         f"{stats.percent:.1f}",
+        "0",
     ]
-    assert lines[-1].split()[:3] == ["all", "6", "languages"]
+    assert lines[-1].split()[:3] == ["all", "7", "languages"]
 
 
 def test_page_matrix_and_csv(demo):
@@ -79,11 +81,13 @@ def test_page_matrix_and_csv(demo):
         "%",
         "ru",
         "%",
+        "de-x-ls",
+        "%",
         "words",
         "left",
     ]
     assert [row[0] for row in rows[2:4]] == ["index", "kommunen"]
-    assert rows[3][2:8] == ["0.0", "0.0", "100.0", "0.0", "0.0", "0.0"]
+    assert rows[3][2:9] == ["0.0", "0.0", "100.0", "0.0", "0.0", "0.0", "0.0"]
     table = run(demo, "--by", "page", "--format", "csv", "--lang", "fa")
     records = list(csv.DictReader(io.StringIO(table.output)))
     assert len(records) == 15
