@@ -19,7 +19,7 @@
 #   KISYNC_WP_BRIDGE  1: install contrib/wordpress/kisync-bridge.php as a must-use plugin,
 #                     0: remove it (unset: leave it as it is)
 #   KISYNC_WP_POLYLANG  a Polylang plugin folder (or 1: ../shared/vendor/wordpress-plugins/
-#                     polylang next to the repository): install and activate it, with the
+#                     polylang next to the repository, or in $KISYNC_SHARED_DIR): install and activate it, with the
 #                     languages of KISYNC_WP_LANGUAGES (default: de (the site's) en ar)
 #   KISYNC_WP_THEME   the theme to use: kisync-dev (default), twentytwentyone,
 #                     twentytwentythree (Debian's wordpress-theme-* packages)
@@ -298,9 +298,9 @@ polylang_folder() {
   local folder="${KISYNC_WP_POLYLANG:-}" parent
   if [[ "$folder" == 1 ]]; then
     folder=""
-    for parent in "$REPO/.." "$REPO/../.."; do
-      [[ -f "$parent/shared/vendor/wordpress-plugins/polylang/polylang.php" ]] \
-        && folder="$(cd "$parent/shared/vendor/wordpress-plugins/polylang" && pwd)" && break
+    for shared in ${KISYNC_SHARED_DIR:+"$KISYNC_SHARED_DIR"} "$REPO/../shared" "$REPO/../../shared"; do
+      [[ -f "$shared/vendor/wordpress-plugins/polylang/polylang.php" ]] \
+        && folder="$(cd "$shared/vendor/wordpress-plugins/polylang" && pwd)" && break
     done
     [[ -n "$folder" ]] || die "no Polylang in ../shared/vendor/wordpress-plugins/polylang; set KISYNC_WP_POLYLANG to its folder"
   fi

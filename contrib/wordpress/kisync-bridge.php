@@ -2,7 +2,7 @@
 /**
  * Plugin Name: kisync bridge
  * Description: Connects the pages kisync publishes to their German originals: post meta for the REST API, hreflang alternates, the right lang/dir on translated pages, a language switcher, and Polylang translation groups.
- * Version: 1.1.0
+ * Version: 1.2.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -35,7 +35,7 @@
 
 defined('ABSPATH') || exit;
 
-const KISYNC_BRIDGE_VERSION = '1.1.0';
+const KISYNC_BRIDGE_VERSION = '1.2.0';
 const KISYNC_BRIDGE_META = [
     'kisync_source_id' => 'integer',
     'kisync_language' => 'string',
@@ -213,6 +213,16 @@ add_filter('language_attributes', static function (string $output): string {
     return sprintf('lang="%s" dir="%s"', esc_attr($language), $direction);
 });
 
+// Without a multilingual plugin WordPress keeps the site's left-to-right locale; a
+// right-to-left translation switches it, so the theme loads its style-rtl.css.
+add_action('wp', static function (): void {
+    global $wp_locale;
+    if (is_page() && kisync_bridge_mode() === 'none'
+        && get_post_meta((int) get_queried_object_id(), 'kisync_direction', true) === 'rtl') {
+        $wp_locale->text_direction = 'rtl';
+        wp_styles()->text_direction = 'rtl';  // made before the page was known
+    }
+});
 
 // -- how the site is multilingual -------------------------------------------------
 
@@ -445,3 +455,357 @@ add_filter('the_content', static function (string $content): string {
     }
     return kisync_bridge_switcher((int) get_queried_object_id()) . $content;
 }, 5);
+
+// -- menus per language ---------------------------------------------------------------
+//
+// POST /wp-json/kisync/v1/menus {language, apply}: mirror the German menus into a
+// language. A classic menu (one assigned to a theme location) gets a copy, "Menü (ar)",
+// whose page items point to the translations where they exist (labels taken from
+// the page: the translated title); a navigation block's menu (wp_navigation) gets a
+// copy with the links and labels of the translations. Polylang: the copy goes into
+// Polylang's per-language menu location; without it the bridge shows the copy on the
+// language's pages. A copy is rewritten only when it differs from what it should be
+// (a second push changes nothing). Menu links to pages not translated yet lead to the
+// German page and say so (lang="de"). `language` is the Polylang slug with Polylang,
+// else the language code kisync stores on its pages (kisync_language).
+
+/** The published page translating German page $page into $language (0: none yet). */
+function kisync_bridge_translation(int $page, string $language): int
+{
+    if (kisync_bridge_mode() === 'polylang') {
+        $found = (int) pll_get_post($page, $language);
+        return $found && $found !== $page && get_post_status($found) === 'publish' ? $found : 0;
+    }
+    $found = get_posts([
+        'post_type' => 'page',
+        'post_status' => 'publish',
+        'numberposts' => 1,
+        'fields' => 'ids',
+        'orderby' => 'ID',
+        'order' => 'ASC',
+        'meta_query' => [
+            ['key' => 'kisync_source_id', 'value' => $page, 'type' => 'NUMERIC'],
+            ['key' => 'kisync_language', 'value' => $language],
+        ],
+        'no_found_rows' => true,
+    ]);
+    return $found ? (int) $found[0] : 0;
+}
+
+/** Is this a page in the site's own (German) language? */
+function kisync_bridge_is_source_page(int $page): bool
+{
+    if (kisync_bridge_mode() === 'polylang') {
+        return pll_get_post_language($page) === pll_default_language();
+    }
+    return get_post_type($page) === 'page' && get_post_meta($page, 'kisync_language', true) === '';
+}
+
+/** The language of the page being shown ('' for the site's own language). */
+function kisync_bridge_current_language(): string
+{
+    if (kisync_bridge_mode() === 'polylang') {
+        $current = (string) pll_current_language();
+        return $current !== '' && $current !== pll_default_language() ? $current : '';
+    }
+    return is_singular('page') ? (string) get_post_meta((int) get_queried_object_id(), 'kisync_language', true) : '';
+}
+
+function kisync_bridge_menus(WP_REST_Request $request): array
+{
+    $language = sanitize_text_field((string) $request['language']);
+    $apply = (bool) $request['apply'];
+    $menus = [];
+    foreach (kisync_bridge_source_menus() as $location => $menu) {
+        $menus[] = kisync_bridge_mirror_menu($menu, $location, $language, $apply);
+    }
+    foreach (kisync_bridge_source_navigations() as $navigation) {
+        $menus[] = kisync_bridge_mirror_navigation($navigation, $language, $apply);
+    }
+    return ['menus' => $menus, 'unreachable' => kisync_bridge_unreachable()];
+}
+
+/** Theme location → German classic menu. */
+function kisync_bridge_source_menus(): array
+{
+    $locations = (array) get_theme_mod('nav_menu_locations', []);
+    if (kisync_bridge_mode() === 'polylang') {
+        $default = pll_default_language();
+        foreach ((array) (PLL()->options['nav_menus'][get_option('stylesheet')] ?? []) as $location => $languages) {
+            if (!empty($languages[$default])) {
+                $locations[$location] = $languages[$default];
+            }
+        }
+    }
+    $menus = [];
+    foreach ($locations as $location => $id) {
+        $menu = wp_get_nav_menu_object((int) $id);
+        if ($menu && get_term_meta($menu->term_id, 'kisync_language', true) === '') {
+            $menus[$location] = $menu;
+        }
+    }
+    return $menus;
+}
+
+/** The navigation blocks' German menus (wp_navigation posts kisync did not make). */
+function kisync_bridge_source_navigations(): array
+{
+    return get_posts([
+        'post_type' => 'wp_navigation',
+        'post_status' => 'publish',
+        'numberposts' => -1,
+        'orderby' => 'ID',
+        'order' => 'ASC',
+        'meta_query' => [['key' => 'kisync_language', 'compare' => 'NOT EXISTS']],
+    ]);
+}
+
+/** The copy of a German menu (term id) or navigation (post id) in a language, 0: none. */
+function kisync_bridge_mirror_id(string $kind, int $source, string $language): int
+{
+    $meta = [
+        ['key' => 'kisync_source_id', 'value' => $source, 'type' => 'NUMERIC'],
+        ['key' => 'kisync_language', 'value' => $language],
+    ];
+    if ($kind === 'menu') {
+        $found = get_terms(['taxonomy' => 'nav_menu', 'hide_empty' => false, 'fields' => 'ids', 'meta_query' => $meta]);
+    } else {
+        $found = get_posts(['post_type' => 'wp_navigation', 'post_status' => 'publish', 'numberposts' => 1, 'fields' => 'ids', 'meta_query' => $meta]);
+    }
+    return is_array($found) && $found ? (int) $found[0] : 0;
+}
+
+function kisync_bridge_mirror_menu(WP_Term $menu, string $location, string $language, bool $apply): array
+{
+    $report = ['kind' => 'menu', 'name' => $menu->name, 'location' => $location, 'items' => 0, 'untranslated' => [], 'custom_labels' => []];
+    $wanted = [];
+    foreach ((array) wp_get_nav_menu_items($menu->term_id) as $item) {
+        $object = (int) $item->object_id;
+        if ($item->type === 'post_type' && $item->object === 'page') {
+            $translation = kisync_bridge_translation($object, $language);
+            if ($translation) {
+                $object = $translation;
+            } else {
+                $report['untranslated'][] = $item->title;
+            }
+        }
+        if ($item->post_title !== '') {
+            $report['custom_labels'][] = $item->post_title;
+        }
+        $wanted[] = [
+            'id' => (int) $item->ID,
+            'parent' => (int) $item->menu_item_parent,
+            'menu-item-title' => $item->post_title,
+            'menu-item-type' => $item->type,
+            'menu-item-object' => $item->object,
+            'menu-item-object-id' => $object,
+            'menu-item-url' => $item->type === 'custom' ? $item->url : '',
+            'menu-item-status' => 'publish',
+        ];
+    }
+    $report['items'] = count($wanted);
+    $mirror = kisync_bridge_mirror_id('menu', $menu->term_id, $language);
+    $report['changed'] = !$mirror || kisync_bridge_menu_signature($mirror) !== kisync_bridge_wanted_signature($wanted);
+    if ($apply && $report['changed']) {
+        $mirror = kisync_bridge_write_menu($menu, $mirror, $language, $wanted);
+    }
+    if ($apply && $mirror && kisync_bridge_mode() === 'polylang') {
+        kisync_bridge_pll_assign($location, (int) $menu->term_id, $mirror, $language);
+    }
+    $report['id'] = $mirror;
+    return $report;
+}
+
+function kisync_bridge_wanted_signature(array $wanted): string
+{
+    $index = array_flip(array_column($wanted, 'id'));
+    return wp_json_encode(array_map(static fn(array $item) => [
+        $item['parent'] ? $index[$item['parent']] ?? -1 : -1,
+        $item['menu-item-title'], $item['menu-item-type'], $item['menu-item-object'],
+        $item['menu-item-object-id'], $item['menu-item-url'],
+    ], $wanted));
+}
+
+function kisync_bridge_menu_signature(int $menu): string
+{
+    $items = (array) wp_get_nav_menu_items($menu);
+    $index = array_flip(array_map(static fn($item) => (int) $item->ID, $items));
+    return wp_json_encode(array_map(static fn($item) => [
+        $item->menu_item_parent ? $index[(int) $item->menu_item_parent] ?? -1 : -1,
+        $item->post_title, $item->type, $item->object,
+        (int) $item->object_id, $item->type === 'custom' ? $item->url : '',
+    ], $items));
+}
+
+function kisync_bridge_write_menu(WP_Term $menu, int $mirror, string $language, array $wanted): int
+{
+    if (!$mirror) {
+        $mirror = wp_update_nav_menu_object(0, ['menu-name' => "$menu->name ($language)"]);
+        if (is_wp_error($mirror)) {
+            return 0;
+        }
+        update_term_meta($mirror, 'kisync_source_id', (int) $menu->term_id);
+        update_term_meta($mirror, 'kisync_language', $language);
+    }
+    foreach ((array) wp_get_nav_menu_items($mirror, ['post_status' => 'any']) as $old) {
+        wp_delete_post((int) $old->ID, true);
+    }
+    $made = [];
+    foreach ($wanted as $position => $item) {
+        $fields = $item;
+        unset($fields['id'], $fields['parent']);
+        $fields['menu-item-position'] = $position + 1;
+        $fields['menu-item-parent-id'] = $made[$item['parent']] ?? 0;
+        $made[$item['id']] = (int) wp_update_nav_menu_item($mirror, 0, $fields);
+    }
+    return (int) $mirror;
+}
+
+/** Polylang's per-language menu location: the German menu for de, the copy for the language. */
+function kisync_bridge_pll_assign(string $location, int $source, int $mirror, string $language): void
+{
+    $options = get_option('polylang');
+    $theme = get_option('stylesheet');
+    $before = $options['nav_menus'][$theme][$location] ?? [];
+    $options['nav_menus'][$theme][$location][pll_default_language()] = $source;
+    $options['nav_menus'][$theme][$location][$language] = $mirror;
+    if ($before !== $options['nav_menus'][$theme][$location]) {
+        update_option('polylang', $options);
+        PLL()->options['nav_menus'] = $options['nav_menus'];
+    }
+}
+
+function kisync_bridge_mirror_navigation(WP_Post $navigation, string $language, bool $apply): array
+{
+    $report = ['kind' => 'navigation', 'name' => $navigation->post_title, 'location' => 'navigation block', 'items' => 0, 'untranslated' => [], 'custom_labels' => []];
+    $blocks = kisync_bridge_translate_links(parse_blocks($navigation->post_content), $language, $report);
+    $content = serialize_blocks($blocks);
+    $mirror = kisync_bridge_mirror_id('navigation', $navigation->ID, $language);
+    $report['changed'] = !$mirror || get_post_field('post_content', $mirror, 'raw') !== $content;
+    if ($apply && $report['changed']) {
+        $saved = wp_insert_post(wp_slash([
+            'ID' => $mirror,
+            'post_type' => 'wp_navigation',
+            'post_status' => 'publish',
+            'post_title' => "$navigation->post_title ($language)",
+            'post_content' => $content,
+            'meta_input' => ['kisync_source_id' => $navigation->ID, 'kisync_language' => $language],
+        ]), true);
+        $mirror = is_wp_error($saved) ? 0 : (int) $saved;
+    }
+    $report['id'] = $mirror;
+    return $report;
+}
+
+/** Navigation link blocks pointing at German pages → at their translations. */
+function kisync_bridge_translate_links(array $blocks, string $language, array &$report): array
+{
+    foreach ($blocks as &$block) {
+        if (in_array($block['blockName'], ['core/navigation-link', 'core/navigation-submenu'], true)) {
+            $report['items']++;
+            $attrs = &$block['attrs'];
+            $page = (int) ($attrs['id'] ?? 0);
+            $label = wp_strip_all_tags((string) ($attrs['label'] ?? ''));
+            $is_page = ($attrs['kind'] ?? '') === 'post-type' && $page && get_post_type($page) === 'page';
+            $translation = $is_page ? kisync_bridge_translation($page, $language) : 0;
+            if ($translation) {
+                if ($label === '' || $label === wp_strip_all_tags(get_the_title($page))) {
+                    $attrs['label'] = get_the_title($translation);
+                } else {
+                    $report['custom_labels'][] = $label;
+                }
+                $attrs['id'] = $translation;
+                $attrs['url'] = get_permalink($translation);
+            } else {
+                $report['untranslated'][] = $label;
+            }
+            unset($attrs);
+        }
+        $block['innerBlocks'] = kisync_bridge_translate_links($block['innerBlocks'], $language, $report);
+    }
+    return $blocks;
+}
+
+/** Site-wide text only the theme (or a language pack) can translate, for people to see. */
+function kisync_bridge_unreachable(): array
+{
+    $found = [];
+    foreach (wp_get_sidebars_widgets() as $sidebar => $widgets) {
+        if ($sidebar !== 'wp_inactive_widgets' && is_array($widgets) && $widgets) {
+            $found[] = sprintf('widget area %s: %d widget%s', $sidebar, count($widgets), count($widgets) > 1 ? 's' : '');
+        }
+    }
+    if (function_exists('wp_is_block_theme') && wp_is_block_theme()) {
+        foreach (get_block_templates([], 'wp_template_part') as $part) {
+            if (($part->area ?? '') === 'footer') {
+                $found[] = "footer template part $part->slug of the theme " . get_stylesheet();
+            }
+        }
+    }
+    return $found;
+}
+
+add_action('rest_api_init', static function (): void {
+    register_rest_route('kisync/v1', '/menus', [
+        'methods' => 'POST',
+        'permission_callback' => static fn() => current_user_can(
+            (string) apply_filters('kisync_bridge_menu_capability', 'edit_pages')
+        ),
+        'callback' => 'kisync_bridge_menus',
+        'args' => [
+            'language' => ['type' => 'string', 'required' => true],
+            'apply' => ['type' => 'boolean', 'default' => false],
+        ],
+    ]);
+});
+
+// Classic menus without Polylang: the language's copy in every location.
+add_filter('theme_mod_nav_menu_locations', static function ($locations) {
+    if (!is_array($locations) || is_admin() || kisync_bridge_mode() !== 'none') {
+        return $locations;
+    }
+    $language = kisync_bridge_current_language();
+    if ($language === '') {
+        return $locations;
+    }
+    foreach ($locations as $location => $menu) {
+        $locations[$location] = kisync_bridge_mirror_id('menu', (int) $menu, $language) ?: $menu;
+    }
+    return $locations;
+});
+
+// Navigation blocks: the German menu on German pages, the language's copy on translations
+// (without a `ref`, WordPress would show the newest menu, which may be a copy).
+add_filter('render_block_data', static function (array $block): array {
+    if ($block['blockName'] !== 'core/navigation' || is_admin()) {
+        return $block;
+    }
+    $source = (int) ($block['attrs']['ref'] ?? 0);
+    if (!$source) {
+        $newest = array_reverse(kisync_bridge_source_navigations());
+        $source = $newest ? (int) $newest[0]->ID : 0;
+    }
+    $language = kisync_bridge_current_language();
+    if ($source && get_post_meta($source, 'kisync_language', true) === '') {
+        $block['attrs']['ref'] = ($language !== '' ? kisync_bridge_mirror_id('navigation', $source, $language) : 0) ?: $source;
+    }
+    return $block;
+});
+
+// On a translated page, a menu link to a German page (not translated yet) says so.
+add_filter('nav_menu_link_attributes', static function (array $attributes, $item): array {
+    if (kisync_bridge_current_language() !== '' && $item->object === 'page'
+        && kisync_bridge_is_source_page((int) $item->object_id)) {
+        $attributes['lang'] = $attributes['hreflang'] = kisync_bridge_source_language();
+    }
+    return $attributes;
+}, 10, 2);
+
+add_filter('render_block_core/navigation-link', static function (string $html, array $block): string {
+    $page = (int) ($block['attrs']['id'] ?? 0);
+    if ($page && kisync_bridge_current_language() !== '' && kisync_bridge_is_source_page($page)) {
+        $language = esc_attr(kisync_bridge_source_language());
+        $html = preg_replace('/<a\b/', "<a lang=\"$language\" hreflang=\"$language\"", $html, 1);
+    }
+    return $html;
+}, 10, 2);

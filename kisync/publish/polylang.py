@@ -143,6 +143,10 @@ class PolylangTarget(WordPressTarget):
         found = self.site.language(language)
         return found.slug if found is not None else language_slug(language)
 
+    def _menu_language(self, language: Language) -> str:
+        found = self.site.language(language)
+        return found.slug if found is not None else ""
+
     # -- the protocol --------------------------------------------------------------
 
     def address(self, language: Language, source: PageRef) -> str:

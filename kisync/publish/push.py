@@ -233,6 +233,10 @@ def push(
             job.run(portal, refs, selected, chosen, progress)
         finally:
             portal.close()
+        try:
+            report.site += _finish(target, chosen, dry_run)
+        except KisyncError as error:
+            report.failures.append(f"menus per language: {error}")
     finally:
         if own_target:
             target.close()
@@ -248,6 +252,12 @@ def _prepare(
     if prepare is None:
         return []
     return prepare(languages, create_languages=create, dry_run=dry_run)
+
+
+def _finish(target: PublishTarget, languages: Sequence[Language], dry_run: bool) -> list[str]:
+    """The target's optional ``finish`` hook: the site around the pages (WordPress menus)."""
+    finish = getattr(target, "finish", None)
+    return finish(languages, dry_run=dry_run) if finish is not None else []
 
 
 # -- choosing ------------------------------------------------------------------------
@@ -617,6 +627,9 @@ class _Push:
                 return "conflict", remote, explain(remote), diff
             message = self._overwriting(page, remote)
         action: Action = "create" if remote is None else "update"
+        if remote is not None and not message:  # where readers found it until now
+            was = previous.url if previous is not None and previous.url else remote.url
+            message = f"moves from {was}" if was != self.target.address(language, ref) else ""
         if self.dry_run:
             return action, None, message, diff or self._diff(page, remote)
         return action, self.target.write(language, page, remote), message, diff

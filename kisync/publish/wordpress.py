@@ -50,6 +50,7 @@ from ..portal.base import PageRef
 from ..portal.http import RETRY_STATUSES, HTTPStatusError
 from ..portal.multilingual import Multilingual, detect
 from ..portal.wordpress import (
+    BRIDGE_NAMESPACE,
     WordPressClient,
     WordPressError,
     WordPressPortal,
@@ -133,6 +134,44 @@ class WordPressTarget:
         if self.site is None:
             self.site = detect(self.client)
         return self.site.describe()
+
+    def finish(self, languages: Sequence[Language], *, dry_run: bool = False) -> list[str]:
+        """After a push: the site's menus in each language, through the bridge plugin
+        (copies of the German menus whose links lead to the translations), and what
+        only the theme can translate; a few lines for people."""
+        if not self.has_bridge():
+            return []
+        lines: list[str] = []
+        unreachable: list[str] = []
+        for language in languages:
+            name = self._menu_language(language)
+            if not name:
+                continue
+            try:
+                answer = self.client.call(
+                    "POST",
+                    f"{BRIDGE_NAMESPACE}/menus",
+                    json={"language": name, "apply": not dry_run},
+                ).json()
+            except WordPressError as error:
+                if error.status != 404:
+                    raise
+                return ["menus per language: the bridge plugin is older than 1.2; update it"]
+            if not isinstance(answer, dict):
+                raise PortalError(f"{self.client.site}: unexpected answer about menus")
+            lines += [menu_line(language, menu, dry_run) for menu in answer.get("menus") or ()]
+            unreachable = [str(item) for item in answer.get("unreachable") or ()]
+        lines += [
+            f"not reachable by kisync (stays as the theme shows it; translate it in the theme"
+            f" or with a WordPress language pack): {item}"
+            for item in unreachable
+        ]
+        return lines
+
+    def _menu_language(self, language: Language) -> str:
+        """How the bridge names the language of menu copies (kisync's code on pages);
+        ``""``: the site lacks the language (a dry run before adding it)."""
+        return language.bcp47
 
     def current(
         self, language: Language, source: PageRef, previous: Published | None
@@ -467,3 +506,21 @@ def _published(page: Mapping[str, Any]) -> Published:
         content_hash=digest,
         modified=modified,
     )
+
+
+def menu_line(language: Language, menu: Mapping[str, Any], dry_run: bool) -> str:
+    """One line about a menu's copy in a language, from the bridge's answer."""
+    action = "unchanged"
+    if menu.get("changed"):
+        action = "would be updated" if dry_run else "updated"
+    line = (
+        f"{language.code}: {menu.get('kind', 'menu')} {menu.get('name', '')!r}"
+        f" ({menu.get('location', '')}): {action}, {menu.get('items', 0)} items"
+    )
+    untranslated = [str(label) for label in menu.get("untranslated") or ()]
+    if untranslated:
+        line += f"; lead to the German page (not translated yet): {', '.join(untranslated)}"
+    labels = [str(label) for label in menu.get("custom_labels") or ()]
+    if labels:
+        line += f"; own labels kept in German (rename them in WordPress): {', '.join(labels)}"
+    return line

@@ -198,10 +198,13 @@ class WordPress:
 
 
 def polylang_folder() -> Path | None:
-    """Polylang, ready to install, in ``../shared/vendor/wordpress-plugins/polylang`` of the
-    repository or of a folder above it (a git worktree); None when it is not there."""
-    for parent in REPO.parents:
-        folder = parent / "shared" / "vendor" / "wordpress-plugins" / "polylang"
+    """Polylang, ready to install, in ``$KISYNC_SHARED_DIR/vendor/wordpress-plugins/polylang``
+    or ``../shared/…`` of the repository or of a folder above it (a git worktree); None
+    when it is not there."""
+    shared = os.environ.get("KISYNC_SHARED_DIR")
+    candidates = [Path(shared)] if shared else [parent / "shared" for parent in REPO.parents]
+    for candidate in candidates:
+        folder = candidate / "vendor" / "wordpress-plugins" / "polylang"
         if (folder / "polylang.php").is_file():
             return folder
     return None

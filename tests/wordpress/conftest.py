@@ -48,7 +48,10 @@ def polylang_snapshot(wordpress_server: WordPress) -> str:
     """A snapshot of the fresh site with Polylang active and languages de, en, ar."""
     folder = polylang_folder()
     if folder is None:
-        pytest.skip("Polylang is not in ../shared/vendor/wordpress-plugins/polylang")
+        pytest.skip(
+            "Polylang is not in ../shared/vendor/wordpress-plugins/polylang"
+            " (KISYNC_SHARED_DIR names another folder than ../shared)"
+        )
     wordpress_server.restore()
     wordpress_server.install_polylang(folder)
     wordpress_server.snapshot("polylang")

@@ -93,3 +93,22 @@ def test_without_the_bridge_no_meta_and_no_alternates(
     assert links == {}
     # the content itself still says which language it is in
     assert page.xpath("//main//p[@lang='ar'][@dir='rtl']")
+
+
+def test_a_bridge_without_menus_per_language_is_one_line_not_a_failure(
+    wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordpress.set_bridge(True)
+    older = wordpress.folder / "www" / "wp-content" / "mu-plugins" / "test-older-bridge.php"
+    older.write_text(  # the bridge as it was before 1.2: no kisync/v1/menus
+        "<?php add_filter('rest_endpoints', fn($routes) => array_diff_key($routes,"
+        " ['/kisync/v1/menus' => 1]));\n"
+    )
+    try:
+        german_site(wordpress)
+        report = prepared(wordpress, tmp_path, monkeypatch).push()
+    finally:
+        older.unlink()
+    assert report.exit_code == 0, report.failures
+    assert report.count("create") == 6
+    assert "menus per language: the bridge plugin is older than 1.2; update it" in report.site

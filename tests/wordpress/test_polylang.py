@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from scenario import german_site, prepared
 from support.catalogs import translate
-from support.wordpress import WordPress
+from support.wordpress import WordPress, polylang_folder
 
 from kisync.cli import cli
 from kisync.errors import KisyncError
@@ -49,9 +49,9 @@ def test_the_bridge_reports_polylang_its_languages_and_versions(
         ("ar", "ar", True, False),
     ]
     assert site.versions["polylang"] == "3.5.4"
-    assert site.versions["bridge"] == "1.1.0"
+    assert site.versions["bridge"] == "1.2.0"
     result = CliRunner().invoke(cli, ["--project", str(tmp_path), "push", "--dry-run"])
-    assert "multilingual mode: polylang (wordpress 6.1.9, bridge 1.1.0, polylang 3.5.4" in (
+    assert "multilingual mode: polylang (wordpress 6.1.9, bridge 1.2.0, polylang 3.5.4" in (
         result.output
     )
     assert "site languages: de (de_DE, default), en (en_GB), ar (ar, right to left)" in (
@@ -216,3 +216,45 @@ def test_an_existing_polylang_translation_is_adopted_not_duplicated(
     english = [p for p in polylang.all_pages() if p["kisync_polylang"]["language"] == "en"]
     assert sorted(p["slug"] for p in english) == ["beratung-en", "bildung-en", "courses"]
     assert polylang.page(existing["id"])["content"]["raw"] == "<p>Register now.</p>"
+
+
+def test_a_site_published_the_old_way_is_adopted_when_it_installs_polylang(
+    wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = polylang_folder()
+    if folder is None:
+        pytest.skip(
+            "Polylang is not in ../shared/vendor/wordpress-plugins/polylang"
+            " (KISYNC_SHARED_DIR names another folder than ../shared)"
+        )
+    wordpress.set_bridge(True)
+    german_site(wordpress)
+    project = prepared(wordpress, tmp_path, monkeypatch)
+    assert project.push().exit_code == 0  # below /en/ and /ar/
+    before = {page["id"]: page for page in wordpress.all_pages()}
+    edited = next(p for p in before.values() if p["link"].endswith("/ar/integrationskurse/"))
+    wordpress.update_page(edited["id"], content="<p>تعديل من المحرر</p>")
+
+    wordpress.install_polylang(folder)  # all content in the default language, as its wizard does
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "push", "--dry-run"])
+    assert "multilingual mode: polylang" in result.output
+    moves = [line for line in result.output.splitlines() if "would update" in line]
+    assert len(moves) == 5, result.output  # every translation but the edited one
+    assert (
+        f"ar bildung: would update → {wordpress.url}ar/bildung-ar/ (moves from {wordpress.url}ar/bildung/)"
+        in result.output
+    )
+    assert len(wordpress.all_pages()) == len(before)
+
+    report = project.push()
+    assert [(r.language, r.key) for r in report.conflicts] == [("ar", "bildung/integrationskurse")]
+    pages = {page["id"]: page for page in wordpress.all_pages()}
+    assert set(pages) == set(before)  # nothing created: every translation was adopted
+    assert pages[edited["id"]]["content"]["raw"] == "<p>تعديل من المحرر</p>"
+    english = [p for p in pages.values() if p["kisync_polylang"]["language"] == "en"]
+    assert sorted(p["slug"] for p in english) == [
+        "beratung-en",
+        "bildung-en",
+        "integrationskurse-en",
+    ]
+    assert all(len(p["kisync_polylang"]["translations"]) >= 2 for p in english)
