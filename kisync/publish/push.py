@@ -237,7 +237,7 @@ def push(
         try:
             report.site += _finish(target, chosen, dry_run, job.site_translations(chosen))
         except KisyncError as error:
-            report.failures.append(f"menus per language: {error}")
+            report.failures.append(f"menus and site title per language: {error}")
     finally:
         if own_target:
             target.close()
