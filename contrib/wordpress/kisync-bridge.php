@@ -176,13 +176,15 @@ function kisync_bridge_versions(int $page_id): array
         'meta_value' => $source,
         'no_found_rows' => true,
     ]);
+    $found = [];
     foreach ($translations as $translation) {
         $language = get_post_meta($translation->ID, 'kisync_language', true);
-        if ($language !== '' && !isset($versions[$language])) {
-            $versions[$language] = get_permalink($translation);
+        if ($language !== '' && !isset($versions[$language]) && !isset($found[$language])) {
+            $found[$language] = get_permalink($translation);
         }
     }
-    return $versions;
+    ksort($found, SORT_STRING);  // a stable order, whatever order the pages were created in
+    return $versions + $found;
 }
 
 add_action('wp_head', static function (): void {
