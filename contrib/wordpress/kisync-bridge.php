@@ -2,7 +2,7 @@
 /**
  * Plugin Name: kisync bridge
  * Description: Connects the pages kisync publishes to their German originals: post meta for the REST API, hreflang alternates, the right lang/dir on translated pages, a language switcher, and Polylang translation groups.
- * Version: 1.2.0
+ * Version: 1.3.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -27,7 +27,10 @@
  *   translation group of its German page (what Polylang's free REST API cannot do),
  *   GET /wp-json/kisync/v1/translations/ID reads a group, POST /wp-json/kisync/v1/languages
  *   adds a language (administrators only), and Polylang itself does hreflang,
- *   <html lang dir> and the /ar/… addresses.
+ *   <html lang dir> and the /ar/… addresses;
+ * - the site title and tagline per language: POST /wp-json/kisync/v1/site stores
+ *   kisync's translations (option kisync_bridge_site), GET reads them with the German
+ *   ones, and a page in a language shows that language's title and tagline.
  *
  * The source language defaults to the site's (de_DE → de); the filter
  * kisync_bridge_source_language changes it.
@@ -35,7 +38,7 @@
 
 defined('ABSPATH') || exit;
 
-const KISYNC_BRIDGE_VERSION = '1.2.0';
+const KISYNC_BRIDGE_VERSION = '1.3.0';
 const KISYNC_BRIDGE_META = [
     'kisync_source_id' => 'integer',
     'kisync_language' => 'string',
@@ -811,3 +814,79 @@ add_filter('render_block_core/navigation-link', static function (string $html, a
     }
     return $html;
 }, 10, 2);
+
+// -- the site title and tagline per language ---------------------------------------
+
+const KISYNC_BRIDGE_SITE_FIELDS = ['blogname' => 'name', 'blogdescription' => 'description'];
+
+/** Language → ['name' => …, 'description' => …]: kisync's translations, as plain text. */
+function kisync_bridge_site_translations(): array
+{
+    $stored = get_option('kisync_bridge_site', []);
+    return is_array($stored) ? $stored : [];
+}
+
+function kisync_bridge_site(): array
+{
+    return [
+        'name' => (string) get_option('blogname'),
+        'description' => (string) get_option('blogdescription'),
+        'translations' => (object) kisync_bridge_site_translations(),
+    ];
+}
+
+/** Replaces the translations of the languages sent; an empty one falls back to German. */
+function kisync_bridge_save_site(WP_REST_Request $request)
+{
+    $stored = kisync_bridge_site_translations();
+    foreach ((array) $request['translations'] as $language => $fields) {
+        if (!preg_match('/^[A-Za-z0-9-]{1,35}$/', (string) $language) || !is_array($fields)) {
+            return new WP_Error('kisync_bad_site', 'translations: language => {name, description}', ['status' => 400]);
+        }
+        $clean = [];
+        foreach (KISYNC_BRIDGE_SITE_FIELDS as $field) {
+            if (isset($fields[$field]) && is_string($fields[$field]) && trim($fields[$field]) !== '') {
+                $clean[$field] = trim(wp_check_invalid_utf8($fields[$field]));
+            }
+        }
+        if ($clean) {
+            $stored[$language] = $clean;
+        } else {
+            unset($stored[$language]);
+        }
+    }
+    update_option('kisync_bridge_site', $stored);
+    return kisync_bridge_site();
+}
+
+add_action('rest_api_init', static function (): void {
+    register_rest_route('kisync/v1', '/site', [
+        [
+            'methods' => 'GET',
+            'permission_callback' => 'kisync_bridge_can_edit',
+            'callback' => 'kisync_bridge_site',
+        ],
+        [
+            'methods' => 'POST',
+            'permission_callback' => static fn() => current_user_can(
+                (string) apply_filters('kisync_bridge_menu_capability', 'edit_pages')
+            ),
+            'callback' => 'kisync_bridge_save_site',
+            'args' => ['translations' => ['type' => 'object', 'required' => true]],
+        ],
+    ]);
+});
+
+// Shown pages only (not the dashboard, not the REST API, where kisync reads the German
+// ones), once the page and so its language are known. Stored as plain text, returned
+// escaped like WordPress' own option; after Polylang's string translations (priority 20).
+foreach (KISYNC_BRIDGE_SITE_FIELDS as $option => $field) {
+    add_filter("option_$option", static function ($value) use ($field) {
+        if (!did_action('wp') || is_admin() || (defined('REST_REQUEST') && REST_REQUEST)) {
+            return $value;
+        }
+        $language = kisync_bridge_current_language();
+        $text = $language !== '' ? (kisync_bridge_site_translations()[$language][$field] ?? '') : '';
+        return is_string($text) && $text !== '' ? esc_html($text) : $value;
+    }, 20);
+}

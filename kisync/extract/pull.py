@@ -28,6 +28,7 @@ from ..catalog.keys import SITE_KEY
 from ..catalog.layout import TEMPLATES
 from ..errors import KisyncError
 from ..portal import PageRef, Portal
+from ..portal.base import SiteString
 from .pull_state import STATE_FILE, PullState
 
 if TYPE_CHECKING:
@@ -153,17 +154,25 @@ def pull(
             if progress is not None:
                 progress(done, len(refs))
         complete = getattr(portal, "complete", True)
+        site_changed = _record_site_strings(portal, state)
     finally:
         portal.close()
     if not pages and complete:
-        listed = {ref.key for ref in refs}
+        listed = {ref.key for ref in refs} | {SITE_KEY}
         report.gone = sorted(key for key in state.pages if key not in listed)
         for key in report.gone:
             state.forget(key)
     processed = {ref.key for ref in todo}
     skipped = [ref.key for ref in refs if ref.key not in processed]
     site_moved = moved.get(SITE_KEY, set())
-    if reprocess or todo or report.gone or SITE_KEY not in catalogs.complete or site_moved:
+    if (
+        reprocess
+        or todo
+        or report.gone
+        or site_changed
+        or SITE_KEY not in catalogs.complete
+        or site_moved
+    ):
         site = _update_site(project, state, processors, site_moved, reprocess, dry_run)
         report.add_files(SITE_KEY, site)
         state.record_files(SITE_KEY, site.signatures)
@@ -245,6 +254,27 @@ def _update_site(
         stale=stale,
         dry_run=dry_run,
     )
+
+
+def _record_site_strings(portal: Portal, state: PullState) -> bool:
+    """Keep the portal's own site-wide strings (a WordPress site's title and tagline) in
+    the state under the ``_site`` key; True when they changed since the last pull."""
+    read = getattr(portal, "site_strings", None)
+    if read is None:
+        return False
+    import polib
+
+    strings: list[SiteString] = read()
+    marker = hashlib.sha256(repr(strings).encode()).hexdigest()[:16]
+    if state.unchanged(SITE_KEY, marker):
+        return False
+    entries = [
+        polib.POEntry(msgid=string.text, comment=string.note, occurrences=[("", str(line))])
+        for line, string in enumerate(strings, 1)
+    ]
+    location = strings[0].location if strings else ""
+    state.record(SITE_KEY, marker, location, entries)
+    return True
 
 
 def _accept_intact_templates(

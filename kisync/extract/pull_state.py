@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..catalog.keys import SITE_KEY
 from ..util.fsutil import Signature, write_if_changed
 
 if TYPE_CHECKING:
@@ -130,12 +131,14 @@ class PullState:
                     if record.get("msgctxt"):
                         entry.msgctxt = record["msgctxt"]
                     entries[entry_key] = entry
-                pages_with[entry_key] = pages_with.get(entry_key, 0) + 1
+                if key != SITE_KEY:  # the portal's own (site title): on no page
+                    pages_with[entry_key] = pages_with.get(entry_key, 0) + 1
                 if len(entry.occurrences) < MAX_SITE_LOCATIONS:
                     entry.occurrences.append((page["location"], line))
         for entry_key, entry in entries.items():
-            count = pages_with[entry_key]
-            entry.comment += f"\nsite-wide text on {count} page{'s' if count > 1 else ''}"
+            count = pages_with.get(entry_key, 0)
+            if count:
+                entry.comment += f"\nsite-wide text on {count} page{'s' if count > 1 else ''}"
         return list(entries.values())
 
     def save(self) -> None:

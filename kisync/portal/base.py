@@ -28,6 +28,16 @@ class PageRef:
         return self.location or self.key
 
 
+@dataclass(frozen=True)
+class SiteString:
+    """Site-wide text a portal keeps outside its pages (a WordPress site's title), for
+    the ``_site`` catalog; ``note`` tells translators what it is (``#.``)."""
+
+    text: str
+    note: str
+    location: str
+
+
 @runtime_checkable
 class Portal(Protocol):
     """Read access to the German pages of a portal."""

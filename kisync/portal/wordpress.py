@@ -37,6 +37,7 @@ text, which WordPress translates into the site's language.
 from __future__ import annotations
 
 import email.utils
+import html
 import ipaddress
 import json
 import logging
@@ -55,7 +56,7 @@ from ..catalog.keys import disambiguate
 from ..errors import ConfigError, KisyncError, PortalError
 from ..languages import Language
 from ..util.fsutil import write_if_changed
-from .base import PageRef
+from .base import PageRef, SiteString
 from .http import Reply, make_session, redact_url, request
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ BRIDGE_NAMESPACE = "kisync/v1"
 """The REST namespace of the bridge plugin: present means installed."""
 LIST_FIELDS = "id,parent,slug,link,modified_gmt,title,meta,password,kisync_polylang"
 READ_FIELDS = "id,title,content,modified_gmt"
+SITE_SETTINGS = "wp-admin/options-general.php"
+"""Where the site title and tagline are edited: their ``#:`` location."""
 _INTERPRETED = (400, 401, 403, 404, 409, 410)
 """Statuses whose WordPress error code says more than :mod:`.http`'s generic message."""
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>\n?", re.I | re.S)
@@ -520,6 +523,18 @@ class WordPressPortal:
         if modified + timedelta(seconds=1) > settled.replace(microsecond=0):
             return ""
         return f"{page.modified_gmt}#{page.id}"
+
+    def site_strings(self) -> list[SiteString]:
+        """The site title and tagline (Settings → General), from the REST index; an
+        empty tagline is left out."""
+        index = self.client.get("", _fields="name,description")
+        index = index if isinstance(index, dict) else {}
+        found = [(index.get("name"), "site title"), (index.get("description"), "site tagline")]
+        return [
+            SiteString(html.unescape(text).strip(), note, SITE_SETTINGS)
+            for text, note in found
+            if isinstance(text, str) and text.strip()
+        ]
 
     def read(self, page: PageRef) -> str:
         source = self.source(page.key)

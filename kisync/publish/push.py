@@ -41,7 +41,7 @@ import logging
 import math
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -56,7 +56,7 @@ from ..util.selection import matching, select_languages
 from .conflicts import ConflictFiles, changed_title, text_diff
 from .gate import EMPTY, Catalog, PublishGate
 from .jobs import Job, Outcome, Setup, Version, render_jobs
-from .render import link_key
+from .render import Translations, link_key
 from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
@@ -234,9 +234,9 @@ def push(
         finally:
             portal.close()
         try:
-            report.site += _finish(target, chosen, dry_run)
+            report.site += _finish(target, chosen, dry_run, job.site_translations(chosen))
         except KisyncError as error:
-            report.failures.append(f"menus per language: {error}")
+            report.failures.append(f"menus and site title per language: {error}")
     finally:
         if own_target:
             target.close()
@@ -254,10 +254,16 @@ def _prepare(
     return prepare(languages, create_languages=create, dry_run=dry_run)
 
 
-def _finish(target: PublishTarget, languages: Sequence[Language], dry_run: bool) -> list[str]:
-    """The target's optional ``finish`` hook: the site around the pages (WordPress menus)."""
+def _finish(
+    target: PublishTarget,
+    languages: Sequence[Language],
+    dry_run: bool,
+    site: Mapping[str, Translations],
+) -> list[str]:
+    """The target's optional ``finish`` hook: the site around the pages (WordPress menus,
+    site title) with the ``_site`` translations that may be published."""
     finish = getattr(target, "finish", None)
-    return finish(languages, dry_run=dry_run) if finish is not None else []
+    return finish(languages, dry_run=dry_run, site=site) if finish is not None else []
 
 
 # -- choosing ------------------------------------------------------------------------
@@ -746,6 +752,12 @@ class _Push:
             )
             for finding in catalog.held_back
         )
+
+    def site_translations(self, languages: Sequence[Language]) -> dict[str, Translations]:
+        """Language code → its ``_site`` translations that pass the publish gate."""
+        for language in languages:
+            self._site_hash(language)
+        return {code: catalog.translations for code, catalog in self.site_catalogs.items()}
 
     def _site_hash(self, language: Language) -> str | None:
         """The ``_site`` catalog's hash; None (and a failure) when it is unreadable."""

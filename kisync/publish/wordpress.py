@@ -61,6 +61,7 @@ from ..portal.wordpress import (
     raw_text,
     title_of,
 )
+from .render import Translations
 from .target import Published, RenderedPage
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ PAGE_FIELDS = "id,parent,slug,link,status,modified_gmt,title,content,meta,kisync
 """(``kisync_polylang``: the bridge plugin's Polylang group of the page, in Polylang mode.)"""
 LIVE_STATUSES = "publish,future,draft,pending,private"
 """Every status a page can have at its place; trashed pages give their slug up."""
+SITE = {"name": "site title", "description": "tagline"}
+"""The bridge's fields of the site title and tagline (``GET/POST kisync/v1/site``)."""
 SURVEY_BATCH = 100
 """Pages per listing request when push checks published pages for edits (WordPress'
 largest ``per_page``)."""
@@ -135,12 +138,22 @@ class WordPressTarget:
             self.site = detect(self.client)
         return self.site.describe()
 
-    def finish(self, languages: Sequence[Language], *, dry_run: bool = False) -> list[str]:
-        """After a push: the site's menus in each language, through the bridge plugin
-        (copies of the German menus whose links lead to the translations), and what
-        only the theme can translate; a few lines for people."""
+    def finish(
+        self,
+        languages: Sequence[Language],
+        *,
+        dry_run: bool = False,
+        site: Mapping[str, Translations] | None = None,
+    ) -> list[str]:
+        """After a push, through the bridge plugin: the site's menus in each language
+        (copies of the German menus whose links lead to the translations), what only
+        the theme can translate, and the site title and tagline from ``site`` (language
+        code → its publishable ``_site`` translations); a few lines for people."""
         if not self.has_bridge():
             return []
+        return self._menus(languages, dry_run) + self._site_title(languages, site or {}, dry_run)
+
+    def _menus(self, languages: Sequence[Language], dry_run: bool) -> list[str]:
         lines: list[str] = []
         unreachable: list[str] = []
         for language in languages:
@@ -166,6 +179,41 @@ class WordPressTarget:
             f" or with a WordPress language pack): {item}"
             for item in unreachable
         ]
+        return lines
+
+    def _site_title(
+        self, languages: Sequence[Language], site: Mapping[str, Translations], dry_run: bool
+    ) -> list[str]:
+        """Send the translated site title and tagline of the languages whose stored ones
+        differ (one request, none when nothing changed); untranslated ones stay German."""
+        try:
+            answer = self.client.get(f"{BRIDGE_NAMESPACE}/site")
+        except WordPressError as error:
+            if error.status != 404:
+                raise
+            return ["site title per language: the bridge plugin is older than 1.3; update it"]
+        if not isinstance(answer, dict):
+            raise PortalError(f"{self.client.site}: unexpected answer about the site title")
+        german = {field: html.unescape(str(answer.get(field) or "")).strip() for field in SITE}
+        stored = answer.get("translations")
+        stored = stored if isinstance(stored, dict) else {}
+        changes: dict[str, dict[str, str]] = {}
+        lines = []
+        for language in languages:
+            name = self._menu_language(language)
+            translations = site.get(language.code, {})
+            wanted = {
+                field: translations[("", text)]
+                for field, text in german.items()
+                if text and translations.get(("", text))
+            }
+            if name and wanted != stored.get(name, {}):
+                changes[name] = wanted
+                described = " and ".join(SITE[field] for field in wanted) or "none (German)"
+                verb = "would show" if dry_run else "shows"
+                lines.append(f"{language.code}: the site {verb} the translated {described}")
+        if changes and not dry_run:
+            self.client.call("POST", f"{BRIDGE_NAMESPACE}/site", json={"translations": changes})
         return lines
 
     def _menu_language(self, language: Language) -> str:

@@ -49,9 +49,9 @@ def test_the_bridge_reports_polylang_its_languages_and_versions(
         ("ar", "ar", True, False),
     ]
     assert site.versions["polylang"] == "3.5.4"
-    assert site.versions["bridge"] == "1.2.0"
+    assert site.versions["bridge"] == "1.3.0"
     result = CliRunner().invoke(cli, ["--project", str(tmp_path), "push", "--dry-run"])
-    assert "multilingual mode: polylang (wordpress 6.1.9, bridge 1.2.0, polylang 3.5.4" in (
+    assert "multilingual mode: polylang (wordpress 6.1.9, bridge 1.3.0, polylang 3.5.4" in (
         result.output
     )
     assert "site languages: de (de_DE, default), en (en_GB), ar (ar, right to left)" in (
