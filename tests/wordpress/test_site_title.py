@@ -10,7 +10,7 @@ import pytest
 from scenario import german_site, prepared
 from support.wordpress import WordPress
 
-from kisync import pofile
+from kisync.catalog import pofile
 
 pytestmark = pytest.mark.wordpress
 
