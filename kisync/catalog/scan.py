@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import NO_BODY_TEXT, PLACEHOLDER
-from ..review import translation_hash
+from .review import translation_hash
 
 __all__ = ["Counts", "count_words", "scan"]
 
@@ -54,7 +54,7 @@ class Counts:
     words_total: int = 0
     words_translated: int = 0
     reviewed: int = 0
-    """Translated entries with a valid review mark (:mod:`kisync.review`)."""
+    """Translated entries with a valid review mark (:mod:`kisync.catalog.review`)."""
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -209,7 +209,7 @@ _REVIEW_MARK = re.compile(rb"^# reviewed: \S+ .+ #([0-9a-f]{8})[ \t]*$", re.M)
 
 def _is_reviewed(pre: bytes, msgstr: bytes) -> bool:
     """Whether a translated, non-fuzzy entry carries a review mark that matches its
-    ``msgstr`` (see :mod:`kisync.review`)."""
+    ``msgstr`` (see :mod:`kisync.catalog.review`)."""
     if b"# reviewed: " not in pre:
         return False
     mark = _REVIEW_MARK.search(_own_comments(pre))

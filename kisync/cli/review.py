@@ -37,7 +37,7 @@ def review_command(
     edits it later, the string counts as unreviewed again. Languages listed in
     [publish] require_review publish only reviewed strings.
     """
-    from ..review import review
+    from ..translate.review import review
 
     report = review(context.project, language, pages, by=by, dry_run=dry_run)
     if fmt == "json":

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import pofile
+from ..catalog.review import is_reviewed
 from ..catalog.scan import Counts, count_words, scan
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
-from ..review import is_reviewed
 from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
 

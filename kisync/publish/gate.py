@@ -9,7 +9,7 @@ placeholder dropped, markup, a shortcode …): the checks of :mod:`kisync.transl
 are the one definition of "error". A translation held back counts as untranslated,
 so the page's completeness and ``min_completeness`` see it, and its German text is
 published instead, marked ``lang="de"``. For the languages of ``[publish] require_review``
-(Leichte Sprache) a translation without a valid review mark (:mod:`kisync.review`) is held
+(Leichte Sprache) a translation without a valid review mark (:mod:`kisync.catalog.review`) is held
 back the same way.
 """
 
@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 import polib
 
 from ..catalog import pofile
+from ..catalog.review import is_reviewed
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
-from ..review import is_reviewed
 from ..translate.checks import Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations

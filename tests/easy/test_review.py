@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from support.catalogs import translate
 
 from kisync.catalog import pofile, scan
+from kisync.catalog.review import is_reviewed, mark, translation_hash
 from kisync.cli import cli
 from kisync.progress.stats import _parsed_counts, catalog_counts
-from kisync.review import is_reviewed, mark, translation_hash
 
 from .conftest import add_easy_german
 
