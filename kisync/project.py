@@ -294,9 +294,9 @@ class Project:
         (chosen,) = select_languages(self, [language])
         keys = select_pages(self, pages)
         if fmt == "tmx":
-            return export_memory(self, chosen, keys, Path(output))
+            return export_memory(self.catalogs, chosen, keys, Path(output))
         return export_package(
-            self,
+            self.catalogs,
             self.state_dir,
             chosen,
             keys,
@@ -310,7 +310,7 @@ class Project:
         """Merge a translator's returned file; see :mod:`kisync.exchange.returns`."""
         from .exchange import import_returned
 
-        return import_returned(self, self.state_dir, Path(path), dry_run=dry_run)
+        return import_returned(self.catalogs, self.state_dir, Path(path), dry_run=dry_run)
 
     def harvest(
         self,

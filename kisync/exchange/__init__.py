@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..catalog.layout import CatalogLayout
 from ..languages import Language
 from ..translate.memory import TranslationMemory
 from .package import ExportReport, export_package
 from .returns import ImportReport, import_returned
-from .units import CatalogLayout
 
 
 def export_memory(

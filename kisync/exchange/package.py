@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..catalog.layout import CatalogLayout
 from ..errors import KisyncError
 from ..languages import Language
 from ..translate.glossary import Glossary
@@ -26,7 +27,7 @@ from ..translate.memory import TranslationMemory
 from ..util.fsutil import write_if_changed
 from .guides import guides
 from .handout_po import write_handout_po
-from .units import CatalogLayout, Manifest, collect_units
+from .units import Manifest, collect_units
 from .xliff import write_xliff
 
 FORMATS = ("po", "xliff")

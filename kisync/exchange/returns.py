@@ -28,6 +28,7 @@ import polib
 from rapidfuzz import fuzz, process
 
 from ..catalog import pofile
+from ..catalog.layout import CatalogLayout
 from ..errors import KisyncError
 from ..languages import Language, get_language
 from ..translate.checks import REGISTRY, Subject
@@ -35,7 +36,7 @@ from ..translate.notes import replace_notes
 from ..util.fsutil import FileChanged, read_version, replace_file
 from .handout_po import read_handout_po
 from .package import EXPORTS_DIR
-from .units import CatalogLayout, Location, Manifest, Returned, Unit, unit_id
+from .units import Location, Manifest, Returned, Unit, unit_id
 from .xliff import read_xliff
 
 CONFLICT_NOTE = "returned by export"

@@ -13,26 +13,15 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Protocol
 
 import polib
 
 from ..catalog import pofile
+from ..catalog.layout import CatalogLayout
 from ..errors import KisyncError
 from ..languages import Language
 
 MANIFEST_VERSION = 1
-
-
-class CatalogLayout(Protocol):
-    """Where a project's catalogs are (a :class:`~kisync.project.Project` is one)."""
-
-    root: Path
-
-    def page_keys(self) -> list[str]: ...
-
-    def catalog_path(self, language: str, key: str) -> Path: ...
 
 
 @dataclass
