@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .extract.pull import PullReport
     from .harvest import HarvestReport
     from .portal import Portal
+    from .portal.multilingual import SiteReport
     from .progress import ProjectStats
     from .progress.dashboard import Dashboard
     from .progress.gate import GateResult
@@ -305,6 +306,15 @@ class Project:
             only_untranslated=only_untranslated,
             glossary=self.glossary,
         )
+
+    def doctor(self) -> SiteReport:
+        """How the portal is multilingual (WordPress: Polylang, WPML or none, through the
+        bridge plugin), its languages and versions; see :mod:`kisync.portal.multilingual`."""
+        from .portal.multilingual import site_report
+
+        settings = self.config.portal
+        address = settings.url or settings.path
+        return site_report(self.open_portal(), settings.kind, address, self.languages)
 
     def import_returned(self, path: Path | str, *, dry_run: bool = False) -> ImportReport:
         """Merge a translator's returned file; see :mod:`kisync.exchange.returns`."""

@@ -18,6 +18,7 @@ from .common import Context, KisyncGroup, setup_logging
 # imported only when their command runs (or for --help), so every command starts fast.
 COMMANDS = {
     "check": "check",
+    "doctor": "doctor",
     "export": "export",
     "glossary": "glossary",
     "harvest": "harvest",

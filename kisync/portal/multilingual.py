@@ -138,3 +138,68 @@ def _language(item: Mapping[str, Any]) -> SiteLanguage:
 def locale_of(language: Language) -> str:
     """The WordPress locale for a new plugin language: ``ar``, ``fa_AF``."""
     return language.code.split("@")[0]
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    """``kisync doctor``: how the portal is multilingual, and what kisync will do with it."""
+
+    portal: str
+    """The portal's kind and address."""
+    site: Multilingual | None = None
+    """What the bridge reported (WordPress portals only)."""
+    missing: tuple[str, ...] = ()
+    """Project languages the site's plugin lacks (Polylang/WPML)."""
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a push could not publish every language as configured."""
+        return 1 if self.missing or (self.site and self.site.mode == "wpml") else 0
+
+    def lines(self) -> list[str]:
+        lines = [f"portal: {self.portal}"]
+        if self.site is None:
+            return [
+                *lines,
+                "multilingual mode: none (not a WordPress portal; kisync publishes "
+                "the translated pages itself)",
+            ]
+        lines += self.site.describe()
+        if self.site.mode == "wpml":
+            lines.append("WPML is detected but not supported yet: kisync will not push here")
+        if self.missing:
+            lines.append(
+                f"missing in the site's plugin: {', '.join(self.missing)}; add them in the "
+                "plugin's language settings, or push with --create-languages (Polylang)"
+            )
+        return lines
+
+    def summary(self) -> str:
+        return "\n".join(self.lines())
+
+    def to_json(self) -> dict[str, object]:
+        site = self.site
+        return {
+            "portal": self.portal,
+            "mode": site.mode if site else "none",
+            "bridge": site.bridge if site else "",
+            "versions": dict(site.versions) if site else {},
+            "languages": [
+                {"slug": s.slug, "locale": s.locale, "rtl": s.rtl, "default": s.default}
+                for s in (site.languages if site else ())
+            ],
+            "missing": list(self.missing),
+        }
+
+
+def site_report(
+    portal: object, kind: str, address: str, languages: Iterable[Language]
+) -> SiteReport:
+    """What :func:`detect` finds for the portal (WordPress only; other kinds have no plugin)."""
+    where = f"{kind} {address}".strip()
+    client = getattr(portal, "client", None)
+    if kind != "wordpress" or client is None:
+        return SiteReport(where)
+    site = detect(client)
+    missing = tuple(language.code for language in site.missing(languages))
+    return SiteReport(where, site, missing)

@@ -164,6 +164,10 @@ def test_a_language_polylang_lacks_is_one_line_or_added_on_request(
     assert result.exit_code == 2
     assert "Languages → Languages (locale fa, right to left)" in result.output
     assert len(result.output.strip().splitlines()) == 1
+    checked = CliRunner().invoke(cli, ["--project", str(tmp_path), "doctor"])
+    assert checked.exit_code == 1  # kisync doctor says so before any push
+    assert "multilingual mode: polylang" in checked.output
+    assert "missing in the site's plugin: fa" in checked.output
     assert project.push(["en"]).exit_code == 0  # the other languages are not held up
 
     denied = project.push
