@@ -41,13 +41,13 @@ installed=$("$python" -c 'import kisync; print(kisync.__file__)')
 [[ $installed == "$work/venv/"* ]] || fail "kisync was imported from $installed, not from the wheel"
 
 "$python" - <<'EOF' || fail "the wheel lacks its package data (kisync/data/)"
-from kisync.shipped import bridge_plugin_path, glossary_path
+from kisync.util.shipped import bridge_plugin_path, glossary_path
 
 for path in (glossary_path(), bridge_plugin_path()):
     if not path.is_file():
         raise SystemExit(f"smoke-wheel: {path} is missing from the wheel")
 EOF
-shipped=$("$python" -c 'from kisync.shipped import glossary_path; print(glossary_path())')
+shipped=$("$python" -c 'from kisync.util.shipped import glossary_path; print(glossary_path())')
 cmp -s "$shipped" "$repo/glossaries/integration.tbx" \
   || fail "the wheel's glossary differs from glossaries/integration.tbx"
 
@@ -69,18 +69,20 @@ cp -r "$repo/examples/heinsberg/portal" "$work/new/portal"
 grep -q "^#\. glossary: Integrationskurs" "$work/new/po/ar/bildung-sprache/integrationskurse.po" \
   || fail "kisync init + pull: no glossary notes in po/ar/bildung-sprache/integrationskurse.po"
 
-# The demo project, its glossary where its kisync.toml expects it (../../glossaries).
+# The demo project, its glossaries where its kisync.toml expects them (../../glossaries):
+# the shipped one from the wheel, the demo's Leichte-Sprache explanations from the checkout.
 mkdir -p "$work/demo/examples" "$work/demo/glossaries"
 cp -r "$repo/examples/heinsberg" "$work/demo/examples/heinsberg"
 rm -rf "$work/demo/examples/heinsberg/"{po,site,.kisync}
 cp "$shipped" "$work/demo/glossaries/integration.tbx"
+cp "$repo/glossaries/leichte-sprache.tbx" "$work/demo/glossaries/"
 demo=$work/demo/examples/heinsberg
 "$kisync" --project "$demo" pull || fail "kisync pull of the demo"
 "$kisync" --project "$demo" stats >/dev/null || fail "kisync stats of the demo"
 "$kisync" --project "$demo" stats --format json | "$python" -c '
 import json, sys
 languages = {item["language"] for item in json.load(sys.stdin)["languages"]}
-assert languages == {"en", "ar", "fa", "tr", "uk", "ru"}, languages
+assert languages == {"en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"}, languages
 ' || fail "kisync stats --format json of the demo"
 
 echo "smoke-wheel: the wheel works outside the checkout ($("$kisync" --version))"
