@@ -24,7 +24,7 @@ def export_memory(
     """Write the finished translations of ``pages`` as a TMX 1.4b file."""
     from .._version import __version__
     from ..catalog import pofile
-    from ..util.fsutil import write_if_changed
+    from ..util.fsutil import replace_file
     from .tmx import write_tmx
 
     catalogs = []
@@ -33,7 +33,7 @@ def export_memory(
         if path.exists():
             catalogs.append((key, pofile.read(path)))
     pairs = TranslationMemory.from_catalogs(catalogs).pairs()
-    write_if_changed(output, write_tmx(pairs, language, __version__).decode("utf-8"))
+    replace_file(output, write_tmx(pairs, language, __version__))
     words = sum(len(german.split()) for german, _ in pairs)
     return ExportReport(
         language.code, output, "tmx", len(pairs), words, [key for key, _ in catalogs]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import polib
 
 from ..catalog import pofile
-from ..errors import CatalogError, KisyncError
+from ..errors import KisyncError
 from ..languages import Language
 from .units import Manifest, Returned, Unit
 
@@ -54,11 +54,7 @@ def _entry(unit: Unit) -> polib.POEntry:
 
 def read_handout_po(data: bytes, name: str) -> tuple[str, list[Returned]]:
     """(export id, returned translations) of a volunteer's PO file (the strict reader)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CatalogError(name, f"not UTF-8 (byte {error.start}); save it as UTF-8") from None
-    catalog = pofile.loads(text, name)
+    catalog = pofile.parse(data, name)
     export_id = catalog.metadata.get(EXPORT_HEADER, "")
     if not export_id:
         raise KisyncError(

@@ -24,7 +24,7 @@ from ..errors import KisyncError
 from ..languages import Language
 from ..translate.glossary import Glossary
 from ..translate.memory import TranslationMemory
-from ..util.fsutil import write_if_changed
+from ..util.fsutil import replace_file, write_if_changed
 from .guides import guides
 from .handout_po import write_handout_po
 from .units import Manifest, collect_units
@@ -143,7 +143,4 @@ def _write_zip(output: Path, files: dict[str, bytes]) -> None:
                 data,
                 compress_type=zipfile.ZIP_DEFLATED,
             )
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_bytes(buffer.getvalue())
-    tmp.replace(output)
+    replace_file(output, buffer.getvalue())

@@ -174,7 +174,7 @@ _LONG_COMPOUND = re.compile(
 
 @rule("easy-compound", "Leichte Sprache: long compounds split with a hyphen or medial dot")
 def compound(text: str, settings: EasySettings) -> Iterator[str]:
-    for word in dict.fromkeys(match.group() for match in _LONG_COMPOUND.finditer(text)):
+    for word in _distinct(_LONG_COMPOUND, text):
         yield f"split the long word {word!r} into its parts: Bürger·amt or Bürger-Amt"
 
 
@@ -188,7 +188,7 @@ _NUMBER_WORDS = re.compile(
 
 @rule("easy-number-words", "easy German: numbers written as digits (3, not drei)")
 def number_words(text: str, settings: EasySettings) -> Iterator[str]:
-    for word in dict.fromkeys(match.group() for match in _NUMBER_WORDS.finditer(text)):
+    for word in _distinct(_NUMBER_WORDS, text):
         yield f"write the number {word!r} as digits"
 
 
@@ -202,11 +202,11 @@ _EXPLAINS = re.compile(r"\b(?:heißt|bedeutet|steht für|Abkürzung)\b|\(", re.I
 
 @rule("easy-abbreviation", "easy German: no abbreviations; acronyms explained")
 def abbreviation(text: str, settings: EasySettings) -> Iterator[str]:
-    for found in dict.fromkeys(match.group() for match in _ABBREVIATIONS.finditer(text)):
+    for found in _distinct(_ABBREVIATIONS, text):
         yield f"write {found!r} out in full (z. B. → zum Beispiel)"
     if _EXPLAINS.search(text):
         return
-    for found in dict.fromkeys(match.group() for match in _ACRONYM.finditer(text)):
+    for found in _distinct(_ACRONYM, text):
         yield f"explain {found!r}: what the letters stand for and what it is"
 
 
@@ -254,8 +254,13 @@ _SUBJUNCTIVE = re.compile(
 
 @rule("easy-subjunctive", "easy German: no subjunctive (würde, hätte, wäre, könnte …)")
 def subjunctive(text: str, settings: EasySettings) -> Iterator[str]:
-    for word in dict.fromkeys(match.group() for match in _SUBJUNCTIVE.finditer(text)):
+    for word in _distinct(_SUBJUNCTIVE, text):
         yield f"subjunctive {word!r}: say it directly (Sie können …, Sie müssen …)"
+
+
+def _distinct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Each match of ``pattern`` in ``text`` once, in order."""
+    return list(dict.fromkeys(match.group() for match in pattern.finditer(text)))
 
 
 def _excerpt(sentence: str, width: int = 50) -> str:

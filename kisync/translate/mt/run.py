@@ -96,8 +96,9 @@ class MachineTranslator:
         self, language: Language, wanted: Sequence[Wanted], *, dry_run: bool = False
     ) -> MachineOutcome:
         outcome = MachineOutcome()
-        todo = {item.msgid: item for item in reversed(wanted)}  # first place of each text
-        todo = dict(reversed(todo.items()))
+        todo: dict[str, Wanted] = {}
+        for item in wanted:
+            todo.setdefault(item.msgid, item)  # each text once, where it first occurs
         if not todo or not self.routed(language):
             return outcome
         refused: list[str] = []
