@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..publish.preview import make_server
+from ..publish.preview import Preview, make_server
 from ..util.selection import select_languages
 from .common import Context, pass_context
 from .options import languages_option
@@ -24,7 +24,17 @@ def preview_command(context: Context, languages: tuple[str, ...], port: int) -> 
     has a dashed outline. Nothing is published. Stop it with Ctrl+C.
     """
     project = context.project
-    server = make_server(project, select_languages(project, languages), port)
+    preview = Preview(
+        project.open_portal(),
+        project.catalogs,
+        rules=project.extract_rules,
+        source_language=project.source_language,
+        languages=select_languages(project.languages, languages),
+        gate=project.publish_gate(),
+    )
+    files = project.config.portal.kind == "files"
+    static = project.root / project.config.portal.path if files else None
+    server = make_server(preview, port, static=static, root=project.root)
     host, bound = server.server_address[:2]
     click.echo(f"Preview on http://{host}:{bound}/ — press Ctrl+C to stop.")
     try:

@@ -39,7 +39,7 @@ def review_command(
     """
     from ..translate.review import review
 
-    report = review(context.project, language, pages, by=by, dry_run=dry_run)
+    report = review(context.project.catalogs, language, pages, by=by, dry_run=dry_run)
     if fmt == "json":
         echo_json(report.to_json())
     else:

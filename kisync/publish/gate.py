@@ -16,9 +16,9 @@ back the same way.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import polib
 
@@ -27,12 +27,9 @@ from ..catalog.review import is_reviewed
 from ..errors import CatalogError
 from ..languages import Language
 from ..model import NO_BODY_TEXT
-from ..translate.checks import Finding
+from ..translate.checks import CheckContext, Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 MessageKey = tuple[str, str]
 """``(msgctxt or "", msgid)``: how a page's string finds its entry."""
@@ -65,13 +62,17 @@ EMPTY = Catalog(frozenset(), {})
 class PublishGate:
     """Reads catalogs for publishing; see the module documentation."""
 
-    def __init__(self, project: Workspace | None) -> None:
-        self.checks = translation_checks(project)
-        self.require_review = frozenset(project.config.publish.require_review if project else ())
+    def __init__(
+        self, context: CheckContext | None = None, require_review: Iterable[str] = ()
+    ) -> None:
+        """``context``: what the checks use (without it, the checks made by factories,
+        such as the glossary's, are left out)."""
+        self.checks = translation_checks(context)
+        self.require_review = frozenset(require_review)
         """Languages whose translations are published only once reviewed."""
         names = [check.spec.name for check in self.checks]
         names += [f"reviewed only: {code}" for code in sorted(self.require_review)]
-        self.fingerprint = _fingerprint(project, names)
+        self.fingerprint = _fingerprint(context.glossary_files if context else (), names)
         """Changes when what the checks find may change (another check, glossary)."""
 
     def read(self, path: Path, language: Language, data: bytes | None = None) -> Catalog:
@@ -117,9 +118,9 @@ class PublishGate:
         return Catalog(frozenset(known), translations, total, translated, tuple(errors))
 
 
-def _fingerprint(project: Workspace | None, checks: list[str]) -> str:
+def _fingerprint(glossary_files: Iterable[Path], checks: list[str]) -> str:
     digest = hashlib.sha256("\0".join(checks).encode())
-    for path in project.glossary_paths if project is not None else ():
+    for path in glossary_files:
         try:
             digest.update(path.read_bytes())
         except OSError:

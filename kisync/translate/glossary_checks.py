@@ -27,14 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
-from .checks import Subject, check_factory
+from .checks import CheckContext, Subject, check_factory
 from .glossary import Concept, Glossary, Term
 from .matcher import Match, Matcher
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 INFLECTION = 3
 """Letters at the end of a target word that may differ (case endings, suffixes)."""
@@ -134,11 +130,13 @@ def _matcher(glossary: Glossary) -> Matcher:
     return _matchers[glossary.fingerprint]
 
 
-def _glossary_check(name: str) -> Callable[[Workspace], Callable[[Subject], Iterator[str]] | None]:
+def _glossary_check(
+    name: str,
+) -> Callable[[CheckContext], Callable[[Subject], Iterator[str]] | None]:
     """A factory: the check ``name`` of :func:`term_problems`, for the project's glossary."""
 
-    def factory(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-        glossary = project.glossary
+    def factory(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+        glossary = context.glossary
         if glossary is None:
             return None
         matcher = _matcher(glossary)
@@ -181,8 +179,8 @@ check_factory(
     scope="source",
     description="deprecated or outdated German wording in the page (Asylanten, Hartz IV …)",
 )
-def deprecated_wording(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-    glossary = project.glossary
+def deprecated_wording(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+    glossary = context.glossary
     if glossary is None:
         return None
     matcher = _matcher(glossary)
