@@ -22,8 +22,8 @@ from .util.fsutil import remove_stale_temporaries
 if TYPE_CHECKING:
     from .catalog.files import CatalogProcessor
     from .exchange import ExportReport, ImportReport
-    from .extract import ExtractRules
     from .extract.pull import PageWork, PullReport
+    from .extract.rules import ExtractRules
     from .harvest import HarvestReport
     from .harvest.edits import EditsReport
     from .harvest.locate import Locator
@@ -133,7 +133,7 @@ class Project:
 
     @cached_property
     def extract_rules(self) -> ExtractRules:
-        from .extract import ExtractRules
+        from .extract.rules import ExtractRules
 
         portal = self.config.portal
         return ExtractRules(

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import polib
 
     from ..catalog.files import CatalogProcessor, FilesOutcome
-    from .segmenter import ExtractRules
+    from .rules import ExtractRules
 
 # The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
 # where they are used: a pull with nothing changed needs none of them.

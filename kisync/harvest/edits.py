@@ -38,7 +38,7 @@ from .run import Aligner, _agreed
 
 if TYPE_CHECKING:
     from ..catalog.layout import CatalogLayout
-    from ..extract.segmenter import ExtractRules
+    from ..extract.rules import ExtractRules
     from ..translate.glossary import Glossary
 
 NOTE_PREFIX = "kisync: from an edit "

@@ -37,7 +37,7 @@ from .page import Harvested, PageAlignment, align_page
 
 if TYPE_CHECKING:
     from ..catalog.layout import CatalogLayout
-    from ..extract.segmenter import ExtractRules
+    from ..extract.rules import ExtractRules
     from ..translate.glossary import Glossary
 
 log = logging.getLogger(__name__)

@@ -40,7 +40,7 @@ from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
     from ..catalog.layout import CatalogLayout
-    from ..extract.segmenter import ExtractRules
+    from ..extract.rules import ExtractRules
     from ..portal import Portal
 
 log = logging.getLogger(__name__)

@@ -62,7 +62,7 @@ from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
     from ..catalog.layout import CatalogLayout
-    from ..extract.segmenter import ExtractRules
+    from ..extract.rules import ExtractRules
     from ..translate.checks import CheckContext
 
 log = logging.getLogger(__name__)
