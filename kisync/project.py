@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .progress.dashboard import Dashboard
     from .progress.gate import GateResult
     from .publish.gate import PublishGate
+    from .publish.preview import PreviewServer
     from .publish.push import PublishPolicy, PushReport
     from .publish.target import PublishTarget
     from .sync import SyncReport
@@ -495,6 +496,25 @@ class Project:
         settings = self.config.portal
         address = settings.url or settings.path
         return site_report(self.open_portal(), settings.kind, address, self.languages)
+
+    def preview_server(self, languages: Sequence[str] = (), port: int = 8000) -> PreviewServer:
+        """The ``kisync preview`` server on 127.0.0.1 (``port`` 0: any free port); see
+        :func:`kisync.publish.preview.make_server`."""
+        from .publish.preview import Preview, make_server
+        from .util.selection import select_languages
+
+        chosen = select_languages(self.languages, languages)
+        preview = Preview(
+            self.open_portal(),
+            self.catalogs,
+            rules=self.extract_rules,
+            source_language=self.source_language,
+            languages=chosen,
+            gate=self.publish_gate(),
+        )
+        files = self.config.portal.kind == "files"
+        static = self.root / self.config.portal.path if files else None
+        return make_server(preview, port, static=static, root=self.root)
 
     def import_returned(self, path: Path | str, *, dry_run: bool = False) -> ImportReport:
         """Merge a translator's returned file; see :mod:`kisync.exchange.returns`."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..publish.preview import Preview, make_server
-from ..util.selection import select_languages
 from .common import Context, pass_context
 from .options import languages_option
 
@@ -23,18 +21,7 @@ def preview_command(context: Context, languages: tuple[str, ...], port: int) -> 
     files as they are now (reload after saving), however incomplete; text still in German
     has a dashed outline. Nothing is published. Stop it with Ctrl+C.
     """
-    project = context.project
-    preview = Preview(
-        project.open_portal(),
-        project.catalogs,
-        rules=project.extract_rules,
-        source_language=project.source_language,
-        languages=select_languages(project.languages, languages),
-        gate=project.publish_gate(),
-    )
-    files = project.config.portal.kind == "files"
-    static = project.root / project.config.portal.path if files else None
-    server = make_server(preview, port, static=static, root=project.root)
+    server = context.project.preview_server(languages, port)
     host, bound = server.server_address[:2]
     click.echo(f"Preview on http://{host}:{bound}/ — press Ctrl+C to stop.")
     try:

@@ -35,7 +35,11 @@ def wordpress_project(root: Path) -> Project:
 def checks(project: Project | None, source: str, translation: str) -> list[str]:
     entry = polib.POEntry(msgid=source, msgstr=translation)
     subject = Subject(entry, source, translation, get_language("en"), Path("x.po"), 3)
-    return [f"{f.check} {f.severity}" for b in REGISTRY.bind(project.check_context) for f in b.run(subject)]
+    return [
+        f"{f.check} {f.severity}"
+        for b in REGISTRY.bind(project.check_context)
+        for f in b.run(subject)
+    ]
 
 
 @pytest.mark.parametrize("shortcode", ATTACKS)
