@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pickle
 
+from support.bare import GLOSSARY, bare_project
+
 from kisync.catalog import pofile
 from kisync.extract import pull as pull_module
 from kisync.extract.pull import PageWork
 from kisync.translate.notes import GlossaryFileNotes
-
-from support.bare import GLOSSARY, bare_project
 
 
 def test_pull_runs_on_collaborators_built_in_code(tmp_path):

@@ -12,7 +12,9 @@ from kisync.translate.lint import lint_project
 
 def test_the_context_gives_the_checks_their_glossary_and_portal_kind(tmp_path):
     project = pulled_project(tmp_path)
-    translate(project.root, "en", lambda text: text.replace("Jobcenter", "job centre") + " [gallery]")
+    translate(
+        project.root, "en", lambda text: text.replace("Jobcenter", "job centre") + " [gallery]"
+    )
     plain = lint_project(project.catalogs, ["en"])
     assert {f.check for f in plain.findings} <= {"unchanged"}  # no project data: fewer checks
 

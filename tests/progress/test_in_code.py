@@ -29,6 +29,8 @@ def test_stats_check_and_report_without_a_project_file(tmp_path):
     assert {c.language.code for c in result.below} == {"ar"}  # nothing reviewed
     assert all(c.minimum == 50.0 for c in result.pages)
 
-    dashboard = build_report(stats, tmp_path / "out", last_pull(project.catalogs, project.state_dir))
+    dashboard = build_report(
+        stats, tmp_path / "out", last_pull(project.catalogs, project.state_dir)
+    )
     assert "last pull:" in dashboard.index.read_text(encoding="utf-8")
     assert [path.name for path in dashboard.badges] == ["en.svg", "ar.svg"]

@@ -47,7 +47,9 @@ class Bare:
         return ExtractRules(content="main")
 
     def portal(self) -> FilesPortal:
-        return FilesPortal(self.portal_folder, project_root=self.root, language_folders=("en", "ar"))
+        return FilesPortal(
+            self.portal_folder, project_root=self.root, language_folders=("en", "ar")
+        )
 
     def pull(self, processors: tuple = ()) -> PullReport:
         work = PageWork(self.catalogs, self.rules, processors, "main")
