@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import pofile
-from ..catalog.review import is_reviewed
-from ..catalog.scan import Counts, count_words, scan
+from ..catalog.scan import Counts, scan
+from ..catalog.translations import count_entries
 from ..errors import CatalogError
 from ..languages import Language
-from ..model import NO_BODY_TEXT
 from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
 
@@ -129,28 +128,7 @@ def catalog_counts(path: Path | str) -> Counts:
 def _parsed_counts(path: Path) -> Counts:
     """The slow path: the full PO reader, for files the scanner does not recognise."""
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
-    catalog = pofile.read(path)
-    total = int(NO_BODY_TEXT in catalog.metadata)
-    translated = fuzzy = words_total = words_translated = reviewed = 0
-    for entry in catalog:
-        if entry.obsolete:
-            continue
-        msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        if entry.msgid == "" and entry.msgctxt is None and msgstr:
-            continue  # a header after the first entry
-        words = count_words(entry.msgid) + count_words(entry.msgid_plural or "")
-        total += 1
-        words_total += words
-        if not msgstr:
-            continue
-        if "fuzzy" in entry.flags:
-            fuzzy += 1
-        else:
-            translated += 1
-            words_translated += words
-            reviewed += is_reviewed(entry)
-    untranslated = total - translated - fuzzy
-    return Counts(total, translated, fuzzy, untranslated, words_total, words_translated, reviewed)
+    return count_entries(pofile.read(path))
 
 
 def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:

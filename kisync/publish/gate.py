@@ -24,9 +24,9 @@ import polib
 
 from ..catalog import pofile
 from ..catalog.review import is_reviewed
+from ..catalog.translations import State, page_entries
 from ..errors import CatalogError
 from ..languages import Language
-from ..model import NO_BODY_TEXT
 from ..translate.checks import CheckContext, Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
@@ -98,23 +98,22 @@ class PublishGate:
         blocked = {(finding.msgctxt or "", finding.msgid) for finding in errors}
         known: set[MessageKey] = set()
         translations: dict[MessageKey, str] = {}
-        total = int(NO_BODY_TEXT in catalog.metadata)  # the text kisync did not find
-        translated = 0
+        total = translated = 0
         reviewed_only = language.code in self.require_review
-        for entry in catalog:
-            if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
+        for counted in page_entries(catalog):
+            total += 1
+            entry = counted.entry
+            if entry is None:  # the text kisync did not find, an empty header
                 continue
             key = (entry.msgctxt or "", entry.msgid)
             known.add(key)
-            total += 1
-            msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-            if not msgstr or "fuzzy" in entry.flags or key in blocked:
+            if counted.state is not State.TRANSLATED or key in blocked:
                 continue
             if reviewed_only and not is_reviewed(entry):
                 continue
             translated += 1
             if not entry.msgid_plural:
-                translations[key] = msgstr
+                translations[key] = counted.translation
         return Catalog(frozenset(known), translations, total, translated, tuple(errors))
 
 
