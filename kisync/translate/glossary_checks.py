@@ -41,10 +41,40 @@ INFLECTION = 3
 
 _WORD = re.compile(r"[^\W_]+")
 _LETTERS = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "’": "'"}
+    {
+        **dict.fromkeys("يىئ", "ی"),  # Arabic yeh, alef maqsura, yeh with hamza (دائم/دایم)
+        **dict.fromkeys("أإآٱ", "ا"),  # alef with hamza, madda or wasla
+        "ؤ": "و",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",  # heh with the ezafe hamza (دورۀ)
+        "’": "'",
+    }
 )
-_ARABIC_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك|ک)?(?:ال|لل)?")
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, ZWJ
+_HALF_SPACE = "\u200c"
+_HALF_SPACE_LANGUAGES = frozenset({"fa", "prs", "ps", "ur"})
+"""Languages that join word parts with a half-space (ZWNJ), often typed as a space or
+left out: اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی."""
+_MIN_STEM = 3
+"""Letters an Arabic word must keep when its clitics are taken off."""
+
+
+def _arabic_clitics() -> tuple[str, ...]:
+    """What may precede an Arabic noun: conjunction, preposition, article, shortest first.
+
+    ل followed by the article ال is written لل (للمكتب = ل + المكتب).
+    """
+    clitics = {
+        conjunction + ("لل" if preposition == "ل" and article else preposition + article)
+        for conjunction in ("", "و", "ف")
+        for preposition in ("", "ب", "ک", "ل")
+        for article in ("", "ال")
+    }
+    return tuple(sorted(clitics, key=len))
+
+
+_ARABIC_CLITICS = _arabic_clitics()
 
 
 # -- finding a term in a translation ----------------------------------------------------
@@ -52,23 +82,76 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, Z
 
 def contains_term(text: str, term: str, language: str) -> bool:
     """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``)."""
-    words = [word for word in _words(term, language) if len(word) > 2] or _words(term, language)
-    found = _words(text, language)
-    return all(any(_same_word(word, candidate) for candidate in found) for word in words)
+    primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
+    arabic = primary == "ar"
+    term_words = _words(term)
+    needed = [word for word in term_words if len(word) > 2] or term_words
+    found = [stem for word in _words(text) for stem in _stems(word, arabic)]
+    if all(
+        any(
+            _same_word(form, need, candidate)
+            for form, need in _forms(word, arabic)
+            for candidate in found
+        )
+        for word in needed
+    ):
+        return True
+    return primary in _HALF_SPACE_LANGUAGES and _written_together(text, term_words)
 
 
-def _words(text: str, language: str) -> list[str]:
-    text = _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
-    text = text.replace("\u200c", " ")  # Persian half-space: کمک‌هزینه is also written کمک هزینه
-    words = _WORD.findall(text)
-    if language == "ar":
-        words = [_ARABIC_CLITICS.sub("", word) or word for word in words]
-    return words
+def _fold(text: str) -> str:
+    """``text`` with the differences a reader does not see as another word taken out."""
+    return _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
 
 
-def _same_word(word: str, candidate: str) -> bool:
-    need = max(3, len(word) - INFLECTION) if len(word) > 3 else len(word)
-    return candidate[:need] == word[:need] and len(candidate) >= need
+def _words(text: str) -> list[str]:
+    # a Persian half-space separates words: کمک‌هزینه is also written کمک هزینه
+    return _WORD.findall(_fold(text).replace(_HALF_SPACE, " "))
+
+
+def _splits(word: str) -> list[tuple[str, str]]:
+    """(clitics, stem) for each way to read an Arabic word, fewest clitics first."""
+    splits = [
+        (clitics, word[len(clitics) :])
+        for clitics in _ARABIC_CLITICS
+        if word.startswith(clitics) and len(word) - len(clitics) >= _MIN_STEM
+    ]
+    return splits or [("", word)]
+
+
+def _stems(word: str, arabic: bool) -> list[str]:
+    """The words a translation's ``word`` may be: itself, or without Arabic clitics."""
+    return [stem for _, stem in _splits(word)] if arabic else [word]
+
+
+def _forms(word: str, arabic: bool) -> list[tuple[str, int]]:
+    """(form, letters that must agree) a term's ``word`` may take in a translation.
+
+    An Arabic term word is also found without its clitics (للهجرة in الهجرة); as written,
+    its clitics must agree as well (المكتب is not found in المانيا).
+    """
+    if not arabic:
+        return [(word, _need(word))]
+    splits = _splits(word)
+    most_clitics, shortest_stem = splits[-1]
+    as_written = (word, len(most_clitics) + _need(shortest_stem))
+    return [(stem, _need(stem)) for clitics, stem in splits if clitics] + [as_written]
+
+
+def _need(word: str) -> int:
+    return max(3, len(word) - INFLECTION) if len(word) > 3 else len(word)
+
+
+def _same_word(form: str, need: int, candidate: str) -> bool:
+    return len(candidate) >= need and candidate[:need] == form[:need]
+
+
+def _written_together(text: str, term_words: list[str]) -> bool:
+    """Whether the term's letters begin a word of ``text`` with a space or half-space
+    added or left out anywhere between them (دوره اطلاعرسانی for دوره اطلاع‌رسانی)."""
+    gap = rf"[\s{_HALF_SPACE}]?"
+    pattern = r"(?<![^\W_])" + gap.join(map(re.escape, "".join(term_words)))
+    return re.search(pattern, _fold(text)) is not None
 
 
 # -- the checks -----------------------------------------------------------------------------
