@@ -18,8 +18,14 @@ Finding a term in a translation is forgiving, since no stemmer knows all target
 languages (Ukrainian, Tigrinya …): every word of the term (ignoring words of one or two
 letters) must begin a word of the translation, with at most its last three letters
 inflected (Russian *интеграционный курс* is found in *интеграционного курса*, Turkish
-*uyum kursu* in *uyum kursuna*); Arabic clitics (و، ب، ل، ال …), letter variants (ي/ی,
-ك/ک, ة/ه) and diacritics do not count, and a Persian half-space (ZWNJ) counts as a space.
+*uyum kursu* in *uyum kursuna*). Spellings a reader takes for the same word are folded
+on both sides (what is shown stays as written): Arabic and Persian yeh and kaf (ي/ی/ى,
+ك/ک), hamza seats and alef variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه,
+diacritics and tatweel. Arabic clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may
+precede a word. In Persian, Dari, Pashto and Urdu a half-space (ZWNJ) may also be typed
+as a space or left out (اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی). Not recognised: Arabic
+broken plurals (مراكز for مركز) give a ``glossary-term`` warning unless the glossary
+lists the plural as an admitted term.
 """
 
 from __future__ import annotations
