@@ -44,6 +44,14 @@ if TYPE_CHECKING:
 
 INFLECTION = 3
 """Letters at the end of a target word that may differ (case endings, suffixes)."""
+_ENDINGS = {
+    "ar": ("ون", "ین", "ان", "ات", "ه", "و", "ی"),
+    "fa": ("ان", "ه"),
+    "prs": ("ان", "ه"),
+}
+"""Languages that inflect by adding suffixes → the endings that may change instead of
+:data:`INFLECTION` letters (المهاجرون/للمهاجرين, إقامة/إقامتك, پناهنده/پناهندگی). Three
+letters took تساعد (helps) for the deprecated التسامح, الترحيل for الترحيب."""
 
 _WORD = re.compile(r"[^\W_]+")
 _LETTERS = str.maketrans(
@@ -90,13 +98,14 @@ def contains_term(text: str, term: str, language: str) -> bool:
     """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``)."""
     primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
     arabic = primary == "ar"
+    endings = _ENDINGS.get(primary)
     term_words = _words(term)
     needed = [word for word in term_words if len(word) > 2] or term_words
     found = [stem for word in _words(text) for stem in _stems(word, arabic)]
     if all(
         any(
             _same_word(form, need, candidate)
-            for form, need in _forms(word, arabic)
+            for form, need in _forms(word, arabic, endings)
             for candidate in found
         )
         for word in needed
@@ -130,22 +139,29 @@ def _stems(word: str, arabic: bool) -> list[str]:
     return [stem for _, stem in _splits(word)] if arabic else [word]
 
 
-def _forms(word: str, arabic: bool) -> list[tuple[str, int]]:
+def _forms(word: str, arabic: bool, endings: tuple[str, ...] | None) -> list[tuple[str, int]]:
     """(form, letters that must agree) a term's ``word`` may take in a translation.
 
     An Arabic term word is also found without its clitics (للهجرة in الهجرة); as written,
     its clitics must agree as well (المكتب is not found in المانيا).
     """
     if not arabic:
-        return [(word, _need(word))]
+        return [(word, _need(word, endings))]
     splits = _splits(word)
     most_clitics, shortest_stem = splits[-1]
-    as_written = (word, len(most_clitics) + _need(shortest_stem))
-    return [(stem, _need(stem)) for clitics, stem in splits if clitics] + [as_written]
+    as_written = (word, len(most_clitics) + _need(shortest_stem, endings))
+    stems = [(stem, _need(stem, endings)) for clitics, stem in splits if clitics]
+    return [*stems, as_written]
 
 
-def _need(word: str) -> int:
-    return max(3, len(word) - INFLECTION) if len(word) > 3 else len(word)
+def _need(word: str, endings: tuple[str, ...] | None) -> int:
+    """How many letters at the start of ``word`` a translation's word must share."""
+    if len(word) <= 3:
+        return len(word)
+    if endings is None:
+        return max(3, len(word) - INFLECTION)
+    ending = next((ending for ending in endings if word.endswith(ending)), "")
+    return max(3, len(word) - len(ending))
 
 
 def _same_word(form: str, need: int, candidate: str) -> bool:

@@ -78,6 +78,9 @@ SETTLEMENT_FA = "اقامت دایم یکی بر خلاف جواز اقامت م
         ("fa", "دوره اطلاعرسانی", ORIENTATION_FA.replace("اطلاعرسانی", "اطلاع\u200cرسانی")),
         # the Iranian spelling (the glossary's) in a Dari text: دائم / دایم
         ("fa", "اقامت دائم", SETTLEMENT_FA),
+        # sound plural and construct endings: طالبو / طالبي, المهاجرون / للمهاجرين
+        ("ar", "طالبو اللجوء", "طالبي اللجوء الحاصلين على إذن إقامة مؤقتة"),
+        ("ar", "المهاجرون", "يمكن للمهاجرين تقديم طلب"),
     ],
 )
 def test_terms_are_found_as_arabic_and_persian_are_written(language, term, text):
@@ -93,6 +96,9 @@ def test_terms_are_found_as_arabic_and_persian_are_written(language, term, text)
         ("ar", "المكتب", DULDUNG_AR),
         # a word written together with the one before is not a word of its own
         ("fa", "رسانی", ORIENTATION_FA),
+        # Arabic changes endings, not the last three letters: deportation is not welcome
+        ("ar", "صف الترحيب", "وقف مؤقت للترحيل"),
+        ("ar", "الاعتراض", "الاعتراف بالمؤهلات المهنية الأجنبية"),
     ],
 )
 def test_arabic_and_persian_look_alikes_are_not_found(language, term, text):
@@ -105,6 +111,9 @@ def test_no_glossary_warning_on_published_arabic_and_persian(matcher):
     assert problems(matcher, "Sie müssen einen Asylantrag stellen.", ASYL_AR, "ar") == []
     course = "Dieser Teil heißt Orientierungskurs."
     assert problems(matcher, course, ORIENTATION_FA, "fa") == []
+    # تساعد (helps) is not the deprecated التسامح (tolerance)
+    duldung = "Die Duldung hilft Ihnen, in Deutschland zu bleiben."
+    assert problems(matcher, duldung, "الإقامة المتسامحة تساعدك على البقاء في ألمانيا", "ar") == []
 
 
 def problems(matcher, source: str, translation: str, language: str) -> list[tuple[str, str]]:
