@@ -19,15 +19,16 @@ languages (Ukrainian, Tigrinya …): every word of the term (ignoring words of o
 letters) must begin a word of the translation, with at most its last three letters
 inflected (Russian *интеграционный курс* is found in *интеграционного курса*, Turkish
 *uyum kursu* in *uyum kursuna*); in Arabic and Persian, which add suffixes, only an
-ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*). Spellings a
-reader takes for the same word are folded on both sides (what is shown stays as
-written): Arabic and Persian yeh and kaf (ي/ی/ى,
-ك/ک), hamza seats and alef variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه,
-diacritics and tatweel. Arabic clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may
-precede a word. In Persian, Dari, Pashto and Urdu a half-space (ZWNJ) may also be typed
-as a space or left out (اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی). Not recognised: Arabic
-broken plurals (مراكز for مركز) give a ``glossary-term`` warning unless the glossary
-lists the plural as an admitted term.
+ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*).
+
+Spellings a reader takes for the same word are folded on both sides (what is shown
+stays as written): Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
+variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه, diacritics and tatweel. Arabic
+clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may precede a word. In Persian, Dari,
+Pashto and Urdu a half-space (ZWNJ) may also be typed as a space or left out
+(اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی). Not recognised: Arabic broken plurals (مراكز
+for مركز) give a ``glossary-term`` warning unless the glossary lists the plural as an
+admitted term.
 """
 
 from __future__ import annotations
