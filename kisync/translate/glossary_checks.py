@@ -33,6 +33,7 @@ admitted term.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -104,13 +105,9 @@ def contains_term(text: str, term: str, language: str) -> bool:
     endings = _ENDINGS.get(primary)
     term_words = _words(term)
     needed = [word for word in term_words if len(word) > 2] or term_words
-    found = [stem for word in _words(text) for stem in _stems(word, arabic)]
+    found = sorted({stem for word in _words(text) for stem in _stems(word, arabic)})
     if all(
-        any(
-            _same_word(form, need, candidate)
-            for form, need in _forms(word, arabic, endings)
-            for candidate in found
-        )
+        any(_begins_a_word(form[:need], found) for form, need in _forms(word, arabic, endings))
         for word in needed
     ):
         return True
@@ -167,8 +164,10 @@ def _need(word: str, endings: tuple[str, ...] | None) -> int:
     return max(3, len(word) - len(ending))
 
 
-def _same_word(form: str, need: int, candidate: str) -> bool:
-    return len(candidate) >= need and candidate[:need] == form[:need]
+def _begins_a_word(prefix: str, words: list[str]) -> bool:
+    """Whether ``prefix`` begins one of the sorted ``words``."""
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
 
 
 def _written_together(text: str, term_words: list[str]) -> bool:
