@@ -80,7 +80,7 @@ def starter_config(source: str, kind: PortalKind, languages: tuple[str, ...]) ->
         try:
             codes.append(get_language(code).code)
         except UnknownLanguage as error:
-            raise ConfigError(f"--language: {error}") from None
+            raise ConfigError.naming(f"{{languages}}: {error}", languages="languages") from None
     text = _HEAD.format(languages=", ".join(f'"{code}"' for code in codes))
     portal = _PORTAL[kind].format(source=source.replace('"', '\\"'))
     return text + portal + _TAIL.format(glossary=GLOSSARY_FILE)
@@ -117,7 +117,9 @@ def write_starter(
     """
     path = Path(folder) / CONFIG_FILE
     if path.exists() and not force:
-        raise ConfigError(f"{path} already exists; edit it, or use --force to replace it")
+        raise ConfigError.naming(
+            f"{path} already exists; edit it, or use {{force}} to replace it", force="force=True"
+        )
     chosen = kind or guess_kind(source)
     text = starter_config(source, chosen, languages)
     written = []

@@ -61,9 +61,10 @@ def build_report(
     try:
         return _write(stats, output, last_pull(project))
     except OSError as error:
-        raise KisyncError(
+        raise KisyncError.naming(
             f"{output}: cannot write the dashboard there ({error.strerror or error}); "
-            "choose another --output folder"
+            "choose another {output} folder",
+            output="output",
         ) from None
 
 
