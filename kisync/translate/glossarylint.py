@@ -30,6 +30,45 @@ class GlossaryProblem:
         }
 
 
+@dataclass(frozen=True)
+class GlossaryLintReport:
+    """What ``kisync glossary lint`` found in a glossary of ``concepts`` concepts."""
+
+    concepts: int
+    problems: tuple[GlossaryProblem, ...]
+    """Errors first."""
+
+    @property
+    def errors(self) -> tuple[GlossaryProblem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "error")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``error: c-bamf [en]: …``."""
+        return [
+            f"{p.severity}: {p.concept}"
+            + (f" [{p.language}]" if p.language else "")
+            + f": {p.message}"
+            for p in self.problems
+        ]
+
+    def summary(self) -> str:
+        errors = len(self.errors)
+        return f"{self.concepts} concepts; {errors} errors, {len(self.problems) - errors} warnings"
+
+    def to_json(self) -> list[dict[str, str]]:
+        """``kisync glossary lint --format json``: the problems."""
+        return [problem.to_json() for problem in self.problems]
+
+
+def check_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> GlossaryLintReport:
+    """:func:`lint_glossary` as a report (``kisync glossary lint``)."""
+    return GlossaryLintReport(len(glossary), tuple(lint_glossary(glossary, languages)))
+
+
 def lint_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[GlossaryProblem]:
     """Every problem of the glossary, errors first.
 
