@@ -13,7 +13,7 @@ from ..errors import ConfigError, KisyncError
 from ..project import Project
 from ..translate import Glossary, load_glossaries, load_glossary, shipped_glossary_path
 from ..translate.export import EXPORT_FORMATS, export_glossary, import_glossary, match_json
-from ..translate.glossarylint import lint_glossary
+from ..translate.glossarylint import GlossaryProblem, lint_glossary
 from ..translate.matcher import Matcher
 from ..translate.notes import describe, target_text
 from ..util.fsutil import write_if_changed
@@ -79,8 +79,7 @@ def lint_command(context: Context, fmt: str, files: tuple[Path, ...]) -> None:
         echo_json([problem.to_json() for problem in problems])
     else:
         for problem in problems:
-            where = f"{problem.concept}" + (f" [{problem.language}]" if problem.language else "")
-            click.echo(f"{problem.severity}: {where}: {problem.message}")
+            click.echo(_problem_line(problem))
         errors = sum(problem.severity == "error" for problem in problems)
         click.echo(f"{len(glossary)} concepts; {errors} errors, {len(problems) - errors} warnings")
     click.get_current_context().exit(1 if any(p.severity == "error" for p in problems) else 0)
@@ -136,7 +135,8 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     """Add or update concepts from SOURCE (a CSV exported and edited in a spreadsheet).
 
     Concepts are matched by id; none is deleted. The result is written as TBX v3, and
-    only when `kisync glossary lint` would find no error in it.
+    only when `kisync glossary lint` would find no error in it; its warnings about the
+    imported concepts (a translation that names no source …) are listed.
     """
     project = None if dry_run else _project(context)
     with project.lock(command_line()) if project is not None else nullcontext():
@@ -146,7 +146,8 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
 def _import(context: Context, source: Path, into: Path | None, dry_run: bool) -> None:
     target = into or _first_project_file(context)
     glossary, report, data = import_glossary(load_glossary(source), target)
-    errors = [p for p in lint_glossary(glossary) if p.severity == "error"]
+    problems = lint_glossary(glossary)
+    errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]
         raise KisyncError(
@@ -154,6 +155,10 @@ def _import(context: Context, source: Path, into: Path | None, dry_run: bool) ->
             f"{first.concept} [{first.language}]: {first.message}; fix the file and import again"
         )
     click.echo(f"{target}: {report.summary()}")
+    imported = {*report.added, *report.changed}
+    for problem in problems:
+        if problem.concept in imported:
+            click.echo(_problem_line(problem))
     if not dry_run and (report.added or report.changed):
         write_if_changed(target, data.decode("utf-8"))
 
@@ -196,6 +201,11 @@ def _first_project_file(context: Context) -> Path:
     if paths[0].suffix.lower() != ".tbx":
         raise KisyncError(f"{paths[0]}: import writes TBX; give --into FILE.tbx")
     return paths[0]
+
+
+def _problem_line(problem: GlossaryProblem) -> str:
+    where = f"{problem.concept}" + (f" [{problem.language}]" if problem.language else "")
+    return f"{problem.severity}: {where}: {problem.message}"
 
 
 def _write(path: Path, data: bytes) -> None:

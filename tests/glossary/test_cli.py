@@ -200,6 +200,34 @@ def test_import_csv_edited_in_a_spreadsheet(tmp_path):
     assert len(glossary) == size + 1
 
 
+def test_import_warns_like_lint_about_translations_without_source(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    edited = tmp_path / "edited.csv"
+    edited.write_text(
+        "id,de,en,en source,ar,ar source\n"
+        "c-sprachcafe,Sprachcafé,language café,,مقهى اللغة,Stadt Köln (ar)\n"
+        "c-sprachcafe,,conversation café,Handbook Germany (en),,\n",
+        encoding="utf-8",
+    )
+    result = run("glossary", "import", str(edited), "--into", str(target))
+    assert result.exit_code == 0, result.output
+    warning = "warning: c-sprachcafe [en]: translation 'language café' names no source"
+    assert sorted(result.output.splitlines()[1:]) == [
+        warning,
+        "warning: c-sprachcafe [fa]: no approved fa translation",
+        "warning: c-sprachcafe [ru]: no approved ru translation",
+        "warning: c-sprachcafe [tr]: no approved tr translation",
+        "warning: c-sprachcafe [uk]: no approved uk translation",
+    ]
+    lint = run("glossary", "lint", "--glossary", str(target)).output.splitlines()
+    assert set(result.output.splitlines()[1:]) <= set(lint)
+    sources = {
+        t.text: t.source for t in load_glossary(target).concept("c-sprachcafe").terms_in("en")
+    }
+    assert sources == {"language café": "", "conversation café": "Handbook Germany (en)"}
+
+
 def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):
     target = tmp_path / "integration.tbx"
     target.write_bytes(shipped_glossary_path().read_bytes())
