@@ -51,6 +51,9 @@ def test_match_json_is_the_documented_format(outside):
             "tr": ["uyum kursu", "entegrasyon kursu"],
             "uk": ["інтеграційний курс"],
             "ru": ["интеграционный курс"],
+            "ps": [],
+            "ti": ["መወሃሃዲ ኮርስ"],
+            "kmr": ["kûrsa entegrasyonê"],
         },
     }
     assert text[jobcenter["start"] : jobcenter["end"]] == jobcenter["text"] == "Jobcenter"
@@ -153,7 +156,7 @@ def test_export_formats(tmp_path, outside):
     folder = tmp_path / "weblate"
     result = run("glossary", "export", "--format", "weblate", "--output", str(folder))
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru"])
+        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru", "ps", "ti", "kmr"])
     ]
     assert "wrote" in result.output
     again = run("glossary", "export", "--format", "weblate", "--output", str(folder))
