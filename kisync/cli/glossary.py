@@ -126,7 +126,8 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     """Add or update concepts from SOURCE (a CSV exported and edited in a spreadsheet).
 
     Concepts are matched by id; none is deleted. The result is written as TBX v3, and
-    only when `kisync glossary lint` would find no error in it.
+    only when `kisync glossary lint` would find no error in it; its warnings about the
+    imported concepts (a translation that names no source …) are listed.
     """
     project = _project(context)
     if project is None:
@@ -136,6 +137,8 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
         with nullcontext() if dry_run else project.lock(command_line()):
             report = project.import_glossary(source, into, dry_run=dry_run)
     click.echo(report.summary())
+    for line in report.lines():
+        click.echo(line)
 
 
 # -- helpers -----------------------------------------------------------------------

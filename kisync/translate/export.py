@@ -15,7 +15,7 @@ from ..util.fsutil import write_if_changed
 from . import load_glossary
 from .csvglossary import write_csv
 from .glossary import Glossary, MergeReport, merge_concepts
-from .glossarylint import check_glossary
+from .glossarylint import GlossaryLintReport, GlossaryProblem, check_glossary
 from .matcher import Match, Matcher
 from .notes import describe, target_text
 from .tbx import read_tbx, write_tbx, write_tbx2, write_weblate
@@ -111,10 +111,16 @@ class GlossaryImport:
     merged: MergeReport
     dry_run: bool
     written: bool
+    warnings: tuple[GlossaryProblem, ...] = ()
+    """Glossary lint warnings about the concepts added or changed (an unsourced translation …)."""
     exit_code = 0
 
     def summary(self) -> str:
         return f"{self.target}: {self.merged.summary()}"
+
+    def lines(self) -> list[str]:
+        """One line per warning, as ``kisync glossary lint`` prints them."""
+        return GlossaryLintReport(0, self.warnings).lines()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -125,6 +131,7 @@ class GlossaryImport:
             "changed": list(self.merged.changed),
             "unchanged": self.merged.unchanged,
             "written": self.written,
+            "warnings": [problem.to_json() for problem in self.warnings],
         }
 
 
@@ -134,7 +141,8 @@ def import_glossary_file(source: Path, target: Path, *, dry_run: bool = False) -
     the result has no glossary lint error (else :class:`GlossaryError`, nothing written).
     """
     glossary, merged, data = import_glossary(load_glossary(source), target)
-    errors = check_glossary(glossary).errors
+    lint = check_glossary(glossary)
+    errors = lint.errors
     if errors:
         first = errors[0]
         raise GlossaryError(
@@ -143,7 +151,9 @@ def import_glossary_file(source: Path, target: Path, *, dry_run: bool = False) -
         )
     changed = bool(merged.added or merged.changed)
     written = not dry_run and changed and write_if_changed(target, data.decode("utf-8"))
-    return GlossaryImport(source, target, merged, dry_run, written)
+    imported = {*merged.added, *merged.changed}
+    warnings = tuple(problem for problem in lint.problems if problem.concept in imported)
+    return GlossaryImport(source, target, merged, dry_run, written, warnings)
 
 
 def default_import_target(paths: Sequence[Path]) -> Path:

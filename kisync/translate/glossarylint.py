@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -73,16 +73,31 @@ def lint_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[Glo
     """Every problem of the glossary, errors first.
 
     ``languages`` are the target languages every concept should cover (the project's);
-    empty means: the languages the glossary itself uses.
+    empty means: the languages most of the glossary's concepts have (see
+    :func:`expected_languages`).
     """
     targets = [
-        lang for lang in (languages or glossary.languages) if lang != glossary.source_language
+        lang
+        for lang in (languages or expected_languages(glossary))
+        if lang != glossary.source_language
     ]
     problems = [
         *_duplicates(glossary),
         *(p for concept in glossary for p in _concept_problems(concept, glossary, targets)),
     ]
     return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def expected_languages(glossary: Glossary) -> list[str]:
+    """The languages more than half of the concepts have a term in.
+
+    A language that only some concepts have (the interpreter-pool languages such as
+    Pashto or Tigrinya, filled only where a published source shows the term) is not
+    expected in every concept; a project that translates into it lists it in
+    ``languages`` and then gets a warning for each concept without it.
+    """
+    counts = Counter(language for concept in glossary for language in concept.terms)
+    return [language for language in glossary.languages if 2 * counts[language] > len(glossary)]
 
 
 def _concept_problems(
