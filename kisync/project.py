@@ -22,18 +22,23 @@ if TYPE_CHECKING:
     from .extract import ExtractRules
     from .extract.pull import PullReport
     from .harvest import HarvestReport
+    from .harvest.edits import EditsReport
     from .portal import Portal
     from .portal.multilingual import SiteReport
     from .progress import ProjectStats
     from .progress.dashboard import Dashboard
     from .progress.gate import GateResult
+    from .publish.preview import PreviewServer
     from .publish.push import PushReport
     from .publish.target import PublishTarget
     from .sync import SyncReport
+    from .translate.export import GlossaryExport, GlossaryImport, GlossaryMatches
     from .translate.glossary import Glossary
+    from .translate.glossarylint import GlossaryLintReport
     from .translate.lint import LintReport
     from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
+    from .translate.review import ReviewReport
 
 log = logging.getLogger(__name__)
 
@@ -398,6 +403,78 @@ class Project:
             machine=machine,
             progress=progress,
         )
+
+    # -- the other commands: review, harvest --from-edits, preview, glossary ----------
+
+    def review(
+        self, language: str, pages: Sequence[str] = (), *, by: str, dry_run: bool = False
+    ) -> ReviewReport:
+        """Mark a language's finished strings reviewed by ``by`` (``kisync review``); see
+        :func:`kisync.translate.review.review`."""
+        from .translate.review import review
+
+        return review(self, language, pages, by=by, dry_run=dry_run)
+
+    def harvest_edits(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        insecure: bool = False,
+    ) -> EditsReport:
+        """Take edits made on the target into the catalogs (``kisync harvest --from-edits``);
+        see :mod:`kisync.harvest.edits`."""
+        from .harvest.edits import take_back_edits
+
+        return take_back_edits(self, languages, pages, dry_run=dry_run, insecure=insecure)
+
+    def preview(self, languages: Sequence[str] = (), *, port: int = 8000) -> PreviewServer:
+        """The server of ``kisync preview`` on 127.0.0.1:``port`` (0: any free port); call
+        ``serve_forever()``, then ``server_close()``. See :mod:`kisync.publish.preview`."""
+        from .publish.preview import make_server
+        from .util.selection import select_languages
+
+        return make_server(self, select_languages(self, languages), port)
+
+    def glossary_or_shipped(self) -> Glossary:
+        """The glossary of ``[glossary] files``, or the one shipped with kisync without any
+        (what the glossary commands use)."""
+        from .translate import glossary_or_shipped
+
+        return glossary_or_shipped(self.glossary)
+
+    def match_glossary(self, text: str, languages: Sequence[str] = ()) -> GlossaryMatches:
+        """The glossary terms in a German ``text`` (``kisync glossary match``)."""
+        from .translate.export import match_glossary
+
+        return match_glossary(self.glossary_or_shipped(), text, languages)
+
+    def lint_glossary(self) -> GlossaryLintReport:
+        """Check the glossary against the project's languages (``kisync glossary lint``)."""
+        from .translate.glossarylint import check_glossary
+
+        return check_glossary(self.glossary_or_shipped(), self.config.languages)
+
+    def export_glossary(
+        self, fmt: str, output: Path | str, languages: Sequence[str] = ()
+    ) -> GlossaryExport:
+        """Write the glossary as ``csv``, ``tbx``, ``tbx2`` or ``weblate`` (a folder) into
+        ``output`` (``kisync glossary export``); see :mod:`kisync.translate.export`."""
+        from .translate.export import write_glossary
+
+        return write_glossary(self.glossary_or_shipped(), fmt, Path(output), languages)
+
+    def import_glossary(
+        self, source: Path | str, into: Path | str | None = None, *, dry_run: bool = False
+    ) -> GlossaryImport:
+        """Merge the concepts of ``source`` into ``into`` (default: the first file of
+        ``[glossary] files``), only when the result passes glossary lint (``kisync
+        glossary import``); see :func:`kisync.translate.export.import_glossary_file`."""
+        from .translate.export import default_import_target, import_glossary_file
+
+        target = Path(into) if into is not None else default_import_target(self.glossary_paths)
+        return import_glossary_file(Path(source), target, dry_run=dry_run)
 
 
 def project_for(path: Path | str) -> Project | None:

@@ -78,10 +78,8 @@ def _line(page) -> str:
 def _from_edits(
     context: Context, languages: tuple[str, ...], pages: tuple[str, ...], dry_run: bool, fmt: str
 ) -> None:
-    from ..harvest.edits import take_back_edits
-
-    report = take_back_edits(
-        context.project, languages, pages, dry_run=dry_run, insecure=context.insecure
+    report = context.project.harvest_edits(
+        languages, pages, dry_run=dry_run, insecure=context.insecure
     )
     if fmt == "json":
         echo_json(report.to_json())

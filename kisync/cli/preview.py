@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..publish.preview import make_server
-from ..util.selection import select_languages
 from .common import Context, pass_context
 from .options import languages_option
 
@@ -23,8 +21,7 @@ def preview_command(context: Context, languages: tuple[str, ...], port: int) -> 
     files as they are now (reload after saving), however incomplete; text still in German
     has a dashed outline. Nothing is published. Stop it with Ctrl+C.
     """
-    project = context.project
-    server = make_server(project, select_languages(project, languages), port)
+    server = context.project.preview(languages, port=port)
     host, bound = server.server_address[:2]
     click.echo(f"Preview on http://{host}:{bound}/ — press Ctrl+C to stop.")
     try:

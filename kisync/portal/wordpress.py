@@ -232,9 +232,10 @@ def settings_from(project: Workspace, *, insecure: bool = False) -> Settings:
             " Application Password has (they are letters and digits); check what it holds"
         )
     if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
-        raise KisyncError(
+        raise KisyncError.naming(
             f"refusing to send the WordPress password over plain http to {parts.hostname}; "
-            "use https:// in [portal] url (or pass --insecure if you really must)"
+            "use https:// in [portal] url (or pass {insecure} if you really must)",
+            insecure="insecure=True",
         )
     return Settings(
         url=url,

@@ -42,7 +42,7 @@ def test_credentials_come_from_the_environment_and_stay_off_plain_http(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project(tmp_path, "http://portal.example.org", monkeypatch, "secret pw 1234")
-    with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*--insecure"):
+    with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*insecure=True"):
         settings_from(project)
     assert settings_from(project, insecure=True).password == "secret pw 1234"
     assert "secret" not in repr(settings_from(project, insecure=True))
