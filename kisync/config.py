@@ -171,9 +171,10 @@ def find_config(start: Path | None = None) -> Path:
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate
-    raise ConfigError(
+    raise ConfigError.naming(
         f"no {CONFIG_FILE} in {here} or any folder above it; "
-        f"run `kisync init` to create one or pass --project DIR"
+        "run `kisync init` to create one or pass {project}",
+        project="the project's folder",
     )
 
 

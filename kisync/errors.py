@@ -9,13 +9,48 @@ with code 2; library callers can catch the subclasses they care about.
 from __future__ import annotations
 
 import errno
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import Self
 
 
 class KisyncError(Exception):
-    """Base class: a problem with the user's input or environment, not a bug."""
+    """Base class: a problem with the user's input or environment, not a bug.
+
+    A message may name a parameter that changes the outcome (``force``): made with
+    :meth:`naming`, the message says it as a library call gives it (``force=True``), and
+    :meth:`naming_options` lets a command line say it as its own option (``--force``).
+    """
 
     exit_code = 2
+    template = ""
+    """The message with ``{name}`` where it names a parameter (empty: it names none)."""
+    options: Mapping[str, str] = MappingProxyType({})
+    """Name → how a library call gives that parameter, for each ``{name}`` of the template."""
+
+    @classmethod
+    def naming(cls, template: str, **options: str) -> Self:
+        """The error whose message is ``template`` with each ``{name}`` spelled as in
+        ``options`` (``naming("… use {force} to replace it", force="force=True")``)."""
+        error = cls(_spelled(template, options))
+        error.template = template
+        error.options = MappingProxyType(options)
+        return error
+
+    def naming_options(self, spellings: Mapping[str, str]) -> str:
+        """The message with the parameters it names spelled as in ``spellings`` (a command
+        line's options: ``{"force": "--force"}``); the others as a library call gives them."""
+        if not self.template:
+            return str(self)
+        return _spelled(self.template, {**self.options, **spellings})
+
+
+def _spelled(template: str, spellings: Mapping[str, str]) -> str:
+    """``template`` with ``{name}`` replaced by ``spellings[name]`` (other braces kept as
+    they are: a message may quote a file name or a selector that has some)."""
+    return re.sub(r"\{(\w+)\}", lambda m: spellings.get(m.group(1), m.group(0)), template)
 
 
 class ConfigError(KisyncError):
@@ -49,7 +84,7 @@ class PortalError(KisyncError):
 class SelectionError(KisyncError):
     """A language or page chosen (``option``: ``"lang"`` or ``"page"``) that the project
     does not have. ``message`` has ``{}`` where the choice is named, so that a command
-    line can name it as its option: :meth:`naming_option`."""
+    line can name it as its option: :meth:`naming_options`."""
 
     def __init__(self, option: str, choice: str, message: str) -> None:
         self.option = option
@@ -57,7 +92,7 @@ class SelectionError(KisyncError):
         self.message = message
         super().__init__(message.replace("{}", choice, 1))
 
-    def naming_option(self) -> str:
+    def naming_options(self, spellings: Mapping[str, str] = MappingProxyType({})) -> str:
         """The message with the choice given as a command-line option (``--lang ar``)."""
         return self.message.replace("{}", f"--{self.option} {self.choice}", 1)
 

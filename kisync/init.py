@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -80,7 +81,7 @@ def starter_config(source: str, kind: PortalKind, languages: tuple[str, ...]) ->
         try:
             codes.append(get_language(code).code)
         except UnknownLanguage as error:
-            raise ConfigError(f"--language: {error}") from None
+            raise ConfigError.naming(f"{{languages}}: {error}", languages="languages") from None
     text = _HEAD.format(languages=", ".join(f'"{code}"' for code in codes))
     portal = _PORTAL[kind].format(source=source.replace('"', '\\"'))
     return text + portal + _TAIL.format(glossary=GLOSSARY_FILE)
@@ -101,6 +102,20 @@ def guess_kind(source: str, timeout: float = 5.0) -> PortalKind:
     return "wordpress" if "wp/v2" in namespaces else "crawl"
 
 
+@dataclass(frozen=True)
+class StarterFiles:
+    """What ``kisync init`` wrote: the project file first, then the glossary copy (if any)."""
+
+    written: tuple[Path, ...]
+    exit_code = 0
+
+    def summary(self) -> str:
+        return f"Wrote {' and '.join(map(str, self.written))}."
+
+    def to_json(self) -> dict[str, object]:
+        return {"written": [str(path) for path in self.written]}
+
+
 def write_starter(
     folder: Path,
     source: str,
@@ -108,16 +123,16 @@ def write_starter(
     kind: PortalKind | None = None,
     languages: tuple[str, ...] = DEFAULT_LANGUAGES,
     force: bool = False,
-) -> list[Path]:
+) -> StarterFiles:
     """Create ``folder/kisync.toml`` (refused when there is one, unless ``force``) and
     ``folder/glossaries/integration.tbx``, a copy of the shipped glossary, unless that
     file exists (it may hold the staff's own edits; ``force`` does not replace it).
-
-    Returns the files written.
     """
     path = Path(folder) / CONFIG_FILE
     if path.exists() and not force:
-        raise ConfigError(f"{path} already exists; edit it, or use --force to replace it")
+        raise ConfigError.naming(
+            f"{path} already exists; edit it, or use {{force}} to replace it", force="force=True"
+        )
     chosen = kind or guess_kind(source)
     text = starter_config(source, chosen, languages)
     written = []
@@ -127,4 +142,4 @@ def write_starter(
         shutil.copyfile(glossary_path(), glossary)
         written.append(glossary)
     path.write_text(text, encoding="utf-8")
-    return [path, *written]
+    return StarterFiles((path, *written))

@@ -40,10 +40,13 @@ if TYPE_CHECKING:
     from .sync import SyncReport
     from .translate.checks import CheckContext
     from .translate.easy_settings import EasySettings
+    from .translate.export import GlossaryExport, GlossaryImport, GlossaryMatches
     from .translate.glossary import Glossary
+    from .translate.glossarylint import GlossaryLintReport
     from .translate.lint import LintReport
     from .translate.mt import MachineTranslator
     from .translate.pretranslate import PretranslateReport
+    from .translate.review import ReviewReport
 
 log = logging.getLogger(__name__)
 
@@ -331,9 +334,10 @@ class Project:
                 " Application Password has (they are letters and digits); check what it holds"
             )
         if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
-            raise KisyncError(
+            raise KisyncError.naming(
                 f"refusing to send the WordPress password over plain http to {parts.hostname}; "
-                "use https:// in [portal] url (or pass --insecure if you really must)"
+                "use https:// in [portal] url (or pass {insecure} if you really must)",
+                insecure="insecure=True",
             )
         return Settings(
             url=url,
@@ -497,25 +501,6 @@ class Project:
         address = settings.url or settings.path
         return site_report(self.open_portal(), settings.kind, address, self.languages)
 
-    def preview_server(self, languages: Sequence[str] = (), port: int = 8000) -> PreviewServer:
-        """The ``kisync preview`` server on 127.0.0.1 (``port`` 0: any free port); see
-        :func:`kisync.publish.preview.make_server`."""
-        from .publish.preview import Preview, make_server
-        from .util.selection import select_languages
-
-        chosen = select_languages(self.languages, languages)
-        preview = Preview(
-            self.open_portal(),
-            self.catalogs,
-            rules=self.extract_rules,
-            source_language=self.source_language,
-            languages=chosen,
-            gate=self.publish_gate(),
-        )
-        files = self.config.portal.kind == "files"
-        static = self.root / self.config.portal.path if files else None
-        return make_server(preview, port, static=static, root=self.root)
-
     def import_returned(self, path: Path | str, *, dry_run: bool = False) -> ImportReport:
         """Merge a translator's returned file; see :mod:`kisync.exchange.returns`."""
         from .exchange import import_returned
@@ -548,34 +533,6 @@ class Project:
                 min_confidence=self.config.harvest.min_confidence,
                 dry_run=dry_run,
                 progress=progress,
-            )
-
-    def take_back_edits(
-        self,
-        languages: Sequence[str] = (),
-        pages: Sequence[str] = (),
-        *,
-        dry_run: bool = False,
-        insecure: bool = False,
-    ) -> EditsReport:
-        """Take edits made on the publish target into the catalogs (``harvest --from-edits``);
-        see :func:`kisync.harvest.edits.take_back_edits`."""
-        from .harvest.edits import take_back_edits
-
-        with ExitStack() as stack:
-            target = stack.enter_context(closing(self.open_target(insecure=insecure)))
-            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
-            return take_back_edits(
-                portal,
-                target,
-                self.catalogs,
-                self.state_dir,
-                languages,
-                pages,
-                rules=self.extract_rules,
-                glossary=self.glossary,
-                root=self.root,
-                dry_run=dry_run,
             )
 
     def stats(self, languages: Sequence[str] = (), pages: Sequence[str] = ()) -> ProjectStats:
@@ -658,6 +615,103 @@ class Project:
             machine=machine,
             progress=progress,
         )
+
+    # -- the other commands: review, harvest --from-edits, preview, glossary ----------
+
+    def review(
+        self, language: str, pages: Sequence[str] = (), *, by: str, dry_run: bool = False
+    ) -> ReviewReport:
+        """Mark a language's finished strings reviewed by ``by`` (``kisync review``); see
+        :func:`kisync.translate.review.review`."""
+        from .translate.review import review
+
+        return review(self.catalogs, language, pages, by=by, dry_run=dry_run)
+
+    def harvest_edits(
+        self,
+        languages: Sequence[str] = (),
+        pages: Sequence[str] = (),
+        *,
+        dry_run: bool = False,
+        insecure: bool = False,
+    ) -> EditsReport:
+        """Take edits made on the target into the catalogs (``kisync harvest --from-edits``);
+        see :mod:`kisync.harvest.edits`."""
+        from .harvest.edits import take_back_edits
+
+        with ExitStack() as stack:
+            target = stack.enter_context(closing(self.open_target(insecure=insecure)))
+            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+            return take_back_edits(
+                portal,
+                target,
+                self.catalogs,
+                self.state_dir,
+                languages,
+                pages,
+                rules=self.extract_rules,
+                glossary=self.glossary,
+                root=self.root,
+                dry_run=dry_run,
+            )
+
+    def preview(self, languages: Sequence[str] = (), *, port: int = 8000) -> PreviewServer:
+        """The server of ``kisync preview`` on 127.0.0.1:``port`` (0: any free port); call
+        ``serve_forever()``, then ``server_close()``. See :mod:`kisync.publish.preview`."""
+        from .publish.preview import Preview, make_server
+        from .util.selection import select_languages
+
+        chosen = select_languages(self.languages, languages)
+        preview = Preview(
+            self.open_portal(),
+            self.catalogs,
+            rules=self.extract_rules,
+            source_language=self.source_language,
+            languages=chosen,
+            gate=self.publish_gate(),
+        )
+        files = self.config.portal.kind == "files"
+        static = self.root / self.config.portal.path if files else None
+        return make_server(preview, port, static=static, root=self.root)
+
+    def glossary_or_shipped(self) -> Glossary:
+        """The glossary of ``[glossary] files``, or the one shipped with kisync without any
+        (what the glossary commands use)."""
+        from .translate import glossary_or_shipped
+
+        return glossary_or_shipped(self.glossary)
+
+    def match_glossary(self, text: str, languages: Sequence[str] = ()) -> GlossaryMatches:
+        """The glossary terms in a German ``text`` (``kisync glossary match``)."""
+        from .translate.export import match_glossary
+
+        return match_glossary(self.glossary_or_shipped(), text, languages)
+
+    def lint_glossary(self) -> GlossaryLintReport:
+        """Check the glossary against the project's languages (``kisync glossary lint``)."""
+        from .translate.glossarylint import check_glossary
+
+        return check_glossary(self.glossary_or_shipped(), self.config.languages)
+
+    def export_glossary(
+        self, fmt: str, output: Path | str, languages: Sequence[str] = ()
+    ) -> GlossaryExport:
+        """Write the glossary as ``csv``, ``tbx``, ``tbx2`` or ``weblate`` (a folder) into
+        ``output`` (``kisync glossary export``); see :mod:`kisync.translate.export`."""
+        from .translate.export import write_glossary
+
+        return write_glossary(self.glossary_or_shipped(), fmt, Path(output), languages)
+
+    def import_glossary(
+        self, source: Path | str, into: Path | str | None = None, *, dry_run: bool = False
+    ) -> GlossaryImport:
+        """Merge the concepts of ``source`` into ``into`` (default: the first file of
+        ``[glossary] files``), only when the result passes glossary lint (``kisync
+        glossary import``); see :func:`kisync.translate.export.import_glossary_file`."""
+        from .translate.export import default_import_target, import_glossary_file
+
+        target = Path(into) if into is not None else default_import_target(self.glossary_paths)
+        return import_glossary_file(Path(source), target, dry_run=dry_run)
 
 
 def project_for(path: Path | str) -> Project | None:

@@ -14,8 +14,23 @@ from typing import Any
 
 import click
 
-from ..errors import KisyncError, SelectionError, describe_os_error
+from ..errors import KisyncError, describe_os_error
 from ..project import Project
+
+OPTIONS = {
+    "by": "--by",
+    "create_languages": "kisync push --create-languages",
+    "force": "--force",
+    "insecure": "--insecure",
+    "into": "--into FILE.tbx",
+    "languages": "--language",
+    "output": "--output",
+    "port": "--port",
+    "project": "--project DIR",
+}
+"""How the command line says the parameters a library error names (see
+:meth:`KisyncError.naming <kisync.errors.KisyncError.naming>`): the library's messages
+name no option of the command line."""
 
 
 class Context:
@@ -89,7 +104,7 @@ class KisyncGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KisyncError as error:
-            message = error.naming_option() if isinstance(error, SelectionError) else error
+            message = error.naming_options(OPTIONS)
             click.secho(f"kisync: error: {message}", err=True, fg="red")
             ctx.exit(error.exit_code)
         except OSError as error:  # a full disk, a read-only folder … wherever it happens

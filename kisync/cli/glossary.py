@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -11,15 +10,17 @@ import click
 from ..config import find_config
 from ..errors import ConfigError, KisyncError
 from ..project import Project
-from ..translate import Glossary, load_glossaries, load_glossary, shipped_glossary_path
-from ..translate.export import EXPORT_FORMATS, export_glossary, import_glossary, match_json
-from ..translate.glossarylint import lint_glossary
-from ..translate.matcher import Matcher
-from ..translate.notes import describe, target_text
-from ..util.fsutil import write_if_changed
+from ..translate import Glossary, glossary_or_shipped, load_glossaries
+from ..translate.export import (
+    EXPORT_FORMATS,
+    default_import_target,
+    export_glossary,
+    import_glossary_file,
+    match_glossary,
+    write_glossary,
+)
+from ..translate.glossarylint import check_glossary
 from .common import Context, command_line, echo_json, pass_context
-
-log = logging.getLogger(__name__)
 
 glossary_files = click.option(
     "--glossary",
@@ -49,20 +50,12 @@ def match_command(
     context: Context, text: str, languages: tuple[str, ...], fmt: str, files: tuple[Path, ...]
 ) -> None:
     """Find the glossary terms in a German TEXT (inflected, compound, gender forms …)."""
-    glossary = _glossary(context, files)
-    matches = Matcher(glossary).find(text)
-    data = match_json(matches, glossary, languages)
+    report = match_glossary(_glossary(context, files), text, languages)
     if fmt == "json":
-        echo_json(data)
+        echo_json(report.to_json())
         return
-    if not matches:
-        click.echo("no glossary terms found")
-    source = glossary.source_language
-    for match, item in zip(matches, data, strict=True):
-        click.echo(f"{match.text} ({match.start}–{match.end}): {describe(match, source)}")
-        for language in item["translations"]:
-            hint = target_text(match.concept, match.term, language, source)
-            click.echo(f"  {language}: {hint}")
+    for line in report.lines():
+        click.echo(line)
 
 
 @glossary_command.command("lint")
@@ -72,18 +65,18 @@ def match_command(
 def lint_command(context: Context, fmt: str, files: tuple[Path, ...]) -> None:
     """Check the glossary: missing languages, duplicate terms, conflicting statuses,
     keep-in-German terms with another translation. Exit 1 when there are errors."""
-    glossary = _glossary(context, files)
-    languages = _project_languages(context) if not files else ()
-    problems = lint_glossary(glossary, languages)
-    if fmt == "json":
-        echo_json([problem.to_json() for problem in problems])
+    project = _project(context)
+    if project is not None and not files:
+        report = project.lint_glossary()
     else:
-        for problem in problems:
-            where = f"{problem.concept}" + (f" [{problem.language}]" if problem.language else "")
-            click.echo(f"{problem.severity}: {where}: {problem.message}")
-        errors = sum(problem.severity == "error" for problem in problems)
-        click.echo(f"{len(glossary)} concepts; {errors} errors, {len(problems) - errors} warnings")
-    click.get_current_context().exit(1 if any(p.severity == "error" for p in problems) else 0)
+        report = check_glossary(_glossary(context, files))
+    if fmt == "json":
+        echo_json(report.to_json())
+    else:
+        for line in report.lines():
+            click.echo(line)
+        click.echo(report.summary())
+    click.get_current_context().exit(report.exit_code)
 
 
 @glossary_command.command("export")
@@ -110,17 +103,14 @@ def export_command(
 ) -> None:
     """Write the glossary as CSV (for spreadsheets), TBX v3, TBX v2 or Weblate files."""
     glossary = _glossary(context, files)
-    exported = export_glossary(glossary, fmt, languages)
-    if output is None:
-        if len(exported) > 1:
-            raise KisyncError("--format weblate writes one file per language: add --output FOLDER")
-        click.echo(next(iter(exported.values())).decode("utf-8"), nl=False)
+    if output is not None:
+        for line in write_glossary(glossary, fmt, output, languages).lines():
+            click.echo(line)
         return
-    if fmt == "weblate":
-        for name, data in exported.items():
-            _write(output / name, data)
-    else:
-        _write(output, next(iter(exported.values())))
+    exported = export_glossary(glossary, fmt, languages)
+    if len(exported) > 1:
+        raise KisyncError("--format weblate writes one file per language: add --output FOLDER")
+    click.echo(next(iter(exported.values())).decode("utf-8"), nl=False)
 
 
 @glossary_command.command("import")
@@ -136,39 +126,30 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     """Add or update concepts from SOURCE (a CSV exported and edited in a spreadsheet).
 
     Concepts are matched by id; none is deleted. The result is written as TBX v3, and
-    only when `kisync glossary lint` would find no error in it.
+    only when `kisync glossary lint` would find no error in it; its warnings about the
+    imported concepts (a translation that names no source …) are listed.
     """
-    project = None if dry_run else _project(context)
-    with project.lock(command_line()) if project is not None else nullcontext():
-        _import(context, source, into, dry_run)
-
-
-def _import(context: Context, source: Path, into: Path | None, dry_run: bool) -> None:
-    target = into or _first_project_file(context)
-    glossary, report, data = import_glossary(load_glossary(source), target)
-    errors = [p for p in lint_glossary(glossary) if p.severity == "error"]
-    if errors:
-        first = errors[0]
-        raise KisyncError(
-            f"{source}: not imported, the glossary would have {len(errors)} error(s), e.g. "
-            f"{first.concept} [{first.language}]: {first.message}; fix the file and import again"
-        )
-    click.echo(f"{target}: {report.summary()}")
-    if not dry_run and (report.added or report.changed):
-        write_if_changed(target, data.decode("utf-8"))
+    project = _project(context)
+    if project is None:
+        target = into or default_import_target(())
+        report = import_glossary_file(source, target, dry_run=dry_run)
+    else:
+        with nullcontext() if dry_run else project.lock(command_line()):
+            report = project.import_glossary(source, into, dry_run=dry_run)
+    click.echo(report.summary())
+    for line in report.lines():
+        click.echo(line)
 
 
 # -- helpers -----------------------------------------------------------------------
 
 
 def _glossary(context: Context, files: tuple[Path, ...]) -> Glossary:
+    """The --glossary files, else the project's glossary, else the shipped one."""
     if files:
         return load_glossaries(files)
     project = _project(context)
-    if project is not None and project.glossary is not None:
-        return project.glossary
-    log.info("no [glossary] files configured; using %s", shipped_glossary_path())
-    return load_glossary(shipped_glossary_path())
+    return project.glossary_or_shipped() if project is not None else glossary_or_shipped()
 
 
 def _project(context: Context) -> Project | None:
@@ -179,25 +160,3 @@ def _project(context: Context) -> Project | None:
         except ConfigError:
             return None
     return context.project
-
-
-def _project_languages(context: Context) -> tuple[str, ...]:
-    project = _project(context)
-    return project.config.languages if project is not None else ()
-
-
-def _first_project_file(context: Context) -> Path:
-    project = _project(context)
-    paths = project.glossary_paths if project is not None else ()
-    if not paths:
-        raise KisyncError(
-            "no glossary to import into: give --into FILE.tbx or list it in kisync.toml [glossary]"
-        )
-    if paths[0].suffix.lower() != ".tbx":
-        raise KisyncError(f"{paths[0]}: import writes TBX; give --into FILE.tbx")
-    return paths[0]
-
-
-def _write(path: Path, data: bytes) -> None:
-    written = write_if_changed(path, data.decode("utf-8"))
-    click.echo(f"{'wrote' if written else 'unchanged'} {path}")

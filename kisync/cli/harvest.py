@@ -78,7 +78,7 @@ def _line(page) -> str:
 def _from_edits(
     context: Context, languages: tuple[str, ...], pages: tuple[str, ...], dry_run: bool, fmt: str
 ) -> None:
-    report = context.project.take_back_edits(
+    report = context.project.harvest_edits(
         languages, pages, dry_run=dry_run, insecure=context.insecure
     )
     if fmt == "json":

@@ -38,8 +38,8 @@ def init_command(
     """
     folder = context.project_dir or Path.cwd()
     with project_lock(folder / STATE_FOLDER, command_line()):
-        written = write_starter(
+        report = write_starter(
             folder, source, kind=kind, languages=languages or DEFAULT_LANGUAGES, force=force
         )
-    click.echo(f"Wrote {' and '.join(map(str, written))}.")
-    click.echo(f"Next: check {written[0].name}, then run `kisync pull`.")
+    click.echo(report.summary())
+    click.echo(f"Next: check {report.written[0].name}, then run `kisync pull`.")

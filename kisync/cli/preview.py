@@ -21,7 +21,7 @@ def preview_command(context: Context, languages: tuple[str, ...], port: int) -> 
     files as they are now (reload after saving), however incomplete; text still in German
     has a dashed outline. Nothing is published. Stop it with Ctrl+C.
     """
-    server = context.project.preview_server(languages, port)
+    server = context.project.preview(languages, port=port)
     host, bound = server.server_address[:2]
     click.echo(f"Preview on http://{host}:{bound}/ — press Ctrl+C to stop.")
     try:

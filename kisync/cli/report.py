@@ -29,6 +29,4 @@ def report_command(
     Open DIR/index.html in any browser, offline too; put DIR/badges/<lang>.svg in a
     README or on an intranet page.
     """
-    dashboard = context.project.report(output, languages, pages)
-    badges = dashboard.index.parent / "badges"
-    click.echo(f"wrote {dashboard.index} and {len(dashboard.badges)} badges in {badges}")
+    click.echo(context.project.report(output, languages, pages).summary())

@@ -37,9 +37,7 @@ def review_command(
     edits it later, the string counts as unreviewed again. Languages listed in
     [publish] require_review publish only reviewed strings.
     """
-    from ..translate.review import review
-
-    report = review(context.project.catalogs, language, pages, by=by, dry_run=dry_run)
+    report = context.project.review(language, pages, by=by, dry_run=dry_run)
     if fmt == "json":
         echo_json(report.to_json())
     else:

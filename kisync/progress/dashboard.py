@@ -47,6 +47,18 @@ class Dashboard:
     index: Path
     badges: tuple[Path, ...]
     stats_json: Path
+    exit_code = 0
+    """The dashboard only reports: ``kisync check`` is the gate that fails."""
+
+    def summary(self) -> str:
+        return f"wrote {self.index} and {len(self.badges)} badges in {self.index.parent / 'badges'}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": str(self.index),
+            "badges": [str(path) for path in self.badges],
+            "stats": str(self.stats_json),
+        }
 
 
 def build_report(stats: ProjectStats, output: Path, pulled: str) -> Dashboard:
@@ -55,9 +67,10 @@ def build_report(stats: ProjectStats, output: Path, pulled: str) -> Dashboard:
     try:
         return _write(stats, output, pulled)
     except OSError as error:
-        raise KisyncError(
+        raise KisyncError.naming(
             f"{output}: cannot write the dashboard there ({error.strerror or error}); "
-            "choose another --output folder"
+            "choose another {output} folder",
+            output="output",
         ) from None
 
 

@@ -51,6 +51,9 @@ from .wordpress import WordPressTarget, _published
 
 log = logging.getLogger(__name__)
 
+CREATE_LANGUAGES = "push with create_languages=True"
+"""How the library says the way to add the languages Polylang lacks."""
+
 
 def target_for(portal: WordPressPortal) -> WordPressTarget:
     """The target for the site's multilingual mode, as the bridge plugin reports it."""
@@ -91,12 +94,13 @@ class PolylangTarget(WordPressTarget):
         notes = self.site.describe()
         if missing and not create_languages:
             language = missing[0]
-            raise KisyncError(
+            raise KisyncError.naming(
                 f"Polylang on {self.client.site} has no language {language.code} "
                 f"({language.native_name}); add it in WordPress under Languages → Languages "
                 f"(locale {locale_of(language)}"
                 f"{', right to left' if language.direction == 'rtl' else ''}), or run "
-                "kisync push --create-languages"
+                "{create_languages}",
+                create_languages=CREATE_LANGUAGES,
             )
         for language in missing:
             verb = "would add" if dry_run else "added"
@@ -133,9 +137,10 @@ class PolylangTarget(WordPressTarget):
     def _site_language(self, language: Language) -> SiteLanguage:
         found = self.site.language(language)
         if found is None:
-            raise KisyncError(
+            raise KisyncError.naming(
                 f"Polylang on {self.client.site} has no language {language.code}; "
-                "run kisync push --create-languages"
+                "run {create_languages}",
+                create_languages=CREATE_LANGUAGES,
             )
         return found
 

@@ -241,8 +241,9 @@ def make_server(
     try:
         return PreviewServer(port, partial(handler, directory=folder), preview)
     except OSError as error:
-        raise KisyncError(
-            f"cannot listen on 127.0.0.1:{port} ({error.strerror}); try another --port"
+        raise KisyncError.naming(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror}); try another {{port}}",
+            port="port",
         ) from None
 
 

@@ -3,6 +3,7 @@ memory, pretranslation and the glossary checks used by ``kisync lint``."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,10 +15,13 @@ __all__ = [
     "Glossary",
     "Status",
     "Term",
+    "glossary_or_shipped",
     "load_glossaries",
     "load_glossary",
     "shipped_glossary_path",
 ]
+
+log = logging.getLogger(__name__)
 
 TBX_SUFFIXES = (".tbx", ".xml")
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -49,3 +53,12 @@ def shipped_glossary_path() -> Path:
     from ..util.shipped import glossary_path
 
     return glossary_path()
+
+
+def glossary_or_shipped(glossary: Glossary | None = None) -> Glossary:
+    """``glossary``, or the integration glossary shipped with kisync when there is none
+    (what the ``kisync glossary`` commands use without ``[glossary] files``)."""
+    if glossary is not None:
+        return glossary
+    log.info("no [glossary] files configured; using %s", shipped_glossary_path())
+    return load_glossary(shipped_glossary_path())

@@ -1,20 +1,32 @@
 """Glossaries as CSV, for people who edit terms in a spreadsheet.
 
 One row holds terms that share a status: the German term and its translations, one
-column per language. A concept with several terms (a preferred one, an admitted
-variant, a deprecated word) has several rows with the same ``id``::
+column per language, each followed by a column that says where that translation comes
+from. A concept with several terms (a preferred one, an admitted variant, a deprecated
+word) has several rows with the same ``id``::
 
-    id,de,en,ar,status,dnt,pos,definition,note
-    c-asylsuchende,Asylsuchende,asylum seekers,طالبو اللجوء,preferred,,noun,Personen, die …,
-    c-asylsuchende,Asylbewerber,,,admitted,,noun,,Rechtssprache (AsylbLG)
-    c-asylsuchende,Asylant,,,deprecated,,noun,,abwertend
+    id,de,en,en source,ar,ar source,status,dnt,pos,note,usage,definition
+    c-asyl,Asylsuchende,asylum seekers,BAMF (en),طالبو اللجوء,UNHCR (ar),,,noun,,,Personen …
+    c-asyl,Asylbewerber,,,,,admitted,,noun,Rechtssprache (AsylbLG),,
+    c-asyl,Asylant,,,,,deprecated,,noun,abwertend,,
 
-Columns (any order, names as below; unknown columns are an error):
-``id`` (rows without one are new concepts), one column per language code, ``status``
-(preferred | admitted | deprecated | superseded; empty = preferred), ``dnt`` (``yes`` =
-the German term stays German), ``pos``, ``gender``, ``type`` (of the German term),
-``definition`` and ``subject`` (of the concept), ``note`` and ``context`` (of the row's
-terms), ``concept_note``. Excel's ``;`` separator and UTF-8 with BOM are understood.
+Why one ``<language> source`` column per language: a row holds terms of several
+languages, and each translation has its own source (the English one from BAMF's pages,
+the Arabic one from UNHCR's), so one ``source`` column could not say whose source it is.
+Next to its term, a reviewer reads the term and its source together, and sorting or
+filtering one language keeps the pair. ``source en``, ``en_source`` and ``source:en``
+are read as well. A CSV without source columns (written before they existed) is still
+read; its translations have no source, and importing keeps the sources a translation
+that did not change had before.
+
+Other columns (any order, names as below; unknown columns are an error):
+``id`` (rows without one are new concepts), ``status`` (preferred | admitted |
+deprecated | superseded; empty = preferred), ``dnt`` (``yes`` = the German term stays
+German), ``pos``, ``gender``, ``type`` and ``context`` (of the German term),
+``definition`` and ``subject`` (of the concept), ``note`` and ``usage`` (where the term
+is used, e.g. ``AT`` or ``AF``) of the row's German term, or of all its terms when it has
+none, ``concept_note``. A translation with its own note or usage is therefore written in
+a row without German term. Excel's ``;`` separator and UTF-8 with BOM are understood.
 
 A spreadsheet runs a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return as a formula (``=HYPERLINK(…)``), so :func:`write_csv` puts a ``'`` before such a
@@ -27,6 +39,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +59,12 @@ from .glossary import (
 )
 
 CONCEPT_COLUMNS = ("id", "subject", "definition", "concept_note")
-ROW_COLUMNS = ("status", "dnt", "pos", "gender", "type", "note", "context")
+ROW_COLUMNS = ("status", "dnt", "pos", "gender", "type", "note", "usage", "context")
+SOURCE = " source"
+"""A language's source column is ``<code> source`` (``en source``)."""
+_SOURCE_COLUMN = re.compile(
+    r"^(?:source\s*[:_ ]\s*(?P<after>\S+)|(?P<before>\S+?)\s*[:_ ]\s*source)$", re.IGNORECASE
+)
 _YES = {"yes", "y", "ja", "j", "x", "1", "true", "dnt"}
 _NO = {"", "no", "n", "nein", "0", "false"}
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
@@ -98,14 +116,17 @@ def _columns(header: list[str], name: str, source_language: str) -> list[str]:
         if lowered in CONCEPT_COLUMNS or lowered in ROW_COLUMNS:
             columns.append(lowered)
             continue
+        source_of = _SOURCE_COLUMN.match(column)
+        code = (source_of["after"] or source_of["before"]) if source_of else column
         try:
-            columns.append(get_language(column).code)
+            language = get_language(code).code
         except UnknownLanguage:
             known = ", ".join((*CONCEPT_COLUMNS, *ROW_COLUMNS))
             raise GlossaryError(
-                f"{name}:1: unknown column {column!r}; use language codes (de, en, ar …) "
-                f"or: {known}"
+                f"{name}:1: unknown column {column!r}; use language codes (de, en, ar …), "
+                f"a language's source column (en source …) or: {known}"
             ) from None
+        columns.append(language + SOURCE if source_of else language)
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
         raise GlossaryError(f"{name}:1: column {duplicates[0]!r} appears twice")
@@ -146,7 +167,11 @@ def _add_row(
         raise GlossaryError(f"{where}: {problem}")
 
     cells = {key: " ".join(_unescape(value).split()) for key, value in row.items()}
-    languages = [c for c in columns if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS]
+    languages = [
+        c
+        for c in columns
+        if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS and not c.endswith(SOURCE)
+    ]
     if not any(cells.get(lang) for lang in languages):
         fail("the row has no term in any language column")
     concept_id = cells.get("id", "")
@@ -184,8 +209,11 @@ def _add_row(
     for language in languages:
         text = cells.get(language, "")
         if not text:
+            if cells.get(language + SOURCE):
+                fail(f"{language}{SOURCE} is filled in, but the row has no {language} term")
             continue
         is_source = language == source
+        applies = is_source or not cells.get(source)
         term = Term(
             text=text,
             status=status,
@@ -193,17 +221,27 @@ def _add_row(
             gender=details["gender"] if is_source else "",
             term_type=details["type"] if is_source else "",
             dnt=is_source and dnt in _YES,
-            note=cells.get("note", "") if is_source or not cells.get(source) else "",
+            note=cells.get("note", "") if applies else "",
             context=cells.get("context", "") if is_source else "",
+            usage=cells.get("usage", "") if applies else "",
+            source=cells.get(language + SOURCE, ""),
         )
         builder.terms.setdefault(language, []).append(term)
 
 
 def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str:
-    """The glossary as CSV text (UTF-8 with BOM when saved, so Excel shows Arabic correctly)."""
+    """The glossary as CSV text (UTF-8 with BOM when saved, so Excel shows Arabic correctly).
+
+    Every target language has its source column; German only when a German term names one.
+    """
     source = glossary.source_language
     targets = [lang for lang in (languages or glossary.languages) if lang != source]
-    header = ["id", source, *targets, *ROW_COLUMNS, "definition", "subject", "concept_note"]
+    german_sources = any(term.source for concept in glossary for term in concept.terms_in(source))
+    languages_with_source = [*([source] if german_sources else []), *targets]
+    header = ["id"]
+    for language in [source, *targets]:
+        header += [language, language + SOURCE] if language in languages_with_source else [language]
+    header += [*ROW_COLUMNS, "definition", "subject", "concept_note"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -211,22 +249,24 @@ def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str
         for number, row in enumerate(_rows(concept, source, targets)):
             first = number == 0
             german = row.get(source)
-            notes = [german.note] if german else [term.note for term in row.values() if term.note]
-            cells = [
-                concept.id,
-                *(row[lang].text if lang in row else "" for lang in [source, *targets]),
-                next(iter(row.values())).status.value,
-                "yes" if german and german.dnt else "",
-                german.part_of_speech if german else "",
-                german.gender if german else "",
-                german.term_type if german else "",
-                next((note for note in notes if note), ""),
-                german.context if german else "",
-                concept.definitions.get(source, "") if first else "",
-                concept.subject if first else "",
-                concept.note if first else "",
-            ]
-            writer.writerow(_escape(cell) for cell in cells)
+            leading = german or next(iter(row.values()))
+            cells = {
+                "id": concept.id,
+                **{lang: term.text for lang, term in row.items()},
+                **{lang + SOURCE: term.source for lang, term in row.items()},
+                "status": leading.status.value,
+                "dnt": "yes" if leading.dnt else "",
+                "pos": leading.part_of_speech,
+                "gender": leading.gender,
+                "type": leading.term_type,
+                "note": leading.note,
+                "usage": leading.usage,
+                "context": leading.context,
+                "definition": concept.definitions.get(source, "") if first else "",
+                "subject": concept.subject if first else "",
+                "concept_note": concept.note if first else "",
+            }
+            writer.writerow(_escape(cells.get(column, "")) for column in header)
     return out.getvalue()
 
 
@@ -240,21 +280,29 @@ def _unescape(cell: str) -> str:
 
 
 def _rows(concept: Concept, source: str, targets: list[str]) -> list[dict[str, Term]]:
-    """Terms grouped into rows of one status: the n-th German term with the n-th term of
-    each language; translations left over go into rows of their own, one per note (a
-    row's note belongs to all its terms when it has no German term)."""
+    """Terms grouped into rows of one status, each language's terms in their order.
+
+    A German row takes the next translation of each language that has no note and usage
+    of its own (a row's note and usage are its German term's); the other translations
+    follow in rows without German term, one per note and usage (they are all its terms').
+    """
     rows: list[dict[str, Term]] = []
     for status in Status:
-        german = [t for t in concept.terms_in(source) if t.status == status]
-        rest = {lang: [t for t in concept.terms_in(lang) if t.status == status] for lang in targets}
-        for index, term in enumerate(german):
-            row = {source: term}
-            row.update({lang: terms[index] for lang, terms in rest.items() if index < len(terms)})
+        queues = {
+            lang: deque(t for t in concept.terms_in(lang) if t.status == status)
+            for lang in [source, *targets]
+        }
+        while any(queues.values()):
+            lead = next(lang for lang, queue in queues.items() if queue)
+            row = {lead: queues[lead].popleft()}
+            wanted = ("", "") if lead == source else _details(row[lead])
+            for lang in targets:
+                if lang not in row and queues[lang] and _details(queues[lang][0]) == wanted:
+                    row[lang] = queues[lang].popleft()
             rows.append(row)
-        rest = {lang: terms[len(german) :] for lang, terms in rest.items()}
-        notes = dict.fromkeys(t.note for terms in rest.values() for t in terms)
-        for note in notes:
-            group = {lang: [t for t in terms if t.note == note] for lang, terms in rest.items()}
-            for index in range(max(len(terms) for terms in group.values())):
-                rows.append({lang: ts[index] for lang, ts in group.items() if index < len(ts)})
     return rows
+
+
+def _details(term: Term) -> tuple[str, str]:
+    """What a CSV row gives all its terms when it has no German term."""
+    return term.note, term.usage

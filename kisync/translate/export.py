@@ -1,17 +1,23 @@
-"""Glossary conversions the CLI offers: export formats, CSV import, match results as JSON."""
+"""The work of the ``kisync glossary`` commands on a glossary: find its terms in a text
+(``match``), write it in another format (``export``) and merge concepts into a TBX file
+(``import``, only when the result passes ``glossary lint``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import GlossaryError
 from ..languages import normalize_code
+from ..util.fsutil import write_if_changed
+from . import load_glossary
 from .csvglossary import write_csv
 from .glossary import Glossary, MergeReport, merge_concepts
-from .matcher import Match
+from .glossarylint import GlossaryLintReport, GlossaryProblem, check_glossary
+from .matcher import Match, Matcher
+from .notes import describe, target_text
 from .tbx import read_tbx, write_tbx, write_tbx2, write_weblate
 
 EXPORT_FORMATS = ("csv", "tbx", "tbx2", "weblate")
@@ -32,6 +38,39 @@ def export_glossary(
     if fmt == "weblate":
         return {f"{lang}.tbx": write_weblate(glossary, lang) for lang in targets}
     raise GlossaryError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+
+
+@dataclass(frozen=True)
+class GlossaryExport:
+    """The files ``kisync glossary export --output`` wrote, each with whether it changed."""
+
+    files: tuple[tuple[Path, bool], ...]
+    exit_code = 0
+
+    def lines(self) -> list[str]:
+        return [f"{'wrote' if written else 'unchanged'} {path}" for path, written in self.files]
+
+    def summary(self) -> str:
+        return "; ".join(self.lines())
+
+    def to_json(self) -> dict[str, object]:
+        return {"files": [{"path": str(path), "written": written} for path, written in self.files]}
+
+
+def write_glossary(
+    glossary: Glossary, fmt: str, output: Path, languages: Sequence[str] = ()
+) -> GlossaryExport:
+    """Write :func:`export_glossary`'s files: into the file ``output``, or for ``weblate``
+    into the folder ``output`` (one ``<language>.tbx`` each). Unchanged files are not
+    rewritten."""
+    exported = export_glossary(glossary, fmt, languages)
+    if fmt == "weblate":
+        paths = {output / name: data for name, data in exported.items()}
+    else:
+        paths = {output: next(iter(exported.values()))}
+    return GlossaryExport(
+        tuple((path, write_if_changed(path, data.decode("utf-8"))) for path, data in paths.items())
+    )
 
 
 def only_languages(glossary: Glossary, languages: Iterable[str]) -> Glossary:
@@ -61,6 +100,117 @@ def import_glossary(incoming: Glossary, target: Path) -> tuple[Glossary, MergeRe
         base = Glossary((), incoming.source_language, sources=(str(target),))
     merged, report = merge_concepts(base, incoming)
     return merged, report, write_tbx(merged)
+
+
+@dataclass(frozen=True)
+class GlossaryImport:
+    """What ``kisync glossary import`` merged from ``source`` into the TBX file ``target``."""
+
+    source: Path
+    target: Path
+    merged: MergeReport
+    dry_run: bool
+    written: bool
+    warnings: tuple[GlossaryProblem, ...] = ()
+    """Glossary lint warnings about the concepts added or changed (an unsourced translation …)."""
+    exit_code = 0
+
+    def summary(self) -> str:
+        return f"{self.target}: {self.merged.summary()}"
+
+    def lines(self) -> list[str]:
+        """One line per warning, as ``kisync glossary lint`` prints them."""
+        return GlossaryLintReport(0, self.warnings).lines()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "source": str(self.source),
+            "target": str(self.target),
+            "dry_run": self.dry_run,
+            "added": list(self.merged.added),
+            "changed": list(self.merged.changed),
+            "unchanged": self.merged.unchanged,
+            "written": self.written,
+            "warnings": [problem.to_json() for problem in self.warnings],
+        }
+
+
+def import_glossary_file(source: Path, target: Path, *, dry_run: bool = False) -> GlossaryImport:
+    """Add or update the concepts of the glossary file ``source`` (CSV or TBX) in the TBX
+    file ``target``: matched by id, none deleted, written as TBX v3 — and only when
+    the result has no glossary lint error (else :class:`GlossaryError`, nothing written).
+    """
+    glossary, merged, data = import_glossary(load_glossary(source), target)
+    lint = check_glossary(glossary)
+    errors = lint.errors
+    if errors:
+        first = errors[0]
+        raise GlossaryError(
+            f"{source}: not imported, the glossary would have {len(errors)} error(s), e.g. "
+            f"{first.concept} [{first.language}]: {first.message}; fix the file and import again"
+        )
+    changed = bool(merged.added or merged.changed)
+    written = not dry_run and changed and write_if_changed(target, data.decode("utf-8"))
+    imported = {*merged.added, *merged.changed}
+    warnings = tuple(problem for problem in lint.problems if problem.concept in imported)
+    return GlossaryImport(source, target, merged, dry_run, written, warnings)
+
+
+def default_import_target(paths: Sequence[Path]) -> Path:
+    """Where an import goes without a target: the project's first glossary file (``paths``,
+    from ``[glossary] files``), which must be TBX."""
+    if not paths:
+        raise GlossaryError.naming(
+            "no glossary to import into: give {into} or list it in kisync.toml [glossary]",
+            into="into (a .tbx file)",
+        )
+    if paths[0].suffix.lower() != ".tbx":
+        raise GlossaryError.naming(
+            f"{paths[0]}: import writes TBX; give {{into}}", into="into (a .tbx file)"
+        )
+    return paths[0]
+
+
+@dataclass(frozen=True)
+class GlossaryMatches:
+    """The glossary terms found in a German ``text`` (``kisync glossary match``)."""
+
+    glossary: Glossary
+    matches: tuple[Match, ...]
+    languages: tuple[str, ...] = ()
+    """The translations shown (all the glossary's target languages when empty)."""
+    exit_code = 0
+
+    def summary(self) -> str:
+        count = len(self.matches)
+        return (
+            f"{count} glossary term{'s' if count != 1 else ''} found"
+            if count
+            else ("no glossary terms found")
+        )
+
+    def lines(self) -> list[str]:
+        """Each match with its position and what to know about it, then one line per
+        language with the translation to use."""
+        if not self.matches:
+            return [self.summary()]
+        source = self.glossary.source_language
+        lines = []
+        for match, item in zip(self.matches, self.to_json(), strict=True):
+            lines.append(f"{match.text} ({match.start}–{match.end}): {describe(match, source)}")
+            for language in item["translations"]:
+                hint = target_text(match.concept, match.term, language, source)
+                lines.append(f"  {language}: {hint}")
+        return lines
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """``kisync glossary match --format json``: one object per match."""
+        return match_json(self.matches, self.glossary, self.languages)
+
+
+def match_glossary(glossary: Glossary, text: str, languages: Sequence[str] = ()) -> GlossaryMatches:
+    """Find the terms of ``glossary`` in the German ``text`` (inflected, compounds …)."""
+    return GlossaryMatches(glossary, tuple(Matcher(glossary).find(text)), tuple(languages))
 
 
 def match_json(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -30,20 +30,74 @@ class GlossaryProblem:
         }
 
 
+@dataclass(frozen=True)
+class GlossaryLintReport:
+    """What ``kisync glossary lint`` found in a glossary of ``concepts`` concepts."""
+
+    concepts: int
+    problems: tuple[GlossaryProblem, ...]
+    """Errors first."""
+
+    @property
+    def errors(self) -> tuple[GlossaryProblem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "error")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``error: c-bamf [en]: …``."""
+        return [
+            f"{p.severity}: {p.concept}"
+            + (f" [{p.language}]" if p.language else "")
+            + f": {p.message}"
+            for p in self.problems
+        ]
+
+    def summary(self) -> str:
+        errors = len(self.errors)
+        return f"{self.concepts} concepts; {errors} errors, {len(self.problems) - errors} warnings"
+
+    def to_json(self) -> list[dict[str, str]]:
+        """``kisync glossary lint --format json``: the problems."""
+        return [problem.to_json() for problem in self.problems]
+
+
+def check_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> GlossaryLintReport:
+    """:func:`lint_glossary` as a report (``kisync glossary lint``)."""
+    return GlossaryLintReport(len(glossary), tuple(lint_glossary(glossary, languages)))
+
+
 def lint_glossary(glossary: Glossary, languages: Iterable[str] = ()) -> list[GlossaryProblem]:
     """Every problem of the glossary, errors first.
 
     ``languages`` are the target languages every concept should cover (the project's);
-    empty means: the languages the glossary itself uses.
+    empty means: the languages most of the glossary's concepts have (see
+    :func:`expected_languages`).
     """
     targets = [
-        lang for lang in (languages or glossary.languages) if lang != glossary.source_language
+        lang
+        for lang in (languages or expected_languages(glossary))
+        if lang != glossary.source_language
     ]
     problems = [
         *_duplicates(glossary),
         *(p for concept in glossary for p in _concept_problems(concept, glossary, targets)),
     ]
     return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def expected_languages(glossary: Glossary) -> list[str]:
+    """The languages more than half of the concepts have a term in.
+
+    A language that only some concepts have (the interpreter-pool languages such as
+    Pashto or Tigrinya, filled only where a published source shows the term) is not
+    expected in every concept; a project that translates into it lists it in
+    ``languages`` and then gets a warning for each concept without it.
+    """
+    counts = Counter(language for concept in glossary for language in concept.terms)
+    return [language for language in glossary.languages if 2 * counts[language] > len(glossary)]
 
 
 def _concept_problems(

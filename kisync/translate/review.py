@@ -73,7 +73,9 @@ def review(
     """Mark every finished (translated, not fuzzy) string of the selected pages reviewed."""
     by = " ".join(by.split())
     if not by:
-        raise KisyncError('--by: say who reviewed the strings, e.g. --by "Prüfgruppe Heinsberg"')
+        raise KisyncError.naming(
+            '{by}: say who reviewed the strings, e.g. {by} "Prüfgruppe Heinsberg"', by="by"
+        )
     (chosen,) = select_languages(catalogs.target_languages(), [language])
     report = ReviewReport(chosen.code, dry_run=dry_run)
     day = date or datetime.date.today()

@@ -50,6 +50,7 @@ def test_match_json_is_the_documented_format(outside):
     assert translations["en"] == ["integration course"]
     assert translations["fa"] == ["دوره ادغام", "کورس ادغام"]
     assert translations["tr"] == ["uyum kursu", "entegrasyon kursu"]
+    assert translations["ti"] == ["መወሃሃዲ ኮርስ"] and translations["ps"] == []
     assert text[jobcenter["start"] : jobcenter["end"]] == jobcenter["text"] == "Jobcenter"
     assert jobcenter["translations"]["ar"][0] == "Jobcenter"
     assert (asylant["term"], asylant["status"]) == ("Asylant", "deprecated")
@@ -57,9 +58,9 @@ def test_match_json_is_the_documented_format(outside):
 
 def test_match_json_with_one_language_and_no_hits(outside):
     result = run("glossary", "match", "--format", "json", "--lang", "uk", "Duldungen")
-    assert json.loads(result.output)[0]["translations"] == {
-        "uk": ["тимчасове призупинення депортації"]
-    }
+    translations = json.loads(result.output)[0]["translations"]
+    assert list(translations) == ["uk"]
+    assert translations["uk"][0] == "тимчасове призупинення депортації"
     result = run("glossary", "match", "--format", "json", "Der Kurs beginnt.")
     assert json.loads(result.output) == []
 
@@ -150,7 +151,7 @@ def test_export_formats(tmp_path, outside):
     folder = tmp_path / "weblate"
     result = run("glossary", "export", "--format", "weblate", "--output", str(folder))
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru"])
+        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru", "ps", "ti", "kmr"])
     ]
     assert "wrote" in result.output
     again = run("glossary", "export", "--format", "weblate", "--output", str(folder))
@@ -195,6 +196,34 @@ def test_import_csv_edited_in_a_spreadsheet(tmp_path):
     # details a CSV row cannot carry survive the import
     assert glossary.concept("kita").preferred("fa").note == "Dari: کودکستان"
     assert len(glossary) == size + 1
+
+
+def test_import_warns_like_lint_about_translations_without_source(tmp_path):
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    edited = tmp_path / "edited.csv"
+    edited.write_text(
+        "id,de,en,en source,ar,ar source\n"
+        "c-sprachcafe,Sprachcafé,language café,,مقهى اللغة,Stadt Köln (ar)\n"
+        "c-sprachcafe,,conversation café,Handbook Germany (en),,\n",
+        encoding="utf-8",
+    )
+    result = run("glossary", "import", str(edited), "--into", str(target))
+    assert result.exit_code == 0, result.output
+    warning = "warning: c-sprachcafe [en]: translation 'language café' names no source"
+    assert sorted(result.output.splitlines()[1:]) == [
+        warning,
+        "warning: c-sprachcafe [fa]: no approved fa translation",
+        "warning: c-sprachcafe [ru]: no approved ru translation",
+        "warning: c-sprachcafe [tr]: no approved tr translation",
+        "warning: c-sprachcafe [uk]: no approved uk translation",
+    ]
+    lint = run("glossary", "lint", "--glossary", str(target)).output.splitlines()
+    assert set(result.output.splitlines()[1:]) <= set(lint)
+    sources = {
+        t.text: t.source for t in load_glossary(target).concept("c-sprachcafe").terms_in("en")
+    }
+    assert sources == {"language café": "", "conversation café": "Handbook Germany (en)"}
 
 
 def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):

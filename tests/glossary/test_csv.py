@@ -11,6 +11,7 @@ from kisync.errors import GlossaryError
 from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.csvglossary import parse_csv, write_csv
 from kisync.translate.glossary import Status
+from kisync.translate.tbx import parse_tbx, write_tbx
 
 
 def essentials(glossary):
@@ -39,6 +40,47 @@ def test_shipped_glossary_survives_a_csv_round_trip():
     assert essentials(again) == essentials(shipped)
     german_notes = [t.note for c in shipped for t in c.terms_in("de")]
     assert [t.note for c in again for t in c.terms_in("de")] == german_notes
+
+
+def test_shipped_tbx_to_csv_to_tbx_loses_nothing():
+    """Sources, translators' notes and usage of every translation included."""
+    shipped = load_glossary(shipped_glossary_path())
+    again = parse_tbx(write_tbx(parse_csv(write_csv(shipped))))
+    assert again.concepts == shipped.concepts
+    sourced = [t.source for c in again for lang in c.terms for t in c.terms_in(lang)]
+    assert sum(bool(source) for source in sourced) > 1000
+    assert any(t.usage for c in again for lang in c.terms for t in c.terms_in(lang))
+
+
+def test_each_language_has_its_source_column_next_to_it():
+    header = next(csv.reader(io.StringIO(write_csv(load_glossary(shipped_glossary_path())))))
+    assert header[:6] == ["id", "de", "en", "en source", "ar", "ar source"]
+    assert "de source" not in header  # no German term names a source
+
+
+@pytest.mark.parametrize(
+    "column", ["en source", "EN Source", "source en", "source:en", "en_source"]
+)
+def test_source_columns_a_person_might_write(column):
+    glossary = parse_csv(f"id,de,en,{column}\njc,Jobcenter,Job Centre,Handbook Germany (en)\n")
+    assert glossary.concept("jc").preferred("en").source == "Handbook Germany (en)"
+
+
+def test_sources_of_several_terms_and_languages_stay_with_their_term():
+    text = (
+        "id,de,de source,en,en source,fa-AF,fa-AF source,status\n"
+        "d,Duldung,AufenthG,toleration,BAMF (en),تحمل,,\n"
+        "d,,,tolerated stay,Handbook Germany (en),,,admitted\n"
+    )
+    duldung = parse_csv(text).concept("d")
+    assert [(t.text, t.source) for t in duldung.terms_in("en")] == [
+        ("toleration", "BAMF (en)"),
+        ("tolerated stay", "Handbook Germany (en)"),
+    ]
+    assert duldung.terms_in("de")[0].source == "AufenthG"
+    assert duldung.terms_in("fa_AF")[0].source == ""
+    header = write_csv(parse_csv(text)).splitlines()[0]
+    assert header.startswith("id,de,de source,en,en source,fa_AF,fa_AF source,status")
 
 
 def test_excel_csv_with_semicolons_and_bom(tmp_path):
@@ -76,6 +118,9 @@ def test_excel_csv_with_semicolons_and_bom(tmp_path):
         ("id,de,pos\nx,A,Nomen\n", r"^g\.csv:2: pos 'Nomen' is not allowed"),
         ("id,de\n1x,A\n", r"^g\.csv:2: concept id '1x' is not valid"),
         ("id,de,en\nx,,\n", r"^g\.csv:2: the row has no term"),
+        ("id,de,en,en source\nx,A,,BAMF\n", r"^g\.csv:2: en source is filled in, but the row"),
+        ("id,de,xx source\n", r"^g\.csv:1: unknown column 'xx source'"),
+        ("de,en source,source en\n", r"^g\.csv:1: column 'en source' appears twice"),
         (
             "id,de,definition\nx,A,eins\nx,B,zwei\n",
             r"^g\.csv:3: definition of 'x' differs from g\.csv:2",
@@ -105,10 +150,10 @@ def test_export_neutralises_spreadsheet_formulas_and_import_restores_them():
     """OWASP CSV injection: no exported cell starts like a formula; the text comes back."""
     hostile = '"=HYPERLINK(""https://evil.example"",""Klick"")"'
     text = (
-        "de,en,note\n"
-        f"{hostile},-less,@amt\n"
-        "-los,+49 2452 13-0,=1+1\n"
-        "''-zitat,'=not a formula,Hinweis\n"
+        "de,en,note,en source\n"
+        f"{hostile},-less,@amt,\n"
+        "-los,+49 2452 13-0,=1+1,+source\n"
+        "''-zitat,'=not a formula,Hinweis,\n"
     )
     imported = parse_csv(text)
     terms = {lang: [t.text for c in imported for t in c.terms_in(lang)] for lang in ("de", "en")}
@@ -118,7 +163,8 @@ def test_export_neutralises_spreadsheet_formulas_and_import_restores_them():
     cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert '\'=HYPERLINK("https://evil.example","Klick")' in cells
-    assert {"'-los", "''-zitat", "'-less", "'@amt"} <= set(cells)
+    assert {"'-los", "''-zitat", "'-less", "'@amt", "'+source"} <= set(cells)
+    assert [t.source for c in parse_csv(exported) for t in c.terms_in("en")][1] == "+source"
     assert essentials(parse_csv(exported)) == essentials(imported)
     again = [t.note for c in parse_csv(exported) for t in c.terms_in("de")]
     assert (

@@ -41,7 +41,7 @@ def test_credentials_come_from_the_environment_and_stay_off_plain_http(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = make_project(tmp_path, "http://portal.example.org", monkeypatch, "secret pw 1234")
-    with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*--insecure"):
+    with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*insecure=True"):
         project.wordpress_settings()
     assert project.wordpress_settings(insecure=True).password == "secret pw 1234"
     assert "secret" not in repr(project.wordpress_settings(insecure=True))
