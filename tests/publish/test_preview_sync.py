@@ -40,7 +40,7 @@ def preview(demo):
         share=0.8,
     )
     project = Project.load(demo)
-    server = project.preview_server(["ar", "en"], port=0)
+    server = project.preview(["ar", "en"], port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
