@@ -69,7 +69,12 @@ def open_machine_translator(
     glossary: Glossary | None = None,
     environ: os._Environ[str] | dict[str, str] = os.environ,
 ) -> MachineTranslator | None:
-    """The translator for the configured engines; None when no route sends anything."""
+    """The translator for the configured engines; None when no route sends anything.
+
+    Besides :mod:`kisync.project`, this is the one reader of configuration (its
+    ``[machine_translation]`` section): the engine tables are open-ended, so each engine's
+    builder (:data:`ENGINE_KINDS`) stays beside the engine it builds.
+    """
     if not any(settings.routes.values()):
         return None
     used = {name for route in settings.routes.values() for name in route}
