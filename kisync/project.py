@@ -563,6 +563,15 @@ class Project:
             self.catalogs, languages, pages, context=self.check_context, checks=checks
         )
 
+    def lint_files(
+        self, paths: Sequence[Path], *, checks: Sequence[str] | None = None
+    ) -> LintReport:
+        """The QA checks on the given PO/POT files (``kisync lint FILE…``), with this
+        project's glossary and settings; see :func:`kisync.translate.lint.lint_files`."""
+        from .translate.lint import lint_files
+
+        return lint_files(paths, self.check_context, catalogs=self.catalogs, checks=checks)
+
     def check(
         self,
         languages: Sequence[str] = (),
