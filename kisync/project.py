@@ -3,35 +3,43 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .catalog.keys import SITE_KEY
 from .catalog.layout import TEMPLATES, CatalogLayout, CatalogScan
 from .config import CONFIG_FILE, Config, find_config, load_config
-from .errors import ConfigError
+from .errors import ConfigError, KisyncError
 from .languages import Language, get_language
 from .util.fsutil import remove_stale_temporaries
 
 if TYPE_CHECKING:
     from .catalog.files import CatalogProcessor
     from .exchange import ExportReport, ImportReport
-    from .extract import ExtractRules
-    from .extract.pull import PullReport
+    from .extract.pull import PageWork, PullReport
+    from .extract.rules import ExtractRules
     from .harvest import HarvestReport
     from .harvest.edits import EditsReport
+    from .harvest.locate import Locator
     from .portal import Portal
     from .portal.multilingual import SiteReport
+    from .portal.wordpress import Settings as WordPressSettings
     from .progress import ProjectStats
     from .progress.dashboard import Dashboard
     from .progress.gate import GateResult
+    from .publish.gate import PublishGate
     from .publish.preview import PreviewServer
-    from .publish.push import PushReport
+    from .publish.push import PublishPolicy, PushReport
     from .publish.target import PublishTarget
     from .sync import SyncReport
+    from .translate.checks import CheckContext
+    from .translate.easy_settings import EasySettings
     from .translate.export import GlossaryExport, GlossaryImport, GlossaryMatches
     from .translate.glossary import Glossary
     from .translate.glossarylint import GlossaryLintReport
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_FOLDER = ".kisync"
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class Project:
@@ -128,7 +137,7 @@ class Project:
 
     @cached_property
     def extract_rules(self) -> ExtractRules:
-        from .extract import ExtractRules
+        from .extract.rules import ExtractRules
 
         portal = self.config.portal
         return ExtractRules(
@@ -149,6 +158,77 @@ class Project:
         from .translate.notes import GlossaryFileNotes
 
         return [GlossaryFileNotes(self.glossary_paths, lambda: self.glossary)]
+
+    def page_work(self) -> PageWork:
+        """What ``pull`` needs to process a page: catalogs, rules, catalog processors."""
+        from .extract.pull import PageWork
+
+        return PageWork(
+            self.catalogs,
+            self.extract_rules,
+            tuple(self.catalog_processors()),
+            self.config.portal.content,
+        )
+
+    @cached_property
+    def check_context(self) -> CheckContext:
+        """What the lint checks use of the project: glossary, portal kind, easy German."""
+        from .translate.checks import CheckContext
+
+        return CheckContext(
+            load_glossary=lambda: self.glossary,
+            glossary_files=self.glossary_paths,
+            wordpress=self.config.portal.kind == "wordpress",
+            easy_language=self._easy_settings(),
+        )
+
+    def _easy_settings(self) -> dict[str, EasySettings]:
+        """The rules of each easy-German target (``[easy_language.<tag>]`` checked here)."""
+        from .translate.easy_checks import easy_settings, rule_names
+        from .translate.easy_settings import EASY_LANGUAGES
+
+        found = {}
+        for code in self.config.languages:
+            if code not in EASY_LANGUAGES:
+                continue
+            configured = self.config.easy_language.get(code)
+            if configured is None:
+                found[code] = easy_settings(code)
+                continue
+            for key in ("disable", "enable"):
+                unknown = set(getattr(configured, key)) - rule_names()
+                if unknown:
+                    known = ", ".join(sorted(rule_names()))
+                    raise ConfigError(
+                        f"{self.config.file}: easy_language.{code}.{key}: unknown "
+                        f"rule {', '.join(sorted(unknown))}; rules: {known}"
+                    )
+            found[code] = easy_settings(
+                code,
+                enable=configured.enable,
+                disable=configured.disable,
+                max_sentence_words=configured.max_sentence_words or 0,
+            )
+        return found
+
+    @cached_property
+    def publish_policy(self) -> PublishPolicy:
+        """``[publish]``: when a translated page goes live."""
+        from .publish.push import PublishPolicy
+
+        settings = self.config.publish
+        return PublishPolicy(
+            settings.min_completeness,
+            dict(settings.min_completeness_by_language),
+            settings.withdraw_incomplete,
+            tuple(settings.require_review),
+        )
+
+    def publish_gate(self) -> PublishGate:
+        """Which translations may go live (the lint checks, ``require_review``)."""
+        from .publish.gate import PublishGate
+
+        return PublishGate(self.check_context, self.config.publish.require_review)
 
     @property
     def glossary_paths(self) -> tuple[Path, ...]:
@@ -192,7 +272,7 @@ class Project:
         if settings.kind == "wordpress":
             from .portal.wordpress import open_wordpress
 
-            return open_wordpress(self, insecure=insecure or self.insecure)
+            return open_wordpress(self._wordpress(insecure), self.languages, self.state_dir)
         raise ConfigError(f"{self.config.file}: portal kind {settings.kind!r} is not available yet")
 
     def open_target(self, *, insecure: bool = False) -> PublishTarget:
@@ -207,11 +287,88 @@ class Project:
             from .portal.wordpress import open_wordpress
             from .publish.polylang import target_for
 
-            return target_for(open_wordpress(self, insecure=insecure or self.insecure))
+            return target_for(
+                open_wordpress(self._wordpress(insecure), self.languages, self.state_dir)
+            )
         from .publish.files import FilesTarget
 
         folder = self.config.publish.target
         return FilesTarget(self.root / folder, name=f"files:{folder}")
+
+    def _wordpress(self, insecure: bool) -> WordPressSettings:
+        return self.wordpress_settings(insecure=insecure or self.insecure)
+
+    def wordpress_settings(self, *, insecure: bool = False) -> WordPressSettings:
+        """The ``[portal]`` settings of a WordPress project, with the password from the
+        environment (``insecure``: allow plain http to another machine)."""
+        from .portal.wordpress import APP_PASSWORD_HELP, Settings, is_loopback
+
+        portal = self.config.portal
+        where = self.config.file
+        url = portal.url.strip().rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(
+                f"{where}: [portal] url must be the WordPress site's address, "
+                'e.g. "https://example.org"'
+            )
+        if not portal.user:
+            raise ConfigError(
+                f'{where}: [portal] user is missing: the WordPress user, e.g. "kisync"'
+            )
+        if not _ENV_NAME.match(portal.password_env):
+            raise ConfigError(
+                f"{where}: [portal] password_env must name an environment variable, "
+                f'e.g. "KISYNC_WP_PASSWORD" (the password itself never goes into {where.name})'
+            )
+        password = os.environ.get(portal.password_env, "")
+        if not password.strip():
+            raise KisyncError(
+                f"the environment variable {portal.password_env} (named by password_env in "
+                f"{where.name}) is not set; put the WordPress Application Password of user "
+                f"{portal.user!r} in it; {APP_PASSWORD_HELP}"
+            )
+        if not password.strip().isascii():
+            raise KisyncError(
+                f"the environment variable {portal.password_env} holds characters that no"
+                " Application Password has (they are letters and digits); check what it holds"
+            )
+        if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
+            raise KisyncError.naming(
+                f"refusing to send the WordPress password over plain http to {parts.hostname}; "
+                "use https:// in [portal] url (or pass {insecure} if you really must)",
+                insecure="insecure=True",
+            )
+        return Settings(
+            url=url,
+            user=portal.user,
+            password=password.strip(),
+            timeout=portal.timeout,
+            retries=portal.retries,
+            concurrency=portal.concurrency,
+            exclude=portal.exclude,
+        )
+
+    def open_locator(self, portal: Portal) -> Locator:
+        """Where ``harvest`` finds a page's existing translations: the locator for the
+        portal kind and ``[harvest] pattern``."""
+        from .harvest.locate import CrawlLocator, FilesLocator
+
+        settings = self.config.portal
+        pattern = self.config.harvest.pattern
+        if settings.kind == "files":
+            return FilesLocator(self.root / settings.path, pattern)
+        if settings.kind == "crawl":
+            return CrawlLocator(
+                settings.url,
+                pattern,
+                timeout=settings.timeout,
+                retries=settings.retries,
+                delay=settings.delay,
+            )
+        from .harvest.wordpress import WordPressLocator  # only for WordPress
+
+        return WordPressLocator(portal, pattern)  # type: ignore[arg-type]
 
     # -- pipeline ------------------------------------------------------------------
 
@@ -225,7 +382,10 @@ class Project:
         """Extract the portal's German pages into catalogs; see :func:`kisync.extract.pull.pull`."""
         from .extract.pull import pull
 
-        return pull(self, pages, dry_run=dry_run, progress=progress)
+        with closing(self.open_portal()) as portal:
+            return pull(
+                portal, self.page_work(), self.state_dir, pages, dry_run=dry_run, progress=progress
+            )
 
     def push(
         self,
@@ -242,17 +402,28 @@ class Project:
         """Publish the translated pages; see :func:`kisync.publish.push.push`."""
         from .publish.push import push
 
-        return push(
-            self,
-            languages,
-            pages,
-            dry_run=dry_run,
-            force=force,
-            insecure=insecure,
-            target=target,
-            progress=progress,
-            create_languages=create_languages,
-        )
+        with ExitStack() as stack:
+            if target is None:
+                target = stack.enter_context(closing(self.open_target(insecure=insecure)))
+            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+            return push(
+                portal,
+                target,
+                self.catalogs,
+                self.state_dir,
+                languages,
+                pages,
+                rules=self.extract_rules,
+                source_language=self.source_language,
+                policy=self.publish_policy,
+                checks=self.check_context,
+                portal_url=self.config.portal.url,
+                root=self.root,
+                dry_run=dry_run,
+                force=force,
+                progress=progress,
+                create_languages=create_languages,
+            )
 
     def pretranslate(
         self,
@@ -269,7 +440,16 @@ class Project:
         from .translate.pretranslate import pretranslate
 
         translator = self.machine_translator() if machine else None
-        return pretranslate(self, languages, pages, dry_run=dry_run, machine=translator)
+        return pretranslate(
+            self.catalogs,
+            languages,
+            pages,
+            glossary=self.glossary,
+            memory_similarity=self.config.glossary.memory_similarity,
+            machine=translator,
+            root=self.root,
+            dry_run=dry_run,
+        )
 
     def machine_translator(self) -> MachineTranslator | None:
         """The configured machine translation; None when no language is routed to an engine."""
@@ -297,8 +477,8 @@ class Project:
         from .exchange import export_memory, export_package
         from .util.selection import select_languages, select_pages
 
-        (chosen,) = select_languages(self, [language])
-        keys = select_pages(self, pages)
+        (chosen,) = select_languages(self.languages, [language])
+        keys = select_pages(self.catalogs, pages)
         if fmt == "tmx":
             return export_memory(self.catalogs, chosen, keys, Path(output))
         return export_package(
@@ -338,13 +518,36 @@ class Project:
         """Fill the catalogs from the portal's existing translations; see :mod:`kisync.harvest`."""
         from .harvest import harvest
 
-        return harvest(self, languages, pages, dry_run=dry_run, progress=progress)
+        with ExitStack() as stack:
+            portal = stack.enter_context(closing(self.open_portal()))
+            locator = self.open_locator(portal)
+            stack.callback(getattr(locator, "close", lambda: None))
+            return harvest(
+                portal,
+                locator,
+                self.catalogs,
+                languages,
+                pages,
+                rules=self.extract_rules,
+                glossary=self.glossary,
+                min_confidence=self.config.harvest.min_confidence,
+                dry_run=dry_run,
+                progress=progress,
+            )
 
     def stats(self, languages: Sequence[str] = (), pages: Sequence[str] = ()) -> ProjectStats:
         """Completeness (``kisync stats``); see :func:`kisync.progress.collect_stats`."""
         from .progress import collect_stats
 
-        return collect_stats(self, languages, pages)
+        return collect_stats(
+            self.catalogs,
+            languages,
+            pages,
+            source_language=self.source_language,
+            require_review=self.config.publish.require_review,
+            cache_file=self.state_dir / "stats-cache.json",
+            root=self.root,
+        )
 
     def lint(
         self,
@@ -356,7 +559,9 @@ class Project:
         """The QA checks (``kisync lint``); see :func:`kisync.translate.lint.lint_project`."""
         from .translate.lint import lint_project
 
-        return lint_project(self, languages, pages, checks=checks)
+        return lint_project(
+            self.catalogs, languages, pages, context=self.check_context, checks=checks
+        )
 
     def check(
         self,
@@ -369,17 +574,24 @@ class Project:
         """The CI gate (``kisync check``); see :func:`kisync.progress.gate.run_check`."""
         from .progress.gate import run_check
 
-        return run_check(
-            self, min_completeness=min_completeness, languages=languages, pages=pages, lint=lint
-        )
+        stats = self.stats(languages, pages)
+        report = self.lint(languages, pages) if lint else None
+        given = self.config.check.min_completeness if min_completeness is None else min_completeness
+        publish = self.config.publish
+
+        def minimum(language: str) -> float:
+            return given if given is not None else publish.minimum(language)
+
+        return run_check(stats, report, minimum, publish.require_review)
 
     def report(
         self, output: Path | str, languages: Sequence[str] = (), pages: Sequence[str] = ()
     ) -> Dashboard:
         """Write the progress dashboard and badges (``kisync report``) into ``output``."""
-        from .progress.dashboard import build_report
+        from .progress.dashboard import build_report, last_pull
 
-        return build_report(self, Path(output), tuple(languages), tuple(pages))
+        stats = self.stats(languages, pages)
+        return build_report(stats, Path(output), last_pull(self.catalogs, self.state_dir))
 
     def sync(
         self,
@@ -413,7 +625,7 @@ class Project:
         :func:`kisync.translate.review.review`."""
         from .translate.review import review
 
-        return review(self, language, pages, by=by, dry_run=dry_run)
+        return review(self.catalogs, language, pages, by=by, dry_run=dry_run)
 
     def harvest_edits(
         self,
@@ -427,15 +639,40 @@ class Project:
         see :mod:`kisync.harvest.edits`."""
         from .harvest.edits import take_back_edits
 
-        return take_back_edits(self, languages, pages, dry_run=dry_run, insecure=insecure)
+        with ExitStack() as stack:
+            target = stack.enter_context(closing(self.open_target(insecure=insecure)))
+            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+            return take_back_edits(
+                portal,
+                target,
+                self.catalogs,
+                self.state_dir,
+                languages,
+                pages,
+                rules=self.extract_rules,
+                glossary=self.glossary,
+                root=self.root,
+                dry_run=dry_run,
+            )
 
     def preview(self, languages: Sequence[str] = (), *, port: int = 8000) -> PreviewServer:
         """The server of ``kisync preview`` on 127.0.0.1:``port`` (0: any free port); call
         ``serve_forever()``, then ``server_close()``. See :mod:`kisync.publish.preview`."""
-        from .publish.preview import make_server
+        from .publish.preview import Preview, make_server
         from .util.selection import select_languages
 
-        return make_server(self, select_languages(self, languages), port)
+        chosen = select_languages(self.languages, languages)
+        preview = Preview(
+            self.open_portal(),
+            self.catalogs,
+            rules=self.extract_rules,
+            source_language=self.source_language,
+            languages=chosen,
+            gate=self.publish_gate(),
+        )
+        files = self.config.portal.kind == "files"
+        static = self.root / self.config.portal.path if files else None
+        return make_server(preview, port, static=static, root=self.root)
 
     def glossary_or_shipped(self) -> Glossary:
         """The glossary of ``[glossary] files``, or the one shipped with kisync without any

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KisyncError
+from ..languages import Language, get_language
 from ..util.fsutil import Signature, signature
 
 TEMPLATES = "templates"
@@ -23,6 +24,10 @@ class CatalogLayout:
 
     folder: Path
     languages: Sequence[str]
+
+    def target_languages(self) -> tuple[Language, ...]:
+        """The languages of :attr:`languages`, in that order."""
+        return tuple(get_language(code) for code in self.languages)
 
     def template_path(self, key: str) -> Path:
         return self.folder / TEMPLATES / f"{_checked(key)}.pot"

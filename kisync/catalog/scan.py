@@ -1,6 +1,9 @@
 """Counting one PO catalog: strings and German source words, fast.
 
-The rules are GNU ``msgfmt --statistics``'s, so the string counts agree with it exactly:
+This is the fast path of :mod:`kisync.catalog.translations` (which entries of a page's
+catalog count, and their state), on the raw bytes; it must count exactly what that
+module counts on the parsed catalog. The rules are GNU ``msgfmt --statistics``'s, so the
+string counts agree with it exactly:
 
 - obsolete entries (``#~``) do not count;
 - an entry whose ``msgstr`` (``msgstr[0]`` for plural entries) is empty is

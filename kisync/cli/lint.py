@@ -58,7 +58,12 @@ def lint_command(
         return
     if files:
         project = context.project if context.project_dir else project_for(files[0])
-        report = lint_files(files, project, checks=checks or None)
+        report = lint_files(
+            files,
+            project.check_context if project is not None else None,
+            catalogs=project.catalogs if project is not None else None,
+            checks=checks or None,
+        )
     else:
         report = context.project.lint(languages, pages, checks=checks or None)
     if fmt == "json":

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .htmltree import Document, Element, parse_html
-    from .segmenter import ExtractRules, extract_page
+    from .rules import ExtractRules
+    from .segmenter import extract_page
 
 __all__ = ["Document", "Element", "ExtractRules", "extract_page", "parse_html"]
 
@@ -20,7 +21,7 @@ _HOMES = {
     "Document": "htmltree",
     "Element": "htmltree",
     "parse_html": "htmltree",
-    "ExtractRules": "segmenter",
+    "ExtractRules": "rules",
     "extract_page": "segmenter",
 }
 
@@ -28,6 +29,6 @@ _HOMES = {
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import htmltree, segmenter
+    from importlib import import_module
 
-    return getattr(htmltree if _HOMES[name] == "htmltree" else segmenter, name)
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

@@ -21,12 +21,14 @@ import logging
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalog.keys import SITE_KEY
-from ..catalog.layout import TEMPLATES
+from ..catalog.layout import TEMPLATES, CatalogLayout
 from ..errors import KisyncError
+from ..languages import Language
 from ..portal import PageRef, Portal
 from ..portal.base import SiteString
 from .pull_state import STATE_FILE, PullState
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     import polib
 
     from ..catalog.files import CatalogProcessor, FilesOutcome
-    from ..workspace import Workspace
+    from .rules import ExtractRules
 
 # The extractor, the catalog writer (polib, rapidfuzz) and the worker pool are imported
 # where they are used: a pull with nothing changed needs none of them.
@@ -108,14 +110,34 @@ class PageResult:
     warning: str = ""
 
 
+@dataclass(frozen=True)
+class PageWork:
+    """What processing a page needs (picklable: worker processes receive it)."""
+
+    catalogs: CatalogLayout
+    rules: ExtractRules
+    processors: tuple[CatalogProcessor, ...] = ()
+    """Steps applied to every catalog that is merged (glossary hints)."""
+    content_selector: str = ""
+    """The content selector as the user wrote it, for messages (``rules.content`` is
+    empty for a WordPress page, whose content is all its own text)."""
+
+    @cached_property
+    def languages(self) -> tuple[Language, ...]:
+        return self.catalogs.target_languages()
+
+
 def pull(
-    project: Workspace,
+    portal: Portal,
+    work: PageWork,
+    state_dir: Path,
     pages: Sequence[str] = (),
     *,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> PullReport:
-    """Extract the portal's pages into catalogs.
+    """Extract the pages of ``portal`` into the catalogs of ``work``; the pull state is
+    kept in ``state_dir``. The caller closes the portal.
 
     ``pages`` limits the run to these page keys (shell-style patterns allowed).
     ``progress(done, total)`` is called as pages are done. Problems with single pages
@@ -123,40 +145,33 @@ def pull(
     and the run goes on; the catalogs concerned are left exactly as they are.
     Many changed pages are processed by several worker processes.
     """
-    report = PullReport(languages=tuple(lang.code for lang in project.languages), dry_run=dry_run)
-    state, warning = PullState.load(project.state_dir / STATE_FILE)
+    report = PullReport(languages=tuple(lang.code for lang in work.languages), dry_run=dry_run)
+    state, warning = PullState.load(state_dir / STATE_FILE)
     report.warnings.extend([warning] if warning else [])
-    processors = project.catalog_processors()
+    processors = work.processors
     fingerprint = _fingerprint(processors)
     reprocess = fingerprint != state.fingerprint
-    portal = project.open_portal()
-    try:
-        refs = _select(list(portal.pages()), pages)
-        report.pages = len(refs)
-        catalogs = project.scan_catalogs()
-        moved = state.moved(catalogs.signatures)
-        _accept_intact_templates(project, state, moved)
-        todo = [
-            ref
-            for ref in refs
-            if reprocess
-            or not state.unchanged(ref.key, ref.marker)
-            or ref.key not in catalogs.complete
-            or TEMPLATES in moved.get(ref.key, ())
-        ]
-        done = len(refs) - len(todo)
-        results = _process(
-            project, portal, todo, processors, moved, reprocess=reprocess, dry_run=dry_run
-        )
-        for result in results:
-            _absorb(result, report, state)
-            done += 1
-            if progress is not None:
-                progress(done, len(refs))
-        complete = getattr(portal, "complete", True)
-        site_changed = _record_site_strings(portal, state)
-    finally:
-        portal.close()
+    refs = _select(list(portal.pages()), pages)
+    report.pages = len(refs)
+    catalogs = work.catalogs.scan()
+    moved = state.moved(catalogs.signatures)
+    _accept_intact_templates(work.catalogs, state, moved)
+    todo = [
+        ref
+        for ref in refs
+        if reprocess
+        or not state.unchanged(ref.key, ref.marker)
+        or ref.key not in catalogs.complete
+        or TEMPLATES in moved.get(ref.key, ())
+    ]
+    done = len(refs) - len(todo)
+    for result in _process(work, portal, todo, moved, reprocess=reprocess, dry_run=dry_run):
+        _absorb(result, report, state)
+        done += 1
+        if progress is not None:
+            progress(done, len(refs))
+    complete = getattr(portal, "complete", True)
+    site_changed = _record_site_strings(portal, state)
     if not pages and complete:
         listed = {ref.key for ref in refs} | {SITE_KEY}
         report.gone = sorted(key for key in state.pages if key not in listed)
@@ -173,12 +188,12 @@ def pull(
         or SITE_KEY not in catalogs.complete
         or site_moved
     ):
-        site = _update_site(project, state, processors, site_moved, reprocess, dry_run)
+        site = _update_site(work, state, site_moved, reprocess, dry_run)
         report.add_files(SITE_KEY, site)
         state.record_files(SITE_KEY, site.signatures)
     else:  # no page was read, so the shared strings are those the files already hold
         skipped.append(SITE_KEY)
-    _check_moved_catalogs(project, skipped, moved, processors, report, state, dry_run)
+    _check_moved_catalogs(work, skipped, moved, report, state, dry_run)
     if not report.failures:
         state.fingerprint = fingerprint
     if not dry_run:
@@ -187,11 +202,10 @@ def pull(
 
 
 def process_page(
-    project: Workspace,
+    work: PageWork,
     ref: PageRef,
     html: str,
     *,
-    processors: Sequence[CatalogProcessor] = (),
     reprocess: bool = False,
     stale: Collection[str] = (),
     dry_run: bool = False,
@@ -203,28 +217,28 @@ def process_page(
     from .segmenter import extract_page
 
     try:
-        text = extract_page(html, project.extract_rules)
+        text = extract_page(html, work.rules)
     except KisyncError as error:
         return PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
     warning = ""
     if not text.content_found:
         warning = (
             f"page {ref.key}: no element matches content selector "
-            f"{project.config.portal.content!r}; used the whole page"
+            f"{work.content_selector!r}; used the whole page"
         )
     elif not text.body_text:
         warning = (
             f"page {ref.key} ({ref.where}): its body has no text to translate, so it counts "
             "as not translated; check that the page shows its text without JavaScript and "
-            f"that content selector {project.config.portal.content!r} picks its article"
+            f"that content selector {work.content_selector!r} picks its article"
         )
     info = PageInfo(ref.key, text.title or ref.title, ref.url, body_text=text.body_text)
     files = update_page_files(
-        project.catalogs,
-        project.languages,
+        work.catalogs,
+        work.languages,
         info,
         template_entries(text.segments, ref.where),
-        processors=processors,
+        processors=work.processors,
         reprocess=reprocess,
         stale=stale,
         dry_run=dry_run,
@@ -233,9 +247,8 @@ def process_page(
 
 
 def _update_site(
-    project: Workspace,
+    work: PageWork,
     state: PullState,
-    processors: Sequence[CatalogProcessor],
     stale: Collection[str],
     reprocess: bool,
     dry_run: bool,
@@ -245,11 +258,11 @@ def _update_site(
     from ..catalog.merge import PageInfo
 
     return update_page_files(
-        project.catalogs,
-        project.languages,
+        work.catalogs,
+        work.languages,
         PageInfo(SITE_KEY, SITE_TITLE),
         state.site_entries(),
-        processors=processors,
+        processors=work.processors,
         reprocess=reprocess,
         stale=stale,
         dry_run=dry_run,
@@ -278,7 +291,7 @@ def _record_site_strings(portal: Portal, state: PullState) -> bool:
 
 
 def _accept_intact_templates(
-    project: Workspace, state: PullState, moved: dict[str, set[str]]
+    catalogs: CatalogLayout, state: PullState, moved: dict[str, set[str]]
 ) -> None:
     """Templates whose signature moved but whose bytes are those the last pull wrote (a
     fresh checkout, a copy): remember their new signature; their page need not be read."""
@@ -286,24 +299,23 @@ def _accept_intact_templates(
 
     for key, folders in moved.items():
         if TEMPLATES in folders and key in state.pages:
-            version = read_version(project.template_path(key))
+            version = read_version(catalogs.template_path(key))
             if state.template_intact(key, version.data):
                 state.record_files(key, {TEMPLATES: version.signature})
                 folders.discard(TEMPLATES)
 
 
 def _check_moved_catalogs(
-    project: Workspace,
+    work: PageWork,
     keys: Iterable[str],
     moved: dict[str, set[str]],
-    processors: Sequence[CatalogProcessor],
     report: PullReport,
     state: PullState,
     dry_run: bool,
 ) -> None:
     """Read the catalogs of pages left alone whose files moved since the last pull: a
     broken one is reported, one that no longer matches its template is merged again."""
-    configured = set(project.config.languages)
+    configured = set(work.catalogs.languages)
     to_check = {key: languages for key in keys if (languages := moved.get(key, set()) & configured)}
     if not to_check:
         return
@@ -311,11 +323,11 @@ def _check_moved_catalogs(
 
     for key, languages in to_check.items():
         files = check_catalogs(
-            project.catalogs,
-            project.languages,
+            work.catalogs,
+            work.languages,
             key,
             languages,
-            processors=processors,
+            processors=work.processors,
             dry_run=dry_run,
         )
         report.add_files(key, files)
@@ -355,14 +367,13 @@ def _fingerprint(processors: Iterable[CatalogProcessor]) -> str:
 # -- running pages here or in worker processes ----------------------------------------
 
 _Job = tuple[PageRef, str, bool, frozenset[str], bool]  # ref, html, reprocess, stale, dry_run
-_worker_setup: tuple[Workspace, Sequence[CatalogProcessor]] | None = None
+_worker_work: PageWork | None = None
 
 
 def _process(
-    project: Workspace,
+    work: PageWork,
     portal: Portal,
     refs: list[PageRef],
-    processors: Sequence[CatalogProcessor],
     moved: dict[str, set[str]],
     *,
     reprocess: bool,
@@ -373,29 +384,26 @@ def _process(
     jobs = _read_pages(portal, refs, moved, reprocess, dry_run)
     if workers == 1:
         for job in jobs:
-            yield job if isinstance(job, PageResult) else _run(project, processors, job)
+            yield job if isinstance(job, PageResult) else _run(work, job)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     from ..util.workers import ordered_results, process_context
 
-    _load_what_workers_share(project)
+    _load_what_workers_share(work)
     with ProcessPoolExecutor(
-        workers,
-        mp_context=process_context(),
-        initializer=_init_worker,
-        initargs=(type(project).load, project.config.file),
+        workers, mp_context=process_context(), initializer=_init_worker, initargs=(work,)
     ) as executor:
         yield from ordered_results(executor, _run_batch_in_worker, jobs, workers=workers)
 
 
-def _load_what_workers_share(project: Workspace) -> None:
+def _load_what_workers_share(work: PageWork) -> None:
     """Import the page pipeline and load the language names here, once: workers started
     by fork inherit them instead of each loading them again (~0.1 s of CPU apiece)."""
     from ..catalog import files  # noqa: F401
     from . import segmenter  # noqa: F401
 
-    for language in project.languages:
+    for language in work.languages:
         _ = language.english_name  # CLDR data, cached by Babel for the whole process
 
 
@@ -409,21 +417,16 @@ def _read_pages(
             yield PageResult(ref, failure=f"page {ref.key} ({ref.where}): {error}")
 
 
-def _run(project: Workspace, processors: Sequence[CatalogProcessor], job: _Job) -> PageResult:
+def _run(work: PageWork, job: _Job) -> PageResult:
     ref, html, reprocess, stale, dry_run = job
-    return process_page(
-        project, ref, html, processors=processors, reprocess=reprocess, stale=stale, dry_run=dry_run
-    )
+    return process_page(work, ref, html, reprocess=reprocess, stale=stale, dry_run=dry_run)
 
 
-def _init_worker(load: Callable[[Path], Workspace], config_file: Path) -> None:
-    """Load the project again in the worker (``load``: ``Project.load``, passed in by the
-    parent, so that pull does not import the module that imports it)."""
-    global _worker_setup
-    project = load(config_file)
-    _worker_setup = (project, project.catalog_processors())
+def _init_worker(work: PageWork) -> None:
+    global _worker_work
+    _worker_work = work
 
 
 def _run_batch_in_worker(jobs: list[_Job | PageResult]) -> list[PageResult]:
-    assert _worker_setup is not None, "worker not initialised"
-    return [job if isinstance(job, PageResult) else _run(*_worker_setup, job) for job in jobs]
+    assert _worker_work is not None, "worker not initialised"
+    return [job if isinstance(job, PageResult) else _run(_worker_work, job) for job in jobs]

@@ -27,6 +27,7 @@ from .literals import (
     raw_offsets,
     without_literals,
 )
+from .rules import ExtractRules
 from .selectors import select
 
 # label and button are phrasing content in HTML, but on portals they stand alone;
@@ -130,18 +131,10 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE_CHARS = re.compile("[\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HTML_SPACE = " \t\n\r\f"
 _LETTER = re.compile(r"[^\W\d_]")
+_DEFAULT_RULES = ExtractRules()
 
 
-@dataclass(frozen=True)
-class ExtractRules:
-    """What to extract; built from the project file."""
-
-    content: str = "main"
-    ignore: tuple[str, ...] = ()
-    skip: tuple[str, ...] = ("pre", "code")
-
-
-def extract_page(source: str, rules: ExtractRules = ExtractRules()) -> PageText:
+def extract_page(source: str, rules: ExtractRules = _DEFAULT_RULES) -> PageText:
     """Split a page (or a content fragment) into segments.
 
     >>> page = extract_page('<main><p>Melden Sie sich bei der '
@@ -156,7 +149,7 @@ def extract_page(source: str, rules: ExtractRules = ExtractRules()) -> PageText:
     return extract_document(parse_html(source), rules)
 
 
-def extract_document(document: Document, rules: ExtractRules = ExtractRules()) -> PageText:
+def extract_document(document: Document, rules: ExtractRules = _DEFAULT_RULES) -> PageText:
     """:func:`extract_page` for a page already parsed (publishing parses it once for both)."""
     try:
         return _Extractor(document, rules).run()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
@@ -26,17 +27,19 @@ import polib
 from ..catalog import pofile
 from ..errors import KisyncError
 from ..languages import Language
-from ..portal.base import PageRef
+from ..portal.base import PageRef, Portal
 from ..publish.state import STATE_FILE, PublishState
 from ..publish.target import Published, PublishTarget
 from ..translate.notes import replace_notes
 from ..util.fsutil import write_if_changed
 from ..util.selection import matching, select_languages
 from .locate import Found
-from .run import _agreed, _align
+from .run import Aligner, _agreed
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
+    from ..extract.rules import ExtractRules
+    from ..translate.glossary import Glossary
 
 NOTE_PREFIX = "kisync: from an edit "
 PREVIOUS_PREFIX = "kisync: translation before the edit: "
@@ -92,54 +95,66 @@ class EditsReport:
 
 
 def take_back_edits(
-    project: Workspace,
+    portal: Portal,
+    target: PublishTarget,
+    catalogs: CatalogLayout,
+    state_dir: Path,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
+    rules: ExtractRules,
+    glossary: Glossary | None = None,
+    root: Path | None = None,
     dry_run: bool = False,
-    insecure: bool = False,
 ) -> EditsReport:
-    """Take the edits made on the publish target into the catalogs (see the module doc)."""
-    chosen = select_languages(project, languages)
+    """Take the edits made on ``target`` to the pages of ``portal`` into ``catalogs``
+    (see the module doc); the publish state is in ``state_dir``, file names in the
+    report are relative to ``root`` (default: the folder around the catalog folder).
+    The caller closes the portal and the target."""
+    available = catalogs.target_languages()
+    chosen = select_languages(available, languages)
     report = EditsReport(tuple(language.code for language in chosen), dry_run)
-    target = project.open_target(insecure=insecure)
-    portal = project.open_portal(insecure=insecure)
-    try:
-        state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
-        if warning:
-            report.failures.append(warning)
-        refs = list(portal.pages())
-        keys = set(matching([ref.key for ref in refs], pages))
-        published = [
-            (ref, language, record)
-            for ref in refs
-            if ref.key in keys
-            for language in chosen
-            if (record := state.get(language.code, ref.key).published) is not None
-        ]
-        found = target.survey([record for _, _, record in published])
-        for ref, language, record in published:
-            remote = found.get(record.remote_id)
-            if remote is None or remote.content_hash == record.content_hash:
-                continue  # not there any more, or as kisync wrote it
-            try:
-                page, catalog = _take_back(project, target, portal.read(ref), ref, language, remote)
-            except KisyncError as error:
-                report.failures.append(f"{language.code} {ref.key}: {error} (left untouched)")
-                continue
-            report.pages.append(page)
-            if not dry_run:
-                _keep(project, state, language, ref, catalog, remote)
+    aligner = Aligner(available, rules, glossary)
+    taking = _TakeBack(catalogs, root or catalogs.folder.parent, aligner)
+    state, warning = PublishState.load(state_dir / STATE_FILE, target.name)
+    if warning:
+        report.failures.append(warning)
+    refs = list(portal.pages())
+    keys = set(matching([ref.key for ref in refs], pages))
+    published = [
+        (ref, language, record)
+        for ref in refs
+        if ref.key in keys
+        for language in chosen
+        if (record := state.get(language.code, ref.key).published) is not None
+    ]
+    found = target.survey([record for _, _, record in published])
+    for ref, language, record in published:
+        remote = found.get(record.remote_id)
+        if remote is None or remote.content_hash == record.content_hash:
+            continue  # not there any more, or as kisync wrote it
+        try:
+            page, catalog = _take_back(taking, target, portal.read(ref), ref, language, remote)
+        except KisyncError as error:
+            report.failures.append(f"{language.code} {ref.key}: {error} (left untouched)")
+            continue
+        report.pages.append(page)
         if not dry_run:
-            state.save()
-    finally:
-        portal.close()
-        target.close()
+            _keep(catalogs, state, language, ref, catalog, remote)
+    if not dry_run:
+        state.save()
     return report
 
 
+@dataclass(frozen=True)
+class _TakeBack:
+    catalogs: CatalogLayout
+    root: Path
+    aligner: Aligner
+
+
 def _keep(
-    project: Workspace,
+    catalogs: CatalogLayout,
     state: PublishState,
     language: Language,
     ref: PageRef,
@@ -147,13 +162,13 @@ def _keep(
     remote: Published,
 ) -> None:
     """Write the catalog; the edited version is now the one kisync knows (no conflict)."""
-    write_if_changed(project.catalog_path(language.code, ref.key), pofile.dumps(catalog))
+    write_if_changed(catalogs.catalog_path(language.code, ref.key), pofile.dumps(catalog))
     record = state.get(language.code, ref.key)
     state.set(language.code, ref.key, replace(record, render="", published=remote))
 
 
 def _take_back(
-    project: Workspace,
+    taking: _TakeBack,
     target: PublishTarget,
     german: str,
     ref: PageRef,
@@ -162,16 +177,17 @@ def _take_back(
 ) -> tuple[EditTakenBack, polib.POFile]:
     """Align the edited page with its German page; the page's catalog with the edit."""
     document = target.content(language, remote) or ""
-    alignment = _align(project, ref, german, Found(document, remote.url, remote.url), language)
+    found = Found(document, remote.url, remote.url)
+    alignment = taking.aligner.align(ref, german, found, language)
     proposals = _agreed([item for item in alignment.proposals if not item.site])
-    path = project.catalog_path(language.code, ref.key)
+    path = taking.catalogs.catalog_path(language.code, ref.key)
     catalog = pofile.read(path)
     page = EditTakenBack(
         language.code,
         ref.key,
         remote.url,
         remote.modified,
-        path.relative_to(project.root).as_posix(),
+        path.relative_to(taking.root).as_posix(),
         taken=_apply(catalog, proposals, _note(target, remote)),
         unpaired=alignment.unpaired_translated,
     )

@@ -19,16 +19,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import PortalError
 from ..extract.htmltree import parse_html
 from ..languages import Language
 from ..portal.base import PageRef
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -91,17 +88,22 @@ def _source_file(folder: Path, page: PageRef) -> str:
 class CrawlLocator:
     """Translations on a live site, by pattern or by the German page's hreflang links."""
 
-    def __init__(self, project: Workspace, pattern: str = "") -> None:
+    def __init__(
+        self,
+        site: str,
+        pattern: str = "",
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        delay: float = 0.5,
+    ) -> None:
+        """``site``: the portal's address; ``delay``: seconds between two requests."""
         from ..portal.http import Throttle, make_session
 
-        settings = project.config.portal
-        self.site = settings.url
+        self.site = site
         self.pattern = pattern
         self.session = make_session(
-            timeout=settings.timeout,
-            retries=settings.retries,
-            throttle=Throttle(settings.delay),
-            pool_size=1,
+            timeout=timeout, retries=retries, throttle=Throttle(delay), pool_size=1
         )
 
     def find(self, page: PageRef, german: str, language: Language) -> Found | None:

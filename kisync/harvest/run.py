@@ -32,11 +32,13 @@ from ..portal.base import PageRef, Portal
 from ..translate.notes import replace_notes
 from ..util.fsutil import write_if_changed
 from ..util.selection import matching, select_languages
-from .locate import CrawlLocator, FilesLocator, Found, Locator
+from .locate import Found, Locator
 from .page import Harvested, PageAlignment, align_page
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
+    from ..extract.rules import ExtractRules
+    from ..translate.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
@@ -133,48 +135,75 @@ class HarvestReport:
         }
 
 
+@dataclass(frozen=True)
+class Aligner:
+    """Pairs a translated page with its German page (for :func:`harvest` and for taking
+    back edits made on the publish target)."""
+
+    languages: tuple[Language, ...]
+    """The project's languages: their codes as URL prefixes are not page text."""
+    rules: ExtractRules
+    glossary: Glossary | None = None
+
+    def align(self, ref: PageRef, german: str, found: Found, language: Language) -> PageAlignment:
+        prefixes = {lang.code.lower() for lang in self.languages}
+        prefixes |= {lang.bcp47.lower() for lang in self.languages}
+        return align_page(
+            german,
+            found.html,
+            language.code,
+            self.rules,
+            german_url=ref.url,
+            translated_url=found.url,
+            prefixes=sorted(prefixes),
+            glossary=self.glossary,
+        )
+
+
 def harvest(
-    project: Workspace,
+    portal: Portal,
+    locator: Locator,
+    catalogs: CatalogLayout,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
+    rules: ExtractRules,
+    glossary: Glossary | None = None,
+    min_confidence: float = 60.0,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> HarvestReport:
-    """Harvest the portal's existing translations into the catalogs (see the module doc)."""
-    chosen = select_languages(project, languages)
+    """Harvest the existing translations of the pages of ``portal``, found by
+    ``locator``, into ``catalogs`` (see the module doc). ``min_confidence``: percent of a
+    translated page's text that must pair with the German page. The caller closes the
+    portal and the locator."""
+    available = catalogs.target_languages()
+    chosen = select_languages(available, languages)
     report = HarvestReport(tuple(language.code for language in chosen), dry_run=dry_run)
     site: dict[str, dict[tuple[str, str], Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    portal = project.open_portal()
-    try:
-        refs = list(portal.pages())
-        keys = set(matching([ref.key for ref in refs], pages))
-        refs = [ref for ref in refs if ref.key in keys]
-        locator = open_locator(project, portal)
-        try:
-            for done, ref in enumerate(refs, 1):
-                _harvest_page(project, portal, locator, ref, chosen, report, site)
-                if progress is not None:
-                    progress(done, len(refs))
-        finally:
-            close = getattr(locator, "close", None)
-            if close is not None:
-                close()
-    finally:
-        portal.close()
+    aligner = Aligner(available, rules, glossary)
+    refs = list(portal.pages())
+    keys = set(matching([ref.key for ref in refs], pages))
+    refs = [ref for ref in refs if ref.key in keys]
+    for done, ref in enumerate(refs, 1):
+        _harvest_page(portal, locator, aligner, catalogs, ref, chosen, report, site, min_confidence)
+        if progress is not None:
+            progress(done, len(refs))
     for language in chosen:
-        _harvest_site(project, language, site[language.code], report)
+        _harvest_site(catalogs, language, site[language.code], report)
     return report
 
 
 def _harvest_page(
-    project: Workspace,
-    portal,
-    locator,
+    portal: Portal,
+    locator: Locator,
+    aligner: Aligner,
+    catalogs: CatalogLayout,
     ref: PageRef,
     languages: Sequence[Language],
     report: HarvestReport,
     site: dict[str, dict[tuple[str, str], Counter[str]]],
+    minimum: float,
 ) -> None:
     try:
         german = portal.read(ref)
@@ -189,14 +218,13 @@ def _harvest_page(
             if found is None:
                 continue
             result.source = found.where
-            result.alignment = _align(project, ref, german, found, language)
+            result.alignment = aligner.align(ref, german, found, language)
         except KisyncError as error:
             result.status = "failed"
             result.message = str(error)
             report.failures.append(f"page {ref.key} ({language.code}): {error}")
             continue
         alignment = result.alignment
-        minimum = project.config.harvest.min_confidence
         if alignment.confidence < minimum:
             result.status = "too-different"
             result.message = (
@@ -205,31 +233,14 @@ def _harvest_page(
             )
             continue
         content = [item for item in alignment.proposals if not item.site]
-        _fill_page(project, language, ref.key, content, found.where, result, report)
+        _fill_page(catalogs, language, ref.key, content, found.where, result, report)
         for item in alignment.proposals:
             if item.site:
                 site[language.code][(item.msgctxt, item.msgid)][item.msgstr] += 1
 
 
-def _align(
-    project: Workspace, ref: PageRef, german: str, found: Found, language: Language
-) -> PageAlignment:
-    prefixes = {code.lower() for code in project.config.languages}
-    prefixes |= {lang.bcp47.lower() for lang in project.languages}
-    return align_page(
-        german,
-        found.html,
-        language.code,
-        project.extract_rules,
-        german_url=ref.url,
-        translated_url=found.url,
-        prefixes=sorted(prefixes),
-        glossary=project.glossary,
-    )
-
-
 def _fill_page(
-    project: Workspace,
+    catalogs: CatalogLayout,
     language: Language,
     key: str,
     items: list[Harvested],
@@ -237,7 +248,7 @@ def _fill_page(
     result: PageHarvest,
     report: HarvestReport,
 ) -> None:
-    path = project.catalog_path(language.code, key)
+    path = catalogs.catalog_path(language.code, key)
     if not path.exists():
         result.status = "not-pulled"
         result.message = f"{path} does not exist; run `kisync pull` first"
@@ -273,14 +284,14 @@ def _winners(votes: dict[tuple[str, str], Counter[str]]) -> dict[tuple[str, str]
 
 
 def _harvest_site(
-    project: Workspace,
+    catalogs: CatalogLayout,
     language: Language,
     votes: dict[tuple[str, str], Counter[str]],
     report: HarvestReport,
 ) -> None:
     if not votes:
         return
-    path = project.catalog_path(language.code, SITE_KEY)
+    path = catalogs.catalog_path(language.code, SITE_KEY)
     if not path.exists():
         return
     try:
@@ -326,16 +337,3 @@ def _apply(entry: polib.POEntry, msgstr: str, note: str) -> None:
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     entry.comment = replace_notes(entry.comment, [note], NOTE_PREFIX)
-
-
-def open_locator(project: Workspace, portal: Portal) -> Locator:
-    """The locator for the project's portal kind and ``[harvest] pattern``."""
-    kind = project.config.portal.kind
-    pattern = project.config.harvest.pattern
-    if kind == "files":
-        return FilesLocator(project.root / project.config.portal.path, pattern)
-    if kind == "crawl":
-        return CrawlLocator(project, pattern)
-    from .wordpress import WordPressLocator  # imports .locate: loaded only for WordPress
-
-    return WordPressLocator(portal, pattern)  # type: ignore[arg-type]

@@ -41,7 +41,6 @@ import html
 import ipaddress
 import json
 import logging
-import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -49,18 +48,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import unquote
 
 from ..catalog.keys import disambiguate
-from ..errors import ConfigError, KisyncError, PortalError
+from ..errors import PortalError
 from ..languages import Language
 from ..util.fsutil import write_if_changed
 from .base import PageRef, SiteString
 from .http import Reply, make_session, redact_url, request
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +80,7 @@ _SHORTCODE_CLOSE = "</span>"
 _PROTECTED = re.compile(
     re.escape(_SHORTCODE_OPEN) + r"(\[[^\[\]<>]*\])" + re.escape(_SHORTCODE_CLOSE)
 )
-_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_APP_PASSWORD_HELP = (
+APP_PASSWORD_HELP = (
     "create one in WordPress under Users → Profile → Application Passwords"
     " (the account needs the Editor role)"
 )
@@ -200,52 +195,6 @@ class Settings:
 
     def __repr__(self) -> str:  # never show the password, not even in a traceback
         return f"Settings(url={self.url!r}, user={self.user!r}, password=***)"
-
-
-def settings_from(project: Workspace, *, insecure: bool = False) -> Settings:
-    """The ``[portal]`` settings of a WordPress project, with the password from the environment."""
-    portal = project.config.portal
-    where = project.config.file
-    url = portal.url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(
-            f'{where}: [portal] url must be the WordPress site\'s address, e.g. "https://example.org"'
-        )
-    if not portal.user:
-        raise ConfigError(f'{where}: [portal] user is missing: the WordPress user, e.g. "kisync"')
-    if not _ENV_NAME.match(portal.password_env):
-        raise ConfigError(
-            f"{where}: [portal] password_env must name an environment variable, "
-            f'e.g. "KISYNC_WP_PASSWORD" (the password itself never goes into {where.name})'
-        )
-    password = os.environ.get(portal.password_env, "")
-    if not password.strip():
-        raise KisyncError(
-            f"the environment variable {portal.password_env} (named by password_env in "
-            f"{where.name}) is not set; put the WordPress Application Password of user "
-            f"{portal.user!r} in it; {_APP_PASSWORD_HELP}"
-        )
-    if not password.strip().isascii():
-        raise KisyncError(
-            f"the environment variable {portal.password_env} holds characters that no"
-            " Application Password has (they are letters and digits); check what it holds"
-        )
-    if parts.scheme == "http" and not insecure and not is_loopback(parts.hostname):
-        raise KisyncError.naming(
-            f"refusing to send the WordPress password over plain http to {parts.hostname}; "
-            "use https:// in [portal] url (or pass {insecure} if you really must)",
-            insecure="insecure=True",
-        )
-    return Settings(
-        url=url,
-        user=portal.user,
-        password=password.strip(),
-        timeout=portal.timeout,
-        retries=portal.retries,
-        concurrency=portal.concurrency,
-        exclude=portal.exclude,
-    )
 
 
 def is_loopback(host: str) -> bool:
@@ -405,7 +354,7 @@ class WordPressClient:
             reply.status, "WordPress refused the request (HTTP {status})"
         )
         explanation = explanation.format(
-            user=repr(self.settings.user), status=reply.status, help=_APP_PASSWORD_HELP
+            user=repr(self.settings.user), status=reply.status, help=APP_PASSWORD_HELP
         )
         if code:
             explanation += f" ({code})"
@@ -729,12 +678,14 @@ def raw_text(field: Any) -> str:
     return field if isinstance(field, str) else ""
 
 
-def open_wordpress(project: Workspace, *, insecure: bool = False) -> WordPressPortal:
-    """The WordPress portal a project file describes (credentials from the environment)."""
-    client = WordPressClient(settings_from(project, insecure=insecure))
-    return WordPressPortal(client, project.languages, cache_dir=cache_dir(project))
+def open_wordpress(
+    settings: Settings, languages: Sequence[Language], state_dir: Path
+) -> WordPressPortal:
+    """The WordPress portal of ``settings`` for ``languages``; the German pages as last
+    read are kept in ``state_dir`` (see :func:`cache_dir`)."""
+    return WordPressPortal(WordPressClient(settings), languages, cache_dir=cache_dir(state_dir))
 
 
-def cache_dir(project: Workspace) -> Path:
+def cache_dir(state_dir: Path) -> Path:
     """``.kisync/wordpress-pages/``: German pages as last read, by id (safe to delete)."""
-    return project.state_dir / "wordpress-pages"
+    return state_dir / "wordpress-pages"

@@ -27,10 +27,10 @@ from ..errors import KisyncError
 from ..extract.pull_state import last_pulled
 from ..languages import Language
 from ..util.fsutil import write_if_changed
-from .stats import PageStats, ProjectStats, collect_stats
+from .stats import PageStats, ProjectStats
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
 
 COLOURS = (  # (lowest percent, background, badge colour, legend)
     (100.0, "#1a7f37", "#2ea44f", "complete"),
@@ -61,17 +61,11 @@ class Dashboard:
         }
 
 
-def build_report(
-    project: Workspace,
-    output: Path,
-    languages: tuple[str, ...] = (),
-    pages: tuple[str, ...] = (),
-) -> Dashboard:
-    """Write the dashboard for the selected languages and pages into ``output``."""
-    stats = collect_stats(project, languages, pages)
+def build_report(stats: ProjectStats, output: Path, pulled: str) -> Dashboard:
+    """Write the dashboard of ``stats`` into ``output`` (``pulled``: see :func:`last_pull`)."""
     output = Path(output)
     try:
-        return _write(stats, output, last_pull(project))
+        return _write(stats, output, pulled)
     except OSError as error:
         raise KisyncError.naming(
             f"{output}: cannot write the dashboard there ({error.strerror or error}); "
@@ -95,15 +89,15 @@ def _write(stats: ProjectStats, output: Path, pull: str) -> Dashboard:
     return Dashboard(index, tuple(badges), stats_json)
 
 
-def last_pull(project: Workspace) -> str:
+def last_pull(catalogs: CatalogLayout, state_dir: Path) -> str:
     """When ``kisync pull`` last ran, or else when the German text last changed."""
-    pulled = last_pulled(project.state_dir)
+    pulled = last_pulled(state_dir)
     if pulled is not None:
         return f"last pull: {pulled:%Y-%m-%d %H:%M} UTC"
     dates = []
-    for key in project.page_keys():
+    for key in catalogs.page_keys():
         try:
-            with open(project.template_path(key), encoding="utf-8") as stream:
+            with open(catalogs.template_path(key), encoding="utf-8") as stream:
                 match = _POT_DATE.search(stream.read(4096))
         except (OSError, UnicodeDecodeError):
             continue

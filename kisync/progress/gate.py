@@ -11,18 +11,15 @@ and publishing agree unless told otherwise. Completeness is compared exactly
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..languages import Language
 from ..translate.checks import Finding, display_path
-from ..translate.lint import LintReport, lint_project
-from .stats import PageStats, ProjectStats, collect_stats
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
+from ..translate.lint import LintReport
+from .stats import PageStats, ProjectStats
 
 
 @dataclass(frozen=True)
@@ -149,38 +146,28 @@ def _plural(count: int, word: str) -> str:
 
 
 def run_check(
-    project: Workspace,
-    *,
-    min_completeness: float | None = None,
-    languages: Iterable[str] = (),
-    pages: Iterable[str] = (),
-    lint: bool = True,
+    stats: ProjectStats,
+    report: LintReport | None,
+    minimum: Callable[[str], float],
+    require_review: Iterable[str] = (),
 ) -> GateResult:
-    """Measure every selected page and language against the minimum; lint them too."""
-    languages, pages = list(languages), list(pages)
-    stats = collect_stats(project, languages, pages)
-    report = lint_project(project, languages, pages) if lint else None
+    """Measure every page and language of ``stats`` against the ``minimum`` of its
+    language (a function of the language code: see the module documentation for the one
+    the project uses) and attach the lint ``report``'s findings (None: not linted).
+    ``require_review``: the languages whose strings count only once reviewed."""
     by_file: dict[str, list[Finding]] = {}
     for finding in report.findings if report is not None else ():
         by_file.setdefault(os.path.normpath(finding.path), []).append(finding)
+    reviewed_only = set(require_review)
     checks = [
         PageCheck(
             lang.language,
             page,
-            _minimum(project, lang.language, min_completeness),
+            minimum(lang.language.code),
             tuple(by_file.get(os.path.normpath(page.file), ())),
-            lang.language.code in project.config.publish.require_review,
+            lang.language.code in reviewed_only,
         )
         for lang in stats.languages
         for page in lang.pages
     ]
     return GateResult(stats, tuple(checks), report)
-
-
-def _minimum(project: Workspace, language: Language, given: float | None) -> float:
-    if given is not None:
-        return given
-    configured = project.config.check.min_completeness
-    if configured is not None:
-        return configured
-    return project.config.publish.minimum(language.code)

@@ -17,16 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalog import pofile
-from ..catalog.review import is_reviewed
-from ..catalog.scan import Counts, count_words, scan
+from ..catalog.scan import Counts, scan
+from ..catalog.translations import count_entries
 from ..errors import CatalogError
 from ..languages import Language
-from ..model import NO_BODY_TEXT
 from ..util.selection import select_languages, select_pages
 from .cache import StatsCache
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
 
 log = logging.getLogger(__name__)
 
@@ -129,28 +128,7 @@ def catalog_counts(path: Path | str) -> Counts:
 def _parsed_counts(path: Path) -> Counts:
     """The slow path: the full PO reader, for files the scanner does not recognise."""
     log.debug("%s: not in gettext's usual layout; reading it in full", path)
-    catalog = pofile.read(path)
-    total = int(NO_BODY_TEXT in catalog.metadata)
-    translated = fuzzy = words_total = words_translated = reviewed = 0
-    for entry in catalog:
-        if entry.obsolete:
-            continue
-        msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        if entry.msgid == "" and entry.msgctxt is None and msgstr:
-            continue  # a header after the first entry
-        words = count_words(entry.msgid) + count_words(entry.msgid_plural or "")
-        total += 1
-        words_total += words
-        if not msgstr:
-            continue
-        if "fuzzy" in entry.flags:
-            fuzzy += 1
-        else:
-            translated += 1
-            words_translated += words
-            reviewed += is_reviewed(entry)
-    untranslated = total - translated - fuzzy
-    return Counts(total, translated, fuzzy, untranslated, words_total, words_translated, reviewed)
+    return count_entries(pofile.read(path))
 
 
 def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
@@ -168,21 +146,27 @@ def _count_many(paths: Sequence[str]) -> list[Counts | CatalogError]:
 
 
 def collect_stats(
-    project: Workspace,
+    catalogs: CatalogLayout,
     languages: Iterable[str] = (),
     pages: Iterable[str] = (),
     *,
-    cache: bool = True,
+    source_language: Language,
+    require_review: Iterable[str] = (),
+    cache_file: Path | None = None,
+    root: Path | None = None,
 ) -> ProjectStats:
     """Completeness of the selected languages and pages (all by default).
 
-    ``pages`` are shell-style patterns on page keys (``bildung-sprache/*``). Raises
+    ``pages`` are shell-style patterns on page keys (``bildung-sprache/*``).
+    ``require_review``: the languages whose translations count as published only once
+    reviewed. ``cache_file`` keeps the counts per file (None: no cache), under file
+    names relative to ``root`` (default: the folder around the catalog folder). Raises
     :class:`KisyncError` for an unknown language or a pattern that matches nothing, and
     :class:`CatalogError` (file and line) for the first catalog that cannot be read.
     """
-    chosen = select_languages(project, languages)
-    keys = select_pages(project, pages)
-    counter = _Counter(project, cache)
+    chosen = select_languages(catalogs.target_languages(), languages)
+    keys = select_pages(catalogs, pages)
+    counter = _Counter(catalogs.folder, root or catalogs.folder.parent, cache_file)
     # page by page, so that a worker process sees each German text in every language
     files = {(lang.code, key): counter.catalog(lang.code, key) for key in keys for lang in chosen}
     counter.count(files.values())
@@ -202,10 +186,9 @@ def collect_stats(
             page_stats.append(PageStats(key, counter.absolute(relative), counts, exists))
         result.append(LanguageStats(language, tuple(page_stats)))
     counter.save()
-    require = tuple(
-        lang.code for lang in chosen if lang.code in project.config.publish.require_review
-    )
-    return ProjectStats(project.source_language, tuple(result), require)
+    reviewed_only = set(require_review)
+    require = tuple(lang.code for lang in chosen if lang.code in reviewed_only)
+    return ProjectStats(source_language, tuple(result), require)
 
 
 def _untranslated(template: Counts | None, catalog: str) -> Counts:
@@ -227,10 +210,10 @@ class _Counter:
     when nothing changed.
     """
 
-    def __init__(self, project: Workspace, use_cache: bool) -> None:
-        self.prefix = os.path.join(str(project.root), "")
-        self.base = Path(os.path.relpath(project.catalogs_dir, project.root)).as_posix()
-        self.cache = StatsCache(project.state_dir / "stats-cache.json") if use_cache else None
+    def __init__(self, folder: Path, root: Path, cache_file: Path | None) -> None:
+        self.prefix = os.path.join(str(root), "")
+        self.base = Path(os.path.relpath(folder, root)).as_posix()
+        self.cache = StatsCache(cache_file) if cache_file is not None else None
         self._counts: dict[str, Counts] = {}
 
     def catalog(self, language: str, key: str) -> str:

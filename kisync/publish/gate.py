@@ -16,23 +16,20 @@ back the same way.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import polib
 
 from ..catalog import pofile
 from ..catalog.review import is_reviewed
+from ..catalog.translations import State, page_entries
 from ..errors import CatalogError
 from ..languages import Language
-from ..model import NO_BODY_TEXT
-from ..translate.checks import Finding
+from ..translate.checks import CheckContext, Finding
 from ..translate.lint import translation_checks, translation_findings
 from .render import Translations
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 MessageKey = tuple[str, str]
 """``(msgctxt or "", msgid)``: how a page's string finds its entry."""
@@ -65,13 +62,17 @@ EMPTY = Catalog(frozenset(), {})
 class PublishGate:
     """Reads catalogs for publishing; see the module documentation."""
 
-    def __init__(self, project: Workspace | None) -> None:
-        self.checks = translation_checks(project)
-        self.require_review = frozenset(project.config.publish.require_review if project else ())
+    def __init__(
+        self, context: CheckContext | None = None, require_review: Iterable[str] = ()
+    ) -> None:
+        """``context``: what the checks use (without it, the checks made by factories,
+        such as the glossary's, are left out)."""
+        self.checks = translation_checks(context)
+        self.require_review = frozenset(require_review)
         """Languages whose translations are published only once reviewed."""
         names = [check.spec.name for check in self.checks]
         names += [f"reviewed only: {code}" for code in sorted(self.require_review)]
-        self.fingerprint = _fingerprint(project, names)
+        self.fingerprint = _fingerprint(context.glossary_files if context else (), names)
         """Changes when what the checks find may change (another check, glossary)."""
 
     def read(self, path: Path, language: Language, data: bytes | None = None) -> Catalog:
@@ -97,29 +98,28 @@ class PublishGate:
         blocked = {(finding.msgctxt or "", finding.msgid) for finding in errors}
         known: set[MessageKey] = set()
         translations: dict[MessageKey, str] = {}
-        total = int(NO_BODY_TEXT in catalog.metadata)  # the text kisync did not find
-        translated = 0
+        total = translated = 0
         reviewed_only = language.code in self.require_review
-        for entry in catalog:
-            if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
+        for counted in page_entries(catalog):
+            total += 1
+            entry = counted.entry
+            if entry is None:  # the text kisync did not find, an empty header
                 continue
             key = (entry.msgctxt or "", entry.msgid)
             known.add(key)
-            total += 1
-            msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-            if not msgstr or "fuzzy" in entry.flags or key in blocked:
+            if counted.state is not State.TRANSLATED or key in blocked:
                 continue
             if reviewed_only and not is_reviewed(entry):
                 continue
             translated += 1
             if not entry.msgid_plural:
-                translations[key] = msgstr
+                translations[key] = counted.translation
         return Catalog(frozenset(known), translations, total, translated, tuple(errors))
 
 
-def _fingerprint(project: Workspace | None, checks: list[str]) -> str:
+def _fingerprint(glossary_files: Iterable[Path], checks: list[str]) -> str:
     digest = hashlib.sha256("\0".join(checks).encode())
-    for path in project.glossary_paths if project is not None else ():
+    for path in glossary_files:
         try:
             digest.update(path.read_bytes())
         except OSError:

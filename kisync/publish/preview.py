@@ -39,7 +39,9 @@ from .gate import PublishGate
 from .render import Alternates, Links, SourcePage, link_key, render
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
+    from ..extract.rules import ExtractRules
+    from ..portal import Portal
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +55,25 @@ HIGHLIGHT = (
 class Preview:
     """Renders pages for the preview server (usable without it, e.g. in tests)."""
 
-    def __init__(self, project: Workspace, languages: Sequence[Language] = ()) -> None:
-        self.project = project
-        self.gate = PublishGate(project)
-        self.languages = tuple(languages) or project.languages
-        self.source_language = project.source_language
+    def __init__(
+        self,
+        portal: Portal,
+        catalogs: CatalogLayout,
+        *,
+        rules: ExtractRules,
+        source_language: Language,
+        languages: Sequence[Language] = (),
+        gate: PublishGate | None = None,
+    ) -> None:
+        """Pages of ``portal`` (closed by :meth:`close`) with the translations of
+        ``catalogs`` that ``gate`` lets through, in ``languages`` (default: all)."""
+        self.catalogs = catalogs
+        self.rules = rules
+        self.gate = gate or PublishGate()
+        self.languages = tuple(languages) or catalogs.target_languages()
+        self.source_language = source_language
         self.target = FilesTarget(Path("/nonexistent"), name="preview")  # for addresses
-        self.portal = project.open_portal()
+        self.portal = portal
         self.refs = {link_key(ref.url): ref for ref in self.portal.pages()}
         self._lock = threading.Lock()
         """One request at a time reads from the portal (a connector need not be thread-safe)."""
@@ -77,7 +91,7 @@ class Preview:
             return None
         with self._lock:
             text = self.portal.read(ref)
-        source = SourcePage(text, self.project.extract_rules)
+        source = SourcePage(text, self.rules)
         addresses = {key: self.target.address(language, other) for key, other in self.refs.items()}
         versions = [(self.source_language, ref.url)]
         versions += [(lang, self.target.address(lang, ref)) for lang in self.languages]
@@ -122,12 +136,12 @@ class Preview:
 
     def _percent(self, language: Language, key: str) -> str:
         try:
-            return f"{catalog_counts(self.project.catalog_path(language.code, key)).percent:g} %"
+            return f"{catalog_counts(self.catalogs.catalog_path(language.code, key)).percent:g} %"
         except CatalogError:
             return "–"
 
     def _translations(self, language: Language, key: str) -> dict[tuple[str, str], str]:
-        path = self.project.catalog_path(language.code, key)
+        path = self.catalogs.catalog_path(language.code, key)
         try:
             return dict(self.gate.read(path, language).translations)
         except KisyncError as error:
@@ -214,16 +228,15 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 def make_server(
-    project: Workspace, languages: Sequence[Language] = (), port: int = 8000
+    preview: Preview, port: int = 8000, *, static: Path | None = None, root: Path | None = None
 ) -> PreviewServer:
-    """A preview server bound to 127.0.0.1 (``port`` 0: any free port); call
-    ``serve_forever()`` on it, ``server_close()`` after. Static files come from a files
-    portal's folder."""
-    preview = Preview(project, languages)
-    static = project.config.portal.kind == "files"
-    folder = str(project.root / project.config.portal.path) if static else None
-    roots = (project.root.resolve(), Path(folder).resolve()) if folder else ()
-    settings = {"preview": preview, "static": static, "roots": roots}
+    """A preview server of ``preview`` bound to 127.0.0.1 (``port`` 0: any free port);
+    call ``serve_forever()`` on it, ``server_close()`` after (it closes ``preview``).
+    Static files come from the folder ``static`` (a files portal's) when given; they may
+    be there or, through links, below ``root`` (the project's folder)."""
+    folder = str(static) if static is not None else None
+    roots = tuple(p.resolve() for p in (root, static) if p is not None) if static else ()
+    settings = {"preview": preview, "static": static is not None, "roots": roots}
     handler = type("PreviewHandler", (_Handler,), settings)
     try:
         return PreviewServer(port, partial(handler, directory=folder), preview)

@@ -61,7 +61,9 @@ from .state import STATE_FILE, PublishState, Record
 from .target import Published, PublishTarget, RenderedPage
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
+    from ..extract.rules import ExtractRules
+    from ..translate.checks import CheckContext
 
 log = logging.getLogger(__name__)
 
@@ -197,49 +199,96 @@ def _s(count: int) -> str:
     return "" if count == 1 else "s"
 
 
+@dataclass(frozen=True)
+class PublishPolicy:
+    """When a translated page goes live (``[publish]`` of kisync.toml)."""
+
+    min_completeness: float = 100.0
+    """Percent of a page's own strings that must be translated before it is published."""
+    min_completeness_by_language: Mapping[str, float] = field(default_factory=dict)
+    """Per-language values (gettext codes) that override ``min_completeness``."""
+    withdraw_incomplete: bool = False
+    """Take down a published translation whose page fell below the minimum."""
+    require_review: tuple[str, ...] = ()
+    """Languages whose strings are published only once marked reviewed."""
+
+    def minimum(self, language: str) -> float:
+        return self.min_completeness_by_language.get(language, self.min_completeness)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What :func:`push` was given, for the job."""
+
+    catalogs: CatalogLayout
+    languages: tuple[Language, ...]
+    state_dir: Path
+    root: Path
+    rules: ExtractRules
+    source_language: Language
+    policy: PublishPolicy
+    checks: CheckContext | None
+    portal_url: str
+
+
 def push(
-    project: Workspace,
+    portal: Portal,
+    target: PublishTarget,
+    catalogs: CatalogLayout,
+    state_dir: Path,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
+    rules: ExtractRules,
+    source_language: Language,
+    policy: PublishPolicy = PublishPolicy(),
+    checks: CheckContext | None = None,
+    portal_url: str = "",
+    root: Path | None = None,
     dry_run: bool = False,
     force: bool = False,
-    target: PublishTarget | None = None,
-    insecure: bool = False,
     progress: Callable[[int, int], None] | None = None,
     create_languages: bool = False,
 ) -> PushReport:
-    """Publish translated pages; see the module documentation.
+    """Publish the translated pages of ``portal`` from ``catalogs`` to ``target``; see
+    the module documentation. The caller closes the portal and the target.
 
     ``languages`` limits the run to these language codes, ``pages`` to these page keys
-    (shell-style patterns allowed). Problems with single pages (an unreadable catalog, a
-    page the target refuses) are listed in ``report.failures`` and the run goes on.
-    ``create_languages`` lets a target add languages it lacks (Polylang).
+    (shell-style patterns allowed). ``rules``: how the pages were extracted;
+    ``checks``: what the lint checks of the publish gate use (glossary …);
+    ``portal_url``: links to this site are pointed at the translated pages; messages
+    name files relative to ``root`` (default: the folder around the catalog folder);
+    the publish state is kept in ``state_dir``. Problems with single pages (an
+    unreadable catalog, a page the target refuses) are listed in ``report.failures``
+    and the run goes on. ``create_languages`` lets a target add languages it lacks
+    (Polylang).
     """
-    chosen = select_languages(project, languages)
-    own_target = target is None
-    target = target or project.open_target(insecure=insecure)
+    available = catalogs.target_languages()
+    chosen = select_languages(available, languages)
+    inputs = _Inputs(
+        catalogs,
+        available,
+        state_dir,
+        root or catalogs.folder.parent,
+        rules,
+        source_language,
+        policy,
+        checks,
+        portal_url,
+    )
+    report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
+    state, warning = PublishState.load(state_dir / STATE_FILE, target.name)
+    if warning:
+        report.warnings.append(warning)
+    report.site = _prepare(target, chosen, create_languages, dry_run)
+    refs = list(portal.pages())
+    selected = _select(refs, pages)
+    job = _Push(inputs, target, state, report, dry_run=dry_run, force=force)
+    job.run(portal, refs, selected, chosen, progress)
     try:
-        report = PushReport(target.name, tuple(lang.code for lang in chosen), dry_run)
-        state, warning = PublishState.load(project.state_dir / STATE_FILE, target.name)
-        if warning:
-            report.warnings.append(warning)
-        report.site = _prepare(target, chosen, create_languages, dry_run)
-        portal = project.open_portal(insecure=insecure)
-        try:
-            refs = list(portal.pages())
-            selected = _select(refs, pages)
-            job = _Push(project, target, state, report, dry_run=dry_run, force=force)
-            job.run(portal, refs, selected, chosen, progress)
-        finally:
-            portal.close()
-        try:
-            report.site += _finish(target, chosen, dry_run, job.site_translations(chosen))
-        except KisyncError as error:
-            report.failures.append(f"menus and site title per language: {error}")
-    finally:
-        if own_target:
-            target.close()
+        report.site += _finish(target, chosen, dry_run, job.site_translations(chosen))
+    except KisyncError as error:
+        report.failures.append(f"menus and site title per language: {error}")
     return report
 
 
@@ -306,7 +355,7 @@ class _Write:
 class _Push:
     def __init__(
         self,
-        project: Workspace,
+        inputs: _Inputs,
         target: PublishTarget,
         state: PublishState,
         report: PushReport,
@@ -314,14 +363,14 @@ class _Push:
         dry_run: bool,
         force: bool,
     ) -> None:
-        self.project = project
+        self.inputs = inputs
         self.target = target
         self.state = state
         self.report = report
         self.dry_run = dry_run
         self.force = force
-        self.source_language = project.source_language
-        self.gate = PublishGate(project)
+        self.source_language = inputs.source_language
+        self.gate = PublishGate(inputs.checks, inputs.policy.require_review)
         self.site_catalogs: dict[str, Catalog] = {}
         self.listed: set[tuple[str, str]] = set()
         """(language, page key) whose held-back translations are in the report."""
@@ -331,7 +380,7 @@ class _Push:
         self.writer: ThreadPoolExecutor | None = None
         self.progress: Callable[[int, int], None] | None = None
         self.done = self.total = 0
-        self.conflict_files = ConflictFiles(project.state_dir / "conflicts")
+        self.conflict_files = ConflictFiles(inputs.state_dir / "conflicts")
         self.resting: list[tuple[_Check, str]] = []
         """Pages whose render is unchanged since the last publish (step 3)."""
         self.changed_there: set[tuple[str, str]] = set()
@@ -392,20 +441,20 @@ class _Push:
     def _check(self, ref: PageRef, language: Language) -> _Check | None:
         source = self._source(ref)
         site = self._site_hash(language)
-        path = self.project.catalog_path(language.code, ref.key)
+        path = self.inputs.catalogs.catalog_path(language.code, ref.key)
         catalog = self._read(path)
         if source is None or site is None or catalog is None:
             return None
         inputs = _hash(
             RENDER_VERSION,
             self.gate.fingerprint,
-            repr(self.project.extract_rules),
+            repr(self.inputs.rules),
             self.source_language.code,
             source[1],
             hashlib.sha256(catalog).hexdigest(),
             site,
         )
-        minimum = self.project.config.publish.minimum(language.code)
+        minimum = self.inputs.policy.minimum(language.code)
         record = self.state.get(language.code, ref.key)
         gated = None
         if record.inputs == inputs and not self.force:
@@ -430,8 +479,8 @@ class _Push:
 
     def _live(self, checks: list[_Check]) -> dict[str, dict[str, str]]:
         """Language → page key → address of every page online after this push."""
-        keys = {lang.code: set(self.state.published(lang.code)) for lang in self.project.languages}
-        withdraw = self.project.config.publish.withdraw_incomplete
+        keys = {lang.code: set(self.state.published(lang.code)) for lang in self.inputs.languages}
+        withdraw = self.inputs.policy.withdraw_incomplete
         for check in checks:
             if check.publish:
                 keys[check.language.code].add(check.ref.key)
@@ -443,7 +492,7 @@ class _Push:
                 for key in sorted(keys[language.code])
                 if key in self.refs
             }
-            for language in self.project.languages
+            for language in self.inputs.languages
         }
 
     # -- step 3: render ----------------------------------------------------------------
@@ -495,7 +544,7 @@ class _Push:
         needs = f"{_percent(check.completeness)}% translated, {check.minimum:g}% needed"
         if record.published is None:
             self._result(check, "withheld", message=needs)
-        elif self.project.config.publish.withdraw_incomplete:
+        elif self.inputs.policy.withdraw_incomplete:
             return _Write(check, record, None)
         else:
             self._result(check, "kept", record.published.url, f"{needs}; the version online stays")
@@ -507,19 +556,19 @@ class _Push:
         versions = [[self.source_language.code, ref.url]]
         versions += [
             [language.code, addresses[ref.key]]
-            for language in self.project.languages
+            for language in self.inputs.languages
             if ref.key in (addresses := live[language.code])
         ]
         return versions
 
     def _setup(self, live: dict[str, dict[str, str]]) -> Setup:
-        url = self.project.config.portal.url
+        url = self.inputs.portal_url
         links = {
             code: {link_key(self.refs[key].url): address for key, address in addresses.items()}
             for code, addresses in live.items()
         }
         return Setup(
-            rules=self.project.extract_rules,
+            rules=self.inputs.rules,
             source_language=self.source_language.bcp47,
             origins=frozenset({urlsplit(url).netloc.lower()} if url else ()),
             links=links,
@@ -560,7 +609,7 @@ class _Push:
             self._fail(language, ref, outcome.error)
             return None
         for problem in outcome.problems:
-            catalog = self.project.catalog_path(
+            catalog = self.inputs.catalogs.catalog_path(
                 language.code, SITE_KEY if problem.site else ref.key
             )
             self.report.warnings.append(
@@ -728,7 +777,7 @@ class _Push:
 
         Raises :class:`CatalogError` when the catalog is broken.
         """
-        path = self.project.catalog_path(language.code, key)
+        path = self.inputs.catalogs.catalog_path(language.code, key)
         catalog = self.gate.read(path, language, data)
         if key != SITE_KEY:
             self._hold_back(language, key, catalog)
@@ -762,7 +811,7 @@ class _Push:
     def _site_hash(self, language: Language) -> str | None:
         """The ``_site`` catalog's hash; None (and a failure) when it is unreadable."""
         if language.code not in self.site_hashes:
-            path = self.project.catalog_path(language.code, SITE_KEY)
+            path = self.inputs.catalogs.catalog_path(language.code, SITE_KEY)
             data = self._read(path)
             try:
                 if data is not None:
@@ -799,7 +848,7 @@ class _Push:
 
     def _fail(self, language: Language, ref: PageRef, message: str) -> None:
         self.report.failures.append(f"{language.code} {ref.key}: {message}")
-        minimum = self.project.config.publish.minimum(language.code)
+        minimum = self.inputs.policy.minimum(language.code)
         self.report.results.append(
             PageResult(language.code, ref.key, "failed", 0.0, minimum, message=message)
         )
@@ -817,7 +866,7 @@ class _Push:
 
     def _relative(self, path: Path) -> str:
         try:
-            return path.relative_to(self.project.root).as_posix()
+            return path.relative_to(self.inputs.root).as_posix()
         except ValueError:
             return str(path)
 

@@ -16,12 +16,14 @@ check's name and severity. Yield a :class:`Problem` instead of a string to give 
 finding another severity.
 
 Checks that need project data (the glossary, say) are made by a factory, called once per
-run with the project (a :class:`~kisync.workspace.Workspace`); it returns the check function, or
-``None`` when the check has nothing to work with (no glossary configured)::
+run with a :class:`CheckContext`; it returns the check function, or ``None`` when the check
+has nothing to work with (no glossary configured)::
 
     @check_factory("glossary-term", severity="warning", description="…")
-    def glossary_term(project):
-        glossary = load_glossaries(project.config.glossary.files)
+    def glossary_term(context):
+        glossary = context.glossary
+        if glossary is None:
+            return None
         def run(subject): ...
         return run
 
@@ -41,8 +43,9 @@ Modules listed in :data:`CHECK_MODULES` are imported before each run; add yours 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -51,7 +54,8 @@ import polib
 from ..languages import Language
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from .easy_settings import EasySettings
+    from .glossary import Glossary
 
 Severity = Literal["error", "warning"]
 Scope = Literal["translation", "source", "header"]
@@ -62,6 +66,26 @@ CHECK_MODULES: tuple[str, ...] = (
     "kisync.translate.easy_checks",
 )
 """Modules whose import registers checks (with the decorators below)."""
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the checks made by factories use of a project; build it in code or let
+    :class:`kisync.Project` build it from ``kisync.toml``."""
+
+    load_glossary: Callable[[], Glossary | None] | None = None
+    """Loads the glossary when a check first needs it (None: no glossary)."""
+    glossary_files: tuple[Path, ...] = ()
+    """The files the glossary is read from (their bytes are part of the publish gate's
+    fingerprint)."""
+    wordpress: bool = False
+    """The portal is a WordPress site (its shortcodes are checked)."""
+    easy_language: Mapping[str, EasySettings] = field(default_factory=dict)
+    """The rules of each easy-German target language (``de-x-ls``, ``de-x-es``)."""
+
+    @cached_property
+    def glossary(self) -> Glossary | None:
+        return self.load_glossary() if self.load_glossary is not None else None
 
 
 @dataclass(frozen=True)
@@ -125,7 +149,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 
 CheckFunction: TypeAlias = Callable[[Subject], Iterable["Problem | str"]]
-CheckFactory: TypeAlias = Callable[["Workspace"], CheckFunction | None]
+CheckFactory: TypeAlias = Callable[[CheckContext], CheckFunction | None]
 
 
 @dataclass(frozen=True)
@@ -135,7 +159,7 @@ class CheckSpec:
     description: str
     scope: Scope
     factory: CheckFactory
-    needs_project: bool
+    needs_context: bool
     aliases: tuple[str, ...] = ()
     """Other names translators may use in ``#, ignore-…`` (Weblate's ``ignore-same``)."""
 
@@ -186,11 +210,11 @@ class Registry:
         )
 
     def bind(
-        self, project: Workspace | None, names: Iterable[str] | None = None
+        self, context: CheckContext | None, names: Iterable[str] | None = None
     ) -> list[BoundCheck]:
         """The checks to run: all (or those named), each made by its factory.
 
-        Checks that need a project are left out when there is none.
+        Checks made by a factory are left out when there is no ``context`` (no project).
         """
         specs = self.specs()
         if names is not None:
@@ -204,9 +228,9 @@ class Registry:
             specs = [spec for spec in specs if spec.name in wanted]
         bound = []
         for spec in specs:
-            if spec.needs_project and project is None:
+            if spec.needs_context and context is None:
                 continue
-            function = spec.factory(project)  # type: ignore[arg-type]
+            function = spec.factory(context)  # type: ignore[arg-type]
             if function is not None:
                 flags = frozenset(f"ignore-{name}" for name in (spec.name, *spec.aliases))
                 bound.append(BoundCheck(spec, function, flags))
@@ -233,7 +257,7 @@ def check(
     """Register a check function (decorator)."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        def factory(project: Workspace | None) -> CheckFunction:
+        def factory(context: CheckContext | None) -> CheckFunction:
             return function
 
         registry.add(CheckSpec(name, severity, description, scope, factory, False, tuple(aliases)))
@@ -251,7 +275,7 @@ def check_factory(
     aliases: tuple[str, ...] = (),
     registry: Registry = REGISTRY,
 ) -> Callable[[CheckFactory], CheckFactory]:
-    """Register a factory that makes a check from the project (decorator)."""
+    """Register a factory that makes a check from a :class:`CheckContext` (decorator)."""
 
     def register(factory: CheckFactory) -> CheckFactory:
         registry.add(CheckSpec(name, severity, description, scope, factory, True, tuple(aliases)))

@@ -33,28 +33,12 @@ check                         de-x-ls    de-x-es    finds
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
 
 from ..catalog.scan import count_words
-from ..errors import ConfigError
 from ..model import PLACEHOLDER
-from .checks import Subject, check_factory
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
-
-LEICHTE_SPRACHE, EINFACHE_SPRACHE = "de-x-ls", "de-x-es"
-
-
-@dataclass(frozen=True)
-class EasySettings:
-    """The rules that apply to one easy-German target."""
-
-    max_sentence_words: int
-    rules: frozenset[str]
-
+from .checks import CheckContext, Subject, check_factory
+from .easy_settings import LEICHTE_SPRACHE, EasySettings
 
 Rule = Callable[[str, EasySettings], Iterator[str]]
 RULES: dict[str, Rule] = {}
@@ -68,34 +52,23 @@ def rule_names() -> frozenset[str]:
     return frozenset({*RULES, GLOSSARY_RULE})
 
 
-def _defaults(language: str) -> EasySettings:
+def easy_settings(
+    language: str,
+    *,
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    max_sentence_words: int = 0,
+) -> EasySettings:
+    """The rules for the easy-German target ``language``: the defaults of its rule set
+    (Leichte or Einfache Sprache) with rules turned on or off (names of
+    :func:`rule_names`; the caller checks them) and another sentence limit (0: the
+    default)."""
     if language == LEICHTE_SPRACHE:
-        return EasySettings(15, rule_names())
-    return EasySettings(20, rule_names() - _PLAIN_GERMAN)
-
-
-def easy_settings(project: Workspace) -> dict[str, EasySettings]:
-    """The settings of every easy-German target of the project (defaults + kisync.toml)."""
-    found = {}
-    for language in project.languages:
-        if language.code not in (LEICHTE_SPRACHE, EINFACHE_SPRACHE):
-            continue
-        settings = _defaults(language.code)
-        configured = project.config.easy_language.get(language.code)
-        if configured is not None:
-            for key in ("disable", "enable"):
-                unknown = set(getattr(configured, key)) - rule_names()
-                if unknown:
-                    known = ", ".join(sorted(rule_names()))
-                    raise ConfigError(
-                        f"{project.config.file}: easy_language.{language.code}.{key}: unknown "
-                        f"rule {', '.join(sorted(unknown))}; rules: {known}"
-                    )
-            rules = (settings.rules | set(configured.enable)) - set(configured.disable)
-            words = configured.max_sentence_words or settings.max_sentence_words
-            settings = EasySettings(words, frozenset(rules))
-        found[language.code] = settings
-    return found
+        default = EasySettings(15, rule_names())
+    else:
+        default = EasySettings(20, rule_names() - _PLAIN_GERMAN)
+    rules = (default.rules | set(enable)) - set(disable)
+    return EasySettings(max_sentence_words or default.max_sentence_words, frozenset(rules))
 
 
 def plain(text: str) -> str:
@@ -116,8 +89,8 @@ def rule(name: str, description: str) -> Callable[[Rule], Rule]:
         RULES[name] = function
 
         @check_factory(name, severity="warning", description=description)
-        def factory(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-            settings = easy_settings(project)
+        def factory(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+            settings = context.easy_language
             if not any(name in s.rules for s in settings.values()):
                 return None
 
@@ -282,10 +255,10 @@ def _squashed(text: str) -> str:
     severity="warning",
     description="easy German: glossary terms with an easy explanation are explained",
 )
-def glossary_explained(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-    settings = easy_settings(project)
+def glossary_explained(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+    settings = context.easy_language
     wanted = {code for code, s in settings.items() if GLOSSARY_RULE in s.rules}
-    glossary = project.glossary if wanted else None
+    glossary = context.glossary if wanted else None
     if glossary is None:
         return None
     from .matcher import Matcher

@@ -18,33 +18,77 @@ Finding a term in a translation is forgiving, since no stemmer knows all target
 languages (Ukrainian, Tigrinya …): every word of the term (ignoring words of one or two
 letters) must begin a word of the translation, with at most its last three letters
 inflected (Russian *интеграционный курс* is found in *интеграционного курса*, Turkish
-*uyum kursu* in *uyum kursuna*); Arabic clitics (و، ب، ل، ال …), letter variants (ي/ی,
-ك/ک, ة/ه) and diacritics do not count, and a Persian half-space (ZWNJ) counts as a space.
+*uyum kursu* in *uyum kursuna*); in Arabic and Persian, which add suffixes, only an
+ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*).
+
+Spellings a reader takes for the same word are folded on both sides (what is shown
+stays as written): Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
+variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه, diacritics and tatweel. Arabic
+clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may precede a word. In Persian, Dari,
+Pashto and Urdu a half-space (ZWNJ) may also be typed as a space or left out
+(اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی). Not recognised: Arabic broken plurals (مراكز
+for مركز) give a ``glossary-term`` warning unless the glossary lists the plural as an
+admitted term.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
-from .checks import Subject, check_factory
+from .checks import CheckContext, Subject, check_factory
 from .glossary import Concept, Glossary, Term
 from .matcher import Match, Matcher
 
-if TYPE_CHECKING:
-    from ..workspace import Workspace
-
 INFLECTION = 3
 """Letters at the end of a target word that may differ (case endings, suffixes)."""
+_ENDINGS = {
+    "ar": ("ون", "ین", "ان", "ات", "ه", "و", "ی"),
+    "fa": ("ان", "ه"),
+    "prs": ("ان", "ه"),
+}
+"""Languages that inflect by adding suffixes → the endings that may change instead of
+:data:`INFLECTION` letters (المهاجرون/للمهاجرين, إقامة/إقامتك, پناهنده/پناهندگی). Three
+letters took تساعد (helps) for the deprecated التسامح, الترحيل for الترحيب."""
 
 _WORD = re.compile(r"[^\W_]+")
 _LETTERS = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "’": "'"}
+    {
+        **dict.fromkeys("يىئ", "ی"),  # Arabic yeh, alef maqsura, yeh with hamza (دائم/دایم)
+        **dict.fromkeys("أإآٱ", "ا"),  # alef with hamza, madda or wasla
+        "ؤ": "و",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",  # heh with the ezafe hamza (دورۀ)
+        "’": "'",
+    }
 )
-_ARABIC_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك|ک)?(?:ال|لل)?")
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, ZWJ
+_HALF_SPACE = "\u200c"
+_HALF_SPACE_LANGUAGES = frozenset({"fa", "prs", "ps", "ur"})
+"""Languages that join word parts with a half-space (ZWNJ), often typed as a space or
+left out: اطلاع‌رسانی, اطلاع رسانی, اطلاعرسانی."""
+_MIN_STEM = 3
+"""Letters an Arabic word must keep when its clitics are taken off."""
+
+
+def _arabic_clitics() -> tuple[str, ...]:
+    """What may precede an Arabic noun: conjunction, preposition, article, shortest first.
+
+    ل followed by the article ال is written لل (للمكتب = ل + المكتب).
+    """
+    clitics = {
+        conjunction + ("لل" if preposition == "ل" and article else preposition + article)
+        for conjunction in ("", "و", "ف")
+        for preposition in ("", "ب", "ک", "ل")
+        for article in ("", "ال")
+    }
+    return tuple(sorted(clitics, key=len))
+
+
+_ARABIC_CLITICS = _arabic_clitics()
 
 
 # -- finding a term in a translation ----------------------------------------------------
@@ -52,23 +96,82 @@ _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, Z
 
 def contains_term(text: str, term: str, language: str) -> bool:
     """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``)."""
-    words = [word for word in _words(term, language) if len(word) > 2] or _words(term, language)
-    found = _words(text, language)
-    return all(any(_same_word(word, candidate) for candidate in found) for word in words)
+    primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
+    arabic = primary == "ar"
+    endings = _ENDINGS.get(primary)
+    term_words = _words(term)
+    needed = [word for word in term_words if len(word) > 2] or term_words
+    found = sorted({stem for word in _words(text) for stem in _stems(word, arabic)})
+    if all(
+        any(_begins_a_word(form[:need], found) for form, need in _forms(word, arabic, endings))
+        for word in needed
+    ):
+        return True
+    return primary in _HALF_SPACE_LANGUAGES and _written_together(text, term_words)
 
 
-def _words(text: str, language: str) -> list[str]:
-    text = _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
-    text = text.replace("\u200c", " ")  # Persian half-space: کمک‌هزینه is also written کمک هزینه
-    words = _WORD.findall(text)
-    if language == "ar":
-        words = [_ARABIC_CLITICS.sub("", word) or word for word in words]
-    return words
+def _fold(text: str) -> str:
+    """``text`` with the differences a reader does not see as another word taken out."""
+    return _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
 
 
-def _same_word(word: str, candidate: str) -> bool:
-    need = max(3, len(word) - INFLECTION) if len(word) > 3 else len(word)
-    return candidate[:need] == word[:need] and len(candidate) >= need
+def _words(text: str) -> list[str]:
+    # a Persian half-space separates words: کمک‌هزینه is also written کمک هزینه
+    return _WORD.findall(_fold(text).replace(_HALF_SPACE, " "))
+
+
+def _splits(word: str) -> list[tuple[str, str]]:
+    """(clitics, stem) for each way to read an Arabic word, fewest clitics first."""
+    splits = [
+        (clitics, word[len(clitics) :])
+        for clitics in _ARABIC_CLITICS
+        if word.startswith(clitics) and len(word) - len(clitics) >= _MIN_STEM
+    ]
+    return splits or [("", word)]
+
+
+def _stems(word: str, arabic: bool) -> list[str]:
+    """The words a translation's ``word`` may be: itself, or without Arabic clitics."""
+    return [stem for _, stem in _splits(word)] if arabic else [word]
+
+
+def _forms(word: str, arabic: bool, endings: tuple[str, ...] | None) -> list[tuple[str, int]]:
+    """(form, letters that must agree) a term's ``word`` may take in a translation.
+
+    An Arabic term word is also found without its clitics (للهجرة in الهجرة); as written,
+    its clitics must agree as well (المكتب is not found in المانيا).
+    """
+    if not arabic:
+        return [(word, _need(word, endings))]
+    splits = _splits(word)
+    most_clitics, shortest_stem = splits[-1]
+    as_written = (word, len(most_clitics) + _need(shortest_stem, endings))
+    stems = [(stem, _need(stem, endings)) for clitics, stem in splits if clitics]
+    return [*stems, as_written]
+
+
+def _need(word: str, endings: tuple[str, ...] | None) -> int:
+    """How many letters at the start of ``word`` a translation's word must share."""
+    if len(word) <= 3:
+        return len(word)
+    if endings is None:
+        return max(3, len(word) - INFLECTION)
+    ending = next((ending for ending in endings if word.endswith(ending)), "")
+    return max(3, len(word) - len(ending))
+
+
+def _begins_a_word(prefix: str, words: list[str]) -> bool:
+    """Whether ``prefix`` begins one of the sorted ``words``."""
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+def _written_together(text: str, term_words: list[str]) -> bool:
+    """Whether the term's letters begin a word of ``text`` with a space or half-space
+    added or left out anywhere between them (دوره اطلاعرسانی for دوره اطلاع‌رسانی)."""
+    gap = rf"[\s{_HALF_SPACE}]?"
+    pattern = r"(?<![^\W_])" + gap.join(map(re.escape, "".join(term_words)))
+    return re.search(pattern, _fold(text)) is not None
 
 
 # -- the checks -----------------------------------------------------------------------------
@@ -134,11 +237,13 @@ def _matcher(glossary: Glossary) -> Matcher:
     return _matchers[glossary.fingerprint]
 
 
-def _glossary_check(name: str) -> Callable[[Workspace], Callable[[Subject], Iterator[str]] | None]:
+def _glossary_check(
+    name: str,
+) -> Callable[[CheckContext], Callable[[Subject], Iterator[str]] | None]:
     """A factory: the check ``name`` of :func:`term_problems`, for the project's glossary."""
 
-    def factory(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-        glossary = project.glossary
+    def factory(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+        glossary = context.glossary
         if glossary is None:
             return None
         matcher = _matcher(glossary)
@@ -181,8 +286,8 @@ check_factory(
     scope="source",
     description="deprecated or outdated German wording in the page (Asylanten, Hartz IV …)",
 )
-def deprecated_wording(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-    glossary = project.glossary
+def deprecated_wording(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+    glossary = context.glossary
     if glossary is None:
         return None
     matcher = _matcher(glossary)

@@ -22,10 +22,10 @@ from ..catalog.scan import scan
 from ..errors import CatalogError
 from ..languages import Language, UnknownLanguage, get_language
 from ..util.selection import select_languages, select_pages
-from .checks import REGISTRY, BoundCheck, Finding, Subject, display_path
+from .checks import REGISTRY, BoundCheck, CheckContext, Finding, Subject, display_path
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
 
 log = logging.getLogger(__name__)
 
@@ -73,38 +73,47 @@ def _plural(count: int, word: str) -> str:
 
 
 def lint_project(
-    project: Workspace,
+    catalogs: CatalogLayout,
     languages: Iterable[str] = (),
     pages: Iterable[str] = (),
     *,
+    context: CheckContext | None = None,
     checks: Iterable[str] | None = None,
 ) -> LintReport:
-    """Check the catalogs of the selected languages and pages, and their templates."""
-    chosen = select_languages(project, languages)
-    keys = select_pages(project, pages)
-    files = [(project.template_path(key), None) for key in keys]
-    files += [(project.catalog_path(lang.code, key), lang) for lang in chosen for key in keys]
-    return _Linter(project, checks).run((path, lang) for path, lang in files if path.exists())
+    """Check the catalogs of the selected languages and pages, and their templates.
+
+    ``context``: what the checks made by factories use (glossary …); without it they
+    are left out. ``checks``: the names of the checks to run (default: all).
+    """
+    chosen = select_languages(catalogs.target_languages(), languages)
+    keys = select_pages(catalogs, pages)
+    files = [(catalogs.template_path(key), None) for key in keys]
+    files += [(catalogs.catalog_path(lang.code, key), lang) for lang in chosen for key in keys]
+    linter = _Linter(context, checks, catalogs.folder)
+    return linter.run((path, lang) for path, lang in files if path.exists())
 
 
 def lint_files(
     paths: Sequence[Path],
-    project: Workspace | None = None,
+    context: CheckContext | None = None,
     *,
+    catalogs: CatalogLayout | None = None,
     checks: Iterable[str] | None = None,
 ) -> LintReport:
     """Check the given PO/POT files (a ``.pot`` file gets the source checks).
 
     A catalog's language comes from its ``Language`` header, else from its folder
-    (``po/<lang>/…``). Checks that need the project (glossary) run only when there is
-    one: ``project`` (:func:`kisync.project.project_for` finds the one a file is in).
+    below ``catalogs`` (``po/<lang>/…``), else from its own folder. Checks that need a
+    project (glossary) run only with a ``context`` (:func:`kisync.project.project_for`
+    finds the project a file is in).
     """
-    return _Linter(project, checks).run((Path(path), None) for path in paths)
+    folder = catalogs.folder if catalogs is not None else None
+    return _Linter(context, checks, folder).run((Path(path), None) for path in paths)
 
 
-def translation_checks(project: Workspace | None) -> list[BoundCheck]:
+def translation_checks(context: CheckContext | None) -> list[BoundCheck]:
     """Every check of translated strings (``lint`` runs these, the publish gate too)."""
-    return [c for c in REGISTRY.bind(project) if c.spec.scope == "translation"]
+    return [c for c in REGISTRY.bind(context) if c.spec.scope == "translation"]
 
 
 def translation_findings(
@@ -117,9 +126,11 @@ def translation_findings(
 
 
 class _Linter:
-    def __init__(self, project: Workspace | None, checks: Iterable[str] | None) -> None:
-        self.project = project
-        bound = REGISTRY.bind(project, checks)
+    def __init__(
+        self, context: CheckContext | None, checks: Iterable[str] | None, folder: Path | None
+    ) -> None:
+        self.catalogs_dir = folder
+        bound = REGISTRY.bind(context, checks)
         self.translation_checks = [c for c in bound if c.spec.scope == "translation"]
         self.source_checks = [c for c in bound if c.spec.scope == "source"]
         self.header_checks = [c for c in bound if c.spec.scope == "header"]
@@ -158,9 +169,9 @@ class _Linter:
 
     def _language_of(self, catalog: polib.POFile, path: Path) -> Language | None:
         candidates = [catalog.metadata.get("Language", "")]
-        if self.project is not None:
+        if self.catalogs_dir is not None:
             with contextlib.suppress(ValueError):
-                candidates.append(path.resolve().relative_to(self.project.catalogs_dir).parts[0])
+                candidates.append(path.resolve().relative_to(self.catalogs_dir).parts[0])
         candidates.append(path.parent.name)
         for code in candidates:
             if code:

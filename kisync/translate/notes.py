@@ -76,7 +76,10 @@ class GlossaryFileNotes:
     the next pull process every catalog again; it rewrites none.
     """
 
-    def __init__(self, paths: Sequence[Path], load: Callable[[], Glossary]) -> None:
+    def __init__(self, paths: Sequence[Path], load: Callable[[], Glossary] | None = None) -> None:
+        """``load``: how to get the glossary of ``paths`` when it is first needed (to
+        share one already loaded); by default, read the files."""
+        self.paths = tuple(paths)
         self._load = load
         digest = hashlib.sha256()
         for path in paths:
@@ -89,7 +92,16 @@ class GlossaryFileNotes:
 
     @cached_property
     def notes(self) -> GlossaryNotes:
-        return GlossaryNotes(self._load())
+        if self._load is not None:
+            return GlossaryNotes(self._load())
+        from . import load_glossaries
+
+        return GlossaryNotes(load_glossaries(self.paths))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled for worker processes: the paths and the fingerprint, not the parsed
+        glossary nor the loader (a worker reads the files when it first needs them)."""
+        return {"paths": self.paths, "fingerprint": self.fingerprint, "_load": None}
 
     def process(self, catalog: polib.POFile, language: Language, key: str) -> None:
         self.notes.process(catalog, language, key)

@@ -23,7 +23,7 @@ only, so a proposal is never made from another proposal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ from .memory import Proposal, TranslationMemory
 from .notes import GlossaryNotes, replace_notes
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
     from .mt import MachineOutcome, MachineTranslator
 
 NOTE_PREFIX = "pretranslated:"
@@ -121,27 +121,32 @@ class PretranslateReport:
 
 
 def pretranslate(
-    project: Workspace,
+    catalogs: CatalogLayout,
     languages: Sequence[str] = (),
     pages: Sequence[str] = (),
     *,
-    dry_run: bool = False,
+    glossary: Glossary | None = None,
+    memory_similarity: float = 85.0,
     machine: MachineTranslator | None = None,
+    root: Path | None = None,
+    dry_run: bool = False,
 ) -> PretranslateReport:
     """Propose translations for the untranslated entries of the selected catalogs.
 
-    ``machine``: ask it for what the memory and the glossary cannot propose (languages
-    with a route only).
+    ``memory_similarity``: how similar (percent) an earlier German text must be to
+    propose its translation. ``machine``: ask it for what the memory and the glossary
+    cannot propose (languages with a route only); the strings sent name their file
+    relative to ``root`` (default: the folder around the catalog folder).
     """
-    chosen = select_languages(project, languages)
-    keys = select_pages(project, pages)
+    chosen = select_languages(catalogs.target_languages(), languages)
+    keys = select_pages(catalogs, pages)
     report = PretranslateReport(tuple(lang.code for lang in chosen), dry_run=dry_run)
-    glossary = project.glossary
-    filler = _Filler(glossary, project.config.glossary.memory_similarity)
+    filler = _Filler(glossary, memory_similarity)
+    root = root or catalogs.folder.parent
     for language in chosen:
-        catalogs, versions = _read_all(project, language, report)
-        memory = TranslationMemory.from_catalogs(catalogs.items())
-        selected = [(key, catalogs[key]) for key in keys if key in catalogs]
+        found, versions = _read_all(catalogs, language, report)
+        memory = TranslationMemory.from_catalogs(found.items())
+        selected = [(key, found[key]) for key in keys if key in found]
         waiting: list[tuple[str, polib.POEntry]] = []
         for key, catalog in selected:
             if filler.notes is not None:
@@ -153,9 +158,10 @@ def pretranslate(
                 elif machine is not None and _untranslated(entry):
                     waiting.append((key, entry))
         if machine is not None and waiting and machine.routed(language):
-            _machine_fill(machine, project, language, waiting, report, dry_run=dry_run)
+            where = _locations(catalogs, root, language)
+            _machine_fill(machine, where, language, waiting, report, dry_run=dry_run)
         for key, catalog in selected:
-            path = project.catalog_path(language.code, key)
+            path = catalogs.catalog_path(language.code, key)
             _write(path, catalog, versions[key], report, dry_run=dry_run)
     return report
 
@@ -188,9 +194,21 @@ def _untranslated(entry: polib.POEntry) -> bool:
     return not (entry.obsolete or not entry.msgid or entry.msgid_plural or entry.msgstr)
 
 
+def _locations(
+    catalogs: CatalogLayout, root: Path, language: Language
+) -> Callable[[str, polib.POEntry], str]:
+    """``file:line`` of an entry of a page's catalog, the file relative to ``root``."""
+
+    def where(key: str, entry: polib.POEntry) -> str:
+        path = catalogs.catalog_path(language.code, key).relative_to(root)
+        return f"{path.as_posix()}:{entry.linenum}"
+
+    return where
+
+
 def _machine_fill(
     machine: MachineTranslator,
-    project: Workspace,
+    where: Callable[[str, polib.POEntry], str],
     language: Language,
     waiting: list[tuple[str, polib.POEntry]],
     report: PretranslateReport,
@@ -198,10 +216,6 @@ def _machine_fill(
     dry_run: bool,
 ) -> None:
     from .mt import Wanted
-
-    def where(key: str, entry: polib.POEntry) -> str:
-        path = project.catalog_path(language.code, key).relative_to(project.root)
-        return f"{path.as_posix()}:{entry.linenum}"
 
     wanted = [Wanted(entry.msgid, where(key, entry)) for key, entry in waiting]
     outcome = machine.translate(language, wanted, dry_run=dry_run)
@@ -232,13 +246,13 @@ def _add_outcome(report: PretranslateReport, outcome: MachineOutcome) -> None:
 
 
 def _read_all(
-    project: Workspace, language: Language, report: PretranslateReport
+    layout: CatalogLayout, language: Language, report: PretranslateReport
 ) -> tuple[dict[str, polib.POFile], dict[str, FileVersion]]:
     """Every catalog of the language (the memory covers the whole project), and the bytes
     each had when it was read (so a translator's later save is never written over)."""
     catalogs, versions = {}, {}
-    for key in project.page_keys():
-        path = project.catalog_path(language.code, key)
+    for key in layout.page_keys():
+        path = layout.catalog_path(language.code, key)
         version = read_version(path)
         if version.data is None:
             continue

@@ -18,7 +18,7 @@ from ..util.fsutil import write_if_changed
 from ..util.selection import select_languages, select_pages
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
 
 
 @dataclass
@@ -62,7 +62,7 @@ class ReviewReport:
 
 
 def review(
-    project: Workspace,
+    catalogs: CatalogLayout,
     language: str,
     pages: tuple[str, ...] | list[str] = (),
     *,
@@ -76,11 +76,11 @@ def review(
         raise KisyncError.naming(
             '{by}: say who reviewed the strings, e.g. {by} "Prüfgruppe Heinsberg"', by="by"
         )
-    (chosen,) = select_languages(project, [language])
+    (chosen,) = select_languages(catalogs.target_languages(), [language])
     report = ReviewReport(chosen.code, dry_run=dry_run)
     day = date or datetime.date.today()
-    for key in select_pages(project, pages):
-        path = project.catalog_path(chosen.code, key)
+    for key in select_pages(catalogs, pages):
+        path = catalogs.catalog_path(chosen.code, key)
         if not path.exists():
             continue
         try:

@@ -7,14 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from ..model import PLACEHOLDER
-from .checks import Subject, check, check_factory
+from .checks import CheckContext, Subject, check, check_factory
 from .preserved import Preserved, preserved, same_phone
-
-if TYPE_CHECKING:
-    from ..workspace import Workspace
 
 # -- placeholders ------------------------------------------------------------------------
 
@@ -163,8 +159,8 @@ def markup(subject: Subject) -> Iterator[str]:
     description="WordPress portals: no shortcode ([video …], [gallery], [/caption]) the "
     "German text does not have",
 )
-def shortcodes(project: Workspace) -> Callable[[Subject], Iterator[str]] | None:
-    if project.config.portal.kind != "wordpress":
+def shortcodes(context: CheckContext) -> Callable[[Subject], Iterator[str]] | None:
+    if not context.wordpress:
         return None
     from ..portal.wordpress import shortcodes_in
 

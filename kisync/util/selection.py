@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import KisyncError, SelectionError
 from ..languages import Language, UnknownLanguage, get_language
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from ..catalog.layout import CatalogLayout
 
 
-def select_languages(project: Workspace, codes: Iterable[str] = ()) -> tuple[Language, ...]:
-    """The project's languages, or those of ``codes`` (which must be project languages)."""
+def select_languages(
+    languages: Sequence[Language], codes: Iterable[str] = ()
+) -> tuple[Language, ...]:
+    """The project's ``languages``, or those of ``codes`` (which must be among them)."""
     codes = list(codes)
     if not codes:
-        return project.languages
-    known = {lang.code: lang for lang in project.languages}
+        return tuple(languages)
+    known = {lang.code: lang for lang in languages}
     chosen: list[Language] = []
     for code in codes:
         try:
@@ -36,12 +38,12 @@ def select_languages(project: Workspace, codes: Iterable[str] = ()) -> tuple[Lan
     return tuple(chosen)
 
 
-def select_pages(project: Workspace, patterns: Iterable[str] = ()) -> list[str]:
+def select_pages(catalogs: CatalogLayout, patterns: Iterable[str] = ()) -> list[str]:
     """Keys of the pages that have a template, limited to ``patterns`` (shell-style)."""
-    keys = project.page_keys()
+    keys = catalogs.page_keys()
     if not keys:
         raise KisyncError(
-            f"no catalogs in {project.template_path('x').parent}; run `kisync pull` first"
+            f"no catalogs in {catalogs.template_path('x').parent}; run `kisync pull` first"
         )
     return matching(keys, patterns)
 

@@ -36,7 +36,7 @@ def project(pulled_easy, tmp_path_factory) -> Project:
 
 
 def findings(project: Project, text: str, language: str = "de-x-ls", source: str = "Text."):
-    checks = REGISTRY.bind(project, sorted(rule_names()))
+    checks = REGISTRY.bind(project.check_context, sorted(rule_names()))
     entry = polib.POEntry(msgid=source, msgstr=text)
     subject = Subject(entry, source, text, get_language(language), Path("x.po"), 1)
     return [finding for check in checks for finding in check.run(subject)]
@@ -158,7 +158,7 @@ def test_lint_reports_easy_warnings_in_the_catalog(easy):
 
 
 def test_easy_german_may_keep_the_german_text(project):
-    checks = REGISTRY.bind(project, ["unchanged"])
+    checks = REGISTRY.bind(project.check_context, ["unchanged"])
     entry = polib.POEntry(msgid="Deutsch lernen", msgstr="Deutsch lernen")
     for language, expected in (("de-x-ls", 0), ("en", 1)):
         subject = Subject(entry, entry.msgid, entry.msgstr, get_language(language), Path("x.po"), 1)

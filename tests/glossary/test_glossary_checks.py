@@ -54,6 +54,68 @@ def test_missing_terms_are_not_found(language, term, text):
     assert not contains_term(text, term, language)
 
 
+# Quotes from published Arabic and Persian pages (benchmarks/terms/sources-ar-fa.tsv)
+BAMF_AR = "يمكن للمكتب الاتحادي للهجرة واللاجئين (BAMF) قراءة بيانات الهاتف المحمول"
+ASYL_AR = "ولذلك، يجب عليهم التقدم بطلب لجوء"  # Handbook Germany
+ABH_AR = "(ABH) هيئة شؤون الأجانب — اختصار لهيئة شؤون الأجانب (Ausländerbehörde)"
+DULDUNG_AR = 'الإقامة المتسامحة "Duldung" في ألمانيا … يتم إصدار تصريح الإقامة المتسامحة'
+SETTLEMENT_AR = "تصريح الإقامة الدائمة Niederlassungserlaubnis هو تصريح إقامة غير محدود"
+ORIENTATION_FA = "این دوره، «دوره اطلاعرسانی» نامیده میشود"  # berlin.de, half-space left out
+SETTLEMENT_FA = "اقامت دایم یکی بر خلاف جواز اقامت محدودیت زمانی ندارد"  # Dari spelling
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "text"),
+    [
+        # ل + المكتب is written للمكتب
+        ("ar", "المكتب الاتحادي للهجرة واللاجئين", BAMF_AR),
+        # بطلب لجوء: a preposition on one word, no article on the other
+        ("ar", "طلب اللجوء", ASYL_AR),
+        # hamza seats left out, as often typed: شوون for شؤون
+        ("ar", "هيئة شؤون الأجانب", ABH_AR.replace("ؤ", "و")),
+        ("fa", "دوره اطلاع\u200cرسانی", ORIENTATION_FA),
+        ("fa", "دوره اطلاع\u200cرسانی", ORIENTATION_FA.replace("اطلاعرسانی", "اطلاع رسانی")),
+        ("fa", "دوره اطلاعرسانی", ORIENTATION_FA.replace("اطلاعرسانی", "اطلاع\u200cرسانی")),
+        # the Iranian spelling (the glossary's) in a Dari text: دائم / دایم
+        ("fa", "اقامت دائم", SETTLEMENT_FA),
+        # sound plural and construct endings: طالبو / طالبي, المهاجرون / للمهاجرين
+        ("ar", "طالبو اللجوء", "طالبي اللجوء الحاصلين على إذن إقامة مؤقتة"),
+        ("ar", "المهاجرون", "يمكن للمهاجرين تقديم طلب"),
+    ],
+)
+def test_terms_are_found_as_arabic_and_persian_are_written(language, term, text):
+    assert contains_term(text, term, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "text"),
+    [
+        # و is not taken off وضع when only ضع would be left
+        ("ar", "وضع الإقامة", SETTLEMENT_AR),
+        # the article counts as written: المكتب is not ألمانيا
+        ("ar", "المكتب", DULDUNG_AR),
+        # a word written together with the one before is not a word of its own
+        ("fa", "رسانی", ORIENTATION_FA),
+        # Arabic changes endings, not the last three letters: deportation is not welcome
+        ("ar", "صف الترحيب", "وقف مؤقت للترحيل"),
+        ("ar", "الاعتراض", "الاعتراف بالمؤهلات المهنية الأجنبية"),
+    ],
+)
+def test_arabic_and_persian_look_alikes_are_not_found(language, term, text):
+    assert not contains_term(text, term, language)
+
+
+def test_no_glossary_warning_on_published_arabic_and_persian(matcher):
+    bamf = "Das Bundesamt für Migration und Flüchtlinge kann die Daten Ihres Handys auslesen."
+    assert problems(matcher, bamf, BAMF_AR, "ar") == []
+    assert problems(matcher, "Sie müssen einen Asylantrag stellen.", ASYL_AR, "ar") == []
+    course = "Dieser Teil heißt Orientierungskurs."
+    assert problems(matcher, course, ORIENTATION_FA, "fa") == []
+    # تساعد (helps) is not the deprecated التسامح (tolerance)
+    duldung = "Die Duldung hilft Ihnen, in Deutschland zu bleiben."
+    assert problems(matcher, duldung, "الإقامة المتسامحة تساعدك على البقاء في ألمانيا", "ar") == []
+
+
 def problems(matcher, source: str, translation: str, language: str) -> list[tuple[str, str]]:
     return list(term_problems(matcher.find(source), translation, language))
 

@@ -16,7 +16,7 @@ from kisync.errors import CatalogError
 from kisync.progress.reports import github_annotation
 from kisync.project import project_for
 from kisync.translate.checks import REGISTRY, Finding, Problem, check, check_factory
-from kisync.translate.lint import lint_files, lint_project
+from kisync.translate.lint import lint_files
 
 
 def translate(project, language: str, key: str, translations: dict[str, str], fuzzy=()):
@@ -50,13 +50,13 @@ def broken(demo):
 
 
 def test_a_clean_project_has_no_findings(demo):
-    report = lint_project(demo)
+    report = demo.lint()
     assert report.findings == () and report.exit_code == 0
     assert report.files == 15 * 8  # catalogs and templates
 
 
 def test_findings_name_file_line_entry_check_severity(broken):
-    report = lint_project(broken)
+    report = broken.lint()
     assert report.exit_code == 1
     markup = [f for f in report.findings if f.check == "markup"]
     assert len(markup) == 1
@@ -70,9 +70,9 @@ def test_findings_name_file_line_entry_check_severity(broken):
 
 
 def test_language_and_page_selection(broken):
-    farsi = lint_project(broken, ["fa"])
+    farsi = broken.lint(["fa"])
     assert {f.language for f in farsi.findings} <= {"fa"}
-    assert lint_project(broken, ["ar"], ["kommunen"]).findings == ()
+    assert broken.lint(["ar"], ["kommunen"]).findings == ()
 
 
 def test_fuzzy_entries_are_not_checked(demo):
@@ -83,7 +83,7 @@ def test_fuzzy_entries_are_not_checked(demo):
         {"Willkommen im Integrationsportal": "<script>"},
         fuzzy=["Willkommen im Integrationsportal"],
     )
-    assert lint_project(demo).findings == ()
+    assert demo.lint().findings == ()
 
 
 def test_lint_files_takes_the_language_from_the_catalog(broken, tmp_path):
@@ -99,7 +99,7 @@ def test_unreadable_catalog_is_a_catalog_error(demo):
     path = demo.catalog_path("uk", "index")
     path.write_text('msgid "a"\nmsgstr "b', encoding="utf-8")
     with pytest.raises(CatalogError) as error:
-        lint_project(demo)
+        demo.lint()
     assert error.value.path == path and error.value.line == 2
 
 
@@ -145,8 +145,8 @@ def test_checks_can_be_added_with_project_data_and_source_scope(broken, extra_ch
             yield "German text"
 
     translate(broken, "en", "index", {"Willkommen im Integrationsportal": "Welcome!"})
-    report = lint_project(broken)
-    assert seen_projects == [broken]  # the factory runs once per lint run
+    report = broken.lint()
+    assert seen_projects == [broken.check_context]  # the factory runs once per lint run
     by_check = {}
     for finding in report.findings:
         by_check.setdefault(finding.check, []).append(finding)
@@ -170,7 +170,8 @@ def test_checks_that_need_a_project_are_skipped_without_one(broken, extra_checks
     loose = tmp_path / "index.po"
     shutil.copy(broken.catalog_path("ar", "index"), loose)
     assert "test-needs-project" not in {f.check for f in lint_files([loose]).findings}
-    inside = lint_files([path := broken.catalog_path("ar", "index")], project_for(path))
+    path = broken.catalog_path("ar", "index")
+    inside = lint_files([path], project_for(path).check_context)
     assert "test-needs-project" in {f.check for f in inside.findings}
 
 

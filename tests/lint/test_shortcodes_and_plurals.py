@@ -16,7 +16,6 @@ from kisync.catalog import pofile
 from kisync.cli import cli
 from kisync.languages import get_language
 from kisync.translate.checks import REGISTRY, Subject
-from kisync.translate.lint import lint_project
 
 ATTACKS = [
     '[video src="https://evil.example/x.mp4"]',
@@ -36,7 +35,11 @@ def wordpress_project(root: Path) -> Project:
 def checks(project: Project | None, source: str, translation: str) -> list[str]:
     entry = polib.POEntry(msgid=source, msgstr=translation)
     subject = Subject(entry, source, translation, get_language("en"), Path("x.po"), 3)
-    return [f"{f.check} {f.severity}" for b in REGISTRY.bind(project) for f in b.run(subject)]
+    return [
+        f"{f.check} {f.severity}"
+        for b in REGISTRY.bind(project.check_context)
+        for f in b.run(subject)
+    ]
 
 
 @pytest.mark.parametrize("shortcode", ATTACKS)
@@ -92,7 +95,7 @@ def test_an_invalid_plural_forms_header_is_an_error(demo, value, translate, prob
 
 
 def test_the_plural_forms_of_every_language_pass(demo):
-    report = lint_project(demo, checks=["plural-forms"])
+    report = demo.lint(checks=["plural-forms"])
     assert report.files > 50 and report.findings == ()
     arabic = pofile.read(demo.catalog_path("ar", "impressum")).metadata["Plural-Forms"]
     assert arabic.startswith("nplurals=6;")

@@ -18,7 +18,6 @@ from kisync.portal.wordpress import (
     is_loopback,
     page_document,
     protect_shortcodes,
-    settings_from,
     title_of,
 )
 from kisync.publish.render import SourcePage, render
@@ -43,14 +42,14 @@ def test_credentials_come_from_the_environment_and_stay_off_plain_http(
 ) -> None:
     project = make_project(tmp_path, "http://portal.example.org", monkeypatch, "secret pw 1234")
     with pytest.raises(KisyncError, match=r"plain http to portal\.example\.org.*insecure=True"):
-        settings_from(project)
-    assert settings_from(project, insecure=True).password == "secret pw 1234"
-    assert "secret" not in repr(settings_from(project, insecure=True))
+        project.wordpress_settings()
+    assert project.wordpress_settings(insecure=True).password == "secret pw 1234"
+    assert "secret" not in repr(project.wordpress_settings(insecure=True))
     local = make_project(tmp_path, "http://127.0.0.1:9", monkeypatch, "secret pw 1234")
-    assert settings_from(local).url == "http://127.0.0.1:9"
+    assert local.wordpress_settings().url == "http://127.0.0.1:9"
     monkeypatch.delenv("KISYNC_TEST_WP_PASSWORD")
     with pytest.raises(KisyncError, match=r"KISYNC_TEST_WP_PASSWORD .* is not set"):
-        settings_from(local)
+        local.wordpress_settings()
     result = CliRunner().invoke(cli, ["--project", str(tmp_path), "pull"])
     assert result.exit_code == 2
     assert "Application Password" in result.output
@@ -70,7 +69,7 @@ def test_bad_settings_name_the_key(
     url = portal.pop("url", "https://portal.example.org")
     project = make_project(tmp_path, url, monkeypatch, "pw", **portal)
     with pytest.raises(ConfigError, match=message):
-        settings_from(project)
+        project.wordpress_settings()
 
 
 def test_loopback_hosts() -> None:

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from kisync.cli import cli
 from kisync.progress import catalog_counts
-from kisync.progress.gate import run_check
 from kisync.translate.lint import lint_files
 
 from .helpers import edit_catalog, translate_all
@@ -49,7 +48,7 @@ def three_quarters(demo):
     ("minimum", "passed"), [(0, True), (74.9, True), (75, True), (75.01, False), (100, False)]
 )
 def test_threshold_below_at_and_above_the_truth(three_quarters, minimum, passed):
-    result = run_check(three_quarters, min_completeness=minimum, languages=["ar"])
+    result = three_quarters.check(min_completeness=minimum, languages=["ar"])
     assert result.passed is passed
     assert [c.page.page for c in result.below] == ([] if passed else ["index"])
     cli_result = run(three_quarters, "--lang", "ar", "--min-completeness", str(minimum))
@@ -60,7 +59,7 @@ def test_almost_complete_is_not_complete(demo):
     path = demo.catalog_path("en", "bildung-sprache/integrationskurse")
     total = catalog_counts(path).total
     translate_first(path, total - 1)
-    result = run_check(demo, min_completeness=100, languages=["en"], pages=["bildung-sprache/*"])
+    result = demo.check(min_completeness=100, languages=["en"], pages=["bildung-sprache/*"])
     assert [c.page.page for c in result.below] == ["bildung-sprache/integrationskurse"]
 
 
@@ -170,7 +169,7 @@ def test_json(three_quarters):
         "lint_errors": 0,
         # the stand-in translations «…» lack the glossary's Arabic terms
         "lint_warnings": lint_files(
-            [three_quarters.catalog_path("ar", "index")], three_quarters
+            [three_quarters.catalog_path("ar", "index")], three_quarters.check_context
         ).warnings,
         "passed": False,
     }

@@ -13,8 +13,6 @@ from click.testing import CliRunner
 from support.browser import dump_dom, png_size, screenshot
 
 from kisync.cli import cli
-from kisync.progress import collect_stats
-from kisync.progress.dashboard import build_report
 
 from .helpers import translate_all, translate_randomly
 
@@ -37,7 +35,7 @@ def test_report_writes_page_badges_and_json(partly_translated, tmp_path):
     assert sorted(p.name for p in (output / "badges").iterdir()) == [
         f"{code}.svg" for code in sorted(["en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"])
     ]
-    stats = collect_stats(partly_translated)
+    stats = partly_translated.stats()
     assert json.loads((output / "stats.json").read_text()) == stats.to_json()
     html = (output / "index.html").read_text(encoding="utf-8")
     assert "<script" not in html and "http://" not in html and "https://" not in html
@@ -45,14 +43,14 @@ def test_report_writes_page_badges_and_json(partly_translated, tmp_path):
 
 
 def test_matrix_cells_colours_and_links(partly_translated, tmp_path):
-    dashboard = build_report(partly_translated, tmp_path / "out")
+    dashboard = partly_translated.report(tmp_path / "out")
     document = lxml.html.parse(str(dashboard.index)).getroot()
     matrix = document.xpath("//table[caption='Completeness per page and language']")[0]
     header = [th.text_content() for th in matrix.xpath("./thead/tr/th")]
     assert header == ["page", "German words", "en", "ar", "fa", "tr", "uk", "ru", "de-x-ls"]
     rows = matrix.xpath("./tbody/tr")
     assert [row.xpath("./th")[0].text_content() for row in rows] == partly_translated.page_keys()
-    stats = collect_stats(partly_translated)
+    stats = partly_translated.stats()
     for column, language in enumerate(stats.languages):
         for row, page in zip(rows, language.pages, strict=True):
             cell = row.xpath("./td")[1 + column]
@@ -82,17 +80,17 @@ def test_matrix_cells_colours_and_links(partly_translated, tmp_path):
 def test_time_of_the_last_pull(partly_translated, tmp_path):
     state_file = partly_translated.state_dir / "pull-state.json"
     os.utime(state_file, (1_700_000_000, 1_700_000_000))  # what a pull does when it ends
-    html = build_report(partly_translated, tmp_path / "a").index.read_text(encoding="utf-8")
+    html = partly_translated.report(tmp_path / "a").index.read_text(encoding="utf-8")
     assert "last pull: 2023-11-14 22:13 UTC" in html
     (partly_translated.state_dir / "pull-state.json").unlink()  # a fresh clone in CI
-    html = build_report(partly_translated, tmp_path / "b").index.read_text(encoding="utf-8")
+    html = partly_translated.report(tmp_path / "b").index.read_text(encoding="utf-8")
     assert re.search(r"German text last changed: \d{4}-\d\d-\d\d \d\d:\d\d UTC", html)
 
 
 def test_badges_are_valid_svg(partly_translated, tmp_path):
-    dashboard = build_report(partly_translated, tmp_path / "out", languages=("ar", "uk"))
+    dashboard = partly_translated.report(tmp_path / "out", languages=("ar", "uk"))
     assert [p.name for p in dashboard.badges] == ["ar.svg", "uk.svg"]
-    stats = collect_stats(partly_translated, ["ar"]).languages[0].counts
+    stats = partly_translated.stats(["ar"]).languages[0].counts
     svg = ElementTree.parse(dashboard.badges[0]).getroot()
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
@@ -102,7 +100,7 @@ def test_badges_are_valid_svg(partly_translated, tmp_path):
 
 @pytest.mark.browser
 def test_dashboard_renders_in_headless_chromium(partly_translated, tmp_path):
-    dashboard = build_report(partly_translated, tmp_path / "dashboard")
+    dashboard = partly_translated.report(tmp_path / "dashboard")
     url = dashboard.index.resolve().as_uri()
     dom = lxml.html.fromstring(dump_dom(url, tmp_path / "profile"))
     matrix = dom.xpath("//table[caption='Completeness per page and language']")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kisync.cli import cli
 from kisync.errors import CatalogError, KisyncError
-from kisync.progress import Counts, catalog_counts, collect_stats
+from kisync.progress import Counts, catalog_counts
 from kisync.progress import cache as cache_module
 from kisync.progress import stats as stats_module
 
@@ -21,7 +21,7 @@ def test_every_catalog_agrees_with_msgfmt(demo):
     for number, language in enumerate(demo.languages):
         for key in demo.page_keys()[number::2]:
             translate_randomly(demo.catalog_path(language.code, key), seed=hash((number, key)))
-    stats = collect_stats(demo)
+    stats = demo.stats()
     checked = 0
     for language in stats.languages:
         for page in language.pages:
@@ -40,7 +40,7 @@ def test_every_catalog_agrees_with_msgfmt(demo):
 def test_language_totals_are_the_sum_of_the_pages(demo):
     translate_all(demo.catalog_path("ar", "index"))
     translate_randomly(demo.catalog_path("ar", "gesundheit"), seed=3)
-    arabic = collect_stats(demo, ["ar"]).languages[0]
+    arabic = demo.stats(["ar"]).languages[0]
     assert arabic.counts == sum((page.counts for page in arabic.pages), Counts())
     index = next(page for page in arabic.pages if page.page == "index")
     assert index.counts.complete and index.counts.percent == 100.0
@@ -51,7 +51,7 @@ def test_language_totals_are_the_sum_of_the_pages(demo):
 
 def test_json_has_the_documented_shape(demo):
     translate_randomly(demo.catalog_path("fa", "gesundheit"), seed=1, done=0.5)
-    data = collect_stats(demo, ["fa", "en"], ["gesundheit", "bildung-sprache*"]).to_json()
+    data = demo.stats(["fa", "en"], ["gesundheit", "bildung-sprache*"]).to_json()
     json.dumps(data)
     assert data["source_language"] == "de"
     assert [lang["language"] for lang in data["languages"]] == ["fa", "en"]
@@ -91,7 +91,7 @@ def test_json_has_the_documented_shape(demo):
 
 def test_a_missing_catalog_counts_as_untranslated(demo):
     demo.catalog_path("tr", "freizeit").unlink()
-    page = next(p for p in collect_stats(demo, ["tr"]).languages[0].pages if p.page == "freizeit")
+    page = next(p for p in demo.stats(["tr"]).languages[0].pages if p.page == "freizeit")
     template = catalog_counts(demo.template_path("freizeit"))
     assert not page.exists
     assert page.counts == Counts(
@@ -101,25 +101,25 @@ def test_a_missing_catalog_counts_as_untranslated(demo):
 
 def test_bad_selections_are_refused(demo):
     with pytest.raises(KisyncError, match=r"not a language of this project; kisync\.toml lists"):
-        collect_stats(demo, ["ps"])
+        demo.stats(["ps"])
     with pytest.raises(KisyncError, match="unknown language code"):
-        collect_stats(demo, ["xx-nonsense"])
+        demo.stats(["xx-nonsense"])
     with pytest.raises(KisyncError, match="no page matches 'nix/\\*'"):
-        collect_stats(demo, pages=["nix/*"])
+        demo.stats(pages=["nix/*"])
 
 
 def test_no_catalogs_yet(demo):
     for path in demo.catalogs_dir.glob("templates/**/*.pot"):
         path.unlink()
     with pytest.raises(KisyncError, match="run `kisync pull` first"):
-        collect_stats(demo)
+        demo.stats()
 
 
 def test_unreadable_catalog_is_reported_with_file_and_line(demo):
     path = demo.catalog_path("uk", "impressum")
     path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "kaputt\n', encoding="utf-8")
     with pytest.raises(CatalogError) as error:
-        collect_stats(demo)
+        demo.stats()
     assert error.value.path == path and error.value.line is not None
 
 
@@ -142,10 +142,10 @@ def counted(monkeypatch):
 
 def test_second_run_reads_nothing(demo, monkeypatch, counted):
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
-    first = collect_stats(demo)
+    first = demo.stats()
     assert len(counted) == 105
     counted.clear()
-    assert collect_stats(demo) == first
+    assert demo.stats() == first
     assert counted == []
     assert (demo.state_dir / "stats-cache.json").is_file()
 
@@ -153,7 +153,7 @@ def test_second_run_reads_nothing(demo, monkeypatch, counted):
 def test_an_edited_file_is_always_read_again(demo, monkeypatch, counted):
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
     path = demo.catalog_path("ru", "kommunen")
-    collect_stats(demo, ["ru"])
+    demo.stats(["ru"])
     before = os.stat(path)
     # same size, same modification time: only the content (and the change time) differ
     text = path.read_text(encoding="utf-8")
@@ -162,29 +162,29 @@ def test_an_edited_file_is_always_read_again(demo, monkeypatch, counted):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(path).st_size == before.st_size
     counted.clear()
-    page = next(p for p in collect_stats(demo, ["ru"]).languages[0].pages if p.page == "kommunen")
+    page = next(p for p in demo.stats(["ru"]).languages[0].pages if p.page == "kommunen")
     assert counted == ["kommunen.po"]
     assert page.counts.translated == 1
 
 
 def test_fresh_files_are_not_trusted_to_the_cache(demo, counted):
-    collect_stats(demo, ["en"], ["index"])  # files written by pull a moment ago
+    demo.stats(["en"], ["index"])  # files written by pull a moment ago
     counted.clear()
-    collect_stats(demo, ["en"], ["index"])
+    demo.stats(["en"], ["index"])
     assert counted == ["index.po"]
 
 
 def test_a_damaged_cache_is_ignored(demo, monkeypatch):
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
-    first = collect_stats(demo)
+    first = demo.stats()
     (demo.state_dir / "stats-cache.json").write_text("{not json", encoding="utf-8")
-    assert collect_stats(demo) == first
+    assert demo.stats() == first
     assert json.loads((demo.state_dir / "stats-cache.json").read_text())["version"] >= 1
 
 
 def test_library_errors_name_the_choice_and_the_command_names_its_option(demo):
     with pytest.raises(KisyncError) as raised:
-        collect_stats(demo, ["ps"])
+        demo.stats(["ps"])
     assert str(raised.value).startswith("ps: not a language of this project")
     assert "--lang" not in str(raised.value)
     result = CliRunner().invoke(cli, ["--project", str(demo.root), "stats", "--lang", "ps"])

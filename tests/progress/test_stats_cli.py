@@ -9,7 +9,6 @@ import json
 from click.testing import CliRunner
 
 from kisync.cli import cli
-from kisync.progress import collect_stats
 
 from .helpers import translate_all, translate_randomly
 
@@ -22,7 +21,7 @@ def test_json_is_the_library_result(demo):
     translate_randomly(demo.catalog_path("ar", "gesundheit"), seed=7)
     result = run(demo, "--format", "json", "--lang", "ar", "--lang", "tr")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == collect_stats(demo, ["ar", "tr"]).to_json()
+    assert json.loads(result.output) == demo.stats(["ar", "tr"]).to_json()
 
 
 def test_table_by_language(demo):
@@ -44,7 +43,7 @@ def test_table_by_language(demo):
         "reviewed",  # the demo requires reviews for de-x-ls
     ]
     english = next(line.split() for line in lines if line.startswith("en "))
-    stats = collect_stats(demo, ["en"]).languages[0].counts
+    stats = demo.stats(["en"]).languages[0].counts
     assert english == [
         "en",
         "English",

@@ -18,8 +18,6 @@ from support.catalogs import translate
 
 from kisync import Project
 from kisync.cli import cli
-from kisync.languages import get_language
-from kisync.publish.preview import make_server
 
 INTEGRATIONSKURSE = "/bildung-sprache/integrationskurse/"
 
@@ -42,7 +40,7 @@ def preview(demo):
         share=0.8,
     )
     project = Project.load(demo)
-    server = make_server(project, [get_language("ar"), get_language("en")], port=0)
+    server = project.preview(["ar", "en"], port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]

@@ -9,7 +9,7 @@ import pytest
 from scenario import german_site, prepared, translations
 from support.wordpress import WordPress
 
-from kisync.portal.wordpress import WordPressClient, WordPressPortal, settings_from
+from kisync.portal.wordpress import WordPressClient, WordPressPortal
 
 pytestmark = pytest.mark.wordpress
 
@@ -70,7 +70,7 @@ def test_with_the_bridge_a_moved_translation_is_still_found(
     keys = [
         ref.key
         for ref in WordPressPortal(
-            WordPressClient(settings_from(project)), project.languages
+            WordPressClient(project.wordpress_settings()), project.languages
         ).pages()
     ]
     assert keys == ["beratung", "bildung", "bildung/integrationskurse"]

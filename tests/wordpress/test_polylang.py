@@ -15,7 +15,7 @@ from support.wordpress import WordPress, polylang_folder
 from kisync.cli import cli
 from kisync.errors import KisyncError
 from kisync.portal.multilingual import detect
-from kisync.portal.wordpress import WordPressClient, settings_from
+from kisync.portal.wordpress import WordPressClient
 
 pytestmark = pytest.mark.wordpress
 
@@ -41,7 +41,7 @@ def test_the_bridge_reports_polylang_its_languages_and_versions(
 ) -> None:
     german_site(polylang)
     project = prepared(polylang, tmp_path, monkeypatch)
-    site = detect(WordPressClient(settings_from(project)))
+    site = detect(WordPressClient(project.wordpress_settings()))
     assert site.mode == "polylang"
     assert [(s.slug, s.locale, s.rtl, s.default) for s in site.languages] == [
         ("de", "de_DE", False, True),
@@ -64,11 +64,11 @@ def test_without_the_bridge_the_mode_is_unknown_and_said_so(
 ) -> None:
     german_site(wordpress)
     project = prepared(wordpress, tmp_path, monkeypatch)
-    site = detect(WordPressClient(settings_from(project)))
+    site = detect(WordPressClient(project.wordpress_settings()))
     assert site.mode == "unknown"
     assert "bridge plugin is not installed" in site.describe()[0]
     wordpress.set_bridge(True)
-    assert detect(WordPressClient(settings_from(project))).mode == "none"
+    assert detect(WordPressClient(project.wordpress_settings())).mode == "none"
 
 
 def test_translations_join_the_polylang_group_of_their_german_page(
@@ -183,7 +183,7 @@ def test_a_language_polylang_lacks_is_one_line_or_added_on_request(
         grant.unlink()
     assert report.exit_code == 0, report.failures
     assert "added the language fa (فارسی) to Polylang" in report.site
-    site = detect(WordPressClient(settings_from(project)))
+    site = detect(WordPressClient(project.wordpress_settings()))
     persian = next(s for s in site.languages if s.slug == "fa")
     assert (persian.locale, persian.rtl) == ("fa", True)
     page = head(polylang, {r.key: r.url for r in report.results}["bildung/integrationskurse"])

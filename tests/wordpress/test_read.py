@@ -24,7 +24,6 @@ from kisync.portal.wordpress import (
     content_of,
     page_document,
     protect_shortcodes,
-    settings_from,
 )
 
 pytestmark = pytest.mark.wordpress
@@ -57,7 +56,7 @@ def make_project(
 
 
 def portal_for(project: Project, page_size: int = 100) -> WordPressPortal:
-    client = WordPressClient(settings_from(project), page_size=page_size)
+    client = WordPressClient(project.wordpress_settings(), page_size=page_size)
     return WordPressPortal(client, project.languages)
 
 
