@@ -178,7 +178,8 @@ class GlossaryMatches:
     glossary: Glossary
     matches: tuple[Match, ...]
     languages: tuple[str, ...] = ()
-    """The translations shown (all the glossary's target languages when empty)."""
+    """The translations shown (``--lang``); when empty, JSON shows all the glossary's
+    target languages, and text the languages :meth:`_shown` picks."""
     project_languages: tuple[str, ...] = ()
     """The project's languages: what the text output shows when ``languages`` is empty."""
     exit_code = 0
