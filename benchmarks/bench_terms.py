@@ -12,11 +12,12 @@
   (``benchmarks/terms/en.txt``), the share whose English uses one of the glossary's
   preferred or admitted English terms (the same test ``kisync lint`` applies).
 
-Two sets: ``--set tuned`` (default; ``de.txt``/``en.txt``, the pages the glossary was
-tuned on) and ``--set heldout`` (``heldout-de.txt``/``heldout-en.txt``, pages kept apart
-to estimate how the glossary does on pages it has not seen).
+Three sets: ``--set tuned`` (default; ``de.txt``/``en.txt``, the pages the glossary was
+tuned on), ``--set heldout`` (``heldout-de.txt``/``heldout-en.txt``, pages kept apart,
+since tuned on as well) and ``--set unseen`` (``unseen-de.txt``/``unseen-en.txt``, a third
+set of pages used in neither, annotated before the first run).
 
-    python benchmarks/bench_terms.py [--set heldout] [--show-errors]
+    python benchmarks/bench_terms.py [--set heldout|unseen] [--show-errors]
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ from kisync.translate.glossary import Glossary  # noqa: E402
 from kisync.translate.glossary_checks import contains_term  # noqa: E402
 from kisync.translate.matcher import Matcher  # noqa: E402
 
-SETS = {"tuned": ("de.txt", "en.txt"), "heldout": ("heldout-de.txt", "heldout-en.txt")}
+SETS = {
+    "tuned": ("de.txt", "en.txt"),
+    "heldout": ("heldout-de.txt", "heldout-en.txt"),
+    "unseen": ("unseen-de.txt", "unseen-en.txt"),
+}
 
 
 def hints(matcher: Matcher):

@@ -189,6 +189,28 @@ def _babel_locale(code: str):  # -> babel.Locale | None
     return None
 
 
+# Spellings of one language that the gettext/Weblate alias table does not join: ``ku``
+# is the Kurdish macrolanguage, but portals and Weblate projects write it for Kurmanji
+# (Sorani is ``ckb``); ``fa_AF`` is how CLDR writes Dari (``prs``).
+_SAME_LANGUAGE = {"ku": "kmr", "ku_latn": "kmr", "kmr_latn": "kmr", "fa_af": "prs"}
+
+
+@cache
+def language_key(code: str) -> str:
+    """One spelling for every code of the same language: ``ku``, ``kmr``, ``KMR`` →
+    ``kmr``; ``prs``, ``fa-AF`` → ``prs``; ``tur`` → ``tr``. A glossary written with one
+    and a project written with another still meet.
+
+    >>> language_key("ku") == language_key("kmr"), language_key("fa-AF") == language_key("prs")
+    (True, True)
+    >>> language_key("fa") == language_key("prs"), language_key("ckb") == language_key("kmr")
+    (False, False)
+    """
+    lowered = normalize_code(code).lower()
+    lowered = ALIASES.get(lowered, lowered).lower()
+    return _SAME_LANGUAGE.get(lowered, lowered)
+
+
 # Codes Weblate and BCP 47 use that Babel (CLDR) does not know.
 _BABEL_ALIASES = {"prs": "fa_AF", "kmr": "ku"}
 # Where CLDR's name would confuse the people choosing a language.

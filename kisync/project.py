@@ -694,7 +694,7 @@ class Project:
         """The glossary terms in a German ``text`` (``kisync glossary match``)."""
         from .translate.export import match_glossary
 
-        return match_glossary(self.glossary_or_shipped(), text, languages)
+        return match_glossary(self.glossary_or_shipped(), text, languages, self.config.languages)
 
     def lint_glossary(self) -> GlossaryLintReport:
         """Check the glossary against the project's languages (``kisync glossary lint``)."""

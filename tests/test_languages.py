@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kisync.languages import UnknownLanguage, get_language, normalize_code
+from kisync.languages import UnknownLanguage, get_language, language_key, normalize_code
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,19 @@ def test_names_and_codes():
 def test_unknown_code():
     with pytest.raises(UnknownLanguage, match="unknown language code 'xx'"):
         get_language("xx")
+
+
+@pytest.mark.parametrize(
+    ("codes", "same"),
+    [
+        (("ku", "kmr", "KMR", "ku-IQ", "ku_Latn", "kmr_Latn"), True),
+        (("prs", "fa_AF", "fa-af"), True),
+        (("tr", "tur"), True),
+        (("fa", "prs"), False),
+        (("ckb", "kmr"), False),
+        (("ku_Arab", "kmr"), False),
+        (("de", "de-x-ls"), False),
+    ],
+)
+def test_language_key_joins_spellings_of_one_language(codes, same):
+    assert (len({language_key(code) for code in codes}) == 1) is same

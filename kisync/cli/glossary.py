@@ -50,7 +50,9 @@ def match_command(
     context: Context, text: str, languages: tuple[str, ...], fmt: str, files: tuple[Path, ...]
 ) -> None:
     """Find the glossary terms in a German TEXT (inflected, compound, gender forms …)."""
-    report = match_glossary(_glossary(context, files), text, languages)
+    project = _project(context)
+    shown = project.config.languages if project is not None else ()
+    report = match_glossary(_glossary(context, files), text, languages, shown)
     if fmt == "json":
         echo_json(report.to_json())
         return

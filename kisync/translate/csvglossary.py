@@ -22,7 +22,8 @@ that did not change had before.
 Other columns (any order, names as below; unknown columns are an error):
 ``id`` (rows without one are new concepts), ``status`` (preferred | admitted |
 deprecated | superseded; empty = preferred), ``dnt`` (``yes`` = the German term stays
-German), ``pos``, ``gender``, ``type`` and ``context`` (of the German term),
+German), ``whole_word`` (``yes`` = the German term is never found inside a longer word:
+*Kreis*, not *Kreislauf*), ``pos``, ``gender``, ``type`` and ``context`` (of the German term),
 ``definition`` and ``subject`` (of the concept), ``note`` and ``usage`` (where the term
 is used, e.g. ``AT`` or ``AF``) of the row's German term, or of all its terms when it has
 none, ``concept_note``. A translation with its own note or usage is therefore written in
@@ -59,7 +60,17 @@ from .glossary import (
 )
 
 CONCEPT_COLUMNS = ("id", "subject", "definition", "concept_note")
-ROW_COLUMNS = ("status", "dnt", "pos", "gender", "type", "note", "usage", "context")
+ROW_COLUMNS = (
+    "status",
+    "dnt",
+    "whole_word",
+    "pos",
+    "gender",
+    "type",
+    "note",
+    "usage",
+    "context",
+)
 SOURCE = " source"
 """A language's source column is ``<code> source`` (``en source``)."""
 _SOURCE_COLUMN = re.compile(
@@ -199,6 +210,12 @@ def _add_row(
     dnt = cells.get("dnt", "").lower()
     if dnt not in _YES and dnt not in _NO:
         fail(f"dnt {cells['dnt']!r}: write yes (keep in German) or leave it empty")
+    whole_word = cells.get("whole_word", "").lower()
+    if whole_word not in _YES and whole_word not in _NO:
+        fail(
+            f"whole_word {cells['whole_word']!r}: write yes (never inside a longer word)"
+            " or leave it empty"
+        )
     details = {}
     for key, allowed in (("pos", PARTS_OF_SPEECH), ("gender", GENDERS), ("type", TERM_TYPES)):
         value = cells.get(key, "")
@@ -221,6 +238,7 @@ def _add_row(
             gender=details["gender"] if is_source else "",
             term_type=details["type"] if is_source else "",
             dnt=is_source and dnt in _YES,
+            whole_word=is_source and whole_word in _YES,
             note=cells.get("note", "") if applies else "",
             context=cells.get("context", "") if is_source else "",
             usage=cells.get("usage", "") if applies else "",
@@ -256,6 +274,7 @@ def write_csv(glossary: Glossary, languages: Iterable[str] | None = None) -> str
                 **{lang + SOURCE: term.source for lang, term in row.items()},
                 "status": leading.status.value,
                 "dnt": "yes" if leading.dnt else "",
+                "whole_word": "yes" if leading.whole_word else "",
                 "pos": leading.part_of_speech,
                 "gender": leading.gender,
                 "type": leading.term_type,

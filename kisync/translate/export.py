@@ -15,7 +15,7 @@ from ..util.fsutil import write_if_changed
 from . import load_glossary
 from .csvglossary import write_csv
 from .glossary import Glossary, MergeReport, merge_concepts
-from .glossarylint import GlossaryLintReport, GlossaryProblem, check_glossary
+from .glossarylint import GlossaryLintReport, GlossaryProblem, check_glossary, expected_languages
 from .matcher import Match, Matcher
 from .notes import describe, target_text
 from .tbx import read_tbx, write_tbx, write_tbx2, write_weblate
@@ -178,7 +178,10 @@ class GlossaryMatches:
     glossary: Glossary
     matches: tuple[Match, ...]
     languages: tuple[str, ...] = ()
-    """The translations shown (all the glossary's target languages when empty)."""
+    """The translations shown (``--lang``); when empty, JSON shows all the glossary's
+    target languages, and text the languages :meth:`_shown` picks."""
+    project_languages: tuple[str, ...] = ()
+    """The project's languages: what the text output shows when ``languages`` is empty."""
     exit_code = 0
 
     def summary(self) -> str:
@@ -196,21 +199,38 @@ class GlossaryMatches:
             return [self.summary()]
         source = self.glossary.source_language
         lines = []
-        for match, item in zip(self.matches, self.to_json(), strict=True):
+        for match in self.matches:
             lines.append(f"{match.text} ({match.start}–{match.end}): {describe(match, source)}")
-            for language in item["translations"]:
+            for language in self._shown(match):
                 hint = target_text(match.concept, match.term, language, source)
                 lines.append(f"  {language}: {hint}")
         return lines
+
+    def _shown(self, match: Match) -> list[str]:
+        """The languages chosen, else the project's, else those the glossary covers for
+        most concepts plus those this concept has: not a line "no approved ps translation
+        yet" for every concept the interpreter-pool languages do not cover."""
+        chosen = self.languages or self.project_languages
+        if chosen:
+            return [normalize_code(language) for language in chosen]
+        covered = set(expected_languages(self.glossary)) | set(match.concept.languages)
+        source = self.glossary.source_language
+        return [lang for lang in self.glossary.languages if lang in covered and lang != source]
 
     def to_json(self) -> list[dict[str, Any]]:
         """``kisync glossary match --format json``: one object per match."""
         return match_json(self.matches, self.glossary, self.languages)
 
 
-def match_glossary(glossary: Glossary, text: str, languages: Sequence[str] = ()) -> GlossaryMatches:
+def match_glossary(
+    glossary: Glossary,
+    text: str,
+    languages: Sequence[str] = (),
+    project_languages: Sequence[str] = (),
+) -> GlossaryMatches:
     """Find the terms of ``glossary`` in the German ``text`` (inflected, compounds …)."""
-    return GlossaryMatches(glossary, tuple(Matcher(glossary).find(text)), tuple(languages))
+    found = tuple(Matcher(glossary).find(text))
+    return GlossaryMatches(glossary, found, tuple(languages), tuple(project_languages))
 
 
 def match_json(

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 from ..errors import GlossaryError
+from ..languages import language_key
 
 
 class Status(StrEnum):
@@ -69,6 +70,9 @@ class Term:
     """``fullForm``, ``acronym``, ``abbreviation``, ``shortForm``, ``variant`` or ``phrase``."""
     dnt: bool = False
     """Keep in German: the term is written as it is in every translation."""
+    whole_word: bool = False
+    """Match only the word itself, never inside a compound: *Kreis* is the district, but
+    *Kreislauf* and *Kreisverkehr* are not (TBX ``projectSubset`` ``wholeWord``)."""
     note: str = ""
     context: str = ""
     """An example sentence that uses the term."""
@@ -104,7 +108,13 @@ class Concept:
     note: str = ""
 
     def terms_in(self, language: str) -> tuple[Term, ...]:
-        return self.terms.get(language, ())
+        """Its terms in ``language``, also when the glossary spells the code otherwise
+        (a project's ``ku`` or ``prs`` finds the glossary's ``kmr`` or ``fa_AF``)."""
+        terms = self.terms.get(language)
+        if terms is not None:
+            return terms
+        key = language_key(language)
+        return next((t for code, t in self.terms.items() if language_key(code) == key), ())
 
     def approved(self, language: str) -> tuple[Term, ...]:
         """Terms a translation may use, preferred ones first."""

@@ -25,7 +25,9 @@ This matcher handles those, on top of the Snowball German stemmer:
    letters and goes on for at least three more (*Integrationskursträger*,
    *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
    after at least three letters (*Frauenintegrationskurs*, *Ausbildungsduldung*). Short
-   terms would be found inside unrelated words.
+   terms would be found inside unrelated words; a term marked *whole word* (TBX
+   ``projectSubset`` ``wholeWord``: *Kreis*, not *Kreislauf*; *Rathaus*, not
+   *Rathausgarten*) is never found inside a compound at all.
 5. **Abbreviations** (``BAMF``, ``eGK``, ``KI``) match only as whole words, exactly as
    written (optionally with a plural/genitive ``s``).
 6. **Multi-word terms** match word by word, each word with rule 3 (function words such
@@ -216,7 +218,8 @@ class Matcher:
             return
         for key in word.keys:
             self._single[key].append(entry)
-        self._prefixes[word.base[:4]].append(entry)
+        if not term.whole_word:
+            self._prefixes[word.base[:4]].append(entry)
 
     # -- public API ------------------------------------------------------------------
 
@@ -311,7 +314,8 @@ class Matcher:
                 gap = tokens[index + offset - 1].gap_after
                 if offset and not _gap_fits(gap, entry.gaps[offset - 1]):
                     break
-                how = _word_fits(token.text, word, last=offset == size - 1)
+                last = offset == size - 1 and not entry.term.whole_word
+                how = _word_fits(token.text, word, last=last)
                 if how is None:
                     break
                 hows.append(how)

@@ -12,7 +12,9 @@
 "Keep in German" has no slot in TBX-Basic. kisync writes it as
 ``<admin type="projectSubset">doNotTranslate</admin>`` on the German term and copies the
 German term into every target language, so tools that ignore the marker still show
-"Jobcenter → Jobcenter". On input it also accepts Weblate's markers.
+"Jobcenter → Jobcenter". On input it also accepts Weblate's markers. "Match as a whole
+word only" (never inside a compound, :attr:`.glossary.Term.whole_word`) is written the
+same way: ``<admin type="projectSubset">wholeWord</admin>``.
 
 XML is parsed without entity expansion, DTD loading or network access; a file that
 declares entities is refused.
@@ -43,10 +45,12 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 TBX_NS_DRAFT = "urn:iso:std:iso:30042:ed:3.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DNT_MARK = "doNotTranslate"
+WHOLE_WORD_MARK = "wholeWord"
 WEBLATE_DNT = "Translation needed"
 
 _STATUS_TBX = {status: f"{status.value}Term-admn-sts" for status in Status}
 _DNT_VALUES = {"donottranslate", "dnt", "keepingerman", "notranslate"}
+_WHOLE_WORD_VALUES = {"wholeword", "wholewordonly", "nocompound", "nocompounds"}
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.S)
 
@@ -186,6 +190,7 @@ class _Reader:
             gender=notes.get("grammaticalGender", ""),
             term_type=notes.get("termType", ""),
             dnt=dnt or notes.get("dnt", False),
+            whole_word=notes.get("whole_word", False),
             note=notes.get("note", ""),
             context=notes.get("context", ""),
             usage=notes.get("geographicalUsage", ""),
@@ -254,6 +259,8 @@ class _Reader:
             fields["dnt"] = value.lower() == "no"
         elif kind in ("projectSubset", "customerSubset") and _folded(value) in _DNT_VALUES:
             fields["dnt"] = True
+        elif kind == "projectSubset" and _folded(value) in _WHOLE_WORD_VALUES:
+            fields["whole_word"] = True
 
     def _category(self, element: etree._Element, kind: str) -> str | None:
         """The data category of a DCA element (``type``) or DCT element (its name)."""
@@ -431,6 +438,8 @@ class _Writer:
                 self.el(sec, "termNote", value, type=kind)
         if term.dnt:
             self.el(sec, "admin", DNT_MARK, type="projectSubset")
+        if term.whole_word:
+            self.el(sec, "admin", WHOLE_WORD_MARK, type="projectSubset")
         if term.source:
             self.el(sec, "admin", term.source, type="source")
         if term.context:

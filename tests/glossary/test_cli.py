@@ -75,6 +75,33 @@ def test_match_text_says_what_to_do(outside):
     ]
 
 
+def test_match_text_shows_the_languages_that_have_translations(outside):
+    """Not a "no approved ps translation yet" line for every concept Pashto lacks."""
+    result = run("glossary", "match", "Die Duldung im Rathaus")
+    lines = result.output.splitlines()
+    duldung, rathaus = (
+        lines.index("Duldung (4–11): Duldung"),
+        lines.index("Rathaus (15–22): Rathaus"),
+    )
+    common = ["en", "ar", "fa", "tr", "uk", "ru"]
+    assert [line.split(":")[0].strip() for line in lines[duldung + 1 : rathaus]] == [
+        *common,
+        "ps",
+    ]
+    assert [line.split(":")[0].strip() for line in lines[rathaus + 1 :]] == common
+    assert "no approved" not in result.output
+
+
+def test_match_text_in_a_project_shows_the_project_languages(tmp_path):
+    (tmp_path / "kisync.toml").write_text('languages = ["ps", "uk"]\n', encoding="utf-8")
+    result = run("--project", str(tmp_path), "glossary", "match", "im Rathaus")
+    assert result.output.splitlines() == [
+        "Rathaus (3–10): Rathaus",
+        "  ps: no approved ps translation yet",
+        "  uk: ратуша",
+    ]
+
+
 def test_match_on_plain_text_skips_addresses(outside):
     text = "Fragen an einbuergerung.kvr@muenchen.de oder jobcenter.ge@jobcenter-ge.de"
     result = run("glossary", "match", "--format", "json", text)

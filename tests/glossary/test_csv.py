@@ -24,7 +24,16 @@ def essentials(glossary):
             concept.note,
             {
                 language: [
-                    (t.text, t.status, t.dnt, t.part_of_speech, t.gender, t.term_type, t.context)
+                    (
+                        t.text,
+                        t.status,
+                        t.dnt,
+                        t.whole_word,
+                        t.part_of_speech,
+                        t.gender,
+                        t.term_type,
+                        t.context,
+                    )
                     for t in terms
                 ]
                 for language, terms in sorted(concept.terms.items())
@@ -115,6 +124,7 @@ def test_excel_csv_with_semicolons_and_bom(tmp_path):
         ("de,de\n", r"^g\.csv:1: column 'de' appears twice"),
         ("id,de,status\nx,A,best\n", r"^g\.csv:2: unknown status 'best'"),
         ("id,de,dnt\nx,A,vielleicht\n", r"^g\.csv:2: dnt 'vielleicht'"),
+        ("id,de,whole_word\nx,A,vielleicht\n", r"^g\.csv:2: whole_word 'vielleicht'"),
         ("id,de,pos\nx,A,Nomen\n", r"^g\.csv:2: pos 'Nomen' is not allowed"),
         ("id,de\n1x,A\n", r"^g\.csv:2: concept id '1x' is not valid"),
         ("id,de,en\nx,,\n", r"^g\.csv:2: the row has no term"),
@@ -170,3 +180,15 @@ def test_export_neutralises_spreadsheet_formulas_and_import_restores_them():
     assert (
         again == [t.note for c in imported for t in c.terms_in("de")] == ["@amt", "=1+1", "Hinweis"]
     )
+
+
+def test_whole_word_survives_csv_and_tbx_and_only_german_terms_carry_it():
+    glossary = parse_csv("id,de,en,whole_word\nkreis,Kreis,district,yes\nkita,Kita,day care,\n")
+    kreis, kita = glossary
+    assert [t.whole_word for t in kreis.terms_in("de")] == [True]
+    assert [t.whole_word for t in kreis.terms_in("en")] == [False]
+    assert [t.whole_word for t in kita.terms_in("de")] == [False]
+    written = write_csv(glossary)
+    assert written.splitlines()[1].startswith("kreis,Kreis,district,") and ",yes," in written
+    for again in (parse_csv(written), parse_tbx(write_tbx(glossary))):
+        assert again.concepts == glossary.concepts

@@ -185,7 +185,7 @@ def test_kisync_lint_runs_the_glossary_checks(pulled, tmp_path):
         if entry.msgid.startswith(INTRO):
             entry.msgstr = (
                 "Uyum kursunda Almanca öğrenirsiniz. Kurslar <span1>Federal Göç Dairesi</span1> "
-                "tarafından desteklenir. Heinsberg'de birçok uyum kursu veren kurum kurs sunar – "
+                "tarafından desteklenir. Heinsberg ilçesinde birçok uyum kursu veren kurum kurs sunar – "
                 "sabah, öğleden sonra ve akşam."
             )
     path.write_text(pofile.dumps(catalog), encoding="utf-8")

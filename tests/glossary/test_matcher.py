@@ -168,7 +168,7 @@ def test_longest_match_first(matcher, text, expected):
         "Sie können sich das anhören.",
         "Vergessen Sie den Ausweis nicht.",
         "Bitte dulden Sie den Lärm.",
-        "Das Integrationsportal des Kreises",
+        "Herz und Kreislauf am Kreisverkehr",
         "Er will sich einbürgern lassen.",
     ],
 )
@@ -275,3 +275,46 @@ def test_quality_on_the_annotated_corpus(matcher):
     )
     assert score.recall >= 0.95, score.misses
     assert score.precision >= 0.98, score.wrong
+
+
+def test_a_whole_word_term_is_never_found_inside_a_compound():
+    glossary = parse_csv(
+        "id,de,en,whole_word\n"
+        "kreis,Kreis,district,yes\n"
+        "rathaus,Rathaus,town hall,yes\n"
+        "duldung,Duldung,toleration,\n"
+    )
+    matcher = Matcher(glossary)
+    text = "Im Kreislauf, am Kreisverkehr, im Rathausgarten; die Ausbildungsduldung"
+    assert found(matcher, text) == [("Ausbildungsduldung", "Duldung")]
+    assert found(matcher, "des Kreises Heinsberg und im Rathaus") == [
+        ("Kreises", "Kreis"),
+        ("Rathaus", "Rathaus"),
+    ]
+
+
+def test_a_multi_word_whole_word_term_does_not_end_in_a_compound():
+    glossary = parse_csv("id,de,en,whole_word\nx,Kreis Heinsberg,Heinsberg district,yes\n")
+    assert found(Matcher(glossary), "an der Kreis Heinsbergstraße") == []
+    assert found(Matcher(glossary), "im Kreis Heinsberg") == [
+        ("Kreis Heinsberg", "Kreis Heinsberg")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("der Kreis Heinsberg", [("Kreis", "Kreis")]),
+        ("Herz und Kreislauf, der Kreisverkehr", []),
+        ("im Rathausgarten", []),
+        ("im Rathaus", [("Rathaus", "Rathaus")]),
+        ("in der Ausländerabteilung", [("Ausländerabteilung", "Ausländerabteilung")]),
+        (
+            "beim Ausländer- und Integrationsbüro",
+            [("Ausländer- und Integrationsbüro", "Ausländer- und Integrationsbüro")],
+        ),
+        ("für Arbeitssuchende und Wohnungssuchende", []),
+    ],
+)
+def test_look_alikes_of_short_terms_in_the_shipped_glossary(matcher, text, expected):
+    assert found(matcher, text) == expected

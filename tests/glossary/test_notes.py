@@ -43,6 +43,7 @@ def test_pull_writes_notes_for_each_language(pulled):
     assert glossary_lines(intro) == [
         "glossary: Integrationskurs → دورة الاندماج",
         "glossary: BAMF → keep in German: BAMF",
+        "glossary: Kreis → المقاطعة",
         "glossary: Integrationskursträger → الجهة المقدّمة لدورات الاندماج",
     ]
     assert intro.comment.split("\n")[0] == "paragraph"  # the extractor's own notes stay first

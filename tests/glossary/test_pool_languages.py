@@ -94,3 +94,28 @@ def test_lint_expects_a_pool_language_only_in_projects_that_translate_into_it():
     with_ps = {c.id for c in shipped if c.preferred("ps")}
     assert missing == {c.id for c in shipped} - with_ps
     assert not [p for p in problems if p.language == "en"]
+
+
+@pytest.mark.parametrize(
+    ("project_code", "glossary_tag"),
+    [("ku", "kmr"), ("KMR", "kmr"), ("ku-IQ", "kmr"), ("prs", "fa-AF"), ("fa-af", "fa-AF")],
+)
+def test_a_project_that_spells_the_code_otherwise_gets_the_hint(
+    pool_glossary, project_code, glossary_tag
+):
+    entry = polib.POEntry(msgid="Gehen Sie zur Ausländerbehörde.", msgstr="")
+    GlossaryNotes(pool_glossary).annotate(entry, project_code)
+    assert entry.comment == f"glossary: Ausländerbehörde → {TERMS[glossary_tag]}"
+
+
+@pytest.mark.parametrize("project_code", ["fa", "ku_Arab", "tr"])
+def test_other_languages_do_not_borrow_pool_terms(pool_glossary, project_code):
+    """Persian is not Dari, and ``ku_Arab`` (mostly Sorani) is not Kurmanji."""
+    assert pool_glossary.concept("auslaenderbehoerde").terms_in(project_code) == ()
+
+
+def test_lint_counts_kurmanji_terms_for_a_project_that_writes_ku():
+    shipped = load_glossary(shipped_glossary_path())
+    missing = {p.concept for p in lint_glossary(shipped, ["ku"]) if p.language == "ku"}
+    with_kmr = {c.id for c in shipped if c.terms_in("kmr")}
+    assert with_kmr and not missing & with_kmr

@@ -418,3 +418,13 @@ def test_lint_warns_on_an_unsourced_translation():
     assert [(p.severity, p.language, p.message) for p in problems] == [
         ("warning", "en", "translation 'tolerated stay' names no source")
     ]
+
+
+def test_whole_word_is_a_project_subset_and_valid_tbx_basic():
+    term = Term("Kreis", part_of_speech="noun", whole_word=True)
+    glossary = Glossary((Concept("kreis", {"de": (term,), "en": (Term("district"),)}),))
+    data = write_tbx(glossary)
+    assert b'<admin type="projectSubset">wholeWord</admin>' in data
+    assert_valid_v3(data)
+    assert parse_tbx(data).concepts == glossary.concepts
+    assert b"wholeWord" not in write_tbx(parse_tbx(data.replace(b"wholeWord", b"other")))

@@ -40,8 +40,8 @@ def broken(demo):
         "ar",
         "index",
         {
-            "Willkommen im Integrationsportal": "أهلاً وسهلاً <script>alert(1)</script>",
-            "Integrationsportal Kreis Heinsberg": "بوابة الاندماج",
+            "Willkommen im Integrationsportal": "أهلاً وسهلاً في مقاطعة هاينسبرغ <script>alert(1)</script>",
+            "Integrationsportal Kreis Heinsberg": "بوابة الاندماج في مقاطعة هاينسبرغ",
             "Was möchten Sie wissen?": " ماذا تريد أن تعرف؟",
         },
     )
