@@ -370,6 +370,18 @@ class Project:
 
         return WordPressLocator(portal, pattern)  # type: ignore[arg-type]
 
+    @contextmanager
+    def _portal_and_target(
+        self, insecure: bool, target: PublishTarget | None = None
+    ) -> Iterator[tuple[Portal, PublishTarget]]:
+        """The portal and the target, closed afterwards (a ``target`` passed in stays open:
+        it is the caller's)."""
+        with ExitStack() as stack:
+            if target is None:
+                target = stack.enter_context(closing(self.open_target(insecure=insecure)))
+            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+            yield portal, target
+
     # -- pipeline ------------------------------------------------------------------
 
     def pull(
@@ -402,10 +414,7 @@ class Project:
         """Publish the translated pages; see :func:`kisync.publish.push.push`."""
         from .publish.push import push
 
-        with ExitStack() as stack:
-            if target is None:
-                target = stack.enter_context(closing(self.open_target(insecure=insecure)))
-            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+        with self._portal_and_target(insecure, target) as (portal, target):
             return push(
                 portal,
                 target,
@@ -648,9 +657,7 @@ class Project:
         see :mod:`kisync.harvest.edits`."""
         from .harvest.edits import take_back_edits
 
-        with ExitStack() as stack:
-            target = stack.enter_context(closing(self.open_target(insecure=insecure)))
-            portal = stack.enter_context(closing(self.open_portal(insecure=insecure)))
+        with self._portal_and_target(insecure) as (portal, target):
             return take_back_edits(
                 portal,
                 target,
