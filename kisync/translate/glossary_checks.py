@@ -92,8 +92,8 @@ _ARABIC_CLITICS = _arabic_clitics()
 
 _UMLAUT = re.compile("[äöüÄÖÜß]")
 _UMLAUT_SPELLINGS = (
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"},
-    {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"},
+    str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
+    str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"}),
 )
 
 
@@ -113,7 +113,7 @@ def _spellings(term: str) -> list[str]:
     """``term``, and with umlauts and ß as typed on keyboards without them (ae or a, ss)."""
     if not _UMLAUT.search(term):
         return [term]
-    return [term, *(_UMLAUT.sub(lambda m: table[m[0]], term) for table in _UMLAUT_SPELLINGS)]
+    return [term, *(term.translate(table) for table in _UMLAUT_SPELLINGS)]
 
 
 def _contains(text: str, term: str, language: str) -> bool:
