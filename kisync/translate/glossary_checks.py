@@ -90,12 +90,33 @@ def _arabic_clitics() -> tuple[str, ...]:
 
 _ARABIC_CLITICS = _arabic_clitics()
 
+_UMLAUT = re.compile("[äöüÄÖÜß]")
+_UMLAUT_SPELLINGS = (
+    str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}),
+    str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"}),
+)
+
 
 # -- finding a term in a translation ----------------------------------------------------
 
 
 def contains_term(text: str, term: str, language: str) -> bool:
-    """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``)."""
+    """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``).
+
+    A German name kept in the translation (en *Bürgergeld*, *Ausländerbehörde*) is also
+    found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*).
+    """
+    return any(_contains(text, spelling, language) for spelling in _spellings(term))
+
+
+def _spellings(term: str) -> list[str]:
+    """``term``, and with umlauts and ß as typed on keyboards without them (ae or a, ss)."""
+    if not _UMLAUT.search(term):
+        return [term]
+    return [term, *(term.translate(table) for table in _UMLAUT_SPELLINGS)]
+
+
+def _contains(text: str, term: str, language: str) -> bool:
     primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
     arabic = primary == "ar"
     endings = _ENDINGS.get(primary)
@@ -185,7 +206,7 @@ def term_problems(
     for match in matches:
         concept, term = match.concept, match.term
         if term.dnt:
-            kept = re.search(rf"(?<![^\W_]){re.escape(term.text)}", translation)
+            kept = _kept_german(translation, term.text)
             admitted = [t.text for t in concept.approved(language) if t.text != term.text]
             if not kept and not any(contains_term(translation, t, language) for t in admitted):
                 yield (
@@ -206,6 +227,17 @@ def term_problems(
                 "glossary-term",
                 (f"the glossary translates {term.text!r} as {choices}; the translation uses none"),
             )
+
+
+def _kept_german(translation: str, name: str) -> bool:
+    """Whether ``translation`` keeps the German ``name``: as written, or as pages write it
+    (*jobcenter*, *JobCenter*; without umlauts). An abbreviation (*BAMF*, *KI*) must keep
+    its capitals: *ki* begins many words."""
+    flags = 0 if name.isupper() else re.IGNORECASE
+    return any(
+        re.search(rf"(?<![^\W_]){re.escape(spelling)}", translation, flags)
+        for spelling in _spellings(name)
+    )
 
 
 def _deprecated_message(concept: Concept, term: Term, wrong: Term, language: str) -> str:

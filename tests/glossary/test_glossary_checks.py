@@ -36,6 +36,9 @@ def matcher() -> Matcher:
         ("ar", "تصريح الإقامة", "يجب تجديد تصريح إقامتك."),
         ("fa", "کمک‌هزینه فرزند", "كمك هزينه فرزندان را بگيريد"),
         ("en", "integration course", "Integration Courses start in March."),
+        # a German name kept in English, typed without umlauts
+        ("en", "Bürgergeld", "Apply for Buergergeld at the Jobcenter."),
+        ("en", "Ausländerbehörde", "Go to the Auslanderbehorde (immigration office)."),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
@@ -143,6 +146,16 @@ def test_term_problems(matcher):
     assert problems(matcher, "Im Integrationskurs", "In the integration course", "en") == []
     # a language without an approved term in the glossary: nothing to check against
     assert problems(matcher, "Im Integrationskurs", "Dans le cours", "fr") == []
+
+
+def test_names_kept_german_as_pages_write_them(matcher):
+    source = "Das Jobcenter zahlt."
+    assert problems(matcher, source, "JobCenter'a başvurun.", "tr") == []
+    assert problems(matcher, source, "JOBCENTER ödeme yapar.", "tr") == []
+    # an abbreviation keeps its capitals: "ki" begins many words
+    assert problems(matcher, "Das KI berät Sie.", "Kişisel danışmanlık.", "tr") == [
+        ("glossary-keep-german", "'KI' stays German: write it unchanged in the translation")
+    ]
 
 
 def test_source_problems(matcher):

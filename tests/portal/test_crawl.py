@@ -318,7 +318,9 @@ def test_crawl_delay_is_kept_after_a_retry(site: Path, server: TestServer, cache
     assert server.count("/launisch/") == 2
     starts = [r.started for r in server.requests[1:]]  # after robots.txt
     gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
-    assert len(gaps) >= 4 and min(gaps) >= 0.45, gaps
+    # The server notes each start when a thread takes the request: on a loaded machine that
+    # is late by tens of milliseconds. Without the delay the gaps are about 0.01 s.
+    assert len(gaps) >= 4 and min(gaps) >= 0.3, gaps
 
 
 def test_robots_txt_forbidding_the_start_page_stops_the_crawl(
@@ -339,7 +341,8 @@ def test_delay_spaces_request_starts(site: Path, server: TestServer, cache: Path
         assert len(keys(portal)) == 4
     starts = sorted(r.started for r in server.requests)
     gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
-    assert len(gaps) >= 6 and min(gaps) >= 0.08 and sum(gaps) / len(gaps) >= 0.095, gaps
+    # Starts are noted late on a loaded machine (see above); the mean is robust to that.
+    assert len(gaps) >= 6 and min(gaps) >= 0.05 and sum(gaps) / len(gaps) >= 0.09, gaps
 
 
 def test_concurrency_is_bounded(site: Path, server: TestServer, cache: Path) -> None:
