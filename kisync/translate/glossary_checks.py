@@ -106,7 +106,17 @@ def contains_term(text: str, term: str, language: str) -> bool:
     A German name kept in the translation (en *Bürgergeld*, *Ausländerbehörde*) is also
     found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*).
     """
-    return any(_contains(text, spelling, language) for spelling in _spellings(term))
+    spellings = [term] if _primary(language) in _OWN_UMLAUTS else _spellings(term)
+    return any(_contains(text, spelling, language) for spelling in spellings)
+
+
+_OWN_UMLAUTS = frozenset({"de", "tr", "az", "tk", "hu", "fi", "et", "sv"})
+"""Languages whose own words have ä/ö/ü: their terms are not German names (tr *göç* is
+not *goec*)."""
+
+
+def _primary(language: str) -> str:
+    return re.split(r"[-_]", language, maxsplit=1)[0].lower()
 
 
 def _spellings(term: str) -> list[str]:
@@ -117,7 +127,7 @@ def _spellings(term: str) -> list[str]:
 
 
 def _contains(text: str, term: str, language: str) -> bool:
-    primary = re.split(r"[-_]", language, maxsplit=1)[0].lower()
+    primary = _primary(language)
     arabic = primary == "ar"
     endings = _ENDINGS.get(primary)
     term_words = _words(term)
