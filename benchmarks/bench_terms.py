@@ -12,12 +12,13 @@
   (``benchmarks/terms/en.txt``), the share whose English uses one of the glossary's
   preferred or admitted English terms (the same test ``kisync lint`` applies).
 
-Three sets: ``--set tuned`` (default; ``de.txt``/``en.txt``, the pages the glossary was
+Four sets: ``--set tuned`` (default; ``de.txt``/``en.txt``, the pages the glossary was
 tuned on), ``--set heldout`` (``heldout-de.txt``/``heldout-en.txt``, pages kept apart,
-since tuned on as well) and ``--set unseen`` (``unseen-de.txt``/``unseen-en.txt``, a third
-set of pages used in neither, annotated before the first run).
+since tuned on as well), ``--set unseen`` (``unseen-de.txt``/``unseen-en.txt``, a third
+set of pages used in neither, annotated before the first run) and ``--set final``
+(``final-de.txt``/``final-en.txt``, a blind fourth set for one final measurement).
 
-    python benchmarks/bench_terms.py [--set heldout|unseen] [--show-errors]
+    python benchmarks/bench_terms.py [--set heldout|unseen|final] [--show-errors]
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SETS = {
     "tuned": ("de.txt", "en.txt"),
     "heldout": ("heldout-de.txt", "heldout-en.txt"),
     "unseen": ("unseen-de.txt", "unseen-en.txt"),
+    "final": ("final-de.txt", "final-en.txt"),
 }
 
 
