@@ -164,7 +164,7 @@ def test_longest_match_first(matcher, text, expected):
         "Der Kurs beginnt.",
         "Ihr Aufenthalt ist gesichert.",
         "Kinder brauchen Schutz.",
-        "Der Kindergarten öffnet um sieben.",
+        "Die Kinder spielen im Garten.",
         "Sie können sich das anhören.",
         "Vergessen Sie den Ausweis nicht.",
         "Bitte dulden Sie den Lärm.",
@@ -317,4 +317,32 @@ def test_a_multi_word_whole_word_term_does_not_end_in_a_compound():
     ],
 )
 def test_look_alikes_of_short_terms_in_the_shipped_glossary(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kita staff, not the skilled worker of the immigration law
+        (
+            "von pädagogischen Fachkräften betreut",
+            [("pädagogischen Fachkräften", "pädagogische Fachkraft")],
+        ),
+        # the benefits, not the asylum seekers
+        (
+            "Er bezieht Asylbewerberleistungen.",
+            [("Asylbewerberleistungen", "Asylbewerberleistungen")],
+        ),
+        # the parents' choice of a kita, not the right to vote
+        (
+            "das Wunsch- und Wahlrecht der Eltern",
+            [("Wunsch- und Wahlrecht", "Wunsch- und Wahlrecht")],
+        ),
+        (
+            "Bildungspaket und Kindergarten",
+            [("Bildungspaket", "Bildungspaket"), ("Kindergarten", "Kindergarten")],
+        ),
+    ],
+)
+def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
     assert found(matcher, text) == expected
