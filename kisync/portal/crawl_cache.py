@@ -12,11 +12,11 @@ import json
 import logging
 import os
 import re
-import tempfile
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from ..util.fsutil import create_temporary
 from .http import Reply
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,7 @@ _DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = create_temporary(path)  # named so that a killed run's is cleaned
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -39,7 +38,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

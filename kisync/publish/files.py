@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -22,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import PortalError
 from ..languages import Language
 from ..portal.base import PageRef
+from ..util.fsutil import create_temporary, remove_stale_temporaries
 from .target import Published, RenderedPage
 
 _PAGE_SUFFIXES = (".html", ".htm")
@@ -84,6 +84,18 @@ class FilesTarget:
 
     def remove(self, language: Language, source: PageRef, previous: Published) -> None:
         self._delete(previous.remote_id)
+
+    def prepare(
+        self,
+        languages: Sequence[Language],
+        *,
+        create_languages: bool = False,
+        dry_run: bool = False,
+    ) -> list[str]:
+        """Before a push: remove the temporary files a killed push left in the folder."""
+        if not dry_run:
+            remove_stale_temporaries([self.folder])
+        return []
 
     def close(self) -> None:
         pass
@@ -153,10 +165,11 @@ def _modified(path: Path) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a new file next to ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+    """Write ``data`` to a new file next to ``path``, then rename it over ``path`` (a
+    symbolic link at ``path`` is replaced, never followed). The temporary file is named
+    like kisync's others, so one of a killed push is removed by the next
+    (:meth:`FilesTarget.prepare`)."""
+    descriptor, temporary = create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

@@ -118,7 +118,7 @@ def replace_file(
 def _replace(
     path: Path, data: bytes, mode: int | None, expected: FileVersion | None
 ) -> Signature | None:
-    descriptor, temporary = _create_temporary(path)
+    descriptor, temporary = create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -163,7 +163,7 @@ def _signature_now(path: Path) -> Signature | None:
         return None
 
 
-def _create_temporary(path: Path) -> tuple[int, Path]:
+def create_temporary(path: Path) -> tuple[int, Path]:
     """A new, empty, hidden file next to ``path``, named after it and this process.
 
     Created with mode 0666 so that the umask applies, as for any new file (unlike

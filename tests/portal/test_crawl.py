@@ -956,3 +956,22 @@ def test_crawl_the_demo_portal(cache: Path) -> None:
         assert all(ref.title for ref in refs)
         for ref in refs:
             assert "<html" in portal.read(ref)
+
+
+def test_a_cache_file_is_written_under_a_name_the_stale_file_cleanup_knows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crawl killed mid-write leaves a temporary file that the next command removes."""
+    from kisync.util.fsutil import TEMPORARY_MARK
+
+    seen: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:  # the moment a kill would leave the file behind
+        seen.extend(os.listdir(tmp_path))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(crawl_cache.os, "fsync", fsync)
+    crawl_cache.write_atomic(tmp_path / "index.json", b"{}")
+    assert any(name.startswith(".index.json") and TEMPORARY_MARK in name for name in seen), seen
+    assert os.listdir(tmp_path) == ["index.json"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from kisync.errors import PortalError
@@ -9,6 +12,7 @@ from kisync.languages import get_language
 from kisync.portal import PageRef
 from kisync.publish import PublishTarget, RenderedPage
 from kisync.publish.files import FilesTarget
+from kisync.util.fsutil import TEMPORARY_MARK
 
 EN = get_language("en")
 FA_AF = get_language("fa_AF")
@@ -102,3 +106,33 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     for text in ("<p>1</p>", "<p>2</p>"):
         target.write(EN, page("/x/", "x", text), None)
     assert [p.name for p in (tmp_path / "en" / "x").iterdir()] == ["index.html"]
+
+
+def test_a_killed_pushs_temporary_file_is_removed_before_the_next_push(tmp_path):
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    folder = tmp_path / "en" / "x"
+    folder.mkdir(parents=True)
+    stale = folder / f".index.html{TEMPORARY_MARK}{int(finished.stdout)}-0a1b2c3d"
+    stale.write_text("<p>half a page</p>")
+    target = FilesTarget(tmp_path)
+    target.prepare([EN], dry_run=True)
+    assert stale.exists()  # a dry run changes nothing
+    target.prepare([EN])
+    target.write(EN, page("/x/", "x"), None)
+    assert [p.name for p in folder.iterdir()] == ["index.html"]
+
+
+def test_a_symbolic_link_at_the_page_is_replaced_not_followed(tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text("keep me")
+    folder = tmp_path / "site" / "en" / "x"
+    folder.mkdir(parents=True)
+    (folder / "index.html").symlink_to(outside)
+    FilesTarget(tmp_path / "site").write(EN, page("/x/", "x"), None)
+    assert outside.read_text() == "keep me"
+    assert not (folder / "index.html").is_symlink()
