@@ -304,6 +304,21 @@ def _carry_over(
     return entry
 
 
+def language_header(language: Language) -> dict[str, str]:
+    """The header fields every kisync PO file for ``language`` has, from
+    ``Last-Translator`` to ``X-Generator`` (gettext's order)."""
+    return {
+        "Last-Translator": "",
+        "Language-Team": language.english_name,
+        "Language": language.code,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": language.plural_forms,
+        "X-Generator": "kisync",
+    }
+
+
 def _catalog_header(
     template: polib.POFile, existing: polib.POFile | None, language: Language
 ) -> dict[str, str]:
@@ -318,14 +333,7 @@ def _catalog_header(
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": created,
         "PO-Revision-Date": created,
-        "Last-Translator": "",
-        "Language-Team": language.english_name,
-        "Language": language.code,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": language.plural_forms,
-        "X-Generator": "kisync",
+        **language_header(language),
     }
     forced = {
         "Project-Id-Version": defaults["Project-Id-Version"],

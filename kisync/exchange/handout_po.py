@@ -12,6 +12,7 @@ from __future__ import annotations
 import polib
 
 from ..catalog import pofile
+from ..catalog.merge import language_header
 from ..errors import KisyncError
 from ..languages import Language
 from .units import Manifest, Returned, Unit
@@ -24,14 +25,7 @@ def write_handout_po(manifest: Manifest, language: Language) -> str:
     catalog.metadata = {
         "Project-Id-Version": "kisync hand-out",
         "PO-Revision-Date": manifest.created,
-        "Last-Translator": "",
-        "Language-Team": language.english_name,
-        "Language": language.code,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": language.plural_forms,
-        "X-Generator": "kisync",
+        **language_header(language),
         EXPORT_HEADER: manifest.export_id,
     }
     catalog.extend(_entry(unit) for unit in manifest.units)

@@ -15,7 +15,7 @@ from ..util.fsutil import write_if_changed
 from . import load_glossary
 from .csvglossary import write_csv
 from .glossary import Glossary, MergeReport, merge_concepts
-from .glossarylint import GlossaryLintReport, GlossaryProblem, check_glossary, expected_languages
+from .glossarylint import GlossaryProblem, check_glossary, expected_languages
 from .matcher import Match, Matcher
 from .notes import describe, target_text
 from .tbx import read_tbx, write_tbx, write_tbx2, write_weblate
@@ -120,7 +120,7 @@ class GlossaryImport:
 
     def lines(self) -> list[str]:
         """One line per warning, as ``kisync glossary lint`` prints them."""
-        return GlossaryLintReport(0, self.warnings).lines()
+        return [problem.line() for problem in self.warnings]
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -21,6 +21,11 @@ class GlossaryProblem:
     """Language code, or empty when the problem is not about one language."""
     message: str
 
+    def line(self) -> str:
+        """``error: c-bamf [en]: …``, as ``kisync glossary lint`` prints it."""
+        where = self.concept + (f" [{self.language}]" if self.language else "")
+        return f"{self.severity}: {where}: {self.message}"
+
     def to_json(self) -> dict[str, str]:
         return {
             "severity": self.severity,
@@ -48,12 +53,7 @@ class GlossaryLintReport:
 
     def lines(self) -> list[str]:
         """One line per problem: ``error: c-bamf [en]: …``."""
-        return [
-            f"{p.severity}: {p.concept}"
-            + (f" [{p.language}]" if p.language else "")
-            + f": {p.message}"
-            for p in self.problems
-        ]
+        return [problem.line() for problem in self.problems]
 
     def summary(self) -> str:
         errors = len(self.errors)
