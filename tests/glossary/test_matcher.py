@@ -346,3 +346,44 @@ def test_look_alikes_of_short_terms_in_the_shipped_glossary(matcher, text, expec
 )
 def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the school an authority assigns, not the allocation of refugees to a town
+        (
+            "Die Schulzuweisung erfolgt durch das Schulamt.",
+            [
+                ("Schulzuweisung", "Schulzuweisung"),
+                ("Schulamt", "Schulamt"),
+            ],
+        ),
+        # a school of the second educational path, not further training at work
+        ("am Weiterbildungskolleg", [("Weiterbildungskolleg", "Weiterbildungskolleg")]),
+        # the university-of-applied-sciences entrance, not the Abitur
+        ("mit Fachhochschulreife", [("Fachhochschulreife", "Fachhochschulreife")]),
+        # a school-leaving certificate of its own, not any Schulabschluss
+        ("den Hauptschulabschluss nachholen", [("Hauptschulabschluss", "Hauptschulabschluss")]),
+        # the declaration of joint custody, not custody itself
+        ("eine Sorgerechtserklärung abgeben", [("Sorgerechtserklärung", "Sorgerechtserklärung")]),
+        # short whole words of the registry office and family law
+        ("Die Entscheidung über die Unterhaltung", []),
+        (
+            "Nach der Scheidung zahlt er Unterhalt.",
+            [
+                ("Scheidung", "Scheidung"),
+                ("Unterhalt", "Unterhalt"),
+            ],
+        ),
+        (
+            "Heiratsurkunde und Heirat",
+            [
+                ("Heiratsurkunde", "Heiratsurkunde"),
+                ("Heirat", "Heirat"),
+            ],
+        ),
+    ],
+)
+def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected):
+    assert found(matcher, text) == expected
