@@ -367,7 +367,13 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
         ("den Hauptschulabschluss nachholen", [("Hauptschulabschluss", "Hauptschulabschluss")]),
         # the declaration of joint custody, not custody itself
         ("eine Sorgerechtserklärung abgeben", [("Sorgerechtserklärung", "Sorgerechtserklärung")]),
-        # short whole words of the registry office and family law
+        # the youth office's educational support, not its Beistandschaft (paternity, maintenance)
+        (
+            "eine Erziehungsbeistandschaft beantragen",
+            [("Erziehungsbeistandschaft", "Erziehungsbeistandschaft")],
+        ),
+        ("in der Sekundarstufe II", [("Sekundarstufe II", "Sekundarstufe II")]),
+        # short words of the registry office and family law
         ("Die Entscheidung über die Unterhaltung", []),
         (
             "Nach der Scheidung zahlt er Unterhalt.",
