@@ -367,6 +367,16 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
         ("den Hauptschulabschluss nachholen", [("Hauptschulabschluss", "Hauptschulabschluss")]),
         # the declaration of joint custody, not custody itself
         ("eine Sorgerechtserklärung abgeben", [("Sorgerechtserklärung", "Sorgerechtserklärung")]),
+        # a foreign divorce's recognition, not the recognition of qualifications
+        (
+            "ein Anerkennungsverfahren beim Oberlandesgericht",
+            [
+                (
+                    "Anerkennungsverfahren beim Oberlandesgericht",
+                    "Anerkennungsverfahren beim Oberlandesgericht",
+                )
+            ],
+        ),
         # the youth office's educational support, not its Beistandschaft (paternity, maintenance)
         (
             "eine Erziehungsbeistandschaft beantragen",
