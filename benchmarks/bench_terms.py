@@ -127,7 +127,8 @@ def main() -> None:
     print(f"wrong advice: {len(traps.wrong)} hints in {len(_lines(trap_file))} traps")
     print(f"agreement: {agree / total:6.1%} ({agree} of {total} published English renderings)")
     if lacking:
-        print(f"  and {len(lacking)} renderings of concepts the glossary lacks (not counted)")
+        share = agree / (total + len(lacking))
+        print(f"  and {len(lacking)} of concepts the glossary lacks ({share:.1%} counting them)")
     if args.show_errors:
         for label, items in (("missed", score.misses), ("wrong", score.wrong)):
             for text, (start, end, term) in items:
