@@ -385,6 +385,8 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
         ("in der Sekundarstufe II", [("Sekundarstufe II", "Sekundarstufe II")]),
         # short words of the registry office and family law
         ("Die Entscheidung über die Unterhaltung", []),
+        ("eine Unterhaltsreinigung", []),
+        ("seine Unterhaltsansprüche", [("Unterhaltsansprüche", "Unterhaltsanspruch")]),
         (
             "Nach der Scheidung zahlt er Unterhalt.",
             [
