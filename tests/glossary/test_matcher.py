@@ -65,8 +65,11 @@ def test_gender_forms(matcher, text):
     [
         ("Integrationskursträger", [("Integrationskursträger", "Integrationskursträger")]),
         ("Integrationskursanbieter", [("Integrationskursanbieter", "Integrationskurs")]),
-        ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Integrationskurs")]),
-        ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Integrationskurs")]),
+        ("Intensivintegrationskurs", [("Intensivintegrationskurs", "Integrationskurs")]),
+        ("Abendintegrationskursen", [("Abendintegrationskursen", "Integrationskurs")]),
+        # the special courses are concepts of their own: the whole word wins
+        ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Frauenintegrationskurs")]),
+        ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Jugendintegrationskurs")]),
         ("Ausbildungsduldung", [("Ausbildungsduldung", "Duldung")]),
         ("Flüchtlingsunterkunft", [("Flüchtlingsunterkunft", "Flüchtling")]),
         ("Integrationskurs-Träger", [("Integrationskurs-Träger", "Integrationskursträger")]),
