@@ -76,6 +76,16 @@ SOURCE = " source"
 _SOURCE_COLUMN = re.compile(
     r"^(?:source\s*[:_ ]\s*(?P<after>\S+)|(?P<before>\S+?)\s*[:_ ]\s*source)$", re.IGNORECASE
 )
+_DETAIL_COLUMNS = {
+    "note": "note",
+    "usage": "usage",
+    "pos": "part_of_speech",
+    "gender": "gender",
+    "type": "term_type",
+    "context": "context",
+}
+"""Column → the :class:`Term` field it gives: all of them for a German term, note and
+usage for a translation."""
 _YES = {"yes", "y", "ja", "j", "x", "1", "true", "dnt"}
 _NO = {"", "no", "n", "nein", "0", "false"}
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
@@ -116,7 +126,8 @@ def parse_csv(text: str, name: str = "<csv>", source_language: str = "de") -> Gl
     except csv.Error as error:
         raise GlossaryError(f"{name}:{reader.line_num}: not valid CSV: {error}") from None
     concepts = tuple(builder.concept(source_language) for builder in builders.values())
-    return Glossary(concepts, source_language, sources=(name,))
+    stated = _stated_details(columns, source_language)
+    return Glossary(concepts, source_language, sources=(name,), stated_details=stated)
 
 
 def _columns(header: list[str], name: str, source_language: str) -> list[str]:
@@ -144,6 +155,28 @@ def _columns(header: list[str], name: str, source_language: str) -> list[str]:
     if source_language not in columns:
         raise GlossaryError(f"{name}:1: no column {source_language!r} for the German terms")
     return columns
+
+
+def _languages(columns: list[str]) -> list[str]:
+    return [
+        c
+        for c in columns
+        if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS and not c.endswith(SOURCE)
+    ]
+
+
+def _stated_details(columns: list[str], source: str) -> dict[str, frozenset[str]]:
+    """Per language, the term details its columns give, an empty cell too (merging then
+    keeps the others from the glossary): :data:`_DETAIL_COLUMNS` and the language's
+    source column."""
+    stated = {}
+    for language in _languages(columns):
+        given = list(_DETAIL_COLUMNS) if language == source else ["note", "usage"]
+        details = {_DETAIL_COLUMNS[column] for column in given if column in columns}
+        if language + SOURCE in columns:
+            details.add("source")
+        stated[language] = frozenset(details)
+    return stated
 
 
 @dataclass
@@ -178,11 +211,7 @@ def _add_row(
         raise GlossaryError(f"{where}: {problem}")
 
     cells = {key: " ".join(_unescape(value).split()) for key, value in row.items()}
-    languages = [
-        c
-        for c in columns
-        if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS and not c.endswith(SOURCE)
-    ]
+    languages = _languages(columns)
     if not any(cells.get(lang) for lang in languages):
         fail("the row has no term in any language column")
     concept_id = cells.get("id", "")

@@ -54,6 +54,9 @@ GENDERS = ("masculine", "feminine", "neuter", "other")
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 CASE_SENSITIVE_TYPES = ("acronym", "abbreviation")
 
+TERM_DETAILS = ("part_of_speech", "gender", "term_type", "note", "context", "usage", "source")
+"""The :class:`Term` fields an imported file may lack: see :func:`merge_concepts`."""
+
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 
 
@@ -143,6 +146,10 @@ class Glossary:
     title: str = ""
     sources: tuple[str, ...] = ()
     """Where the concepts came from (file names), for messages."""
+    stated_details: Mapping[str, frozenset[str]] | None = field(default=None, compare=False)
+    """Per language, the :data:`TERM_DETAILS` the file states for its terms, empty ones
+    too (a CSV's ``note`` column); None when it may leave any of them out (TBX: other
+    tools drop kisync's fields). See :func:`merge_concepts`."""
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -244,9 +251,10 @@ class MergeReport:
 def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeReport]:
     """``base`` with the concepts of ``incoming`` added or replacing those with the same id.
 
-    No concept of ``base`` is removed. Imported translations that lack details a file
-    format could not carry (a translator note in a CSV row, a gender) keep those details
-    from the same term in ``base``.
+    No concept of ``base`` is removed. An imported translation keeps the details its file
+    has no place for (a gender in a CSV row; a note when the CSV has no ``note`` column;
+    any empty detail unless :attr:`Glossary.stated_details` says otherwise) from the same
+    term in ``base``. A detail the file states is taken as it is: an emptied note is removed.
     """
     if incoming.source_language != base.source_language:
         raise GlossaryError(
@@ -260,7 +268,7 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
         if new is None:
             concepts.append(concept)
             continue
-        merged = _completed(new, concept, base.source_language)
+        merged = _completed(new, concept, base.source_language, incoming.stated_details)
         concepts.append(merged)
         if merged != concept:
             changed.append(concept.id)
@@ -269,25 +277,29 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
     return replace(base, concepts=tuple(concepts)), report
 
 
-def _completed(new: Concept, old: Concept, source: str) -> Concept:
+def _completed(
+    new: Concept, old: Concept, source: str, stated: Mapping[str, frozenset[str]] | None
+) -> Concept:
     terms = {}
     for language, new_terms in new.terms.items():
         if language == source:
             terms[language] = new_terms
             continue
+        given = () if stated is None else stated.get(language, ())
+        missing = [name for name in TERM_DETAILS if name not in given]
         known = {term.text: term for term in old.terms_in(language)}
-        terms[language] = tuple(_filled(term, known.get(term.text)) for term in new_terms)
+        terms[language] = tuple(_filled(term, known.get(term.text), missing) for term in new_terms)
     definitions = {**old.definitions, **new.definitions}
     if source not in new.definitions:
         definitions.pop(source, None)
     return replace(new, terms=terms, definitions=definitions)
 
 
-def _filled(term: Term, old: Term | None) -> Term:
+def _filled(term: Term, old: Term | None, missing: Iterable[str]) -> Term:
+    """``term`` with the ``missing`` details it leaves empty taken from ``old``."""
     if old is None:
         return term
-    fields = ("part_of_speech", "gender", "term_type", "note", "context", "usage", "source")
-    return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in fields})
+    return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in missing})
 
 
 def check_id(value: str) -> str:
