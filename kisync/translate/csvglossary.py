@@ -16,8 +16,9 @@ the Arabic one from UNHCR's), so one ``source`` column could not say whose sourc
 Next to its term, a reviewer reads the term and its source together, and sorting or
 filtering one language keeps the pair. ``source en``, ``en_source`` and ``source:en``
 are read as well. A CSV without source columns (written before they existed) is still
-read; its translations have no source, and importing keeps the sources a translation
-that did not change had before.
+read. Importing takes each cell as it is, so an emptied note, usage or source removes
+it; it keeps from the glossary only what the file has no column for, and the pos,
+gender, type and context of translations (a row states them for its German term only).
 
 Other columns (any order, names as below; unknown columns are an error):
 ``id`` (rows without one are new concepts), ``status`` (preferred | admitted |
