@@ -65,8 +65,11 @@ def test_gender_forms(matcher, text):
     [
         ("Integrationskursträger", [("Integrationskursträger", "Integrationskursträger")]),
         ("Integrationskursanbieter", [("Integrationskursanbieter", "Integrationskurs")]),
-        ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Integrationskurs")]),
-        ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Integrationskurs")]),
+        ("Intensivintegrationskurs", [("Intensivintegrationskurs", "Integrationskurs")]),
+        ("Abendintegrationskursen", [("Abendintegrationskursen", "Integrationskurs")]),
+        # the special courses are concepts of their own: the whole word wins
+        ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Frauenintegrationskurs")]),
+        ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Jugendintegrationskurs")]),
         ("Ausbildungsduldung", [("Ausbildungsduldung", "Duldung")]),
         ("Flüchtlingsunterkunft", [("Flüchtlingsunterkunft", "Flüchtling")]),
         ("Integrationskurs-Träger", [("Integrationskurs-Träger", "Integrationskursträger")]),
@@ -346,3 +349,36 @@ def test_look_alikes_of_short_terms_in_the_shipped_glossary(matcher, text, expec
 )
 def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a law or register is named by the whole word, not by the word it starts with
+        (
+            "nach dem Flüchtlingsaufnahmegesetz (FlüAG)",
+            ["fluechtlingsaufnahmegesetz", "fluechtlingsaufnahmegesetz"],
+        ),
+        ("nach § 71 Asylverfahrensgesetz", ["asylgesetz"]),
+        ("nach dem Freizügigkeitsgesetz/EU", ["freizuegigkeitsgesetz"]),
+        ("das Staatsangehörigkeitsrecht", ["staatsangehoerigkeitsrecht"]),
+        ("im Ausländerzentralregister", ["auslaenderzentralregister"]),
+        ("die Zentrale Ausländerbehörde", ["zentrale-auslaenderbehoerde"]),
+        # old names of the EU long-term residence permit are not an Aufenthaltserlaubnis
+        ("eine dauerhafte Aufenthaltserlaubnis-EG", ["daueraufenthalt-eu"]),
+        ("die Erlaubnis zum Daueraufenthalt-EG", ["daueraufenthalt-eu"]),
+        # an entry ban is not an entry, the skilled-worker procedure not a skilled worker
+        ("eine Einreisesperre", ["einreise-und-aufenthaltsverbot"]),
+        ("das beschleunigte Fachkräfteverfahren", ["beschleunigtes-fachkraefteverfahren"]),
+        # "Antrag auf Asyl" does not end inside a compound
+        ("ein Antrag auf Asyl", ["asylantrag"]),
+        ("ein Antrag auf Asylbewerberleistungsbezug", ["antrag", "asylsuchende"]),
+        # whole words: the court, not its procedural code; the office holder, not an election
+        ("beim Verwaltungsgericht", ["verwaltungsgericht"]),
+        ("nach der Verwaltungsgerichtsordnung", []),
+        ("Landrat Müller und Landrätin Weiss", ["landrat", "landrat"]),
+        ("die Landratswahl", []),
+    ],
+)
+def test_names_of_residence_and_asylum_law_in_the_shipped_glossary(matcher, text, expected):
+    assert [match.concept.id for match in matcher.find(text)] == expected
