@@ -51,6 +51,7 @@ from ..languages import UnknownLanguage, get_language
 from .glossary import (
     GENDERS,
     PARTS_OF_SPEECH,
+    STATED_WITH_SOURCE,
     TERM_TYPES,
     Concept,
     Glossary,
@@ -168,14 +169,16 @@ def _languages(columns: list[str]) -> list[str]:
 
 def _stated_details(columns: list[str], source: str) -> dict[str, frozenset[str]]:
     """Per language, the term details its columns give, an empty cell too (merging then
-    keeps the others from the glossary): :data:`_DETAIL_COLUMNS` and the language's
-    source column."""
+    keeps the others from the glossary): :data:`_DETAIL_COLUMNS`, the language's source
+    column, and with the source language the flags and the concept's fields."""
     stated = {}
     for language in _languages(columns):
         given = list(_DETAIL_COLUMNS) if language == source else ["note", "usage"]
         details = {_DETAIL_COLUMNS[column] for column in given if column in columns}
         if language + SOURCE in columns:
             details.add("source")
+        if language == source:
+            details.update(name for name in STATED_WITH_SOURCE if name in columns)
         stated[language] = frozenset(details)
     return stated
 

@@ -357,6 +357,78 @@ def test_translation_details_survive_a_csv_round_trip(tmp_path):
     )
 
 
+def test_a_csv_of_some_languages_keeps_the_others(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    exported = tmp_path / "english.csv"
+    run(
+        "glossary",
+        "export",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "--output",
+        str(exported),
+        "--glossary",
+        str(target),
+    )
+    rows = list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8-sig"))))
+    assert "fa" not in rows[0]
+    next(row for row in rows if row["en"])["en"] = "daycare centre"
+    _, kita = _import(rows, target)
+    assert kita.preferred("en").text == "daycare centre"
+    assert kita.preferred("fa").text == "کودکستان"
+    assert kita.preferred("ru").source == "BAMF"
+
+
+def test_emptied_cells_of_a_language_column_remove_its_terms(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    rows = _exported_rows(target)
+    for row in rows:
+        row["fa"] = row["fa source"] = row["usage"] = ""
+    _, kita = _import(
+        [row for row in rows if any(row[lang] for lang in ("de", "en", "ru"))], target
+    )
+    assert kita.terms_in("fa") == ()
+    assert kita.preferred("ru").text == "детский сад"
+
+
+def test_a_csv_without_columns_for_german_details_keeps_them(tmp_path):
+    kita = Concept(
+        "kita",
+        {
+            "de": (
+                Term(
+                    "Kita",
+                    part_of_speech="noun",
+                    gender="feminine",
+                    dnt=True,
+                    whole_word=True,
+                    note="Kurzform",
+                ),
+            ),
+            "en": (Term("Kita", source="official name, kept in German"),),
+        },
+        definitions={"de": "Einrichtung für die Betreuung kleiner Kinder."},
+        subject="Schule und Kinderbetreuung",
+        note="Oft mit Kita-Gutschein.",
+    )
+    target = tmp_path / "glossary.tbx"
+    target.write_bytes(write_tbx(Glossary((kita,))))
+    _, imported = _import([{"id": "kita", "de": "Kita", "en": "Kita"}], target)
+    german = imported.preferred("de")
+    assert (german.part_of_speech, german.gender, german.dnt, german.whole_word, german.note) == (
+        "noun",
+        "feminine",
+        True,
+        True,
+        "Kurzform",
+    )
+    assert imported.definitions == kita.definitions
+    assert (imported.subject, imported.note) == (kita.subject, kita.note)
+    assert imported.preferred("en").source == "official name, kept in German"
+
+
 def test_a_tbx_import_keeps_the_details_the_file_leaves_out(tmp_path):
     target = _reviewed_glossary(tmp_path)
     terms = {"de": (Term("Kita"),), "en": (Term("day-care centre"),)}
