@@ -16,8 +16,9 @@ the Arabic one from UNHCR's), so one ``source`` column could not say whose sourc
 Next to its term, a reviewer reads the term and its source together, and sorting or
 filtering one language keeps the pair. ``source en``, ``en_source`` and ``source:en``
 are read as well. A CSV without source columns (written before they existed) is still
-read; its translations have no source, and importing keeps the sources a translation
-that did not change had before.
+read. Importing takes each cell as it is, so an emptied note, usage or source removes
+it; it keeps from the glossary only what the file has no column for, and the pos,
+gender, type and context of translations (a row states them for its German term only).
 
 Other columns (any order, names as below; unknown columns are an error):
 ``id`` (rows without one are new concepts), ``status`` (preferred | admitted |
@@ -50,6 +51,7 @@ from ..languages import UnknownLanguage, get_language
 from .glossary import (
     GENDERS,
     PARTS_OF_SPEECH,
+    STATED_WITH_SOURCE,
     TERM_TYPES,
     Concept,
     Glossary,
@@ -76,6 +78,16 @@ SOURCE = " source"
 _SOURCE_COLUMN = re.compile(
     r"^(?:source\s*[:_ ]\s*(?P<after>\S+)|(?P<before>\S+?)\s*[:_ ]\s*source)$", re.IGNORECASE
 )
+_DETAIL_COLUMNS = {
+    "note": "note",
+    "usage": "usage",
+    "pos": "part_of_speech",
+    "gender": "gender",
+    "type": "term_type",
+    "context": "context",
+}
+"""Column → the :class:`Term` field it gives: all of them for a German term, note and
+usage for a translation."""
 _YES = {"yes", "y", "ja", "j", "x", "1", "true", "dnt"}
 _NO = {"", "no", "n", "nein", "0", "false"}
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
@@ -116,7 +128,8 @@ def parse_csv(text: str, name: str = "<csv>", source_language: str = "de") -> Gl
     except csv.Error as error:
         raise GlossaryError(f"{name}:{reader.line_num}: not valid CSV: {error}") from None
     concepts = tuple(builder.concept(source_language) for builder in builders.values())
-    return Glossary(concepts, source_language, sources=(name,))
+    stated = _stated_details(columns, source_language)
+    return Glossary(concepts, source_language, sources=(name,), stated_details=stated)
 
 
 def _columns(header: list[str], name: str, source_language: str) -> list[str]:
@@ -144,6 +157,30 @@ def _columns(header: list[str], name: str, source_language: str) -> list[str]:
     if source_language not in columns:
         raise GlossaryError(f"{name}:1: no column {source_language!r} for the German terms")
     return columns
+
+
+def _languages(columns: list[str]) -> list[str]:
+    return [
+        c
+        for c in columns
+        if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS and not c.endswith(SOURCE)
+    ]
+
+
+def _stated_details(columns: list[str], source: str) -> dict[str, frozenset[str]]:
+    """Per language, the term details its columns give, an empty cell too (merging then
+    keeps the others from the glossary): :data:`_DETAIL_COLUMNS`, the language's source
+    column, and with the source language the flags and the concept's fields."""
+    stated = {}
+    for language in _languages(columns):
+        given = list(_DETAIL_COLUMNS) if language == source else ["note", "usage"]
+        details = {_DETAIL_COLUMNS[column] for column in given if column in columns}
+        if language + SOURCE in columns:
+            details.add("source")
+        if language == source:
+            details.update(name for name in STATED_WITH_SOURCE if name in columns)
+        stated[language] = frozenset(details)
+    return stated
 
 
 @dataclass
@@ -178,11 +215,7 @@ def _add_row(
         raise GlossaryError(f"{where}: {problem}")
 
     cells = {key: " ".join(_unescape(value).split()) for key, value in row.items()}
-    languages = [
-        c
-        for c in columns
-        if c not in CONCEPT_COLUMNS and c not in ROW_COLUMNS and not c.endswith(SOURCE)
-    ]
+    languages = _languages(columns)
     if not any(cells.get(lang) for lang in languages):
         fail("the row has no term in any language column")
     concept_id = cells.get("id", "")

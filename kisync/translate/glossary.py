@@ -54,6 +54,14 @@ GENDERS = ("masculine", "feminine", "neuter", "other")
 TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
 CASE_SENSITIVE_TYPES = ("acronym", "abbreviation")
 
+TERM_DETAILS = ("part_of_speech", "gender", "term_type", "note", "context", "usage", "source")
+"""The :class:`Term` fields an imported file may lack: see :func:`merge_concepts`."""
+SOURCE_TERM_DETAILS = (*TERM_DETAILS, "dnt", "whole_word")
+"""… and for a term of the source language (only a German term carries the flags)."""
+STATED_WITH_SOURCE = ("dnt", "whole_word", "definition", "subject", "concept_note")
+"""What else a file may state with its source language: the flags of its terms and the
+concept's definition, subject and note."""
+
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 
 
@@ -143,6 +151,11 @@ class Glossary:
     title: str = ""
     sources: tuple[str, ...] = ()
     """Where the concepts came from (file names), for messages."""
+    stated_details: Mapping[str, frozenset[str]] | None = field(default=None, compare=False)
+    """Per language of the file, the :data:`TERM_DETAILS` it states for its terms, empty
+    ones too (a CSV's ``note`` column), with the source language also the
+    :data:`STATED_WITH_SOURCE` it states; None when it may leave any of them out (TBX:
+    other tools drop kisync's fields). See :func:`merge_concepts`."""
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -244,9 +257,13 @@ class MergeReport:
 def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeReport]:
     """``base`` with the concepts of ``incoming`` added or replacing those with the same id.
 
-    No concept of ``base`` is removed. Imported translations that lack details a file
-    format could not carry (a translator note in a CSV row, a gender) keep those details
-    from the same term in ``base``.
+    No concept of ``base`` is removed, and nothing the file has no place for is lost: a
+    language the file has no terms in at all (a CSV exported with only some languages)
+    keeps its terms, and an imported term keeps the details its file does not state (a
+    translation's gender in a CSV row; a note when the CSV has no ``note`` column; any
+    empty detail of a translation unless :attr:`Glossary.stated_details` says otherwise)
+    from the same term in ``base``. A detail the file states is taken as it is: an
+    emptied note is removed.
     """
     if incoming.source_language != base.source_language:
         raise GlossaryError(
@@ -260,7 +277,7 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
         if new is None:
             concepts.append(concept)
             continue
-        merged = _completed(new, concept, base.source_language)
+        merged = _completed(new, concept, base.source_language, incoming)
         concepts.append(merged)
         if merged != concept:
             changed.append(concept.id)
@@ -269,25 +286,46 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
     return replace(base, concepts=tuple(concepts)), report
 
 
-def _completed(new: Concept, old: Concept, source: str) -> Concept:
+def _completed(new: Concept, old: Concept, source: str, incoming: Glossary) -> Concept:
+    stated = incoming.stated_details
+    in_file = set(incoming.languages if stated is None else stated)
     terms = {}
-    for language, new_terms in new.terms.items():
-        if language == source:
+    for language in dict.fromkeys([*old.terms, *new.terms]):
+        new_terms = new.terms.get(language)
+        if new_terms is None:
+            if language not in in_file:
+                terms[language] = old.terms[language]
+            continue
+        if language == source and stated is None:
             terms[language] = new_terms
             continue
+        given = () if stated is None else stated.get(language, ())
+        details = SOURCE_TERM_DETAILS if language == source else TERM_DETAILS
+        missing = [name for name in details if name not in given]
         known = {term.text: term for term in old.terms_in(language)}
-        terms[language] = tuple(_filled(term, known.get(term.text)) for term in new_terms)
+        terms[language] = tuple(_filled(term, known.get(term.text), missing) for term in new_terms)
+    concept_fields = None if stated is None else stated.get(source, frozenset())
     definitions = {**old.definitions, **new.definitions}
-    if source not in new.definitions:
+    if source not in new.definitions and _states(concept_fields, "definition"):
         definitions.pop(source, None)
-    return replace(new, terms=terms, definitions=definitions)
+    kept = {
+        field: getattr(new, field) or getattr(old, field)
+        for name, field in (("subject", "subject"), ("concept_note", "note"))
+        if not _states(concept_fields, name)
+    }
+    return replace(new, terms=terms, definitions=definitions, **kept)
 
 
-def _filled(term: Term, old: Term | None) -> Term:
+def _states(fields: frozenset[str] | None, name: str) -> bool:
+    """Whether the imported file states the concept field (None: a TBX states all)."""
+    return fields is None or name in fields
+
+
+def _filled(term: Term, old: Term | None, missing: Iterable[str]) -> Term:
+    """``term`` with the ``missing`` details it leaves empty taken from ``old``."""
     if old is None:
         return term
-    fields = ("part_of_speech", "gender", "term_type", "note", "context", "usage", "source")
-    return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in fields})
+    return replace(term, **{name: getattr(term, name) or getattr(old, name) for name in missing})
 
 
 def check_id(value: str) -> str:

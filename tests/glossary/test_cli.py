@@ -13,6 +13,8 @@ from lxml import etree
 
 from kisync.cli import cli
 from kisync.translate import load_glossary, shipped_glossary_path
+from kisync.translate.glossary import Concept, Glossary, Term
+from kisync.translate.tbx import write_tbx
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "heinsberg"
 
@@ -251,6 +253,195 @@ def test_import_warns_like_lint_about_translations_without_source(tmp_path):
         t.text: t.source for t in load_glossary(target).concept("c-sprachcafe").terms_in("en")
     }
     assert sources == {"language café": "", "conversation café": "Handbook Germany (en)"}
+
+
+def _reviewed_glossary(tmp_path: Path) -> Path:
+    """A TBX file whose translations have a note, a usage, sources and grammar details."""
+    kita = Concept(
+        "kita",
+        {
+            "de": (Term("Kita", part_of_speech="noun", gender="feminine"),),
+            "en": (
+                Term(
+                    "day-care centre",
+                    part_of_speech="noun",
+                    note="Needs review by a native speaker.",
+                    source="BAMF (en)",
+                ),
+            ),
+            "fa": (Term("کودکستان", usage="AF", source="Handbook Germany (fa)"),),
+            "ru": (Term("детский сад", part_of_speech="noun", gender="masculine", source="BAMF"),),
+        },
+    )
+    target = tmp_path / "glossary.tbx"
+    target.write_bytes(write_tbx(Glossary((kita,))))
+    return target
+
+
+def _exported_rows(target: Path) -> list[dict[str, str]]:
+    exported = target.with_suffix(".csv")
+    run(
+        "glossary",
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        str(exported),
+        "--glossary",
+        str(target),
+    )
+    return list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8-sig"))))
+
+
+def _import(rows: list[dict[str, str]], target: Path):
+    edited = target.with_name("edited.csv")
+    with edited.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run("glossary", "import", str(edited), "--into", str(target))
+    assert result.exit_code == 0, result.output
+    return result, load_glossary(target).concept("kita")
+
+
+@pytest.mark.parametrize(("language", "column"), [("en", "note"), ("fa", "usage")])
+def test_an_emptied_note_or_usage_cell_removes_it_on_import(tmp_path, language, column):
+    target = _reviewed_glossary(tmp_path)
+    rows = _exported_rows(target)
+    row = next(row for row in rows if row[language] and row[column])
+    row[column] = ""
+    result, kita = _import(rows, target)
+    assert result.output.startswith(f"{target}: 0 concepts added, 1 changed")
+    assert getattr(kita.preferred(language), column) == ""
+    # the other cells, and what a row does not state for a translation, stay
+    assert (kita.preferred("en").note, kita.preferred("fa").usage) != ("", "")
+    assert kita.preferred("ru").gender == "masculine"
+    assert kita.preferred("en").part_of_speech == "noun"
+
+
+def test_an_emptied_source_cell_removes_the_source_and_the_import_warns(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    rows = _exported_rows(target)
+    next(row for row in rows if row["en"])["en source"] = ""
+    result, kita = _import(rows, target)
+    assert kita.preferred("en").source == ""
+    assert kita.preferred("ru").source == "BAMF"
+    warning = "warning: kita [en]: translation 'day-care centre' names no source"
+    assert result.output.splitlines()[1:] == [warning]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id,de,en,en source\nkita,Kita,day-care centre,BAMF (en)\n",
+        "id,de,en,note\nkita,Kita,,\nkita,,day-care centre,Needs review by a native speaker.\n",
+    ],
+)
+def test_a_csv_without_a_column_keeps_what_the_glossary_has_there(tmp_path, text):
+    target = _reviewed_glossary(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    _, kita = _import(rows, target)
+    english = kita.preferred("en")
+    assert (english.note, english.source) == ("Needs review by a native speaker.", "BAMF (en)")
+
+
+def test_translation_details_survive_a_csv_round_trip(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    before = target.read_bytes()
+    result, kita = _import(_exported_rows(target), target)
+    assert result.output.startswith(f"{target}: 0 concepts added, 0 changed, 1 unchanged")
+    assert target.read_bytes() == before
+    assert (kita.preferred("ru").gender, kita.preferred("ru").part_of_speech) == (
+        "masculine",
+        "noun",
+    )
+
+
+def test_a_csv_of_some_languages_keeps_the_others(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    exported = tmp_path / "english.csv"
+    run(
+        "glossary",
+        "export",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "--output",
+        str(exported),
+        "--glossary",
+        str(target),
+    )
+    rows = list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8-sig"))))
+    assert "fa" not in rows[0]
+    next(row for row in rows if row["en"])["en"] = "daycare centre"
+    _, kita = _import(rows, target)
+    assert kita.preferred("en").text == "daycare centre"
+    assert kita.preferred("fa").text == "کودکستان"
+    assert kita.preferred("ru").source == "BAMF"
+
+
+def test_emptied_cells_of_a_language_column_remove_its_terms(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    rows = _exported_rows(target)
+    for row in rows:
+        row["fa"] = row["fa source"] = row["usage"] = ""
+    _, kita = _import(
+        [row for row in rows if any(row[lang] for lang in ("de", "en", "ru"))], target
+    )
+    assert kita.terms_in("fa") == ()
+    assert kita.preferred("ru").text == "детский сад"
+
+
+def test_a_csv_without_columns_for_german_details_keeps_them(tmp_path):
+    kita = Concept(
+        "kita",
+        {
+            "de": (
+                Term(
+                    "Kita",
+                    part_of_speech="noun",
+                    gender="feminine",
+                    dnt=True,
+                    whole_word=True,
+                    note="Kurzform",
+                ),
+            ),
+            "en": (Term("Kita", source="official name, kept in German"),),
+        },
+        definitions={"de": "Einrichtung für die Betreuung kleiner Kinder."},
+        subject="Schule und Kinderbetreuung",
+        note="Oft mit Kita-Gutschein.",
+    )
+    target = tmp_path / "glossary.tbx"
+    target.write_bytes(write_tbx(Glossary((kita,))))
+    _, imported = _import([{"id": "kita", "de": "Kita", "en": "Kita"}], target)
+    german = imported.preferred("de")
+    assert (german.part_of_speech, german.gender, german.dnt, german.whole_word, german.note) == (
+        "noun",
+        "feminine",
+        True,
+        True,
+        "Kurzform",
+    )
+    assert imported.definitions == kita.definitions
+    assert (imported.subject, imported.note) == (kita.subject, kita.note)
+    assert imported.preferred("en").source == "official name, kept in German"
+
+
+def test_a_tbx_import_keeps_the_details_the_file_leaves_out(tmp_path):
+    target = _reviewed_glossary(tmp_path)
+    terms = {"de": (Term("Kita"),), "en": (Term("day-care centre"),)}
+    other_tool = tmp_path / "other.tbx"
+    other_tool.write_bytes(write_tbx(Glossary((Concept("kita", terms),))))
+    result = run("glossary", "import", str(other_tool), "--into", str(target))
+    assert result.exit_code == 0, result.output
+    english = load_glossary(target).concept("kita").preferred("en")
+    assert (english.note, english.source, english.part_of_speech) == (
+        "Needs review by a native speaker.",
+        "BAMF (en)",
+        "noun",
+    )
 
 
 def test_import_refuses_bad_csv_and_changes_nothing(tmp_path):
