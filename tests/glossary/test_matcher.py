@@ -382,3 +382,62 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
 )
 def test_names_of_residence_and_asylum_law_in_the_shipped_glossary(matcher, text, expected):
     assert [match.concept.id for match in matcher.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the school an authority assigns, not the allocation of refugees to a town
+        (
+            "Die Schulzuweisung erfolgt durch das Schulamt.",
+            [
+                ("Schulzuweisung", "Schulzuweisung"),
+                ("Schulamt", "Schulamt"),
+            ],
+        ),
+        # a school of the second educational path, not further training at work
+        ("am Weiterbildungskolleg", [("Weiterbildungskolleg", "Weiterbildungskolleg")]),
+        # the university-of-applied-sciences entrance, not the Abitur
+        ("mit Fachhochschulreife", [("Fachhochschulreife", "Fachhochschulreife")]),
+        # a school-leaving certificate of its own, not any Schulabschluss
+        ("den Hauptschulabschluss nachholen", [("Hauptschulabschluss", "Hauptschulabschluss")]),
+        # the declaration of joint custody, not custody itself
+        ("eine Sorgerechtserklärung abgeben", [("Sorgerechtserklärung", "Sorgerechtserklärung")]),
+        # a foreign divorce's recognition, not the recognition of qualifications
+        (
+            "ein Anerkennungsverfahren beim Oberlandesgericht",
+            [
+                (
+                    "Anerkennungsverfahren beim Oberlandesgericht",
+                    "Anerkennungsverfahren beim Oberlandesgericht",
+                )
+            ],
+        ),
+        # the youth office's educational support, not its Beistandschaft (paternity, maintenance)
+        (
+            "eine Erziehungsbeistandschaft beantragen",
+            [("Erziehungsbeistandschaft", "Erziehungsbeistandschaft")],
+        ),
+        ("in der Sekundarstufe II", [("Sekundarstufe II", "Sekundarstufe II")]),
+        # short words of the registry office and family law
+        ("Die Entscheidung über die Unterhaltung", []),
+        ("eine Unterhaltsreinigung", []),
+        ("seine Unterhaltsansprüche", [("Unterhaltsansprüche", "Unterhaltsanspruch")]),
+        (
+            "Nach der Scheidung zahlt er Unterhalt.",
+            [
+                ("Scheidung", "Scheidung"),
+                ("Unterhalt", "Unterhalt"),
+            ],
+        ),
+        (
+            "Heiratsurkunde und Heirat",
+            [
+                ("Heiratsurkunde", "Heiratsurkunde"),
+                ("Heirat", "Heirat"),
+            ],
+        ),
+    ],
+)
+def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected):
+    assert found(matcher, text) == expected
