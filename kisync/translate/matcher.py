@@ -47,6 +47,11 @@ This matcher handles those:
    Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
    is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
+10. **Another sense**: a few short terms have an everyday sense the words around them
+   give away, and are not matched there: *Bescheid* without article or adjective in a
+   clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*: let us know),
+   *Kreis der/des …* (*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group,
+   not a district), *Antrag der/des …-Fraktion* (a council motion, not an application).
 """
 
 from __future__ import annotations
@@ -237,7 +242,7 @@ class Matcher:
     def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
             for entry, how in self.word_matches(token.text):
-                if _used_as(entry.term, tokens, index):
+                if _used_as(entry.term, tokens, index) and not _other_sense(tokens, index):
                     yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
@@ -383,6 +388,64 @@ def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
         return True
     following = tokens[index + 1].text
     return not following[0].isupper() or following in _FORMAL_PRONOUNS
+
+
+_TELLING_VERBS = frozenset(
+    {"geben", "gebe", "gibst", "gibt", "gebt", "gib", "gab", "gaben", "gegeben"}
+    | {"sagen", "sage", "sagst", "sagt", "sag", "sagte", "sagten", "gesagt"}
+    | {"wissen", "weiss", "weisst", "wisst", "wusste", "wussten", "gewusst"}
+)
+_DETERMINERS = re.compile(
+    r"d(?:er|ie|as|en|em|es)|(?:k?ein|mein|dein|sein|ihr|unser|eue?r|dies|jed|welch)"
+    r"(?:e[mnrs]?)?|vom|im|zum|beim|am"
+)
+_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
+_ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
+_CLAUSE_END = re.compile(r"[.!?;:,()]")
+
+
+def _other_sense(tokens: list[_Token], index: int) -> bool:
+    """Whether a term word is used in an everyday sense here (see rule 10)."""
+    word = _fold(tokens[index].text)
+    if word in {"kreis", "kreise"}:
+        return _next_word(tokens, index) in {"der", "des"}
+    if word in {"antrag", "antrage"}:
+        if _next_word(tokens, index) not in {"der", "des"}:
+            return False
+        owner = [
+            _fold(token.text)
+            for token in _clause(tokens, index)
+            if token.start > tokens[index].start
+        ]
+        return any(following.endswith(("fraktion", "fraktionen")) for following in owner[1:4])
+    if word == "bescheid":
+        before = _fold(tokens[index - 1].text) if index else ""
+        if index and not _CLAUSE_END.search(tokens[index - 1].gap_after):
+            lowered = tokens[index - 1].text
+            if _DETERMINERS.fullmatch(before) or (
+                lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
+            ):
+                return False
+        return any(_fold(token.text) in _TELLING_VERBS for token in _clause(tokens, index))
+    return False
+
+
+def _next_word(tokens: list[_Token], index: int) -> str:
+    """The folded word after ``index`` in the same clause, or ''."""
+    if index + 1 >= len(tokens) or _CLAUSE_END.search(tokens[index].gap_after):
+        return ""
+    return _fold(tokens[index + 1].text)
+
+
+def _clause(tokens: list[_Token], index: int) -> list[_Token]:
+    """The tokens of the clause around ``index`` (up to punctuation)."""
+    start = index
+    while start > 0 and not _CLAUSE_END.search(tokens[start - 1].gap_after):
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and not _CLAUSE_END.search(tokens[end].gap_after):
+        end += 1
+    return tokens[start : end + 1]
 
 
 # -- text preparation -----------------------------------------------------------------
