@@ -4,7 +4,7 @@ Plain word matching (what Weblate does) misses most occurrences in German: nouns
 inflected (*Integrationskurses*, *Duldungen*), glued into compounds
 (*Integrationskursträger*, *Frauenintegrationskurs*), gendered (*Sprachmittler*innen*),
 and multi-word terms inflect their adjectives (*der elektronischen Gesundheitskarte*).
-This matcher handles those, on top of the Snowball German stemmer:
+This matcher handles those:
 
 1. **A clean view of the text.** Placeholders (``<a1>``…``</a1>``, ``<br1/>``), soft
    hyphens and zero-width characters are removed, every kind of space becomes a space;
@@ -12,15 +12,14 @@ This matcher handles those, on top of the Snowball German stemmer:
 2. **Words.** Letters and digits, with gender endings attached (``*innen``, ``:in``,
    ``_innen``, ``/-innen``, Binnen-I). Hyphens separate words; ``Integrations- und
    Orientierungskurse`` is read as two full compounds.
-3. **Word against term.** Lower-case, umlauts folded (Snowball removes them anyway,
-   and must never see capitals: it corrupts them), gender endings and the feminine
-   ``-in``/``-innen`` removed. The word is looked up by its Snowball stem among the stems
-   of every term's inflected forms (term, +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a``
-   → ``-en``, adjective endings for the words before a noun), and must then be one of
-   those forms. The stem finds candidates cheaply; the forms keep away what Snowball
-   conflates (it stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
-   *Sprachmittlung* like *Sprachmittler*) and add what it misses (*Kitas*; it stems
-   *Integrationskurs* and *Integrationskurse* differently).
+3. **Word against term.** Lower-case, umlauts folded, gender endings and the feminine
+   ``-in``/``-innen`` removed, the word must be one of the term's inflected forms (term,
+   +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a`` → ``-en``, adjective endings for the
+   words before a noun; ``ae``/``oe``/``ue`` read as umlauts), looked up in an index of
+   those forms. A list of forms, not a stemmer: a stemmer conflates what must stay apart
+   (Snowball stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
+   *Sprachmittlung* like *Sprachmittler*), misses what belongs together (*Kitas*), and
+   stemming every form of a large glossary in pure Python took seconds.
 4. **Compounds**, only for long terms: a word that starts with a term of at least five
    letters and goes on for at least three more (*Integrationskursträger*,
    *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
@@ -48,6 +47,11 @@ This matcher handles those, on top of the Snowball German stemmer:
    Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
    is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
+10. **Another sense**: a few short terms have an everyday sense the words around them
+   give away, and are not matched there: *Bescheid* without article or adjective in a
+   clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*: let us know),
+   *Kreis der/des …* (*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group,
+   not a district), *Antrag der/des …-Fraktion* (a council motion, not an application).
 """
 
 from __future__ import annotations
@@ -58,8 +62,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import snowballstemmer
 
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term
@@ -133,14 +135,12 @@ class _Word:
 
     text: str
     base: str
-    keys: frozenset[str]
-    """Snowball stems of its forms: the index words are looked up by."""
     forms: frozenset[str]
     """Its inflected forms, folded; a word of the text must be one of them."""
     plain_forms: frozenset[str]
-    """The same with ae/oe/ue for umlauts."""
+    """The same with ae/oe/ue for umlauts: the index words are looked up by."""
     exact_only: bool
-    """Abbreviations and function words: no stemming, no compounds."""
+    """Abbreviations and function words: no inflection, no compounds."""
     case_sensitive: bool
 
 
@@ -188,12 +188,6 @@ class Matcher:
         for entry in self._multi:
             for key in _index_keys(entry.words[0]):
                 self._first_words[key].append(entry)
-        self._starts: set[str] = set()
-        """How stemmable term words begin: words that begin otherwise are not stemmed."""
-        for entry in (*self._multi, *(e for es in self._single.values() for e in es)):
-            word = entry.words[0]
-            if not word.exact_only:
-                self._starts.add(_start(word.base))
         self.word_matches = functools.lru_cache(maxsize=65536)(self._word_matches)
         self._find = functools.lru_cache(maxsize=16384)(self._find_all)
 
@@ -216,7 +210,7 @@ class Matcher:
         if word.exact_only:
             self._abbreviations[word.text].append(entry)
             return
-        for key in word.keys:
+        for key in word.plain_forms:
             self._single[key].append(entry)
         if not term.whole_word:
             self._prefixes[word.base[:4]].append(entry)
@@ -248,7 +242,7 @@ class Matcher:
     def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
             for entry, how in self.word_matches(token.text):
-                if _used_as(entry.term, tokens, index):
+                if _used_as(entry.term, tokens, index) and not _other_sense(tokens, index):
                     yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
@@ -271,16 +265,9 @@ class Matcher:
         for form in _forms(word):
             for entry, how in self._compounds(form):
                 add(entry, how)
-            if not self._stemmable(form):
-                continue
-            for entry in self._single.get(_stem(form), ()):
-                if _inflects(form, entry.words[0]):
-                    add(entry, "exact" if form == entry.words[0].base else "inflected")
+            for entry in self._single.get(_without_digraphs(form), ()):
+                add(entry, "exact" if form == entry.words[0].base else "inflected")
         return tuple(found.values())
-
-    def _stemmable(self, form: str) -> bool:
-        """Could the word spell some term? (Snowball in pure Python is slow.)"""
-        return _start(form) in self._starts or _start(form)[:2] in self._starts
 
     def _compounds(self, form: str) -> Iterator[tuple[_Entry, str]]:
         """Terms at the start (``modifier``) or end (head, ``compound``) of a compound."""
@@ -300,7 +287,7 @@ class Matcher:
         first = tokens[index]
         candidates: dict[int, _Entry] = {}
         keys = {first.text, _fold(first.text)}
-        keys.update(_stem(form) for form in _forms(first.text) if self._stemmable(form))
+        keys.update(_without_digraphs(form) for form in _forms(first.text))
         for key in keys:
             for entry in self._first_words.get(key, ()):
                 candidates[id(entry)] = entry
@@ -403,6 +390,64 @@ def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
     return not following[0].isupper() or following in _FORMAL_PRONOUNS
 
 
+_TELLING_VERBS = frozenset(
+    {"geben", "gebe", "gibst", "gibt", "gebt", "gib", "gab", "gaben", "gegeben"}
+    | {"sagen", "sage", "sagst", "sagt", "sag", "sagte", "sagten", "gesagt"}
+    | {"wissen", "weiss", "weisst", "wisst", "wusste", "wussten", "gewusst"}
+)
+_DETERMINERS = re.compile(
+    r"d(?:er|ie|as|en|em|es)|(?:k?ein|mein|dein|sein|ihr|unser|eue?r|dies|jed|welch)"
+    r"(?:e[mnrs]?)?|vom|im|zum|beim|am"
+)
+_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
+_ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
+_CLAUSE_END = re.compile(r"[.!?;:,()]")
+
+
+def _other_sense(tokens: list[_Token], index: int) -> bool:
+    """Whether a term word is used in an everyday sense here (see rule 10)."""
+    word = _fold(tokens[index].text)
+    if word in {"kreis", "kreise"}:
+        return _next_word(tokens, index) in {"der", "des"}
+    if word in {"antrag", "antrage"}:
+        if _next_word(tokens, index) not in {"der", "des"}:
+            return False
+        owner = [
+            _fold(token.text)
+            for token in _clause(tokens, index)
+            if token.start > tokens[index].start
+        ]
+        return any(following.endswith(("fraktion", "fraktionen")) for following in owner[1:4])
+    if word == "bescheid":
+        before = _fold(tokens[index - 1].text) if index else ""
+        if index and not _CLAUSE_END.search(tokens[index - 1].gap_after):
+            lowered = tokens[index - 1].text
+            if _DETERMINERS.fullmatch(before) or (
+                lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
+            ):
+                return False
+        return any(_fold(token.text) in _TELLING_VERBS for token in _clause(tokens, index))
+    return False
+
+
+def _next_word(tokens: list[_Token], index: int) -> str:
+    """The folded word after ``index`` in the same clause, or ''."""
+    if index + 1 >= len(tokens) or _CLAUSE_END.search(tokens[index].gap_after):
+        return ""
+    return _fold(tokens[index + 1].text)
+
+
+def _clause(tokens: list[_Token], index: int) -> list[_Token]:
+    """The tokens of the clause around ``index`` (up to punctuation)."""
+    start = index
+    while start > 0 and not _CLAUSE_END.search(tokens[start - 1].gap_after):
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and not _CLAUSE_END.search(tokens[end].gap_after):
+        end += 1
+    return tokens[start : end + 1]
+
+
 # -- text preparation -----------------------------------------------------------------
 
 
@@ -462,16 +507,8 @@ def _gap_fits(gap: str, term_gap: str) -> bool:
 # -- words ------------------------------------------------------------------------------
 
 
-_stemmer = snowballstemmer.stemmer("german")
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(folded: str) -> str:
-    return _stemmer.stemWord(folded)
-
-
 def _fold(word: str) -> str:
-    """Lower case (``ß`` → ``ss``) and umlauts without dots, as Snowball does internally."""
+    """Lower case (``ß`` → ``ss``) and umlauts without dots."""
     return word.casefold().translate(_FOLD)
 
 
@@ -509,20 +546,14 @@ def _prepare_word(text: str, case_sensitive: bool, adjective: bool = False) -> _
     function_word = base in _FUNCTION_WORDS and text.islower()
     exact_only = case_sensitive or function_word
     forms = frozenset() if exact_only else frozenset(_paradigm(base, adjective))
-    keys = frozenset(_stem(form) for form in forms)
     plain = frozenset(_without_digraphs(form) for form in forms)
-    return _Word(text, base, keys, forms, plain, exact_only, case_sensitive)
+    return _Word(text, base, forms, plain, exact_only, case_sensitive)
 
 
 def _index_keys(word: _Word) -> set[str]:
     if word.case_sensitive:
         return {word.text}
-    return {word.base} if word.exact_only else set(word.keys)
-
-
-def _start(word: str) -> str:
-    """The letters every spelling of a word shares (at most 3; 2 for short words)."""
-    return _without_digraphs(word)[: 3 if len(word) >= 5 else 2]
+    return {word.base} if word.exact_only else set(word.plain_forms)
 
 
 def _without_digraphs(word: str) -> str:
@@ -552,5 +583,5 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
 
 def _inflects(form: str, word: _Word) -> bool:
     """The form is one of the word's inflected forms (``ae``/``oe``/``ue`` for umlauts,
-    as in Snowball 3: ``Auslaenderbehoerde``)."""
+    as German written without umlauts does: ``Auslaenderbehoerde``)."""
     return form in word.forms or _without_digraphs(form) in word.plain_forms

@@ -441,3 +441,36 @@ def test_names_of_residence_and_asylum_law_in_the_shipped_glossary(matcher, text
 )
 def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte geben Sie uns rechtzeitig Bescheid, wenn Sie nicht kommen können.",
+        "Sagen Sie der Lehrerin Bescheid.",
+        "Sie weiß in der Stadt gut Bescheid.",
+        "Bitte sagen Sie vorher Bescheid.",
+        "Wer zum Kreis der Berechtigten gehört, hat darauf einen Rechtsanspruch.",
+        "Wir feiern im Kreis der Familie.",
+        "Antrag der SPD-Fraktion zur Straßenausbaubeitragssatzung",
+        "Der Beschluss geht auf einen Antrag der CDU-Fraktion zurück.",
+    ],
+)
+def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
+    terms = {term for _, term in found(matcher, text)}
+    assert not terms & {"Bescheid", "Kreis", "Antrag"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gegen den Bescheid können Sie klagen.", ("Bescheid", "Bescheid")),
+        ("Das Amt gibt Ihnen einen schriftlichen Bescheid.", ("Bescheid", "Bescheid")),
+        ("Ihren Bescheid geben Sie bitte ab.", ("Bescheid", "Bescheid")),
+        ("Er wurde mit Bescheid vom 3. Mai geändert.", ("Bescheid", "Bescheid")),
+        ("die Ausländerbehörde des Kreises Heinsberg", ("Kreises", "Kreis")),
+        ("Antrag der Eltern auf Kindergeld", ("Antrag", "Antrag")),
+    ],
+)
+def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text, expected):
+    assert expected in found(matcher, text)
