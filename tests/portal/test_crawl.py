@@ -319,8 +319,9 @@ def test_crawl_delay_is_kept_after_a_retry(site: Path, server: TestServer, cache
     starts = [r.started for r in server.requests[1:]]  # after robots.txt
     gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
     # The server notes each start when a thread takes the request: on a loaded machine that
-    # is late by tens of milliseconds. Without the delay the gaps are about 0.01 s.
-    assert len(gaps) >= 4 and min(gaps) >= 0.3, gaps
+    # is late by up to a few hundred milliseconds, which shortens the next gap; the mean is
+    # robust to that. Without the delay the gaps are about 0.01 s.
+    assert len(gaps) >= 4 and min(gaps) >= 0.1 and sum(gaps) / len(gaps) >= 0.4, gaps
 
 
 def test_robots_txt_forbidding_the_start_page_stops_the_crawl(
