@@ -10,7 +10,8 @@ This matcher handles those:
    hyphens and zero-width characters are removed, every kind of space becomes a space;
    an offset table maps each character back to the original string.
 2. **Words.** Letters and digits, with gender endings attached (``*innen``, ``:in``,
-   ``_innen``, ``/-innen``, Binnen-I). Hyphens separate words; ``Integrations- und
+   ``_innen``, ``/-innen``, Binnen-I; ``*r``/``:r`` of a nominalised adjective:
+   *Angehörige*r*). Hyphens separate words; ``Integrations- und
    Orientierungskurse`` is read as two full compounds.
 3. **Word against term.** Lower-case, umlauts folded, gender endings and the feminine
    ``-in``/``-innen`` removed, the word must be one of the term's inflected forms (term,
@@ -52,11 +53,15 @@ This matcher handles those:
    clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*: let us know),
    *Kreis der/des …* (*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group,
    not a district), *Antrag der/des …-Fraktion* (a council motion, not an application).
+11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
+   abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
+   After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -64,7 +69,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import PLACEHOLDER
-from .glossary import Concept, Glossary, Term
+from .glossary import Concept, Glossary, Term, looks_like_abbreviation
 
 HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
 """How closely a match follows the term; lower wins when spans tie. A term at the end of
@@ -86,8 +91,9 @@ _FUNCTION_WORDS = frozenset(
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
-_GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$")
-_WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_]))?")
+_GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
+_WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?![^\W_]))?")
+"""A word with its gender ending: *Bürger*innen*, *Angehörige:r* (nominalised adjective)."""
 _HYPHEN = "-\u2010\u2011"
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
@@ -198,7 +204,11 @@ class Matcher:
             return
         last = len(tokens) - 1
         words = tuple(
-            _prepare_word(token.text, term.case_sensitive, adjective=index < last)
+            _prepare_word(
+                token.text,
+                term.case_sensitive and (not last or looks_like_abbreviation(token.text)),
+                adjective=index < last,
+            )
             for index, token in enumerate(tokens)
         )
         gaps = tuple(token.gap_after for token in tokens[:-1])
@@ -224,7 +234,9 @@ class Matcher:
     def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
         tokens = list(_tokens(_without_addresses(clean)))
-        candidates = _without_foreign_abbreviations(list(self._candidates(tokens)), tokens)
+        negated = _negated_starts(tokens)
+        candidates = [c for c in self._candidates(tokens) if c.start not in negated]
+        candidates = _without_foreign_abbreviations(candidates, tokens)
         chosen: list[_Candidate] = []
         for candidate in sorted(candidates, key=lambda c: c.rank):
             if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
@@ -375,6 +387,16 @@ def _without_foreign_abbreviations(
         if initials == letters and (words[-1].end, id(entry.concept)) not in ends:
             foreign.add(id(entry))
     return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
+
+
+def _negated_starts(tokens: list[_Token]) -> set[int]:
+    """Where a word follows ``Nicht-``: *Nicht-EU-Bürger* are not EU-Bürger, a term found
+    there would be the opposite hint."""
+    return {
+        following.start
+        for token, following in itertools.pairwise(tokens)
+        if token.text.casefold() == "nicht" and token.gap_after in tuple(_HYPHEN)
+    }
 
 
 def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:

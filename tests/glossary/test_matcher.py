@@ -27,6 +27,42 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("mit EU-Bürgern", [("EU-Bürgern", "EU-Bürger")]),
+        ("Als EU-Bürger*in", [("EU-Bürger*in", "EU-Bürger")]),
+        ("für EU-Bürger*innen", [("EU-Bürger*innen", "EU-Bürger")]),
+        ("für EU-Bürger:innen", [("EU-Bürger:innen", "EU-Bürger")]),
+        ("alle ICT-Karten", [("ICT-Karten", "ICT-Karte")]),
+        ("zwei 1-Euro-Jobs", [("1-Euro-Jobs", "1-Euro-Job")]),
+        ("die eu-Bürger", []),
+    ],
+)
+def test_hyphenated_term_with_an_abbreviation_inflects_its_other_words(matcher, text, expected):
+    """``EU-Bürger`` looks like an abbreviation as a whole; only ``EU`` must be exact."""
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drittstaatsangehörige*r", [("Drittstaatsangehörige*r", "Drittstaatsangehörige")]),
+        ("EU-Staatsangehörige:r", [("EU-Staatsangehörige:r", "EU-Staatsangehörige")]),
+        ("Geflüchtete_r", [("Geflüchtete_r", "Geflüchtete")]),
+    ],
+)
+def test_gender_form_of_a_nominalised_adjective(matcher, text, expected):
+    assert found(matcher, f"Jede*r {text} kann kommen.") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Nicht-EU-Bürger", "Nicht-EU-Bürger*innen", "Nicht-EU-Staatsangehörige"]
+)
+def test_a_term_after_nicht_is_not_matched(matcher, text):
+    assert found(matcher, f"Für {text} gilt das nicht.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Am Ende des Integrationskurses", [("Integrationskurses", "Integrationskurs")]),
         ("mehrere Duldungen", [("Duldungen", "Duldung")]),
         ("alle Krankenkassen", [("Krankenkassen", "Krankenkasse")]),
