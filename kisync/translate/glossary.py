@@ -270,6 +270,8 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
             f"the imported terms are for source language {incoming.source_language}, "
             f"the glossary is for {base.source_language}"
         )
+    stated = incoming.stated_details
+    in_file = frozenset(incoming.languages if stated is None else stated)
     by_id = {concept.id: concept for concept in incoming}
     concepts, changed = [], []
     for concept in base:
@@ -277,7 +279,7 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
         if new is None:
             concepts.append(concept)
             continue
-        merged = _completed(new, concept, base.source_language, incoming)
+        merged = _completed(new, concept, base.source_language, stated, in_file)
         concepts.append(merged)
         if merged != concept:
             changed.append(concept.id)
@@ -286,24 +288,28 @@ def merge_concepts(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeR
     return replace(base, concepts=tuple(concepts)), report
 
 
-def _completed(new: Concept, old: Concept, source: str, incoming: Glossary) -> Concept:
-    stated = incoming.stated_details
-    in_file = set(incoming.languages if stated is None else stated)
+def _completed(
+    new: Concept,
+    old: Concept,
+    source: str,
+    stated: Mapping[str, frozenset[str]] | None,
+    in_file: frozenset[str],
+) -> Concept:
+    """``new`` with what its file does not state taken from ``old``."""
     terms = {}
     for language in dict.fromkeys([*old.terms, *new.terms]):
         new_terms = new.terms.get(language)
         if new_terms is None:
-            if language not in in_file:
+            if language not in in_file:  # the file has no column for it
                 terms[language] = old.terms[language]
-            continue
-        if language == source and stated is None:
+        elif language == source and stated is None:
             terms[language] = new_terms
-            continue
-        given = () if stated is None else stated.get(language, ())
-        details = SOURCE_TERM_DETAILS if language == source else TERM_DETAILS
-        missing = [name for name in details if name not in given]
-        known = {term.text: term for term in old.terms_in(language)}
-        terms[language] = tuple(_filled(term, known.get(term.text), missing) for term in new_terms)
+        else:
+            given = () if stated is None else stated.get(language, ())
+            details = SOURCE_TERM_DETAILS if language == source else TERM_DETAILS
+            missing = [name for name in details if name not in given]
+            known = {term.text: term for term in old.terms_in(language)}
+            terms[language] = tuple(_filled(t, known.get(t.text), missing) for t in new_terms)
     concept_fields = None if stated is None else stated.get(source, frozenset())
     definitions = {**old.definitions, **new.definitions}
     if source not in new.definitions and _states(concept_fields, "definition"):

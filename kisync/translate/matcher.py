@@ -253,8 +253,9 @@ class Matcher:
 
     def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
-            for entry, how in self.word_matches(token.text):
-                if _used_as(entry.term, tokens, index) and not _other_sense(tokens, index):
+            single = self.word_matches(token.text)
+            for entry, how in () if single and _other_sense(tokens, index) else single:
+                if _used_as(entry.term, tokens, index):
                     yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
