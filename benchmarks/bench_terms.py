@@ -22,11 +22,12 @@ someone who did not see the glossary), and ``--set cov2`` (``cov2-de.txt``, the 
 tail: 42 fresh municipal integration-service pages, first measured on the 596-concept
 glossary, then tuned on; it reuses the tuned set's English and traps), and ``--set en4``
 (``en4-en.txt``: published English of 8 sites no other set used; only its agreement line
-is new, the German and traps are cov2's). The English files name each concept by its id or
+is new, the German and traps are cov2's), and ``--set en5`` (``en5-en.txt``: 37 renderings
+from 6 further sites, built after the en4 pass to estimate it). The English files name each concept by its id or
 by one of its German terms; a published rendering of a concept the glossary lacks is
 counted apart (coverage is what recall measures).
 
-    python benchmarks/bench_terms.py [--set heldout|unseen|final|blind5|cov2|en4] [--show-errors]
+    python benchmarks/bench_terms.py [--set heldout|unseen|final|blind5|cov2|en4|en5] [--show-errors]
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ SETS = {
     "blind5": ("blind5-de.txt", "blind5-en.txt", "blind5-traps.txt"),
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     "en4": ("cov2-de.txt", "en4-en.txt", "traps.txt"),
+    "en5": ("cov2-de.txt", "en5-en.txt", "traps.txt"),
 }
 
 
