@@ -19,7 +19,8 @@ languages (Ukrainian, Tigrinya …): every word of the term (ignoring words of o
 letters) must begin a word of the translation, with at most its last three letters
 inflected (Russian *интеграционный курс* is found in *интеграционного курса*, Turkish
 *uyum kursu* in *uyum kursuna*); in Arabic and Persian, which add suffixes, only an
-ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*).
+ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*). A deprecated term
+raises an error, so its words must also stand side by side in its order.
 
 Spellings a reader takes for the same word are folded on both sides (what is shown
 stays as written): Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
@@ -100,14 +101,18 @@ _UMLAUT_SPELLINGS = (
 # -- finding a term in a translation ----------------------------------------------------
 
 
-def contains_term(text: str, term: str, language: str) -> bool:
+def contains_term(text: str, term: str, language: str, *, together: bool = False) -> bool:
     """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``).
 
     A German name kept in the translation (en *Bürgergeld*, *Ausländerbehörde*) is also
-    found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*).
+    found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*). With
+    ``together``, the term's words must stand side by side in its order: a deprecated
+    term is an error, so it must not be read into words that merely occur in the
+    translation (*temporary residence permit* is not in *temporary permission to reside*).
     """
     spellings = [term] if _primary(language) in _OWN_UMLAUTS else _spellings(term)
-    return any(_contains(text, spelling, language) for spelling in spellings)
+    contains = _contains_together if together else _contains
+    return any(contains(text, spelling, language) for spelling in spellings)
 
 
 _OWN_UMLAUTS = frozenset({"de", "tr", "az", "tk", "hu", "fi", "et", "sv"})
@@ -139,6 +144,23 @@ def _contains(text: str, term: str, language: str) -> bool:
     ):
         return True
     return primary in _HALF_SPACE_LANGUAGES and _written_together(text, term_words)
+
+
+def _contains_together(text: str, term: str, language: str) -> bool:
+    primary = _primary(language)
+    arabic = primary == "ar"
+    endings = _ENDINGS.get(primary)
+    term_forms = [_forms(word, arabic, endings) for word in _words(term)]
+    words = [_stems(word, arabic) for word in _words(text)]
+    if any(
+        all(
+            any(stem.startswith(form[:need]) for stem in stems for form, need in forms)
+            for stems, forms in zip(words[start:], term_forms, strict=False)
+        )
+        for start in range(len(words) - len(term_forms) + 1)
+    ):
+        return True
+    return primary in _HALF_SPACE_LANGUAGES and _written_together(text, _words(term))
 
 
 def _fold(text: str) -> str:
@@ -228,7 +250,7 @@ def term_problems(
             continue
         seen.add(concept.id)
         for wrong in concept.forbidden(language):
-            if contains_term(translation, wrong.text, language):
+            if contains_term(translation, wrong.text, language, together=True):
                 yield "glossary-deprecated", _deprecated_message(concept, term, wrong, language)
         approved = concept.approved(language)
         if approved and not any(contains_term(translation, t.text, language) for t in approved):

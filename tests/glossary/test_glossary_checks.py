@@ -122,6 +122,27 @@ def test_no_glossary_warning_on_published_arabic_and_persian(matcher):
     assert problems(matcher, duldung, "الإقامة المتسامحة تساعدك على البقاء في ألمانيا", "ar") == []
 
 
+ASYLUM_PERMIT = "Sie erhalten eine Aufenthaltsgestattung."
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "You receive a temporary permission to reside (Aufenthaltsgestattung).",
+        "You receive permission to reside temporarily while your asylum claim is decided.",
+    ],
+)
+def test_a_deprecated_term_is_not_read_into_scattered_words(matcher, translation):
+    """Every word of the deprecated *temporary residence permit* begins a word here, but
+    not side by side: the translation is right and gets no error."""
+    assert problems(matcher, ASYLUM_PERMIT, translation, "en") == []
+
+
+def test_a_deprecated_term_is_found_inflected(matcher):
+    found = problems(matcher, ASYLUM_PERMIT, "You receive temporary residence permits.", "en")
+    assert [name for name, _ in found] == ["glossary-deprecated", "glossary-term"]
+
+
 def problems(matcher, source: str, translation: str, language: str) -> list[tuple[str, str]]:
     return list(term_problems(matcher.find(source), translation, language))
 
