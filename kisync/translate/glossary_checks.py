@@ -23,7 +23,8 @@ ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in
 raises an error, so its words must also stand side by side in its order.
 
 Spellings a reader takes for the same word are folded on both sides (what is shown
-stays as written): Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
+stays as written): British and American English (*naturalisation*, *counselling*);
+Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
 variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه, diacritics and tatweel. Arabic
 clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may precede a word. In Persian, Dari,
 Pashto and Urdu a half-space (ZWNJ) may also be typed as a space or left out
@@ -110,9 +111,28 @@ def contains_term(text: str, term: str, language: str, *, together: bool = False
     term is an error, so it must not be read into words that merely occur in the
     translation (*temporary residence permit* is not in *temporary permission to reside*).
     """
-    spellings = [term] if _primary(language) in _OWN_UMLAUTS else _spellings(term)
+    primary = _primary(language)
+    spellings = [term] if primary in _OWN_UMLAUTS else _spellings(term)
+    if primary == "en":
+        text, spellings = _american(text), [_american(spelling) for spelling in spellings]
     contains = _contains_together if together else _contains
     return any(contains(text, spelling, language) for spelling in spellings)
+
+
+_AMERICAN = (
+    (re.compile(r"(?<=[a-z])isation", re.IGNORECASE), "ization"),
+    (re.compile(r"(counsel|enrol|travel|cancel|label|model)l", re.IGNORECASE), r"\1"),
+)
+"""British spellings the inflection allowance does not cover, written the American way
+on both sides (*naturalisation*/*naturalization*, *counselling*/*counseling*,
+*enrolment*/*enrollment*); *centre*/*center*, *licence*/*license* differ only within
+the last three letters."""
+
+
+def _american(text: str) -> str:
+    for spelling, american in _AMERICAN:
+        text = spelling.sub(american, text)
+    return text
 
 
 _OWN_UMLAUTS = frozenset({"de", "tr", "az", "tk", "hu", "fi", "et", "sv"})

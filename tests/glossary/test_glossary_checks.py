@@ -39,6 +39,10 @@ def matcher() -> Matcher:
         # a German name kept in English, typed without umlauts
         ("en", "Bürgergeld", "Apply for Buergergeld at the Jobcenter."),
         ("en", "Ausländerbehörde", "Go to the Auslanderbehorde (immigration office)."),
+        # American spelling of a British term (German sites publish both)
+        ("en", "naturalisation", "Apply for naturalization at the district office."),
+        ("en", "migration counselling", "Migration Counseling for adult immigrants"),
+        ("en", "school enrolment", "School enrollment starts in November."),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
