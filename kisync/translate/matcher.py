@@ -54,7 +54,8 @@ This matcher handles those:
    let us know); *Kreis der/des …* (*zum Kreis der Berechtigten*: a group, not a
    district); *Antrag der/des …-Fraktion* or *Anträge* in a clause with the
    *Tagesordnung* (a council motion, not an application); *Termin(e) der/des …* (*die
-   Termine der Schadstoffsammlung*: a date, not an appointment); *Unterhalt* in a clause
+   Termine der Schadstoffsammlung*: a date, not an appointment; not after the name of an
+   office: *die Termine des Gesundheitsamtes*); *Unterhalt* in a clause
    with *gesichert/sichern/bestreiten* or after *Leistungen zum* (livelihood, not
    maintenance payments); *Auflage* after an ordinal (*2. Auflage*, *die neue Auflage*)
    or in a text about *Exemplare* or an *ISBN* (an edition, not a condition);
@@ -475,8 +476,11 @@ def _let_know(tokens: list[_Token], index: int) -> bool:
 
 def _date_of_something(tokens: list[_Token], index: int) -> bool:
     """*die Termine der Schadstoffsammlung*, *der Termin des Festes*: a date, not an
-    appointment."""
-    return _next_word(tokens, index) in {"der", "des"}
+    appointment (but *die Termine des Gesundheitsamtes* are appointments at an office)."""
+    if _next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
+        return False
+    owner = _fold(tokens[index + 2].text)
+    return not any(office in owner for office in _OFFICES)
 
 
 def _livelihood(tokens: list[_Token], index: int) -> bool:
@@ -526,6 +530,7 @@ _EDITION_WORDS = frozenset(
     | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
     | {"erweiterte", "erweiterten"}
 )
+_OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
 _RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
 _CHILDMINDING_OR_FOSTER_CARE = (
     "tagespflege",

@@ -523,6 +523,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Antrag der Eltern auf Kindergeld", ("Antrag", "Antrag")),
         ("Bitte vereinbaren Sie einen Termin bei der Ausländerbehörde.", ("Termin", "Termin")),
         ("Termine für die Beratung vereinbaren Sie telefonisch.", ("Termine", "Termin")),
+        ("Termine des Gesundheitsamtes vergibt das Sekretariat.", ("Termine", "Termin")),
         ("Personen mit einer Gestattung erhalten Leistungen.", ("Gestattung", "Gestattung")),
         ("Bereich Asyl/Gestattung: 02452 13-3270", ("Gestattung", "Gestattung")),
         ("Pflegegeld erhalten Pflegebedürftige ab Pflegegrad 2.", ("Pflegegeld", "Pflegegeld")),
