@@ -454,12 +454,13 @@ def _group_not_district(tokens: list[_Token], index: int) -> bool:
 
 def _council_motion(tokens: list[_Token], index: int) -> bool:
     """*Antrag der SPD-Fraktion*; *die Tagesordnung und die vorliegenden Anträge*."""
-    later = [_fold(t.text) for t in _clause(tokens, index) if t.start > tokens[index].start]
+    clause = _clause(tokens, index)
+    later = [_fold(token.text) for token in clause if token.start > tokens[index].start]
     if _next_word(tokens, index) in {"der", "des"} and any(
         following.endswith(("fraktion", "fraktionen")) for following in later[1:4]
     ):
         return True
-    return any(_fold(t.text).startswith("tagesordnung") for t in _clause(tokens, index))
+    return any(_fold(token.text).startswith("tagesordnung") for token in clause)
 
 
 def _let_know(tokens: list[_Token], index: int) -> bool:
