@@ -40,7 +40,12 @@ if TYPE_CHECKING:
     from .sync import SyncReport
     from .translate.checks import CheckContext
     from .translate.easy_settings import EasySettings
-    from .translate.export import GlossaryExport, GlossaryImport, GlossaryMatches
+    from .translate.export import (
+        GlossaryExport,
+        GlossaryImport,
+        GlossaryMatches,
+        GlossaryRemoval,
+    )
     from .translate.glossary import Glossary
     from .translate.glossarylint import GlossaryLintReport
     from .translate.lint import LintReport
@@ -728,6 +733,16 @@ class Project:
 
         target = Path(into) if into is not None else default_import_target(self.glossary_paths)
         return import_glossary_file(Path(source), target, dry_run=dry_run)
+
+    def remove_concepts(
+        self, ids: Sequence[str], source: Path | str | None = None, *, dry_run: bool = False
+    ) -> GlossaryRemoval:
+        """Take the concepts ``ids`` out of ``source`` (default: the first file of
+        ``[glossary] files``; ``kisync glossary remove``)."""
+        from .translate.export import default_import_target, remove_concepts
+
+        target = Path(source) if source is not None else default_import_target(self.glossary_paths)
+        return remove_concepts(target, ids, dry_run=dry_run)
 
 
 def project_for(path: Path | str) -> Project | None:

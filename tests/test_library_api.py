@@ -61,6 +61,7 @@ def every_report(project: Project, tmp_path: Path) -> list[object]:
         project.lint_glossary(),
         project.export_glossary("csv", tmp_path / "glossary.csv"),
         project.import_glossary(concepts, tmp_path / "new.tbx", dry_run=True),
+        project.remove_concepts(["jobcenter"], dry_run=True),
         write_starter(tmp_path / "new", "portal"),
     ]
 

@@ -1,4 +1,4 @@
-"""``kisync glossary match|lint|export|import``."""
+"""``kisync glossary match|lint|export|import|remove``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..translate.export import (
     export_glossary,
     import_glossary_file,
     match_glossary,
+    remove_concepts,
     write_glossary,
 )
 from ..translate.glossarylint import check_glossary
@@ -141,6 +142,35 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     click.echo(report.summary())
     for line in report.lines():
         click.echo(line)
+
+
+@glossary_command.command("remove")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TBX file to remove from (default: the first file of [glossary] in kisync.toml).",
+)
+@click.option("--dry-run", is_flag=True, help="Say what would be removed; write nothing.")
+@pass_context
+def remove_command(
+    context: Context, ids: tuple[str, ...], source: Path | None, dry_run: bool
+) -> None:
+    """Remove the concepts ID... (the first column of the CSV export) from the glossary.
+
+    For a concept that should not be in the glossary at all (import never deletes one);
+    to retire a wording, mark its term deprecated or superseded instead. An unknown id
+    stops the command before anything is written.
+    """
+    project = _project(context)
+    if project is None:
+        target = source or default_import_target(())
+        removal = remove_concepts(target, ids, dry_run=dry_run)
+    else:
+        with nullcontext() if dry_run else project.lock(command_line()):
+            removal = project.remove_concepts(ids, source, dry_run=dry_run)
+    click.echo(removal.summary())
 
 
 # -- helpers -----------------------------------------------------------------------

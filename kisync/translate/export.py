@@ -1,6 +1,7 @@
 """The work of the ``kisync glossary`` commands on a glossary: find its terms in a text
-(``match``), write it in another format (``export``) and merge concepts into a TBX file
-(``import``, only when the result passes ``glossary lint``)."""
+(``match``), write it in another format (``export``), merge concepts into a TBX file
+(``import``, only when the result passes ``glossary lint``) and take concepts out of it
+(``remove``)."""
 
 from __future__ import annotations
 
@@ -154,6 +155,46 @@ def import_glossary_file(source: Path, target: Path, *, dry_run: bool = False) -
     imported = {*merged.added, *merged.changed}
     warnings = tuple(problem for problem in lint.problems if problem.concept in imported)
     return GlossaryImport(source, target, merged, dry_run, written, warnings)
+
+
+@dataclass(frozen=True)
+class GlossaryRemoval:
+    """The concepts ``kisync glossary remove`` took out of the TBX file ``target``."""
+
+    target: Path
+    removed: tuple[str, ...]
+    left: int
+    dry_run: bool
+    exit_code = 0
+
+    def summary(self) -> str:
+        done = "would remove" if self.dry_run else "removed"
+        return f"{self.target}: {done} {', '.join(self.removed)}; {self.left} concepts left"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "target": str(self.target),
+            "dry_run": self.dry_run,
+            "removed": list(self.removed),
+            "left": self.left,
+        }
+
+
+def remove_concepts(target: Path, ids: Sequence[str], *, dry_run: bool = False) -> GlossaryRemoval:
+    """Take the concepts ``ids`` out of the TBX file ``target``. An id the file does not
+    have is an error (a typo must not pass as done), and then nothing is written."""
+    glossary = read_tbx(target)
+    wanted = tuple(dict.fromkeys(ids))
+    unknown = sorted(set(wanted) - {concept.id for concept in glossary})
+    if unknown:
+        raise GlossaryError(
+            f"{target}: no concept {', '.join(map(repr, unknown))}; nothing removed (the ids "
+            "are the first column of `kisync glossary export --format csv`)"
+        )
+    kept = tuple(concept for concept in glossary if concept.id not in wanted)
+    if not dry_run:
+        write_if_changed(target, write_tbx(replace(glossary, concepts=kept)).decode("utf-8"))
+    return GlossaryRemoval(target, wanted, len(kept), dry_run)
 
 
 def default_import_target(paths: Sequence[Path]) -> Path:

@@ -1,4 +1,4 @@
-"""`kisync glossary match|lint|export|import` through the real command line."""
+"""`kisync glossary match|lint|export|import|remove` through the real command line."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from support.demo import copy_demo
 
 from kisync.cli import cli
 from kisync.translate import load_glossary, shipped_glossary_path
@@ -475,3 +476,40 @@ def test_rows_in_any_order_import_to_what_export_writes_back(tmp_path):
     _exported_rows(target)  # writes integration.csv
     result = run("glossary", "import", str(target.with_suffix(".csv")), "--into", str(target))
     assert result.output.startswith(f"{target}: 0 concepts added, 0 changed")
+
+
+def test_remove_takes_concepts_out_and_keeps_the_others_as_they_were(outside):
+    target = outside / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    before = {concept.id: concept for concept in load_glossary(target)}
+
+    dry = run("glossary", "remove", "gebuehr", "frist", "--from", str(target), "--dry-run")
+    assert dry.output == f"{target}: would remove gebuehr, frist; {len(before) - 2} concepts left\n"
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+    result = run("glossary", "remove", "gebuehr", "frist", "--from", str(target))
+    assert result.exit_code == 0, result.output
+    after = {concept.id: concept for concept in load_glossary(target)}
+    assert set(before) - set(after) == {"gebuehr", "frist"}
+    assert all(after[concept_id] == before[concept_id] for concept_id in after)
+    assert run("glossary", "lint", "--glossary", str(target)).exit_code == 0
+
+
+def test_remove_an_unknown_id_removes_nothing(outside):
+    target = outside / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    result = CliRunner().invoke(
+        cli, ["glossary", "remove", "frist", "fristt", "--from", str(target)]
+    )
+    assert result.exit_code == 2
+    assert "no concept 'fristt'; nothing removed" in result.output
+    assert target.read_bytes() == shipped_glossary_path().read_bytes()
+
+
+def test_remove_in_a_project_edits_its_first_glossary_file(tmp_path, monkeypatch):
+    project = copy_demo(tmp_path)
+    monkeypatch.chdir(project)
+    result = run("glossary", "remove", "frist")
+    assert result.exit_code == 0, result.output
+    glossary = load_glossary(tmp_path / "glossaries" / "integration.tbx")
+    assert "frist" not in {concept.id for concept in glossary}
