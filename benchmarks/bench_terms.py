@@ -20,11 +20,13 @@ set of pages used in neither, annotated before the first run), ``--set final``
 and ``--set blind5`` (``blind5-*.txt``, a fifth blind set with its own traps, built by
 someone who did not see the glossary), and ``--set cov2`` (``cov2-de.txt``, the long
 tail: 42 fresh municipal integration-service pages, first measured on the 596-concept
-glossary, then tuned on; it reuses the tuned set's English and traps). The English files name each concept by its id or
+glossary, then tuned on; it reuses the tuned set's English and traps), and ``--set cov3``
+(``cov3-de.txt``, 30 more fresh pages, mostly NRW, first measured on the 642-concept
+glossary, then tuned on; same English and traps). The English files name each concept by its id or
 by one of its German terms; a published rendering of a concept the glossary lacks is
 counted apart (coverage is what recall measures).
 
-    python benchmarks/bench_terms.py [--set heldout|unseen|final|blind5|cov2] [--show-errors]
+    python benchmarks/bench_terms.py [--set heldout|unseen|final|blind5|cov2|cov3] [--show-errors]
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ SETS = {
     "final": ("final-de.txt", "final-en.txt", "traps.txt"),
     "blind5": ("blind5-de.txt", "blind5-en.txt", "blind5-traps.txt"),
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
+    "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
 }
 
 
