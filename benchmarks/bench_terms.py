@@ -12,21 +12,13 @@
   (``benchmarks/terms/en.txt``), the share whose English uses one of the glossary's
   preferred or admitted English terms (the same test ``kisync lint`` applies).
 
-Five sets: ``--set tuned`` (default; ``de.txt``/``en.txt``, the pages the glossary was
-tuned on), ``--set heldout`` (``heldout-de.txt``/``heldout-en.txt``, pages kept apart,
-since tuned on as well), ``--set unseen`` (``unseen-de.txt``/``unseen-en.txt``, a third
-set of pages used in neither, annotated before the first run), ``--set final``
-(``final-de.txt``/``final-en.txt``, a blind fourth set, measured once and since tuned on)
-and ``--set blind5`` (``blind5-*.txt``, a fifth blind set with its own traps, built by
-someone who did not see the glossary), and ``--set cov2`` (``cov2-de.txt``, the long
-tail: 42 fresh municipal integration-service pages, first measured on the 596-concept
-glossary, then tuned on; it reuses the tuned set's English and traps), and ``--set cov3``
-(``cov3-de.txt``, 30 more fresh pages, mostly NRW, first measured on the 642-concept
-glossary, then tuned on; same English and traps). The English files name each concept by its id or
-by one of its German terms; a published rendering of a concept the glossary lacks is
-counted apart (coverage is what recall measures).
+Each evaluation set (``--set``, listed in ``SETS`` below with what it is) is a German
+file, an English file and a traps file in ``benchmarks/terms/``; ``benchmarks/RESULTS.md``
+says how each was built and which were tuned on. The English files name each concept by
+its id or by one of its German terms; a published rendering of a concept the glossary
+lacks is counted apart (coverage is what recall measures).
 
-    python benchmarks/bench_terms.py [--set heldout|unseen|final|blind5|cov2|cov3] [--show-errors]
+    python benchmarks/bench_terms.py [--set NAME] [--show-errors]
 """
 
 from __future__ import annotations
@@ -48,12 +40,23 @@ from kisync.translate.glossary_checks import contains_term  # noqa: E402
 from kisync.translate.matcher import Matcher  # noqa: E402
 
 SETS = {
+    # the pages the glossary was first built and tuned on
     "tuned": ("de.txt", "en.txt", "traps.txt"),
+    # pages kept apart at first, since tuned on
     "heldout": ("heldout-de.txt", "heldout-en.txt", "traps.txt"),
+    # a third set, annotated before its first run, since tuned on
     "unseen": ("unseen-de.txt", "unseen-en.txt", "traps.txt"),
+    # a blind fourth set, measured once and since tuned on
     "final": ("final-de.txt", "final-en.txt", "traps.txt"),
+    # blind sets with their own traps, built by someone who never saw the glossary
     "blind5": ("blind5-de.txt", "blind5-en.txt", "blind5-traps.txt"),
+    "blind6": ("blind6-de.txt", "blind6-en.txt", "blind6-traps.txt"),
+    # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
+    # published English only (German and traps are cov2's): 8 sites, then 6 further ones
+    "en4": ("cov2-de.txt", "en4-en.txt", "traps.txt"),
+    "en5": ("cov2-de.txt", "en5-en.txt", "traps.txt"),
+    # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
 }
 
