@@ -58,6 +58,8 @@ SETS = {
     "en5": ("cov2-de.txt", "en5-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
+    # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
+    "cov3b": ("cov3b-de.txt", "en.txt", "traps.txt"),
 }
 
 
