@@ -19,10 +19,12 @@ languages (Ukrainian, Tigrinya …): every word of the term (ignoring words of o
 letters) must begin a word of the translation, with at most its last three letters
 inflected (Russian *интеграционный курс* is found in *интеграционного курса*, Turkish
 *uyum kursu* in *uyum kursuna*); in Arabic and Persian, which add suffixes, only an
-ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*).
+ending may change (*المهاجرون* in *للمهاجرين*, *إقامة* in *إقامتك*). A deprecated term
+raises an error, so its words must also stand side by side in its order.
 
 Spellings a reader takes for the same word are folded on both sides (what is shown
-stays as written): Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
+stays as written): British and American English (*naturalisation*, *counselling*);
+Arabic and Persian yeh and kaf (ي/ی/ى, ك/ک), hamza seats and alef
 variants (أ/إ/آ/ا, ئ/ی as in دائم/دایم, ؤ/و), ة/ه, diacritics and tatweel. Arabic
 clitics (و، ف، ب، ك، ل، ال, and لل for ل + ال) may precede a word. In Persian, Dari,
 Pashto and Urdu a half-space (ZWNJ) may also be typed as a space or left out
@@ -100,14 +102,37 @@ _UMLAUT_SPELLINGS = (
 # -- finding a term in a translation ----------------------------------------------------
 
 
-def contains_term(text: str, term: str, language: str) -> bool:
+def contains_term(text: str, term: str, language: str, *, together: bool = False) -> bool:
     """Whether ``text`` (a translation) uses ``term`` (a glossary term of ``language``).
 
     A German name kept in the translation (en *Bürgergeld*, *Ausländerbehörde*) is also
-    found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*).
+    found as typed without umlauts (*Buergergeld*, *Auslanderbehorde*). With
+    ``together``, the term's words must stand side by side in its order: a deprecated
+    term is an error, so it must not be read into words that merely occur in the
+    translation (*temporary residence permit* is not in *temporary permission to reside*).
     """
-    spellings = [term] if _primary(language) in _OWN_UMLAUTS else _spellings(term)
-    return any(_contains(text, spelling, language) for spelling in spellings)
+    primary = _primary(language)
+    spellings = [term] if primary in _OWN_UMLAUTS else _spellings(term)
+    if primary == "en":
+        text, spellings = _american(text), [_american(spelling) for spelling in spellings]
+    contains = _contains_together if together else _contains
+    return any(contains(text, spelling, language) for spelling in spellings)
+
+
+_AMERICAN = (
+    (re.compile(r"(?<=[a-z])isation", re.IGNORECASE), "ization"),
+    (re.compile(r"(counsel|enrol|travel|cancel|label|model)l", re.IGNORECASE), r"\1"),
+)
+"""British spellings the inflection allowance does not cover, written the American way
+on both sides (*naturalisation*/*naturalization*, *counselling*/*counseling*,
+*enrolment*/*enrollment*); *centre*/*center*, *licence*/*license* differ only within
+the last three letters."""
+
+
+def _american(text: str) -> str:
+    for spelling, american in _AMERICAN:
+        text = spelling.sub(american, text)
+    return text
 
 
 _OWN_UMLAUTS = frozenset({"de", "tr", "az", "tk", "hu", "fi", "et", "sv"})
@@ -139,6 +164,23 @@ def _contains(text: str, term: str, language: str) -> bool:
     ):
         return True
     return primary in _HALF_SPACE_LANGUAGES and _written_together(text, term_words)
+
+
+def _contains_together(text: str, term: str, language: str) -> bool:
+    primary = _primary(language)
+    arabic = primary == "ar"
+    endings = _ENDINGS.get(primary)
+    term_forms = [_forms(word, arabic, endings) for word in _words(term)]
+    words = [_stems(word, arabic) for word in _words(text)]
+    if any(
+        all(
+            any(stem.startswith(form[:need]) for stem in stems for form, need in forms)
+            for stems, forms in zip(words[start:], term_forms, strict=False)
+        )
+        for start in range(len(words) - len(term_forms) + 1)
+    ):
+        return True
+    return primary in _HALF_SPACE_LANGUAGES and _written_together(text, _words(term))
 
 
 def _fold(text: str) -> str:
@@ -228,7 +270,7 @@ def term_problems(
             continue
         seen.add(concept.id)
         for wrong in concept.forbidden(language):
-            if contains_term(translation, wrong.text, language):
+            if contains_term(translation, wrong.text, language, together=True):
                 yield "glossary-deprecated", _deprecated_message(concept, term, wrong, language)
         approved = concept.approved(language)
         if approved and not any(contains_term(translation, t.text, language) for t in approved):

@@ -180,7 +180,7 @@ def test_export_formats(tmp_path, outside):
     folder = tmp_path / "weblate"
     result = run("glossary", "export", "--format", "weblate", "--output", str(folder))
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "tr", "uk", "ru", "ps", "ti", "kmr"])
+        f"{x}.tbx" for x in sorted(["en", "ar", "fa", "fa_AF", "tr", "uk", "ru", "ps", "ti", "kmr"])
     ]
     assert "wrote" in result.output
     again = run("glossary", "export", "--format", "weblate", "--output", str(folder))

@@ -39,6 +39,10 @@ def matcher() -> Matcher:
         # a German name kept in English, typed without umlauts
         ("en", "Bürgergeld", "Apply for Buergergeld at the Jobcenter."),
         ("en", "Ausländerbehörde", "Go to the Auslanderbehorde (immigration office)."),
+        # American spelling of a British term (German sites publish both)
+        ("en", "naturalisation", "Apply for naturalization at the district office."),
+        ("en", "migration counselling", "Migration Counseling for adult immigrants"),
+        ("en", "school enrolment", "School enrollment starts in November."),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
@@ -120,6 +124,27 @@ def test_no_glossary_warning_on_published_arabic_and_persian(matcher):
     # تساعد (helps) is not the deprecated التسامح (tolerance)
     duldung = "Die Duldung hilft Ihnen, in Deutschland zu bleiben."
     assert problems(matcher, duldung, "الإقامة المتسامحة تساعدك على البقاء في ألمانيا", "ar") == []
+
+
+ASYLUM_PERMIT = "Sie erhalten eine Aufenthaltsgestattung."
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "You receive a temporary permission to reside (Aufenthaltsgestattung).",
+        "You receive permission to reside temporarily while your asylum claim is decided.",
+    ],
+)
+def test_a_deprecated_term_is_not_read_into_scattered_words(matcher, translation):
+    """Every word of the deprecated *temporary residence permit* begins a word here, but
+    not side by side: the translation is right and gets no error."""
+    assert problems(matcher, ASYLUM_PERMIT, translation, "en") == []
+
+
+def test_a_deprecated_term_is_found_inflected(matcher):
+    found = problems(matcher, ASYLUM_PERMIT, "You receive temporary residence permits.", "en")
+    assert [name for name, _ in found] == ["glossary-deprecated", "glossary-term"]
 
 
 def problems(matcher, source: str, translation: str, language: str) -> list[tuple[str, str]]:

@@ -1,0 +1,54 @@
+"""Benchmark: do published translations use the glossary's terms? (issue 17, sources)
+
+For each claim in a sources worklog (``benchmarks/terms/sources-*.tsv``: concept, language,
+term, URL, quote …), does the quote — the page's own words — contain one of the glossary's
+preferred or admitted terms of that concept and language, by the test ``kisync lint`` uses
+(``contains_term``)? This is the agreement of the glossary with published Turkish,
+Ukrainian, Russian … pages, as ``bench_terms.py`` measures it for English.
+
+    python benchmarks/bench_terms_sources.py benchmarks/terms/sources-trukru3.tsv [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+
+from kisync.translate import load_glossary, shipped_glossary_path
+from kisync.translate.glossary_checks import contains_term
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("worklog", type=Path, nargs="+", help="sources-*.tsv files")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    glossary = load_glossary(shipped_glossary_path())
+    ids = {concept.id for concept in glossary}
+    agree, total, misses = Counter(), Counter(), []
+    for path in args.worklog:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                concept, language, quote = row["concept"], row["lang"], row["quote"]
+                if concept not in ids:
+                    misses.append(f"{concept} ({language}): not in the glossary")
+                    total[language] += 1
+                    continue
+                approved = [term.text for term in glossary.concept(concept).approved(language)]
+                total[language] += 1
+                if any(contains_term(quote, term, language) for term in approved):
+                    agree[language] += 1
+                else:
+                    misses.append(f"{concept} ({language}): {quote!r}, glossary {approved}")
+    for language in sorted(total):
+        share = agree[language] / total[language]
+        print(f"{language}: {share:6.1%} ({agree[language]} of {total[language]} quotes)")
+    if args.show_misses:
+        for line in misses:
+            print(f"miss: {line}")
+
+
+if __name__ == "__main__":
+    main()
