@@ -183,6 +183,13 @@ def _stated_details(columns: list[str], source: str) -> dict[str, frozenset[str]
     return stated
 
 
+_STATUS_ORDER = list(Status)
+
+
+def _by_status(term: Term) -> int:
+    return _STATUS_ORDER.index(term.status)
+
+
 @dataclass
 class _Concept:
     id: str
@@ -193,10 +200,15 @@ class _Concept:
     terms: dict[str, list[Term]] = field(default_factory=dict)
 
     def concept(self, source_language: str) -> Concept:
+        """The concept, each language's terms in the order :func:`write_csv` writes them
+        (by status, rows of one status in file order), so that exporting and importing
+        it again changes nothing, whatever order its rows came in."""
         definitions = {source_language: self.definition} if self.definition else {}
         return Concept(
             id=self.id,
-            terms={lang: tuple(terms) for lang, terms in self.terms.items()},
+            terms={
+                lang: tuple(sorted(terms, key=_by_status)) for lang, terms in self.terms.items()
+            },
             definitions=definitions,
             subject=self.subject,
             note=self.note,

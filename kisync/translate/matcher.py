@@ -49,10 +49,21 @@ This matcher handles those:
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
    is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
 10. **Another sense**: a few short terms have an everyday sense the words around them
-   give away, and are not matched there: *Bescheid* without article or adjective in a
-   clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*: let us know),
-   *Kreis der/des …* (*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group,
-   not a district), *Antrag der/des …-Fraktion* (a council motion, not an application).
+   give away, and are not matched there (``_SENSE_CHECKS``): *Bescheid* without article
+   or adjective in a clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*:
+   let us know); *Kreis der/des …* (*zum Kreis der Berechtigten*: a group, not a
+   district); *Antrag der/des …-Fraktion* or *Anträge* in a clause with the
+   *Tagesordnung* (a council motion, not an application); *Termin(e) der/des …* (*die
+   Termine der Schadstoffsammlung*: a date, not an appointment; not after the name of an
+   office: *die Termine des Gesundheitsamtes*); *Unterhalt* in a clause
+   with *gesichert/sichern/bestreiten* or after *Leistungen zum* (livelihood, not
+   maintenance payments); *Auflage* after an ordinal (*2. Auflage*, *die neue Auflage*)
+   or in a text about *Exemplare* or an *ISBN* (an edition, not a condition);
+   *Gestattung* in a text about serving drinks (*Gaststätte*, *Ausschank*, *alkoholische
+   Getränke*: a permit under the restaurant act) or before *einer/eines/des* (*die
+   Gestattung einer Ausbildungstätigkeit*), not the *Aufenthaltsgestattung*;
+   *Pflegegeld* in a text about childminders or foster care (*Tagespflege*,
+   *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
@@ -430,27 +441,117 @@ _CLAUSE_END = re.compile(r"[.!?;:,()]")
 def _other_sense(tokens: list[_Token], index: int) -> bool:
     """Whether a term word is used in an everyday sense here (see rule 10)."""
     word = _fold(tokens[index].text)
-    if word in {"kreis", "kreise"}:
-        return _next_word(tokens, index) in {"der", "des"}
-    if word in {"antrag", "antrage"}:
-        if _next_word(tokens, index) not in {"der", "des"}:
+    check = _SENSE_CHECKS.get(word)
+    if check is None and word.startswith("pflegegeld"):
+        check = _foster_or_childminder_allowance
+    return check is not None and check(tokens, index)
+
+
+def _group_not_district(tokens: list[_Token], index: int) -> bool:
+    """*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group."""
+    return _next_word(tokens, index) in {"der", "des"}
+
+
+def _council_motion(tokens: list[_Token], index: int) -> bool:
+    """*Antrag der SPD-Fraktion*; *die Tagesordnung und die vorliegenden Anträge*."""
+    clause = _clause(tokens, index)
+    later = [_fold(token.text) for token in clause if token.start > tokens[index].start]
+    if _next_word(tokens, index) in {"der", "des"} and any(
+        following.endswith(("fraktion", "fraktionen")) for following in later[1:4]
+    ):
+        return True
+    return any(_fold(token.text).startswith("tagesordnung") for token in clause)
+
+
+def _let_know(tokens: list[_Token], index: int) -> bool:
+    """*geben Sie uns Bescheid*: let us know (no article or adjective before it)."""
+    before = _fold(tokens[index - 1].text) if index else ""
+    if index and not _CLAUSE_END.search(tokens[index - 1].gap_after):
+        lowered = tokens[index - 1].text
+        if _DETERMINERS.fullmatch(before) or (
+            lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
+        ):
             return False
-        owner = [
-            _fold(token.text)
-            for token in _clause(tokens, index)
-            if token.start > tokens[index].start
-        ]
-        return any(following.endswith(("fraktion", "fraktionen")) for following in owner[1:4])
-    if word == "bescheid":
-        before = _fold(tokens[index - 1].text) if index else ""
-        if index and not _CLAUSE_END.search(tokens[index - 1].gap_after):
-            lowered = tokens[index - 1].text
-            if _DETERMINERS.fullmatch(before) or (
-                lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
-            ):
-                return False
-        return any(_fold(token.text) in _TELLING_VERBS for token in _clause(tokens, index))
-    return False
+    return any(_fold(token.text) in _TELLING_VERBS for token in _clause(tokens, index))
+
+
+def _date_of_something(tokens: list[_Token], index: int) -> bool:
+    """*die Termine der Schadstoffsammlung*, *der Termin des Festes*: a date, not an
+    appointment (but *die Termine des Gesundheitsamtes* are appointments at an office)."""
+    if _next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
+        return False
+    owner = _fold(tokens[index + 2].text)
+    return not any(office in owner for office in _OFFICES)
+
+
+def _livelihood(tokens: list[_Token], index: int) -> bool:
+    """*sein Unterhalt ist gesichert*, *Leistungen zum Unterhalt*: livelihood
+    (Lebensunterhalt), not maintenance payments."""
+    before = [_fold(token.text) for token in tokens[max(0, index - 2) : index]]
+    if before[-1:] == ["zum"] and before[0].startswith("leistung"):
+        return True
+    return any(_SECURED.fullmatch(_fold(token.text)) for token in _clause(tokens, index))
+
+
+def _edition(tokens: list[_Token], index: int) -> bool:
+    """*2. Auflage*, *die neue Auflage*, *eine Auflage von 1000 Exemplaren*: an edition."""
+    previous = tokens[index - 1] if index else None
+    if previous and previous.text.isdigit() and previous.gap_after.strip() == ".":
+        return True
+    singular = _fold(tokens[index].text) == "auflage"
+    if singular and previous and _fold(previous.text) in _EDITION_WORDS:
+        return True
+    return _mentions(tokens, ("exemplar", "isbn"))
+
+
+def _restaurant_permit(tokens: list[_Token], index: int) -> bool:
+    """*Gestattung* under the restaurant act (the text is about serving drinks), or the
+    permission of something (*die Gestattung einer Ausbildungstätigkeit*)."""
+    if _next_word(tokens, index) in {"einer", "eines", "des"}:
+        return True
+    return _mentions(tokens, _RESTAURANT_ACT)
+
+
+def _foster_or_childminder_allowance(tokens: list[_Token], index: int) -> bool:
+    """*Pflegegeld* for a childminder or foster parents (SGB VIII), not the care
+    allowance of the long-term care insurance."""
+    return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
+
+
+def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
+    """Whether a word of the text contains one of the (folded) stems."""
+    return any(stem in _fold(token.text) for token in tokens for stem in stems)
+
+
+_SECURED = re.compile(
+    r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
+)
+_EDITION_WORDS = frozenset(
+    {"erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten"}
+    | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
+    | {"erweiterte", "erweiterten"}
+)
+_OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
+_RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
+_CHILDMINDING_OR_FOSTER_CARE = (
+    "tagespflege",
+    "tagesmutter",
+    "tagesvater",
+    "pflegekind",
+    "pflegeeltern",
+    "pflegefamilie",
+    "vollzeitpflege",
+)
+_SENSE_CHECKS = {
+    **dict.fromkeys(("kreis", "kreise"), _group_not_district),
+    **dict.fromkeys(("antrag", "antrage"), _council_motion),
+    "bescheid": _let_know,
+    **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
+    "unterhalt": _livelihood,
+    **dict.fromkeys(("auflage", "auflagen"), _edition),
+    **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
+}
+"""Folded word → the test for its everyday sense (rule 10)."""
 
 
 def _next_word(tokens: list[_Token], index: int) -> str:

@@ -461,3 +461,17 @@ def test_import_needs_a_target_outside_a_project(outside):
         cli, ["--project", str(outside), "glossary", "import", str(outside / "g.csv")]
     )
     assert result.exit_code == 2
+
+
+def test_rows_in_any_order_import_to_what_export_writes_back(tmp_path):
+    """An editor's file may list a concept's rows in any order (sorted by language,
+    the preferred term last); importing the glossary's own export afterwards changes
+    nothing."""
+    target = tmp_path / "integration.tbx"
+    target.write_bytes(shipped_glossary_path().read_bytes())
+    rows = [row for row in _exported_rows(target) if row["id"] == "duldung"]
+    assert {row["status"] for row in rows} >= {"preferred", "admitted", "deprecated"}
+    _import(rows[::-1], target)
+    _exported_rows(target)  # writes integration.csv
+    result = run("glossary", "import", str(target.with_suffix(".csv")), "--into", str(target))
+    assert result.output.startswith(f"{target}: 0 concepts added, 0 changed")
