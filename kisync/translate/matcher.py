@@ -108,7 +108,7 @@ _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?
 _HYPHEN = "-\u2010\u2011"
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
-    r"(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
+    r"(?:e|en|er)?(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
 )
 _ADDRESS = re.compile(
     r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
@@ -686,7 +686,8 @@ def _without_digraphs(word: str) -> str:
 
 def _compound_rest(rest: str, base: str) -> bool:
     """Whether what follows a term in a word makes a compound (*-träger*), not just an
-    inflection (*-en*) or a derivation (*kinderärzt-liche*, *schulpflicht-ig*)."""
+    inflection (*-en*) or a derivation (*kinderärzt-liche*, *schulpflicht-ig*,
+    *Bescheid-enheit*: modesty, not a notice)."""
     return len(rest) >= (3 if len(base) >= HEAD_MIN else 4) and not _DERIVATION.match(rest)
 
 

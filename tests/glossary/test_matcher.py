@@ -209,6 +209,8 @@ def test_longest_match_first(matcher, text, expected):
         "Bitte dulden Sie den Lärm.",
         "Herz und Kreislauf am Kreisverkehr",
         "Er will sich einbürgern lassen.",
+        # a term before a derivation is another word: modesty, not a notice
+        "Mit großer Bescheidenheit nahm sie den Preis an.",
     ],
 )
 def test_common_words_do_not_match(matcher, text):
