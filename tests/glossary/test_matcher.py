@@ -547,7 +547,10 @@ def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text,
         ("Beschimpfungen können Sie melden.", [("Beschimpfungen", "Beschimpfung")]),
         ("Fragen Sie Ihren Apotheker.", [("Apotheker", "Apotheker")]),
         ("Die Apothekerin berät Sie.", [("Apothekerin", "Apotheker")]),
-        ("Gegenseitige Schuldzuweisungen helfen nicht.", [("Schuldzuweisungen", "Schuldzuweisung")]),
+        (
+            "Gegenseitige Schuldzuweisungen helfen nicht.",
+            [("Schuldzuweisungen", "Schuldzuweisung")],
+        ),
         # the right hints stay
         ("Das Eilverfahren dauert wenige Wochen.", [("Eilverfahren", "Eilverfahren")]),
         ("nach dem Schulgesetz des Landes", [("Schulgesetz", "Schulgesetz")]),
