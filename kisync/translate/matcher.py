@@ -69,7 +69,9 @@ This matcher handles those:
    Getränke*: a permit under the restaurant act) or before *einer/eines/des* (*die
    Gestattung einer Ausbildungstätigkeit*), not the *Aufenthaltsgestattung*;
    *Pflegegeld* in a text about childminders or foster care (*Tagespflege*,
-   *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance.
+   *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance;
+   *Zuweisung des/der/von …* when what is allocated is not people (*die Zuweisung des
+   Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
@@ -572,11 +574,39 @@ def _foster_or_childminder_allowance(tokens: list[_Token], index: int) -> bool:
     return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
 
 
+def _allocation_of_things(tokens: list[_Token], index: int) -> bool:
+    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
+    allocating staff, posts or places, not refugees to a municipality."""
+    if _next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
+        return False
+    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+    if not nouns or _CLAUSE_END.search(tokens[index + 1].gap_after):
+        return False
+    noun = _fold(nouns[0].text)
+    return not (noun.endswith(("person", "personen")) or any(s in noun for s in _PEOPLE))
+
+
 def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
     """Whether a word of the text contains one of the (folded) stems."""
     return any(stem in _fold(token.text) for token in tokens for stem in stems)
 
 
+_PEOPLE = (
+    "fluchtling",
+    "gefluchtet",
+    "asyl",
+    "aussiedler",
+    "schutz",
+    "auslander",
+    "zugewandert",
+    "zuwander",
+    "migrant",
+    "mensch",
+    "familie",
+    "bewerber",
+    "antragsteller",
+    "minderjahrig",
+)
 _SECURED = re.compile(
     r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
 )
@@ -604,6 +634,7 @@ _SENSE_CHECKS = {
     "unterhalt": _livelihood,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
+    **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
 }
 """Folded word → the test for its everyday sense (rule 10)."""
 
