@@ -71,7 +71,12 @@ This matcher handles those:
    *Pflegegeld* in a text about childminders or foster care (*Tagespflege*,
    *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance;
    *Zuweisung des/der/von …* when what is allocated is not people (*die Zuweisung des
-   Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees.
+   Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees. Participles of a
+   concept are glossary data (adjective terms such as *geduldet*, *eingebürgert*,
+   *zugewiesen*, *beglaubigt*); two have a sense check: *zugewiesen* only in a sentence
+   about people (*die dem Landkreis zugewiesenen Asylbewerber*, not *der Kitaplatz wird
+   Ihnen zugewiesen*), *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der
+   Begriff hat sich eingebürgert*: became customary).
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
@@ -492,6 +497,7 @@ _DETERMINERS = re.compile(
 _ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
 _ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
 _CLAUSE_END = re.compile(r"[.!?;:,()]")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _other_sense(tokens: list[_Token], index: int) -> bool:
@@ -582,13 +588,35 @@ def _allocation_of_things(tokens: list[_Token], index: int) -> bool:
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
     if not nouns or _CLAUSE_END.search(tokens[index + 1].gap_after):
         return False
-    noun = _fold(nouns[0].text)
-    return not (noun.endswith(("person", "personen")) or any(s in noun for s in _PEOPLE))
+    return not _is_people(nouns[0].text)
+
+
+def _not_people_allocated(tokens: list[_Token], index: int) -> bool:
+    """*Der Kitaplatz wird Ihnen zugewiesen*: the sentence is about no people, so this is
+    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*)."""
+    return not any(_is_people(token.text) for token in _sentence(tokens, index))
+
+
+def _became_customary(tokens: list[_Token], index: int) -> bool:
+    """*Der Begriff hat sich eingebürgert*: became customary; naturalisation is *sich
+    einbürgern lassen*."""
+    words = {_fold(token.text) for token in _clause(tokens, index)}
+    return "sich" in words and not words & _LET
+
+
+def _is_people(word: str) -> bool:
+    noun = _fold(word)
+    return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
 
 
 def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
     """Whether a word of the text contains one of the (folded) stems."""
     return any(stem in _fold(token.text) for token in tokens for stem in stems)
+
+
+def _adjective_forms(word: str) -> tuple[str, ...]:
+    """A (folded) participle with its adjective endings."""
+    return tuple(word + ending for ending in _ADJECTIVE_ENDINGS)
 
 
 _PEOPLE = (
@@ -607,6 +635,7 @@ _PEOPLE = (
     "antragsteller",
     "minderjahrig",
 )
+_LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
 _SECURED = re.compile(
     r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
 )
@@ -635,8 +664,21 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
     **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
+    **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
+    **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
 }
 """Folded word → the test for its everyday sense (rule 10)."""
+
+
+def _sentence(tokens: list[_Token], index: int) -> list[_Token]:
+    """The tokens of the sentence around ``index`` (up to ``.``, ``!``, ``?``)."""
+    start = index
+    while start > 0 and not _SENTENCE_END.search(tokens[start - 1].gap_after):
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and not _SENTENCE_END.search(tokens[end].gap_after):
+        end += 1
+    return tokens[start : end + 1]
 
 
 def _next_word(tokens: list[_Token], index: int) -> str:

@@ -258,7 +258,6 @@ def test_longest_match_first(matcher, text, expected):
         "Vergessen Sie den Ausweis nicht.",
         "Bitte dulden Sie den Lärm.",
         "Herz und Kreislauf am Kreisverkehr",
-        "Er will sich einbürgern lassen.",
         # a term before a derivation is another word: modesty, not a notice
         "Mit großer Bescheidenheit nahm sie den Preis an.",
     ],
@@ -558,12 +557,15 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Fotos bebildern die Auflage, die mit 1000 Exemplaren erscheint.",
         "Für die Zuweisung des Lehrpersonals ist das Land NRW zuständig.",
         "Das Schulamt entscheidet über die Zuweisung von Lehrerstellen.",
+        "Der Kitaplatz wird Ihnen vom Jugendamt zugewiesen.",
+        "Der Begriff hat sich im Alltag eingebürgert.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld"}
-    assert not terms & (everyday | {"Unterhalt", "Auflage", "Zuweisung"})
+    participles = {"zugewiesen", "eingebürgert"}
+    assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung"})
 
 
 @pytest.mark.parametrize(
@@ -589,4 +591,22 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     ],
 )
 def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text, expected):
+    assert expected in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er will sich einbürgern lassen.", ("einbürgern", "einbürgern")),
+        ("Wer eingebürgert werden möchte, stellt einen Antrag.", ("eingebürgert", "eingebürgert")),
+        ("EU-Bürger und (eingebürgerte) Deutsche", ("eingebürgerte", "eingebürgert")),
+        ("die dem Landkreis zugewiesenen Asylbewerber", ("zugewiesenen", "zugewiesen")),
+        ("Diese Personen werden der Stadt zugewiesen.", ("zugewiesen", "zugewiesen")),
+        ("Die Erklärung wird anschließend beglaubigt.", ("beglaubigt", "beglaubigt")),
+        ("Er wurde nach Albanien abgeschoben.", ("abgeschoben", "abgeschoben")),
+    ],
+)
+def test_participles_of_a_concept_match_it(matcher, text, expected):
+    """Participles whose concept the evaluation sets mark them with are glossary terms
+    (adjectives: they inflect); a sense check keeps *zugewiesen* to people."""
     assert expected in found(matcher, text)
