@@ -829,7 +829,7 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
         if token in (word.text, word.text + "s"):
             return "exact"
         other_case = word.any_case and not token.islower()
-        return "inflected" if other_case and _fold(token).removesuffix("s") == word.base else None
+        return "inflected" if other_case and _fold(token) in (word.base, word.base + "s") else None
     if word.exact_only:
         return "exact" if _fold(token) == word.base else None
     for form in _forms(token):
