@@ -189,7 +189,7 @@ def remove_concepts(target: Path, ids: Sequence[str], *, dry_run: bool = False) 
     if unknown:
         raise GlossaryError(
             f"{target}: no concept {', '.join(map(repr, unknown))}; nothing removed (the ids "
-            "are the first column of `kisync glossary export --format csv`)"
+            "are the first column of the glossary's CSV export)"
         )
     kept = tuple(concept for concept in glossary if concept.id not in wanted)
     if not dry_run:
