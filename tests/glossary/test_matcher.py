@@ -106,7 +106,8 @@ def test_gender_forms(matcher, text):
         # the special courses are concepts of their own: the whole word wins
         ("Frauenintegrationskurs", [("Frauenintegrationskurs", "Frauenintegrationskurs")]),
         ("Jugendintegrationskursen", [("Jugendintegrationskursen", "Jugendintegrationskurs")]),
-        ("Ausbildungsduldung", [("Ausbildungsduldung", "Duldung")]),
+        ("Ausbildungsduldung", [("Ausbildungsduldung", "Ausbildungsduldung")]),
+        ("Kettenduldungen", [("Kettenduldungen", "Duldung")]),
         ("Flüchtlingsunterkunft", [("Flüchtlingsunterkunft", "Flüchtling")]),
         ("Integrationskurs-Träger", [("Integrationskurs-Träger", "Integrationskursträger")]),
         (
