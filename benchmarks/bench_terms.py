@@ -60,6 +60,8 @@ SETS = {
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
     "cov3b": ("cov3b-de.txt", "en.txt", "traps.txt"),
+    # 30 fresh pages for the sections covered least (health, school, violence, council), then tuned on
+    "cov4": ("cov4-de.txt", "en.txt", "traps.txt"),
 }
 
 

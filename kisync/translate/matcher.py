@@ -29,7 +29,13 @@ This matcher handles those:
    ``projectSubset`` ``wholeWord``: *Kreis*, not *Kreislauf*; *Rathaus*, not
    *Rathausgarten*) is never found inside a compound at all.
 5. **Abbreviations** (``BAMF``, ``eGK``, ``KI``) match only as whole words, exactly as
-   written (optionally with a plural/genitive ``s``).
+   written (optionally with a plural/genitive ``s``). One of at least four letters also
+   matches in another case unless written all in lower case (*BaMF*, *Bamf*, *Alg II*,
+   *ASYLBLG*; but *Ki* is no *KI*, *bamf* is part of an address): no such abbreviation
+   of the glossary is a German word in lower case. An abbreviation the text spells out
+   as something else, in brackets right after it or before it in brackets (*AfA
+   (Absetzung für Abnutzung)*, *Body-Mass-Index (BMI)*), is not matched anywhere in
+   that text unless the spelled-out words are one of the concept's own terms.
 6. **Multi-word terms** match word by word, each word with rule 3 (function words such
    as *für* exactly); the last word may also start a compound (*subsidiär
    Schutzberechtigte*).
@@ -63,7 +69,14 @@ This matcher handles those:
    Getränke*: a permit under the restaurant act) or before *einer/eines/des* (*die
    Gestattung einer Ausbildungstätigkeit*), not the *Aufenthaltsgestattung*;
    *Pflegegeld* in a text about childminders or foster care (*Tagespflege*,
-   *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance.
+   *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance;
+   *Zuweisung des/der/von …* when what is allocated is not people (*die Zuweisung des
+   Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees. Participles of a
+   concept are glossary data (adjective terms such as *geduldet*, *eingebürgert*,
+   *zugewiesen*, *beglaubigt*); two have a sense check: *zugewiesen* only in a sentence
+   about people (*die dem Landkreis zugewiesenen Asylbewerber*, not *der Kitaplatz wird
+   Ihnen zugewiesen*), *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der
+   Begriff hat sich eingebürgert*: became customary).
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
@@ -88,6 +101,8 @@ a compound (its head: *Ausbildungs-duldung* is a Duldung) beats one at its start
 ``modifier``, reported as ``compound``)."""
 _COMPOUND = ("compound", "modifier")
 
+ANY_CASE_MIN = 4
+"""An abbreviation with this many letters also matches in another case (*BaMF*)."""
 MODIFIER_MIN = 5
 """A term must have this many letters to be found at the start of a compound."""
 HEAD_MIN = 7
@@ -159,6 +174,8 @@ class _Word:
     exact_only: bool
     """Abbreviations and function words: no inflection, no compounds."""
     case_sensitive: bool
+    any_case: bool = False
+    """A long abbreviation: also in another case, unless written in lower case (rule 5)."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +213,7 @@ class Matcher:
         self.glossary = glossary
         self._single: dict[str, list[_Entry]] = defaultdict(list)
         self._abbreviations: dict[str, list[_Entry]] = defaultdict(list)
+        self._abbreviations_any_case: dict[str, list[_Entry]] = defaultdict(list)
         self._prefixes: dict[str, list[_Entry]] = defaultdict(list)
         self._multi: list[_Entry] = []
         for concept in glossary:
@@ -214,11 +232,13 @@ class Matcher:
         if not tokens:
             return
         last = len(tokens) - 1
+        any_case = sum(char.isalpha() for char in term.text) >= ANY_CASE_MIN
         words = tuple(
             _prepare_word(
                 token.text,
                 term.case_sensitive and (not last or looks_like_abbreviation(token.text)),
                 adjective=index < last,
+                any_case=any_case,
             )
             for index, token in enumerate(tokens)
         )
@@ -230,6 +250,8 @@ class Matcher:
         word = words[0]
         if word.exact_only:
             self._abbreviations[word.text].append(entry)
+            if word.any_case:
+                self._abbreviations_any_case[word.text.casefold()].append(entry)
             return
         for key in word.plain_forms:
             self._single[key].append(entry)
@@ -286,6 +308,12 @@ class Matcher:
             word[:-1] if word.endswith("s") else "", ()
         ):
             add(entry, "exact")
+        if not found and not word.islower():
+            folded = word.casefold()
+            for entry in self._abbreviations_any_case.get(folded, ()) or (
+                self._abbreviations_any_case.get(folded[:-1] if folded.endswith("s") else "", ())
+            ):
+                add(entry, "inflected")
         for form in _forms(word):
             for entry, how in self._compounds(form):
                 add(entry, how)
@@ -378,27 +406,60 @@ class Matcher:
 def _without_foreign_abbreviations(
     candidates: list[_Candidate], tokens: list[_Token]
 ) -> list[_Candidate]:
-    """Drop an abbreviation the text defines as something else.
+    """Drop an abbreviation the text spells out as something else (rule 5).
 
-    ``Künstliche Intelligenz (KI)`` defines KI; unless the words before the bracket are
-    the glossary's own expansion (``Kommunales Integrationszentrum (KI)``), the
-    abbreviation means something else everywhere in this text.
+    ``Künstliche Intelligenz (KI)`` and ``AfA (Absetzung für Abnutzung)`` define the
+    abbreviation; unless the words in or before the bracket are one of the concept's own
+    terms (``Kommunales Integrationszentrum (KI)``), it means something else everywhere
+    in this text.
     """
-    ends = {(c.end, id(c.entry.concept)) for c in candidates}
     foreign: set[int] = set()
     for candidate in candidates:
         entry = candidate.entry
         if not entry.term.case_sensitive or id(entry) in foreign:
             continue
         index = next(i for i, token in enumerate(tokens) if token.start == candidate.start)
-        if index == 0 or not tokens[index - 1].gap_after.rstrip().endswith("("):
-            continue
-        letters = [char for char in entry.term.text if char.isupper()]
-        words = tokens[max(0, index - len(letters)) : index]
-        initials = [token.text[0].upper() for token in words]
-        if initials == letters and (words[-1].end, id(entry.concept)) not in ends:
+        letters = "".join(char for char in entry.term.text if char.isupper())
+        expansion = _expansion(tokens, index, candidate.end, letters)
+        if expansion and not any(
+            other.entry.concept is entry.concept
+            and other.start < expansion[1]
+            and other.end > expansion[0]
+            for other in candidates
+        ):
             foreign.add(id(entry))
     return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
+
+
+def _expansion(tokens: list[_Token], index: int, end: int, letters: str) -> tuple[int, int] | None:
+    """The span of the words that spell out the abbreviation at ``index`` (their
+    capitalised initials are its capitals), right before it when it stands in brackets,
+    or in brackets right after it."""
+    if not letters:
+        return None
+    reach = len(letters) + 3
+    if index and tokens[index - 1].gap_after.rstrip().endswith("("):
+        for size in range(len(letters), min(reach, index) + 1):
+            words = tokens[index - size : index]
+            if words[0].text[0].isupper() and _initials(words) == letters:
+                return words[0].start, words[-1].end
+    last = next(i for i in range(index, len(tokens)) if tokens[i].end == end)
+    if tokens[last].gap_after.strip() == "(":
+        words = []
+        for token in tokens[last + 1 : last + 1 + reach]:
+            words.append(token)
+            if ")" in token.gap_after:
+                break
+        else:
+            return None
+        if _initials(words) == letters:
+            return words[0].start, words[-1].end
+    return None
+
+
+def _initials(words: list[_Token]) -> str:
+    """The first letters of the capitalised words: *Body-Mass-Index* → ``BMI``."""
+    return "".join(word.text[0] for word in words if word.text[0].isupper())
 
 
 def _negated_starts(tokens: list[_Token]) -> set[int]:
@@ -436,6 +497,7 @@ _DETERMINERS = re.compile(
 _ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
 _ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
 _CLAUSE_END = re.compile(r"[.!?;:,()]")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _other_sense(tokens: list[_Token], index: int) -> bool:
@@ -518,11 +580,62 @@ def _foster_or_childminder_allowance(tokens: list[_Token], index: int) -> bool:
     return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
 
 
+def _allocation_of_things(tokens: list[_Token], index: int) -> bool:
+    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
+    allocating staff, posts or places, not refugees to a municipality."""
+    if _next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
+        return False
+    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+    if not nouns or _CLAUSE_END.search(tokens[index + 1].gap_after):
+        return False
+    return not _is_people(nouns[0].text)
+
+
+def _not_people_allocated(tokens: list[_Token], index: int) -> bool:
+    """*Der Kitaplatz wird Ihnen zugewiesen*: the sentence is about no people, so this is
+    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*)."""
+    return not any(_is_people(token.text) for token in _sentence(tokens, index))
+
+
+def _became_customary(tokens: list[_Token], index: int) -> bool:
+    """*Der Begriff hat sich eingebürgert*: became customary; naturalisation is *sich
+    einbürgern lassen*."""
+    words = {_fold(token.text) for token in _clause(tokens, index)}
+    return "sich" in words and not words & _LET
+
+
+def _is_people(word: str) -> bool:
+    noun = _fold(word)
+    return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
+
+
 def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
     """Whether a word of the text contains one of the (folded) stems."""
     return any(stem in _fold(token.text) for token in tokens for stem in stems)
 
 
+def _adjective_forms(word: str) -> tuple[str, ...]:
+    """A (folded) participle with its adjective endings."""
+    return tuple(word + ending for ending in _ADJECTIVE_ENDINGS)
+
+
+_PEOPLE = (
+    "fluchtling",
+    "gefluchtet",
+    "asyl",
+    "aussiedler",
+    "schutz",
+    "auslander",
+    "zugewandert",
+    "zuwander",
+    "migrant",
+    "mensch",
+    "familie",
+    "bewerber",
+    "antragsteller",
+    "minderjahrig",
+)
+_LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
 _SECURED = re.compile(
     r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
 )
@@ -550,8 +663,22 @@ _SENSE_CHECKS = {
     "unterhalt": _livelihood,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
+    **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
+    **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
+    **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
 }
 """Folded word → the test for its everyday sense (rule 10)."""
+
+
+def _sentence(tokens: list[_Token], index: int) -> list[_Token]:
+    """The tokens of the sentence around ``index`` (up to ``.``, ``!``, ``?``)."""
+    start = index
+    while start > 0 and not _SENTENCE_END.search(tokens[start - 1].gap_after):
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and not _SENTENCE_END.search(tokens[end].gap_after):
+        end += 1
+    return tokens[start : end + 1]
 
 
 def _next_word(tokens: list[_Token], index: int) -> str:
@@ -665,16 +792,21 @@ def _paradigm(base: str, adjective: bool) -> set[str]:
     return forms
 
 
-def _prepare_word(text: str, case_sensitive: bool, adjective: bool = False) -> _Word:
+def _prepare_word(
+    text: str, case_sensitive: bool, adjective: bool = False, any_case: bool = False
+) -> _Word:
     base = _forms(text)[0]
     function_word = base in _FUNCTION_WORDS and text.islower()
     exact_only = case_sensitive or function_word
     forms = frozenset() if exact_only else frozenset(_paradigm(base, adjective))
     plain = frozenset(_without_digraphs(form) for form in forms)
-    return _Word(text, base, forms, plain, exact_only, case_sensitive)
+    any_case = any_case and case_sensitive
+    return _Word(text, base, forms, plain, exact_only, case_sensitive, any_case)
 
 
 def _index_keys(word: _Word) -> set[str]:
+    if word.any_case:
+        return {word.text, _fold(word.text)}
     if word.case_sensitive:
         return {word.text}
     return {word.base} if word.exact_only else set(word.plain_forms)
@@ -694,7 +826,10 @@ def _compound_rest(rest: str, base: str) -> bool:
 def _word_fits(token: str, word: _Word, last: bool) -> str | None:
     """How one word of a multi-word term matches a token of the text (None: not)."""
     if word.case_sensitive:
-        return "exact" if token in (word.text, word.text + "s") else None
+        if token in (word.text, word.text + "s"):
+            return "exact"
+        other_case = word.any_case and not token.islower()
+        return "inflected" if other_case and _fold(token) in (word.base, word.base + "s") else None
     if word.exact_only:
         return "exact" if _fold(token) == word.base else None
     for form in _forms(token):
