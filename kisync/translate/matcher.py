@@ -15,16 +15,18 @@ This matcher handles those:
    Orientierungskurse`` is read as two full compounds.
 3. **Word against term.** Lower-case, umlauts folded, gender endings and the feminine
    ``-in``/``-innen`` removed, the word must be one of the term's inflected forms (term,
-   +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a`` → ``-en``, adjective endings for the
-   words before a noun; ``ae``/``oe``/``ue`` read as umlauts), looked up in an index of
-   those forms. A list of forms, not a stemmer: a stemmer conflates what must stay apart
+   +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a`` → ``-en``, ``-ikum`` → ``-ika``;
+   ``-er``/``-es``/``-em`` for a word in ``-e`` only without a fixed gender: *Angehöriger*
+   but not *Apotheker*; adjective endings for the words before a noun; ``ae``/``oe``/``ue``
+   read as umlauts), looked up in an index of those forms. A list of forms, not a stemmer: a stemmer conflates what must stay apart
    (Snowball stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
    *Sprachmittlung* like *Sprachmittler*), misses what belongs together (*Kitas*), and
    stemming every form of a large glossary in pure Python took seconds.
 4. **Compounds**, only for long terms: a word that starts with a term of at least five
    letters and goes on for at least three more (*Integrationskursträger*,
    *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
-   after at least three letters (*Frauenintegrationskurs*, *Ausbildungsduldung*). Short
+   after at least three letters (*Frauenintegrationskurs*, *Ausbildungsduldung*) — but
+   not before a derivation (*Bescheid-enheit*, *Widerspruchs-losigkeit*). Short
    terms would be found inside unrelated words; a term marked *whole word* (TBX
    ``projectSubset`` ``wholeWord``: *Kreis*, not *Kreislauf*; *Rathaus*, not
    *Rathausgarten*) is never found inside a compound at all.
@@ -114,6 +116,7 @@ _FUNCTION_WORDS = frozenset(
     {"für", "und", "oder", "ohne", "von", "vom", "der", "die", "das", "des", "dem", "den"}
     | {"zum", "zur", "mit", "in", "im", "am", "an", "auf", "bei", "nach", "aus", "zu", "über"}
 )
+_FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
@@ -123,8 +126,12 @@ _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?
 _HYPHEN = "-\u2010\u2011"
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
-    r"(?:e|en|er)?(?:lich|isch|ig|haft|bar|sam|los|chen|lein|heit|keit|ung)(?:e[mnrs]?|er|st)?$"
+    r"(?:e|en|er|s)?"
+    r"(?:(?:lich|isch|ig|haft|bar|sam|los)(?:ig)?(?:keit|heit)?|chen|lein|heit|keit|ung)"
+    r"(?:e[mnrs]?|er|st)?$"
 )
+"""What makes a word of a term's word rather than a compound, suffixes chained too
+(*widersprüch-lichkeit*, *widerspruchs-losigkeit*)."""
 _ADDRESS = re.compile(
     r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|(?:https?|ftp)://\S+|www\.\S+"  # URL
@@ -239,6 +246,7 @@ class Matcher:
                 term.case_sensitive and (not last or looks_like_abbreviation(token.text)),
                 adjective=index < last,
                 any_case=any_case,
+                fixed_gender=index == last and term.gender in _FIXED_GENDERS,
             )
             for index, token in enumerate(tokens)
         )
@@ -776,16 +784,24 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _paradigm(base: str, adjective: bool) -> set[str]:
+def _paradigm(base: str, adjective: bool, fixed_gender: bool = False) -> set[str]:
     """The inflected forms of a (folded) word: noun endings, Latin plurals, and for the
-    words before the noun of a multi-word term the adjective endings."""
+    words before the noun of a multi-word term the adjective endings.
+
+    A noun in *-e* with a fixed gender (*die Apotheke*) has no *-er*/*-es*/*-em* forms:
+    those belong to nominalised adjectives (*Angehöriger*) — and *Apotheker* is a
+    pharmacist. Words in *-ikum* have their plural in *-ika* (*Praktika*; *Praktiken*
+    are practices)."""
     forms = {base + ending for ending in _INFLECTIONS}
-    if base.endswith(("um", "us")):
+    if base.endswith("ikum"):
+        forms.add(base[:-2] + "a")
+    elif base.endswith(("um", "us")):
         forms.add(base[:-2] + "en")
     if base.endswith("a"):
         forms.add(base[:-1] + "en")
     if base.endswith("e"):
-        forms |= {base[:-1] + ending for ending in ("en", "er", "es", "em")}
+        endings = ("en",) if fixed_gender else ("en", "er", "es", "em")
+        forms |= {base[:-1] + ending for ending in endings}
     if adjective:
         core = re.sub(r"(?:e[mnrs]?)$", "", base)
         forms |= {core + ending for ending in _ADJECTIVE_ENDINGS}
@@ -793,12 +809,17 @@ def _paradigm(base: str, adjective: bool) -> set[str]:
 
 
 def _prepare_word(
-    text: str, case_sensitive: bool, adjective: bool = False, any_case: bool = False
+    text: str,
+    case_sensitive: bool,
+    adjective: bool = False,
+    any_case: bool = False,
+    fixed_gender: bool = False,
 ) -> _Word:
     base = _forms(text)[0]
     function_word = base in _FUNCTION_WORDS and text.islower()
     exact_only = case_sensitive or function_word
-    forms = frozenset() if exact_only else frozenset(_paradigm(base, adjective))
+    paradigm = _paradigm(base, adjective, fixed_gender)
+    forms = frozenset() if exact_only else frozenset(paradigm)
     plain = frozenset(_without_digraphs(form) for form in forms)
     any_case = any_case and case_sensitive
     return _Word(text, base, forms, plain, exact_only, case_sensitive, any_case)
