@@ -18,10 +18,11 @@ This matcher handles those:
    +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a`` → ``-en``, ``-ikum`` → ``-ika``;
    ``-er``/``-es``/``-em`` for a word in ``-e`` only without a fixed gender: *Angehöriger*
    but not *Apotheker*; adjective endings for the words before a noun; ``ae``/``oe``/``ue``
-   read as umlauts), looked up in an index of those forms. A list of forms, not a stemmer: a stemmer conflates what must stay apart
-   (Snowball stems *anhören* like *Anhörung*, *Ausweis* like *Ausweisung*,
-   *Sprachmittlung* like *Sprachmittler*), misses what belongs together (*Kitas*), and
-   stemming every form of a large glossary in pure Python took seconds.
+   read as umlauts), looked up in an index of those forms. A list of forms, not a
+   stemmer: a stemmer conflates what must stay apart (Snowball stems *anhören* like
+   *Anhörung*, *Ausweis* like *Ausweisung*, *Sprachmittlung* like *Sprachmittler*),
+   misses what belongs together (*Kitas*), and stemming every form of a large glossary
+   in pure Python took seconds.
 4. **Compounds**, only for long terms: a word that starts with a term of at least five
    letters and goes on for at least three more (*Integrationskursträger*,
    *Flüchtlingsunterkunft*), or ends in an inflected term of at least seven letters
@@ -72,6 +73,8 @@ This matcher handles those:
    Gestattung einer Ausbildungstätigkeit*), not the *Aufenthaltsgestattung*;
    *Pflegegeld* in a text about childminders or foster care (*Tagespflege*,
    *Tagesmutter*, *Pflegekind*, *Pflegeeltern*), not the long-term care allowance;
+   *Duldung von* and a noun without article that names no people (*keine Duldung von
+   Gewalt*: tolerating violence, not a suspension of deportation);
    *Zuweisung des/der/von …* when what is allocated is not people (*die Zuweisung des
    Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees. Participles of a
    concept are glossary data (adjective terms such as *geduldet*, *eingebürgert*,
@@ -81,13 +84,13 @@ This matcher handles those:
    Begriff hat sich eingebürgert*: became customary).
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
-   After ``Nicht-`` no term matches (*Nicht-EU-Bürger* are the opposite).
+   No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
+   *Nicht EU-Ausländer* are neither EU citizens nor just foreigners).
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -471,13 +474,29 @@ def _initials(words: list[_Token]) -> str:
 
 
 def _negated_starts(tokens: list[_Token]) -> set[int]:
-    """Where a word follows ``Nicht-``: *Nicht-EU-Bürger* are not EU-Bürger, a term found
-    there would be the opposite hint."""
-    return {
-        following.start
-        for token, following in itertools.pairwise(tokens)
-        if token.text.casefold() == "nicht" and token.gap_after in tuple(_HYPHEN)
-    }
+    """Where the words of a hyphenated name after ``Nicht-`` or ``Nicht `` start:
+    *Nicht-EU-Bürger*, *Nicht EU-Ausländer* are neither EU citizens nor just foreigners,
+    a term found there would be the wrong hint."""
+    negated: set[int] = set()
+    for index, token in enumerate(tokens):
+        hyphenated = token.gap_after in tuple(_HYPHEN)
+        spaced = token.text == "Nicht" and token.gap_after == " "
+        if token.text.casefold() != "nicht" or not (hyphenated or spaced):
+            continue
+        chain = _hyphen_chain(tokens, index + 1)
+        if hyphenated or len(chain) > 1:
+            negated.update(word.start for word in chain)
+    return negated
+
+
+def _hyphen_chain(tokens: list[_Token], index: int) -> list[_Token]:
+    """The word at ``index`` and the words joined to it by hyphens (*EU-Ausländer*)."""
+    chain = []
+    for token in tokens[index:]:
+        chain.append(token)
+        if token.gap_after not in tuple(_HYPHEN):
+            break
+    return chain
 
 
 def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
@@ -617,6 +636,21 @@ def _is_people(word: str) -> bool:
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
 
 
+def _toleration_of(tokens: list[_Token], index: int) -> bool:
+    """*keine Duldung von Gewalt*: tolerating something (*von* and a noun without
+    article), not the suspension of deportation (*eine Duldung von der Ausländerbehörde*)."""
+    if _next_word(tokens, index) != "von" or index + 2 >= len(tokens):
+        return False
+    following = tokens[index + 2].text
+    folded = _fold(following)
+    return following[0].isupper() and not (
+        _DETERMINERS.fullmatch(folded)
+        or folded in _TITLES
+        or any(stem in folded for stem in _PEOPLE)
+        or folded.endswith(("ern", "innen"))
+    )
+
+
 def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
     """Whether a word of the text contains one of the (folded) stems."""
     return any(stem in _fold(token.text) for token in tokens for stem in stems)
@@ -663,12 +697,14 @@ _CHILDMINDING_OR_FOSTER_CARE = (
     "pflegefamilie",
     "vollzeitpflege",
 )
+_TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
 _SENSE_CHECKS = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("antrag", "antrage"), _council_motion),
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
     "unterhalt": _livelihood,
+    "duldung": _toleration_of,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
     **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
