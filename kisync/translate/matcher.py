@@ -58,7 +58,7 @@ This matcher handles those:
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
    is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
 10. **Another sense**: a few short terms have an everyday sense the words around them
-   give away, and are not matched there (``_SENSE_CHECKS``): *Bescheid* without article
+   give away, and are not matched there (:mod:`.senses`): *Bescheid* without article
    or adjective in a clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*:
    let us know); *Kreis der/des …* (*zum Kreis der Berechtigten*: a group, not a
    district); *Antrag der/des …-Fraktion* or *Anträge* in a clause with the
@@ -99,6 +99,8 @@ from typing import NamedTuple
 
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term, looks_like_abbreviation
+from .senses import other_sense
+from .words import ADJECTIVE_ENDINGS, Token, fold, split_words
 
 HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
 """How closely a match follows the term; lower wins when spans tie. A term at the end of
@@ -114,7 +116,6 @@ HEAD_MIN = 7
 """… and this many to be found at the end of one."""
 
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "se", "sen", "nen")
-_ADJECTIVE_ENDINGS = ("", "e", "er", "es", "en", "em")
 _FUNCTION_WORDS = frozenset(
     {"für", "und", "oder", "ohne", "von", "vom", "der", "die", "das", "des", "dem", "den"}
     | {"zum", "zur", "mit", "in", "im", "am", "an", "auf", "bei", "nach", "aus", "zu", "über"}
@@ -122,10 +123,7 @@ _FUNCTION_WORDS = frozenset(
 _FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
-_WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?![^\W_]))?")
-"""A word with its gender ending: *Bürger*innen*, *Angehörige:r* (nominalised adjective)."""
 _HYPHEN = "-\u2010\u2011"
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
@@ -160,15 +158,6 @@ class Match:
     """``original[start:end]``."""
     how: str
     """``exact``, ``inflected`` or ``compound``."""
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    gap_after: str
-    """The characters up to the next word (in the clean view)."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +227,7 @@ class Matcher:
 
     def _add(self, concept: Concept, term: Term) -> None:
         clean, _ = clean_view(term.text)
-        tokens = list(_tokens(clean))
+        tokens = list(split_words(clean))
         if not tokens:
             return
         last = len(tokens) - 1
@@ -277,7 +266,7 @@ class Matcher:
 
     def _find_all(self, text: str) -> tuple[Match, ...]:
         clean, offsets = clean_view(text)
-        tokens = list(_tokens(_without_addresses(clean)))
+        tokens = list(split_words(_without_addresses(clean)))
         negated = _negated_starts(tokens)
         candidates = [c for c in self._candidates(tokens) if c.start not in negated]
         candidates = _without_foreign_abbreviations(candidates, tokens)
@@ -295,10 +284,10 @@ class Matcher:
 
     # -- candidates ------------------------------------------------------------------
 
-    def _candidates(self, tokens: list[_Token]) -> Iterator[_Candidate]:
+    def _candidates(self, tokens: list[Token]) -> Iterator[_Candidate]:
         for index, token in enumerate(tokens):
             single = self.word_matches(token.text)
-            for entry, how in () if single and _other_sense(tokens, index) else single:
+            for entry, how in () if single and other_sense(tokens, index) else single:
                 if _used_as(entry.term, tokens, index):
                     yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
@@ -346,10 +335,10 @@ class Matcher:
                 if len(word.base) >= HEAD_MIN and _inflects(tail, word):
                     yield entry, "compound"
 
-    def _multi_at(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
+    def _multi_at(self, tokens: list[Token], index: int) -> Iterator[_Candidate]:
         first = tokens[index]
         candidates: dict[int, _Entry] = {}
-        keys = {first.text, _fold(first.text)}
+        keys = {first.text, fold(first.text)}
         keys.update(_without_digraphs(form) for form in _forms(first.text))
         for key in keys:
             for entry in self._first_words.get(key, ()):
@@ -373,18 +362,18 @@ class Matcher:
                 how = max(hows, key=HOW_RANK.__getitem__)
                 yield _Candidate(first.start, tokens[index + size - 1].end, entry, how)
 
-    def _ellipsis(self, tokens: list[_Token], index: int) -> Iterator[_Candidate]:
+    def _ellipsis(self, tokens: list[Token], index: int) -> Iterator[_Candidate]:
         """``Integrations- und Orientierungskurse``: complete the truncated word."""
         head = None
         for token in tokens[index + 1 : index + 5]:
-            if _fold(token.text) in _CONJUNCTIONS or _truncated(token):
+            if fold(token.text) in _CONJUNCTIONS or _truncated(token):
                 continue
             head = token
             break
         if head is None:
             return
-        stub = _fold(tokens[index].text)
-        tail = _fold(head.text)
+        stub = fold(tokens[index].text)
+        tail = fold(head.text)
         for cut in range(1, len(tail) - 2):
             hits = [
                 (entry, how)
@@ -397,7 +386,7 @@ class Matcher:
                     yield _Candidate(token.start, token.end + 1, entry, "inflected")
                 return
 
-    def _hyphen_chains(self, tokens: list[_Token]) -> Iterator[_Candidate]:
+    def _hyphen_chains(self, tokens: list[Token]) -> Iterator[_Candidate]:
         """``Integrationskurs-Träger`` as the single word ``Integrationskursträger``."""
         index = 0
         while index < len(tokens):
@@ -415,7 +404,7 @@ class Matcher:
 
 
 def _without_foreign_abbreviations(
-    candidates: list[_Candidate], tokens: list[_Token]
+    candidates: list[_Candidate], tokens: list[Token]
 ) -> list[_Candidate]:
     """Drop an abbreviation the text spells out as something else (rule 5).
 
@@ -442,7 +431,7 @@ def _without_foreign_abbreviations(
     return [candidate for candidate in candidates if id(candidate.entry) not in foreign]
 
 
-def _expansion(tokens: list[_Token], index: int, end: int, letters: str) -> tuple[int, int] | None:
+def _expansion(tokens: list[Token], index: int, end: int, letters: str) -> tuple[int, int] | None:
     """The span of the words that spell out the abbreviation at ``index`` (their
     capitalised initials are its capitals), right before it when it stands in brackets,
     or in brackets right after it."""
@@ -468,12 +457,12 @@ def _expansion(tokens: list[_Token], index: int, end: int, letters: str) -> tupl
     return None
 
 
-def _initials(words: list[_Token]) -> str:
+def _initials(words: list[Token]) -> str:
     """The first letters of the capitalised words: *Body-Mass-Index* → ``BMI``."""
     return "".join(word.text[0] for word in words if word.text[0].isupper())
 
 
-def _negated_starts(tokens: list[_Token]) -> set[int]:
+def _negated_starts(tokens: list[Token]) -> set[int]:
     """Where the words of a hyphenated name after ``Nicht-`` or ``Nicht `` start:
     *Nicht-EU-Bürger*, *Nicht EU-Ausländer* are neither EU citizens nor just foreigners,
     a term found there would be the wrong hint."""
@@ -489,7 +478,7 @@ def _negated_starts(tokens: list[_Token]) -> set[int]:
     return negated
 
 
-def _hyphen_chain(tokens: list[_Token], index: int) -> list[_Token]:
+def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
     """The word at ``index`` and the words joined to it by hyphens (*EU-Ausländer*)."""
     chain = []
     for token in tokens[index:]:
@@ -499,7 +488,7 @@ def _hyphen_chain(tokens: list[_Token], index: int) -> list[_Token]:
     return chain
 
 
-def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
+def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is used with the term's part of speech (see rule 9)."""
     if term.part_of_speech != "noun" or term.case_sensitive or " " in term.text:
         return True
@@ -510,237 +499,6 @@ def _used_as(term: Term, tokens: list[_Token], index: int) -> bool:
         return True
     following = tokens[index + 1].text
     return not following[0].isupper() or following in _FORMAL_PRONOUNS
-
-
-_TELLING_VERBS = frozenset(
-    {"geben", "gebe", "gibst", "gibt", "gebt", "gib", "gab", "gaben", "gegeben"}
-    | {"sagen", "sage", "sagst", "sagt", "sag", "sagte", "sagten", "gesagt"}
-    | {"wissen", "weiss", "weisst", "wisst", "wusste", "wussten", "gewusst"}
-)
-_DETERMINERS = re.compile(
-    r"d(?:er|ie|as|en|em|es)|(?:k?ein|mein|dein|sein|ihr|unser|eue?r|dies|jed|welch)"
-    r"(?:e[mnrs]?)?|vom|im|zum|beim|am"
-)
-_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
-_ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
-_CLAUSE_END = re.compile(r"[.!?;:,()]")
-_SENTENCE_END = re.compile(r"[.!?]")
-
-
-def _other_sense(tokens: list[_Token], index: int) -> bool:
-    """Whether a term word is used in an everyday sense here (see rule 10)."""
-    word = _fold(tokens[index].text)
-    check = _SENSE_CHECKS.get(word)
-    if check is None and word.startswith("pflegegeld"):
-        check = _foster_or_childminder_allowance
-    return check is not None and check(tokens, index)
-
-
-def _group_not_district(tokens: list[_Token], index: int) -> bool:
-    """*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group."""
-    return _next_word(tokens, index) in {"der", "des"}
-
-
-def _council_motion(tokens: list[_Token], index: int) -> bool:
-    """*Antrag der SPD-Fraktion*; *die Tagesordnung und die vorliegenden Anträge*."""
-    clause = _clause(tokens, index)
-    later = [_fold(token.text) for token in clause if token.start > tokens[index].start]
-    if _next_word(tokens, index) in {"der", "des"} and any(
-        following.endswith(("fraktion", "fraktionen")) for following in later[1:4]
-    ):
-        return True
-    return any(_fold(token.text).startswith("tagesordnung") for token in clause)
-
-
-def _let_know(tokens: list[_Token], index: int) -> bool:
-    """*geben Sie uns Bescheid*: let us know (no article or adjective before it)."""
-    before = _fold(tokens[index - 1].text) if index else ""
-    if index and not _CLAUSE_END.search(tokens[index - 1].gap_after):
-        lowered = tokens[index - 1].text
-        if _DETERMINERS.fullmatch(before) or (
-            lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
-        ):
-            return False
-    return any(_fold(token.text) in _TELLING_VERBS for token in _clause(tokens, index))
-
-
-def _date_of_something(tokens: list[_Token], index: int) -> bool:
-    """*die Termine der Schadstoffsammlung*, *der Termin des Festes*: a date, not an
-    appointment (but *die Termine des Gesundheitsamtes* are appointments at an office)."""
-    if _next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
-        return False
-    owner = _fold(tokens[index + 2].text)
-    return not any(office in owner for office in _OFFICES)
-
-
-def _livelihood(tokens: list[_Token], index: int) -> bool:
-    """*sein Unterhalt ist gesichert*, *Leistungen zum Unterhalt*: livelihood
-    (Lebensunterhalt), not maintenance payments."""
-    before = [_fold(token.text) for token in tokens[max(0, index - 2) : index]]
-    if before[-1:] == ["zum"] and before[0].startswith("leistung"):
-        return True
-    return any(_SECURED.fullmatch(_fold(token.text)) for token in _clause(tokens, index))
-
-
-def _edition(tokens: list[_Token], index: int) -> bool:
-    """*2. Auflage*, *die neue Auflage*, *eine Auflage von 1000 Exemplaren*: an edition."""
-    previous = tokens[index - 1] if index else None
-    if previous and previous.text.isdigit() and previous.gap_after.strip() == ".":
-        return True
-    singular = _fold(tokens[index].text) == "auflage"
-    if singular and previous and _fold(previous.text) in _EDITION_WORDS:
-        return True
-    return _mentions(tokens, ("exemplar", "isbn"))
-
-
-def _restaurant_permit(tokens: list[_Token], index: int) -> bool:
-    """*Gestattung* under the restaurant act (the text is about serving drinks), or the
-    permission of something (*die Gestattung einer Ausbildungstätigkeit*)."""
-    if _next_word(tokens, index) in {"einer", "eines", "des"}:
-        return True
-    return _mentions(tokens, _RESTAURANT_ACT)
-
-
-def _foster_or_childminder_allowance(tokens: list[_Token], index: int) -> bool:
-    """*Pflegegeld* for a childminder or foster parents (SGB VIII), not the care
-    allowance of the long-term care insurance."""
-    return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
-
-
-def _allocation_of_things(tokens: list[_Token], index: int) -> bool:
-    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
-    allocating staff, posts or places, not refugees to a municipality."""
-    if _next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
-        return False
-    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
-    if not nouns or _CLAUSE_END.search(tokens[index + 1].gap_after):
-        return False
-    return not _is_people(nouns[0].text)
-
-
-def _not_people_allocated(tokens: list[_Token], index: int) -> bool:
-    """*Der Kitaplatz wird Ihnen zugewiesen*: the sentence is about no people, so this is
-    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*)."""
-    return not any(_is_people(token.text) for token in _sentence(tokens, index))
-
-
-def _became_customary(tokens: list[_Token], index: int) -> bool:
-    """*Der Begriff hat sich eingebürgert*: became customary; naturalisation is *sich
-    einbürgern lassen*."""
-    words = {_fold(token.text) for token in _clause(tokens, index)}
-    return "sich" in words and not words & _LET
-
-
-def _is_people(word: str) -> bool:
-    noun = _fold(word)
-    return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
-
-
-def _toleration_of(tokens: list[_Token], index: int) -> bool:
-    """*keine Duldung von Gewalt*: tolerating something (*von* and a noun without
-    article), not the suspension of deportation (*eine Duldung von der Ausländerbehörde*)."""
-    if _next_word(tokens, index) != "von" or index + 2 >= len(tokens):
-        return False
-    following = tokens[index + 2].text
-    folded = _fold(following)
-    return following[0].isupper() and not (
-        _DETERMINERS.fullmatch(folded)
-        or folded in _TITLES
-        or any(stem in folded for stem in _PEOPLE)
-        or folded.endswith(("ern", "innen"))
-    )
-
-
-def _mentions(tokens: list[_Token], stems: tuple[str, ...]) -> bool:
-    """Whether a word of the text contains one of the (folded) stems."""
-    return any(stem in _fold(token.text) for token in tokens for stem in stems)
-
-
-def _adjective_forms(word: str) -> tuple[str, ...]:
-    """A (folded) participle with its adjective endings."""
-    return tuple(word + ending for ending in _ADJECTIVE_ENDINGS)
-
-
-_PEOPLE = (
-    "fluchtling",
-    "gefluchtet",
-    "asyl",
-    "aussiedler",
-    "schutz",
-    "auslander",
-    "zugewandert",
-    "zuwander",
-    "migrant",
-    "mensch",
-    "familie",
-    "bewerber",
-    "antragsteller",
-    "minderjahrig",
-)
-_LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
-_SECURED = re.compile(
-    r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
-)
-_EDITION_WORDS = frozenset(
-    {"erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten"}
-    | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
-    | {"erweiterte", "erweiterten"}
-)
-_OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
-_RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
-_CHILDMINDING_OR_FOSTER_CARE = (
-    "tagespflege",
-    "tagesmutter",
-    "tagesvater",
-    "pflegekind",
-    "pflegeeltern",
-    "pflegefamilie",
-    "vollzeitpflege",
-)
-_TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
-_SENSE_CHECKS = {
-    **dict.fromkeys(("kreis", "kreise"), _group_not_district),
-    **dict.fromkeys(("antrag", "antrage"), _council_motion),
-    "bescheid": _let_know,
-    **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
-    "unterhalt": _livelihood,
-    "duldung": _toleration_of,
-    **dict.fromkeys(("auflage", "auflagen"), _edition),
-    **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
-    **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
-    **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
-    **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
-}
-"""Folded word → the test for its everyday sense (rule 10)."""
-
-
-def _sentence(tokens: list[_Token], index: int) -> list[_Token]:
-    """The tokens of the sentence around ``index`` (up to ``.``, ``!``, ``?``)."""
-    start = index
-    while start > 0 and not _SENTENCE_END.search(tokens[start - 1].gap_after):
-        start -= 1
-    end = index
-    while end + 1 < len(tokens) and not _SENTENCE_END.search(tokens[end].gap_after):
-        end += 1
-    return tokens[start : end + 1]
-
-
-def _next_word(tokens: list[_Token], index: int) -> str:
-    """The folded word after ``index`` in the same clause, or ''."""
-    if index + 1 >= len(tokens) or _CLAUSE_END.search(tokens[index].gap_after):
-        return ""
-    return _fold(tokens[index + 1].text)
-
-
-def _clause(tokens: list[_Token], index: int) -> list[_Token]:
-    """The tokens of the clause around ``index`` (up to punctuation)."""
-    start = index
-    while start > 0 and not _CLAUSE_END.search(tokens[start - 1].gap_after):
-        start -= 1
-    end = index
-    while end + 1 < len(tokens) and not _CLAUSE_END.search(tokens[end].gap_after):
-        end += 1
-    return tokens[start : end + 1]
 
 
 # -- text preparation -----------------------------------------------------------------
@@ -777,14 +535,7 @@ def _copy(text: str, start: int, end: int, chars: list[str], offsets: list[int])
         offsets.append(index)
 
 
-def _tokens(clean: str) -> Iterator[_Token]:
-    matches = list(_WORD.finditer(clean))
-    for number, match in enumerate(matches):
-        following = matches[number + 1].start() if number + 1 < len(matches) else len(clean)
-        yield _Token(match.start(), match.end(), match.group(), clean[match.end() : following])
-
-
-def _truncated(token: _Token) -> bool:
+def _truncated(token: Token) -> bool:
     """A word cut off with a hyphen before a space or comma: ``Integrations- und …``."""
     gap = token.gap_after
     return len(gap) >= 2 and gap[0] in _HYPHEN and gap[1] in " ,"
@@ -802,15 +553,10 @@ def _gap_fits(gap: str, term_gap: str) -> bool:
 # -- words ------------------------------------------------------------------------------
 
 
-def _fold(word: str) -> str:
-    """Lower case (``ß`` → ``ss``) and umlauts without dots."""
-    return word.casefold().translate(_FOLD)
-
-
 @functools.lru_cache(maxsize=65536)
 def _forms(word: str) -> tuple[str, ...]:
     """The folded word, without gender marker, and without a feminine ``-in``/``-innen``."""
-    base = _fold(_GENDER.sub("", word)) if _GENDER.search(word) else _fold(word)
+    base = fold(_GENDER.sub("", word)) if _GENDER.search(word) else fold(word)
     forms = [base]
     for ending in ("innen", "in"):
         stem = base[: -len(ending)]
@@ -840,7 +586,7 @@ def _paradigm(base: str, adjective: bool, fixed_gender: bool = False) -> set[str
         forms |= {base[:-1] + ending for ending in endings}
     if adjective:
         core = re.sub(r"(?:e[mnrs]?)$", "", base)
-        forms |= {core + ending for ending in _ADJECTIVE_ENDINGS}
+        forms |= {core + ending for ending in ADJECTIVE_ENDINGS}
     return forms
 
 
@@ -863,7 +609,7 @@ def _prepare_word(
 
 def _index_keys(word: _Word) -> set[str]:
     if word.any_case:
-        return {word.text, _fold(word.text)}
+        return {word.text, fold(word.text)}
     if word.case_sensitive:
         return {word.text}
     return {word.base} if word.exact_only else set(word.plain_forms)
@@ -886,9 +632,9 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
         if token in (word.text, word.text + "s"):
             return "exact"
         other_case = word.any_case and not token.islower()
-        return "inflected" if other_case and _fold(token) in (word.base, word.base + "s") else None
+        return "inflected" if other_case and fold(token) in (word.base, word.base + "s") else None
     if word.exact_only:
-        return "exact" if _fold(token) == word.base else None
+        return "exact" if fold(token) == word.base else None
     for form in _forms(token):
         if _inflects(form, word):
             return "exact" if form == word.base else "inflected"

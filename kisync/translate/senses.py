@@ -1,0 +1,214 @@
+"""Everyday senses of a few glossary terms (rule 10 of :mod:`.matcher`).
+
+Some short terms have an everyday sense the words around them give away: *geben Sie
+uns Bescheid* (let us know), *im Kreis der Familie* (a group), *die Termine der
+Schadstoffsammlung* (dates), *keine Duldung von Gewalt* (toleration). For such a word,
+:func:`other_sense` says whether it is used in that sense here; the matcher then gives
+no hint. Each check is a small function registered in ``_SENSE_CHECKS`` under the
+folded word it tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import ADJECTIVE_ENDINGS, CLAUSE_END, Token, clause, fold, next_word, sentence
+
+_TELLING_VERBS = frozenset(
+    {"geben", "gebe", "gibst", "gibt", "gebt", "gib", "gab", "gaben", "gegeben"}
+    | {"sagen", "sage", "sagst", "sagt", "sag", "sagte", "sagten", "gesagt"}
+    | {"wissen", "weiss", "weisst", "wisst", "wusste", "wussten", "gewusst"}
+)
+_DETERMINERS = re.compile(
+    r"d(?:er|ie|as|en|em|es)|(?:k?ein|mein|dein|sein|ihr|unser|eue?r|dies|jed|welch)"
+    r"(?:e[mnrs]?)?|vom|im|zum|beim|am"
+)
+_ADJECTIVE_END = re.compile(r"[a-zäöüß]{3,}(?:en|em|es|er|e)")
+_ADVERBS = frozenset({"vorher", "immer", "wieder", "fruher", "spater", "sicher", "besser"})
+
+
+def other_sense(tokens: list[Token], index: int) -> bool:
+    """Whether a term word is used in an everyday sense here (see rule 10)."""
+    word = fold(tokens[index].text)
+    check = _SENSE_CHECKS.get(word)
+    if check is None and word.startswith("pflegegeld"):
+        check = _foster_or_childminder_allowance
+    return check is not None and check(tokens, index)
+
+
+def _group_not_district(tokens: list[Token], index: int) -> bool:
+    """*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group."""
+    return next_word(tokens, index) in {"der", "des"}
+
+
+def _council_motion(tokens: list[Token], index: int) -> bool:
+    """*Antrag der SPD-Fraktion*; *die Tagesordnung und die vorliegenden Anträge*."""
+    words = clause(tokens, index)
+    later = [fold(token.text) for token in words if token.start > tokens[index].start]
+    if next_word(tokens, index) in {"der", "des"} and any(
+        following.endswith(("fraktion", "fraktionen")) for following in later[1:4]
+    ):
+        return True
+    return any(fold(token.text).startswith("tagesordnung") for token in words)
+
+
+def _let_know(tokens: list[Token], index: int) -> bool:
+    """*geben Sie uns Bescheid*: let us know (no article or adjective before it)."""
+    before = fold(tokens[index - 1].text) if index else ""
+    if index and not CLAUSE_END.search(tokens[index - 1].gap_after):
+        lowered = tokens[index - 1].text
+        if _DETERMINERS.fullmatch(before) or (
+            lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
+        ):
+            return False
+    return any(fold(token.text) in _TELLING_VERBS for token in clause(tokens, index))
+
+
+def _date_of_something(tokens: list[Token], index: int) -> bool:
+    """*die Termine der Schadstoffsammlung*, *der Termin des Festes*: a date, not an
+    appointment (but *die Termine des Gesundheitsamtes* are appointments at an office)."""
+    if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
+        return False
+    owner = fold(tokens[index + 2].text)
+    return not any(office in owner for office in _OFFICES)
+
+
+def _livelihood(tokens: list[Token], index: int) -> bool:
+    """*sein Unterhalt ist gesichert*, *Leistungen zum Unterhalt*: livelihood
+    (Lebensunterhalt), not maintenance payments."""
+    before = [fold(token.text) for token in tokens[max(0, index - 2) : index]]
+    if before[-1:] == ["zum"] and before[0].startswith("leistung"):
+        return True
+    return any(_SECURED.fullmatch(fold(token.text)) for token in clause(tokens, index))
+
+
+def _edition(tokens: list[Token], index: int) -> bool:
+    """*2. Auflage*, *die neue Auflage*, *eine Auflage von 1000 Exemplaren*: an edition."""
+    previous = tokens[index - 1] if index else None
+    if previous and previous.text.isdigit() and previous.gap_after.strip() == ".":
+        return True
+    singular = fold(tokens[index].text) == "auflage"
+    if singular and previous and fold(previous.text) in _EDITION_WORDS:
+        return True
+    return _mentions(tokens, ("exemplar", "isbn"))
+
+
+def _restaurant_permit(tokens: list[Token], index: int) -> bool:
+    """*Gestattung* under the restaurant act (the text is about serving drinks), or the
+    permission of something (*die Gestattung einer Ausbildungstätigkeit*)."""
+    if next_word(tokens, index) in {"einer", "eines", "des"}:
+        return True
+    return _mentions(tokens, _RESTAURANT_ACT)
+
+
+def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
+    """*Pflegegeld* for a childminder or foster parents (SGB VIII), not the care
+    allowance of the long-term care insurance."""
+    return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
+
+
+def _allocation_of_things(tokens: list[Token], index: int) -> bool:
+    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
+    allocating staff, posts or places, not refugees to a municipality."""
+    if next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
+        return False
+    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+    if not nouns or CLAUSE_END.search(tokens[index + 1].gap_after):
+        return False
+    return not _is_people(nouns[0].text)
+
+
+def _not_people_allocated(tokens: list[Token], index: int) -> bool:
+    """*Der Kitaplatz wird Ihnen zugewiesen*: the sentence is about no people, so this is
+    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*)."""
+    return not any(_is_people(token.text) for token in sentence(tokens, index))
+
+
+def _became_customary(tokens: list[Token], index: int) -> bool:
+    """*Der Begriff hat sich eingebürgert*: became customary; naturalisation is *sich
+    einbürgern lassen*."""
+    words = {fold(token.text) for token in clause(tokens, index)}
+    return "sich" in words and not words & _LET
+
+
+def _is_people(word: str) -> bool:
+    noun = fold(word)
+    return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
+
+
+def _toleration_of(tokens: list[Token], index: int) -> bool:
+    """*keine Duldung von Gewalt*: tolerating something (*von* and a noun without
+    article), not the suspension of deportation (*eine Duldung von der Ausländerbehörde*)."""
+    if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
+        return False
+    following = tokens[index + 2].text
+    folded = fold(following)
+    return following[0].isupper() and not (
+        _DETERMINERS.fullmatch(folded)
+        or folded in _TITLES
+        or any(stem in folded for stem in _PEOPLE)
+        or folded.endswith(("ern", "innen"))
+    )
+
+
+def _mentions(tokens: list[Token], stems: tuple[str, ...]) -> bool:
+    """Whether a word of the text contains one of the (folded) stems."""
+    return any(stem in fold(token.text) for token in tokens for stem in stems)
+
+
+def _adjective_forms(word: str) -> tuple[str, ...]:
+    """A (folded) participle with its adjective endings."""
+    return tuple(word + ending for ending in ADJECTIVE_ENDINGS)
+
+
+_PEOPLE = (
+    "fluchtling",
+    "gefluchtet",
+    "asyl",
+    "aussiedler",
+    "schutz",
+    "auslander",
+    "zugewandert",
+    "zuwander",
+    "migrant",
+    "mensch",
+    "familie",
+    "bewerber",
+    "antragsteller",
+    "minderjahrig",
+)
+_LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
+_SECURED = re.compile(
+    r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
+)
+_EDITION_WORDS = frozenset(
+    {"erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten"}
+    | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
+    | {"erweiterte", "erweiterten"}
+)
+_OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
+_RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
+_CHILDMINDING_OR_FOSTER_CARE = (
+    "tagespflege",
+    "tagesmutter",
+    "tagesvater",
+    "pflegekind",
+    "pflegeeltern",
+    "pflegefamilie",
+    "vollzeitpflege",
+)
+_TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
+_SENSE_CHECKS = {
+    **dict.fromkeys(("kreis", "kreise"), _group_not_district),
+    **dict.fromkeys(("antrag", "antrage"), _council_motion),
+    "bescheid": _let_know,
+    **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
+    "unterhalt": _livelihood,
+    "duldung": _toleration_of,
+    **dict.fromkeys(("auflage", "auflagen"), _edition),
+    **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
+    **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
+    **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
+    **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
+}
+"""Folded word → the test for its everyday sense (rule 10)."""
