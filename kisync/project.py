@@ -735,13 +735,21 @@ class Project:
         return import_glossary_file(Path(source), target, dry_run=dry_run)
 
     def remove_concepts(
-        self, ids: Sequence[str], source: Path | str | None = None, *, dry_run: bool = False
+        self,
+        ids: Sequence[str],
+        glossary_file: Path | str | None = None,
+        *,
+        dry_run: bool = False,
     ) -> GlossaryRemoval:
-        """Take the concepts ``ids`` out of ``source`` (default: the first file of
+        """Take the concepts ``ids`` out of ``glossary_file`` (default: the first file of
         ``[glossary] files``; ``kisync glossary remove``)."""
         from .translate.export import default_import_target, remove_concepts
 
-        target = Path(source) if source is not None else default_import_target(self.glossary_paths)
+        target = (
+            Path(glossary_file)
+            if glossary_file is not None
+            else default_import_target(self.glossary_paths, "glossary_file")
+        )
         return remove_concepts(target, ids, dry_run=dry_run)
 
 

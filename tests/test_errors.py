@@ -143,7 +143,19 @@ def test_glossary_import_without_a_file_to_import_into(tmp_path):
     project = Project.load(tmp_path)
     message = library_error(project.import_glossary, tmp_path / "new.csv")
     assert message == (
-        "no glossary to import into: give into (a .tbx file) or list it in kisync.toml [glossary]"
+        "no glossary file to change: give into (a .tbx file) or list it in kisync.toml [glossary]"
     )
     command = cli_error("--project", str(tmp_path), "glossary", "import", str(tmp_path / "new.csv"))
     assert command == message.replace("into (a .tbx file)", "--into FILE.tbx")
+
+
+def test_glossary_remove_without_a_file_to_remove_from(tmp_path):
+    (tmp_path / "kisync.toml").write_text('languages = ["en"]\n', encoding="utf-8")
+    project = Project.load(tmp_path)
+    message = library_error(project.remove_concepts, ["duldung"])
+    assert message == (
+        "no glossary file to change: give glossary_file (a .tbx file) or list it in "
+        "kisync.toml [glossary]"
+    )
+    command = cli_error("--project", str(tmp_path), "glossary", "remove", "duldung")
+    assert command == message.replace("glossary_file (a .tbx file)", "--from FILE.tbx")

@@ -21,6 +21,7 @@ OPTIONS = {
     "by": "--by",
     "create_languages": "kisync push --create-languages",
     "force": "--force",
+    "glossary_file": "--from FILE.tbx",
     "insecure": "--insecure",
     "into": "--into FILE.tbx",
     "languages": "--language",

@@ -165,7 +165,7 @@ def remove_command(
     """
     project = _project(context)
     if project is None:
-        target = source or default_import_target(())
+        target = source or default_import_target((), "glossary_file")
         removal = remove_concepts(target, ids, dry_run=dry_run)
     else:
         with nullcontext() if dry_run else project.lock(command_line()):

@@ -183,6 +183,11 @@ class GlossaryRemoval:
 def remove_concepts(target: Path, ids: Sequence[str], *, dry_run: bool = False) -> GlossaryRemoval:
     """Take the concepts ``ids`` out of the TBX file ``target``. An id the file does not
     have is an error (a typo must not pass as done), and then nothing is written."""
+    if target.suffix.lower() != ".tbx":
+        raise GlossaryError(
+            f"{target}: not a TBX file; concepts are removed from the TBX glossary (in a "
+            "CSV file, delete the concept's rows)"
+        )
     glossary = read_tbx(target)
     wanted = tuple(dict.fromkeys(ids))
     unknown = sorted(set(wanted) - {concept.id for concept in glossary})
@@ -197,17 +202,20 @@ def remove_concepts(target: Path, ids: Sequence[str], *, dry_run: bool = False) 
     return GlossaryRemoval(target, wanted, len(kept), dry_run)
 
 
-def default_import_target(paths: Sequence[Path]) -> Path:
-    """Where an import goes without a target: the project's first glossary file (``paths``,
+def default_import_target(paths: Sequence[Path], parameter: str = "into") -> Path:
+    """The glossary file ``import`` writes and ``remove`` edits when none is given
+    (``parameter``, named in the error): the project's first glossary file (``paths``,
     from ``[glossary] files``), which must be TBX."""
+    file = {parameter: f"{parameter} (a .tbx file)"}
     if not paths:
         raise GlossaryError.naming(
-            "no glossary to import into: give {into} or list it in kisync.toml [glossary]",
-            into="into (a .tbx file)",
+            f"no glossary file to change: give {{{parameter}}} or list it in kisync.toml "
+            "[glossary]",
+            **file,
         )
     if paths[0].suffix.lower() != ".tbx":
         raise GlossaryError.naming(
-            f"{paths[0]}: import writes TBX; give {{into}}", into="into (a .tbx file)"
+            f"{paths[0]}: kisync writes glossaries as TBX; give {{{parameter}}}", **file
         )
     return paths[0]
 

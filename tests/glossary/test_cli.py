@@ -498,6 +498,15 @@ def test_remove_takes_concepts_out_and_keeps_the_others_as_they_were(outside):
     assert run("glossary", "lint", "--glossary", str(target)).exit_code == 0
 
 
+def test_remove_from_a_csv_file_is_refused(outside):
+    csv_file = outside / "glossary.csv"
+    csv_file.write_text("id,de\nc-wort,Wort\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "remove", "c-wort", "--from", str(csv_file)])
+    assert result.exit_code == 2
+    assert "not a TBX file" in result.output and "delete the concept's rows" in result.output
+    assert csv_file.read_text(encoding="utf-8") == "id,de\nc-wort,Wort\n"
+
+
 def test_remove_an_unknown_id_removes_nothing(outside):
     target = outside / "integration.tbx"
     target.write_bytes(shipped_glossary_path().read_bytes())
