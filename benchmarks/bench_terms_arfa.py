@@ -12,12 +12,10 @@ quote is also checked respelled the ways these languages are commonly typed (hal
 as a space or left out, Arabic or Persian code points for yeh and kaf …).
 
 ``--sources`` reads another worklog of the same columns (``sources-arfa3.tsv``, which also
-holds Dari ``fa_AF`` and Pashto rows); ``--agreement`` also counts the rows whose quote uses
-one of the shipped glossary's preferred or admitted terms of that concept and language (the
-test ``kisync lint`` applies to a translation), so a worklog measured before and after a
-sources pass shows what the pass changed.
+holds Dari ``fa_AF`` and Pashto rows). Whether the quotes use the glossary's own terms is
+``bench_terms_sources.py``'s question.
 
-    python benchmarks/bench_terms_arfa.py [--sources FILE] [--show-misses] [--agreement]
+    python benchmarks/bench_terms_arfa.py [--sources FILE] [--show-misses]
 """
 
 from __future__ import annotations
@@ -28,7 +26,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.glossary_checks import contains_term
 
 SOURCES = Path(__file__).resolve().parent / "terms" / "sources-ar-fa.tsv"
@@ -68,11 +65,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sources", type=Path, default=SOURCES)
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--agreement", action="store_true")
     args = parser.parse_args()
     table = rows(args.sources)
-    if args.agreement:
-        _agreement(table, args.show_misses)
     found = [row for row in table if contains_term(quote(row), row["term"], row["lang"])]
     print(f"as published: {len(found)} of {len(table)} quotes contain their term")
     if args.show_misses:
@@ -85,20 +79,6 @@ def main() -> None:
             in_quote = _count(language, [(respell(text), term) for text, term in same], same)
             in_term = _count(language, [(text, respell(term)) for text, term in same], same)
             print(f"{language}, {name}: in the quote {in_quote}; in the glossary term {in_term}")
-
-
-def _agreement(table: list[dict[str, str]], show_misses: bool) -> None:
-    """How many quotes use a preferred or admitted glossary term of their concept."""
-    glossary = load_glossary(shipped_glossary_path())
-    agreeing = 0
-    for row in table:
-        concept = glossary.concept(row["concept"])
-        terms = [term.text for term in concept.approved(row["lang"])]
-        if any(contains_term(quote(row), term, row["lang"]) for term in terms):
-            agreeing += 1
-        elif show_misses:
-            print(f"  no glossary term: {row['concept']} {row['lang']} in {quote(row)!r}")
-    print(f"agreement: {agreeing} of {len(table)} quotes use a preferred or admitted term")
 
 
 def _count(language: str, respelled: list[tuple[str, str]], original: list[tuple[str, str]]) -> str:

@@ -1,12 +1,14 @@
 """Benchmark: do published translations use the glossary's terms? (issue 17, sources)
 
 For each claim in a sources worklog (``benchmarks/terms/sources-*.tsv``: concept, language,
-term, URL, quote …), does the quote — the page's own words — contain one of the glossary's
+term, URL, quote …; in the Arabic/Persian worklogs the column is ``snippet``, without the
+evaluator's English remarks), does the quote — the page's own words — contain one of the glossary's
 preferred or admitted terms of that concept and language, by the test ``kisync lint`` uses
 (``contains_term``)? This is the agreement of the glossary with published Turkish,
 Ukrainian, Russian … pages, as ``bench_terms.py`` measures it for English.
 
     python benchmarks/bench_terms_sources.py benchmarks/terms/sources-trukru3.tsv [--show-misses]
+    python benchmarks/bench_terms_sources.py benchmarks/terms/sources-arfa3.tsv
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import argparse
 import csv
 from collections import Counter
 from pathlib import Path
+
+from bench_terms_arfa import quote as snippet
 
 from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.glossary_checks import contains_term
@@ -31,7 +35,8 @@ def main() -> None:
     for path in args.worklog:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
-                concept, language, quote = row["concept"], row["lang"], row["quote"]
+                concept, language = row["concept"], row["lang"]
+                quote = row["quote"] if "quote" in row else snippet(row)
                 if concept not in ids:
                     misses.append(f"{concept} ({language}): not in the glossary")
                     total[language] += 1
@@ -45,6 +50,7 @@ def main() -> None:
     for language in sorted(total):
         share = agree[language] / total[language]
         print(f"{language}: {share:6.1%} ({agree[language]} of {total[language]} quotes)")
+    print(f"all: {agree.total()} of {total.total()} quotes use a preferred or admitted term")
     if args.show_misses:
         for line in misses:
             print(f"miss: {line}")

@@ -729,9 +729,9 @@ class Project:
         """Merge the concepts of ``source`` into ``into`` (default: the first file of
         ``[glossary] files``), only when the result passes glossary lint (``kisync
         glossary import``); see :func:`kisync.translate.export.import_glossary_file`."""
-        from .translate.export import default_import_target, import_glossary_file
+        from .translate.export import default_glossary_file, import_glossary_file
 
-        target = Path(into) if into is not None else default_import_target(self.glossary_paths)
+        target = Path(into) if into is not None else default_glossary_file(self.glossary_paths)
         return import_glossary_file(Path(source), target, dry_run=dry_run)
 
     def remove_concepts(
@@ -743,12 +743,12 @@ class Project:
     ) -> GlossaryRemoval:
         """Take the concepts ``ids`` out of ``glossary_file`` (default: the first file of
         ``[glossary] files``; ``kisync glossary remove``)."""
-        from .translate.export import default_import_target, remove_concepts
+        from .translate.export import default_glossary_file, remove_concepts
 
         target = (
             Path(glossary_file)
             if glossary_file is not None
-            else default_import_target(self.glossary_paths, "glossary_file")
+            else default_glossary_file(self.glossary_paths, "glossary_file")
         )
         return remove_concepts(target, ids, dry_run=dry_run)
 

@@ -13,7 +13,7 @@ from ..project import Project
 from ..translate import Glossary, glossary_or_shipped, load_glossaries
 from ..translate.export import (
     EXPORT_FORMATS,
-    default_import_target,
+    default_glossary_file,
     export_glossary,
     import_glossary_file,
     match_glossary,
@@ -134,7 +134,7 @@ def import_command(context: Context, source: Path, into: Path | None, dry_run: b
     """
     project = _project(context)
     if project is None:
-        target = into or default_import_target(())
+        target = into or default_glossary_file(())
         report = import_glossary_file(source, target, dry_run=dry_run)
     else:
         with nullcontext() if dry_run else project.lock(command_line()):
@@ -165,7 +165,7 @@ def remove_command(
     """
     project = _project(context)
     if project is None:
-        target = source or default_import_target((), "glossary_file")
+        target = source or default_glossary_file((), "glossary_file")
         removal = remove_concepts(target, ids, dry_run=dry_run)
     else:
         with nullcontext() if dry_run else project.lock(command_line()):

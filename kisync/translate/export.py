@@ -202,7 +202,7 @@ def remove_concepts(target: Path, ids: Sequence[str], *, dry_run: bool = False) 
     return GlossaryRemoval(target, wanted, len(kept), dry_run)
 
 
-def default_import_target(paths: Sequence[Path], parameter: str = "into") -> Path:
+def default_glossary_file(paths: Sequence[Path], parameter: str = "into") -> Path:
     """The glossary file ``import`` writes and ``remove`` edits when none is given
     (``parameter``, named in the error): the project's first glossary file (``paths``,
     from ``[glossary] files``), which must be TBX."""

@@ -304,15 +304,10 @@ class Matcher:
             if known is None or HOW_RANK[how] < HOW_RANK[known[1]]:
                 found[id(entry)] = (entry, how)
 
-        for entry in self._abbreviations.get(word, ()) or self._abbreviations.get(
-            word[:-1] if word.endswith("s") else "", ()
-        ):
+        for entry in _with_plural_s(self._abbreviations, word):
             add(entry, "exact")
         if not found and not word.islower():
-            folded = word.casefold()
-            for entry in self._abbreviations_any_case.get(folded, ()) or (
-                self._abbreviations_any_case.get(folded[:-1] if folded.endswith("s") else "", ())
-            ):
+            for entry in _with_plural_s(self._abbreviations_any_case, word.casefold()):
                 add(entry, "inflected")
         for form in _forms(word):
             for entry, how in self._compounds(form):
@@ -605,6 +600,11 @@ def _prepare_word(
     plain = frozenset(_without_digraphs(form) for form in forms)
     any_case = any_case and case_sensitive
     return _Word(text, base, forms, plain, exact_only, case_sensitive, any_case)
+
+
+def _with_plural_s(index: dict[str, list[_Entry]], word: str) -> list[_Entry]:
+    """The abbreviations ``word`` is, also with a plural/genitive ``s`` (*BAMFs*)."""
+    return index.get(word) or index.get(word[:-1] if word.endswith("s") else "", [])
 
 
 def _index_keys(word: _Word) -> set[str]:
