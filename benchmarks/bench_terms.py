@@ -11,6 +11,13 @@
 * **Agreement**: for the concepts whose published English was extracted by hand
   (``benchmarks/terms/en.txt``), the share whose English uses one of the glossary's
   preferred or admitted English terms (the same test ``kisync lint`` applies).
+* **A reader's view** (sets with a ``<set>-judged.tsv``): the strict counts above take the
+  annotator's span and grain as the only right answer, so a hint for *Anmeldung der
+  Eheschließung* where the annotator marked *Eheschließung*, or for *Migranten* which this
+  annotator leaves unmarked, counts as wrong. The judged file holds a reader's verdict on
+  each such hint (*right*, *acceptable*: the concept fits loosely, *wrong*: wrong advice);
+  a hint it does not judge counts as wrong. Recall is also given counting a term that a
+  longer hint, not judged wrong, contains (*Einbürgerung* in *Antrag auf Einbürgerung*).
 
 Each evaluation set (``--set``, listed in ``SETS`` below with what it is) is a German
 file, an English file and a traps file in ``benchmarks/terms/``; ``benchmarks/RESULTS.md``
@@ -24,7 +31,9 @@ lacks is counted apart (coverage is what recall measures).
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -119,6 +128,58 @@ def agreement(glossary: Glossary, path: Path) -> tuple[int, int, list[str], list
     return agree, total, misses, lacking
 
 
+Verdicts = dict[tuple[str, str, str], str]
+"""(sentence, matched text, concept id) → a reader's verdict on an unannotated hint"""
+
+
+def load_verdicts(path: Path) -> Verdicts:
+    """``verdict, matched, concept, reason, sentence`` rows (tab-separated, # comments)."""
+    if not path.exists():
+        return {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = csv.reader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    return {
+        (sentence, matched, concept): verdict for verdict, matched, concept, _, sentence in rows
+    }
+
+
+def verdict(verdicts: Verdicts, text: str, span: Span) -> str:
+    start, end, concept = span
+    return verdicts.get((text, text[start:end], concept), "unjudged")
+
+
+def covered_misses(score: termcorpus.Score, verdicts: Verdicts) -> int:
+    """Missed terms that lie inside a longer hint a reader does not judge wrong."""
+    covering: dict[str, list[Span]] = {}
+    for text, span in score.wrong:
+        if verdict(verdicts, text, span) in ("right", "acceptable"):
+            covering.setdefault(text, []).append(span)
+    return sum(
+        any(
+            start <= a and b <= end and (start, end) != (a, b)
+            for start, end, _ in covering.get(text, ())
+        )
+        for text, (a, b, _) in score.misses
+    )
+
+
+def print_reader_view(score: termcorpus.Score, traps: termcorpus.Score, verdicts: Verdicts) -> None:
+    counts = Counter(verdict(verdicts, text, span) for text, span in score.wrong)
+    trap_counts = Counter(verdict(verdicts, text, span) for text, span in traps.wrong)
+    reported = score.true_positives + score.false_positives
+    right = score.true_positives + counts["right"]
+    fitting = right + counts["acceptable"]
+    print(
+        f"reader:    {right / reported:6.1%} of hints right, {fitting / reported:.1%} right or "
+        f"acceptable; wrong advice {counts['wrong'] + counts['unjudged']} hints "
+        f"({counts['unjudged']} of them unjudged), in traps "
+        f"{trap_counts['wrong'] + trap_counts['unjudged']} ({trap_counts['unjudged']} unjudged)"
+    )
+    needed = score.true_positives + score.false_negatives
+    covered = score.true_positives + covered_misses(score, verdicts)
+    print(f"recall counting a longer hint that contains the term: {covered / needed:.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=SETS, default="tuned", help="which evaluation set")
@@ -142,12 +203,17 @@ def main() -> None:
     if lacking:
         share = agree / (total + len(lacking))
         print(f"  and {len(lacking)} of concepts the glossary lacks ({share:.1%} counting them)")
+    verdicts = load_verdicts(DATA / f"{args.set}-judged.tsv")
+    if verdicts:
+        print_reader_view(score, traps, verdicts)
     if args.show_errors:
-        for label, items in (("missed", score.misses), ("wrong", score.wrong)):
-            for text, (start, end, term) in items:
-                print(f"{label}: {text[start:end]!r} ({term}) in: {text}")
-        for text, (start, end, term) in traps.wrong:
-            print(f"trap: {text[start:end]!r} ({term}) in: {text}")
+        for text, (start, end, term) in score.misses:
+            print(f"missed: {text[start:end]!r} ({term}) in: {text}")
+        for label, items in (("wrong", score.wrong), ("trap", traps.wrong)):
+            for text, span in items:
+                judged = f" [judged {verdict(verdicts, text, span)}]" if verdicts else ""
+                start, end, term = span
+                print(f"{label}: {text[start:end]!r} ({term}){judged} in: {text}")
         for line in disagreements:
             print(f"disagrees: {line}")
         for line in lacking:

@@ -131,6 +131,17 @@ def _became_customary(tokens: list[Token], index: int) -> bool:
     return "sich" in words and not words & _LET
 
 
+def _professional_staff(tokens: list[Token], index: int) -> bool:
+    """*Fachkräfte aus Kita und Schule*, *sozialpädagogische Fachkraft*, *Fachkraftstellen*:
+    the staff of schools and social services (or posts for them), not the skilled workers
+    of immigration law (*Fachkräfte aus Drittstaaten*)."""
+    if fold(tokens[index].text).startswith("fachkraftstelle"):
+        return True
+    words = [fold(token.text) for token in sentence(tokens, index)]
+    in_services = any(stem in word for word in words for stem in _SERVICES)
+    return in_services and not any(stem in word for word in words for stem in _MIGRATION)
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
@@ -198,6 +209,35 @@ _CHILDMINDING_OR_FOSTER_CARE = (
     "vollzeitpflege",
 )
 _TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
+_SERVICES = (
+    "kita",
+    "kindertages",
+    "schule",
+    "schulen",
+    "ganztag",
+    "jugendhilfe",
+    "jugendamt",
+    "padagog",
+    "sozialarbeit",
+    "erzieh",
+    "lehrkraft",
+    "lehrkrafte",
+    "fortbildung",
+    "beratungsstelle",
+)
+_MIGRATION = (
+    "einwander",
+    "zuwander",
+    "ausland",
+    "drittstaat",
+    "aufenthalt",
+    "visum",
+    "einreise",
+    "anerkennung",
+    "migration",
+    "arbeitsmarkt",
+    "beschaftigung",
+)
 _SENSE_CHECKS = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("antrag", "antrage"), _council_motion),
@@ -210,5 +250,9 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
     **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
     **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
+    **dict.fromkeys(
+        ("fachkraft", "fachkrafte", "fachkraften", "fachkraftstelle", "fachkraftstellen"),
+        _professional_staff,
+    ),
 }
 """Folded word → the test for its everyday sense (rule 10)."""

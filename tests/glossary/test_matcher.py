@@ -570,11 +570,14 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Der Kitaplatz wird Ihnen vom Jugendamt zugewiesen.",
         "Der Begriff hat sich im Alltag eingebürgert.",
         "In den Unterkünften gilt: keine Duldung von Gewalt.",
+        "Die Fortbildung richtet sich an Fachkräfte aus Kita und Schule.",
+        "Eine sozialpädagogische Fachkraft berät die Familien.",
+        "Es werden vier zusätzliche Fachkraftstellen für den Kita-Einstieg geschaffen.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
-    everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld"}
+    everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -602,6 +605,11 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Sie bekommen eine Duldung von der Ausländerbehörde.", ("Duldung", "Duldung")),
         ("Die Duldung von Herrn A. läuft ab.", ("Duldung", "Duldung")),
         ("Nicht Ausländer, sondern Deutsche wählen den Rat.", ("Ausländer", "Ausländer")),
+        ("Fachkräfte aus Drittstaaten brauchen ein Visum.", ("Fachkräfte", "Fachkraft")),
+        (
+            "Die Stadt wirbt Fachkräfte aus dem Ausland für ihre Kitas an.",
+            ("Fachkräfte", "Fachkraft"),
+        ),
     ],
 )
 def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text, expected):
