@@ -66,6 +66,8 @@ SETS = {
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
     "en4": ("cov2-de.txt", "en4-en.txt", "traps.txt"),
     "en5": ("cov2-de.txt", "en5-en.txt", "traps.txt"),
+    # published English only, a sixth pass: 21 sites (county, Land and city guides), built before its first run
+    "en6": ("cov2-de.txt", "en6-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
