@@ -142,6 +142,14 @@ def _professional_staff(tokens: list[Token], index: int) -> bool:
     return in_services and not any(stem in word for word in words for stem in _MIGRATION)
 
 
+def _obstruction(tokens: list[Token], index: int) -> bool:
+    """*Behinderungen* during road works (*Verkehrsbehinderungen*, *Sperrung*): obstruction,
+    not disability, unless the sentence is about people (*Menschen mit Behinderung*)."""
+    words = [fold(token.text) for token in sentence(tokens, index)]
+    road_works = any(stem in word for word in words for stem in _ROAD_WORKS)
+    return road_works and not any(stem in word for word in words for stem in _DISABLED)
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
@@ -223,8 +231,20 @@ _SERVICES = (
     "lehrkraft",
     "lehrkrafte",
     "fortbildung",
-    "beratungsstelle",
+    "berat",
+    "gewalt",
 )
+_ROAD_WORKS = (
+    "bauarbeit",
+    "baustelle",
+    "baumassnahme",
+    "sperrung",
+    "gesperrt",
+    "umleitung",
+    "verkehr",
+    "fahrbahn",
+)
+_DISABLED = ("mensch", "person", "kind", "schwerbehindert", "inklusion", "barrierefrei")
 _MIGRATION = (
     "einwander",
     "zuwander",
@@ -254,5 +274,6 @@ _SENSE_CHECKS = {
         ("fachkraft", "fachkrafte", "fachkraften", "fachkraftstelle", "fachkraftstellen"),
         _professional_staff,
     ),
+    **dict.fromkeys(("behinderung", "behinderungen"), _obstruction),
 }
 """Folded word → the test for its everyday sense (rule 10)."""
