@@ -1,7 +1,7 @@
 """Benchmark: do published translations use the glossary's terms? (issue 17, sources)
 
 For each claim in a sources worklog (``benchmarks/terms/sources-*.tsv``: concept, language,
-term, URL, quote …; in the Arabic/Persian worklogs the column is ``snippet``, without the
+term, URL, quote …; the English worklogs have no language column; in the Arabic/Persian worklogs the column is ``snippet``, without the
 evaluator's English remarks), does the quote — the page's own words — contain one of the glossary's
 preferred or admitted terms of that concept and language, by the test ``kisync lint`` uses
 (``contains_term``)? This is the agreement of the glossary with published Turkish,
@@ -24,6 +24,11 @@ from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.glossary_checks import contains_term
 
 
+def _language(row: dict[str, str]) -> str:
+    """The claim's language: column ``lang`` or ``language``; the English worklogs have none."""
+    return row.get("lang") or row.get("language") or "en"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("worklog", type=Path, nargs="+", help="sources-*.tsv files")
@@ -35,7 +40,7 @@ def main() -> None:
     for path in args.worklog:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
-                concept, language = row["concept"], row["lang"]
+                concept, language = row["concept"], _language(row)
                 quote = row["quote"] if "quote" in row else snippet(row)
                 if concept not in ids:
                     misses.append(f"{concept} ({language}): not in the glossary")

@@ -46,6 +46,11 @@ from .matcher import Match, Matcher
 
 INFLECTION = 3
 """Letters at the end of a target word that may differ (case endings, suffixes)."""
+
+SHORTER = 2
+"""Letters a translation's word may lack at the end of a term's word (beyond the
+Arabic and Persian endings): *authorities* is *authority*, *başvurusu* is *başvuru*, but
+*Foreign Office* is not the *Foreigners Office*."""
 _ENDINGS = {
     "ar": ("ون", "ین", "ان", "ات", "ه", "و", "ی"),
     "fa": ("ان", "ه"),
@@ -65,6 +70,7 @@ _LETTERS = str.maketrans(
         "ة": "ه",
         "ۀ": "ه",  # heh with the ezafe hamza (دورۀ)
         "’": "'",
+        "\u0307": None,  # the dot casefold() leaves of Turkish İ (İkamet is ikamet)
     }
 )
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, ZWJ
@@ -159,7 +165,10 @@ def _contains(text: str, term: str, language: str) -> bool:
     needed = [word for word in term_words if len(word) > 2] or term_words
     found = sorted({stem for word in _words(text) for stem in _stems(word, arabic)})
     if all(
-        any(_begins_a_word(form[:need], found) for form, need in _forms(word, arabic, endings))
+        any(
+            _begins_a_word(form[:need], found, _shortest(form, endings))
+            for form, need in _forms(word, arabic, endings)
+        )
         for word in needed
     ):
         return True
@@ -174,7 +183,11 @@ def _contains_together(text: str, term: str, language: str) -> bool:
     words = [_stems(word, arabic) for word in _words(text)]
     if any(
         all(
-            any(stem.startswith(form[:need]) for stem in stems for form, need in forms)
+            any(
+                stem.startswith(form[:need]) and len(stem) >= _shortest(form, endings)
+                for stem in stems
+                for form, need in forms
+            )
             for stems, forms in zip(words[start:], term_forms, strict=False)
         )
         for start in range(len(words) - len(term_forms) + 1)
@@ -233,10 +246,19 @@ def _need(word: str, endings: tuple[str, ...] | None) -> int:
     return max(3, len(word) - len(ending))
 
 
-def _begins_a_word(prefix: str, words: list[str]) -> bool:
-    """Whether ``prefix`` begins one of the sorted ``words``."""
+def _shortest(form: str, endings: tuple[str, ...] | None) -> int:
+    """The fewest letters a translation's word may have to be ``form`` inflected."""
+    return 0 if endings else len(form) - SHORTER
+
+
+def _begins_a_word(prefix: str, words: list[str], shortest: int = 0) -> bool:
+    """Whether ``prefix`` begins one of the sorted ``words`` that has ``shortest`` letters."""
     at = bisect.bisect_left(words, prefix)
-    return at < len(words) and words[at].startswith(prefix)
+    while at < len(words) and words[at].startswith(prefix):
+        if len(words[at]) >= shortest:
+            return True
+        at += 1
+    return False
 
 
 def _written_together(text: str, term_words: list[str]) -> bool:
