@@ -71,8 +71,13 @@ _LETTERS = str.maketrans(
         "ۀ": "ه",  # heh with the ezafe hamza (دورۀ)
         "’": "'",
         "\u0307": None,  # the dot casefold() leaves of Turkish İ (İkamet is ikamet)
+        "ё": "е",  # Russian ё is mostly written е (продлённого/продленного)
     }
 )
+_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
+"""An apostrophe inside a word, a letter in Ukrainian (обов'язок, обовʼязок); also taken
+out of English possessives (foreigner's) so the word stays whole."""
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, ZWJ
 _HALF_SPACE = "\u200c"
 _HALF_SPACE_LANGUAGES = frozenset({"fa", "prs", "ps", "ur"})
@@ -116,9 +121,14 @@ def contains_term(text: str, term: str, language: str, *, together: bool = False
     ``together``, the term's words must stand side by side in its order: a deprecated
     term is an error, so it must not be read into words that merely occur in the
     translation (*temporary residence permit* is not in *temporary permission to reside*).
+    Without it, a part of the term in brackets may be left out (uk *основна школа
+    (Hauptschule)* is used by *основної школи*).
     """
     primary = _primary(language)
     spellings = [term] if primary in _OWN_UMLAUTS else _spellings(term)
+    bare = _BRACKETS.sub("", term).strip()
+    if bare and bare != term and not together:
+        spellings.append(bare)
     if primary == "en":
         text, spellings = _american(text), [_american(spelling) for spelling in spellings]
     contains = _contains_together if together else _contains
@@ -198,7 +208,8 @@ def _contains_together(text: str, term: str, language: str) -> bool:
 
 def _fold(text: str) -> str:
     """``text`` with the differences a reader does not see as another word taken out."""
-    return _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
+    text = _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
+    return _APOSTROPHE.sub("", text)
 
 
 def _words(text: str) -> list[str]:

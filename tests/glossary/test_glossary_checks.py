@@ -48,6 +48,11 @@ def matcher() -> Matcher:
         ("tr", "iltica başvurusu", "iltica başvuru formu"),
         # Turkish capital İ is i (casefold() makes it i and a combining dot)
         ("tr", "ikamet izni", "İkamet İzni"),
+        # the Ukrainian apostrophe is a letter; Russian ё is mostly written е
+        ("uk", "обов'язок проживати", "обовʼязку проживати у відведеному місці"),
+        ("ru", "группа продлённого дня", "группы продленного дня"),
+        # a part in brackets (the German name) may be left out
+        ("uk", "основна школа (Hauptschule)", "ваша дитина йде до основної школи"),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
