@@ -74,6 +74,8 @@ SETS = {
     "cov3b": ("cov3b-de.txt", "en.txt", "traps.txt"),
     # 30 fresh pages for the sections covered least (health, school, violence, council), then tuned on
     "cov4": ("cov4-de.txt", "en.txt", "traps.txt"),
+    # 40 fresh pages of NRW's integration centres, Kreise and cities (KI, KIM, Integrationsrat, ABH), then tuned on
+    "cov6": ("cov6-de.txt", "en.txt", "traps.txt"),
 }
 
 
