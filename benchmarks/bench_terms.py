@@ -62,6 +62,8 @@ SETS = {
     "cov3b": ("cov3b-de.txt", "en.txt", "traps.txt"),
     # 30 fresh pages for the sections covered least (health, school, violence, council), then tuned on
     "cov4": ("cov4-de.txt", "en.txt", "traps.txt"),
+    # 40 fresh pages for the sections of the Heinsberg KI portal, annotated before its first run, then tuned on
+    "cov5": ("cov5-de.txt", "en.txt", "traps.txt"),
 }
 
 
