@@ -76,6 +76,8 @@ SETS = {
     "cov4": ("cov4-de.txt", "en.txt", "traps.txt"),
     # 40 fresh pages of NRW's integration centres, Kreise and cities (KI, KIM, Integrationsrat, ABH), then tuned on
     "cov6": ("cov6-de.txt", "en.txt", "traps.txt"),
+    # 40 fresh pages for the sections of the Heinsberg KI portal, annotated before its first run, then tuned on
+    "cov5": ("cov5-de.txt", "en.txt", "traps.txt"),
 }
 
 
