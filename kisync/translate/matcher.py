@@ -30,7 +30,8 @@ This matcher handles those:
    not before a derivation (*Bescheid-enheit*, *Widerspruchs-losigkeit*). Short
    terms would be found inside unrelated words; a term marked *whole word* (TBX
    ``projectSubset`` ``wholeWord``: *Kreis*, not *Kreislauf*; *Rathaus*, not
-   *Rathausgarten*) is never found inside a compound at all.
+   *Rathausgarten*) is never found inside a compound at all, hyphenated or not
+   (*Rhein-Sieg-Kreis* is a name).
 5. **Abbreviations** (``BAMF``, ``eGK``, ``KI``) match only as whole words, exactly as
    written (optionally with a plural/genitive ``s``). One of at least four letters also
    matches in another case unless written all in lower case (*BaMF*, *Bamf*, *Alg II*,
@@ -288,6 +289,8 @@ class Matcher:
         for index, token in enumerate(tokens):
             single = self.word_matches(token.text)
             for entry, how in () if single and other_sense(tokens, index) else single:
+                if entry.term.whole_word and _in_hyphenated_word(tokens, index):
+                    continue
                 if _used_as(entry.term, tokens, index):
                     yield _Candidate(token.start, token.end, entry, how)
             yield from self._multi_at(tokens, index)
@@ -483,6 +486,13 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
     return chain
 
 
+def _in_hyphenated_word(tokens: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` is part of a hyphenated compound (*Rhein-Sieg-Kreis*,
+    *Rathaus-Info*), where a whole-word term is not found (rule 4)."""
+    before = index and tokens[index - 1].gap_after in tuple(_HYPHEN)
+    return bool(before) or tokens[index].gap_after in tuple(_HYPHEN)
+
+
 def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is used with the term's part of speech (see rule 9)."""
     if term.part_of_speech != "noun" or term.case_sensitive or " " in term.text:
@@ -537,8 +547,12 @@ def _truncated(token: Token) -> bool:
 
 
 def _gap_fits(gap: str, term_gap: str) -> bool:
-    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV); quotation
-    marks around a name too (Test „Leben in Deutschland“)."""
+    """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV); a comma
+    where the term has one (Ministerium für Kinder, Jugend, Familie …); quotation marks
+    around a name too (Test „Leben in Deutschland“)."""
+    if ("," in gap) != ("," in term_gap):
+        return False
+    gap = gap.replace(",", "", 1)
     if gap.strip(" " + _HYPHEN + _QUOTES) or not gap.strip(_QUOTES):
         return False
     needs_hyphen = any(char in _HYPHEN for char in term_gap)

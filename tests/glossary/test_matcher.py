@@ -360,6 +360,18 @@ def test_quotation_marks_inside_a_multi_word_name(matcher):
     assert found(matcher, "Sie lernen viel über das Leben in Deutschland.") == []
 
 
+def test_a_comma_inside_a_multi_word_name():
+    text = "ein Programm des Bundesministeriums für Familie, Senioren, Frauen und Jugend"
+    name = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
+    assert found(matcher_for(name), text) == [(text[text.index("Bundes") :], name)]
+    assert found(matcher_for(name), "das Bundesministerium für Familie Senioren") == []
+
+
+def matcher_for(*terms: str) -> Matcher:
+    rows = "".join(f'x{number},"{term}",x\n' for number, term in enumerate(terms))
+    return Matcher(parse_csv("id,de,en\n" + rows))
+
+
 def test_clean_view_maps_back_to_the_original():
     text = "A<a1>b\u00adc</a1>\u00a0d<br1/>e"
     clean, offsets = clean_view(text)
@@ -387,6 +399,8 @@ def test_a_whole_word_term_is_never_found_inside_a_compound():
     matcher = Matcher(glossary)
     text = "Im Kreislauf, am Kreisverkehr, im Rathausgarten; die Ausbildungsduldung"
     assert found(matcher, text) == [("Ausbildungsduldung", "Duldung")]
+    text = "im Rhein-Sieg-Kreis, des Ennepe-Ruhr-Kreises, die Rathaus-Info; Duldung-Light"
+    assert found(matcher, text) == [("Duldung", "Duldung")]
     assert found(matcher, "des Kreises Heinsberg und im Rathaus") == [
         ("Kreises", "Kreis"),
         ("Rathaus", "Rathaus"),
