@@ -317,6 +317,9 @@ class Matcher:
                 add(entry, how)
             for entry in self._single.get(_without_digraphs(form), ()):
                 add(entry, "exact" if form == entry.words[0].base else "inflected")
+        feminine = None if found else _feminine(word)
+        for entry in self._single.get(_without_digraphs(feminine), ()) if feminine else ():
+            add(entry, "inflected")
         return tuple(found.values())
 
     def _compounds(self, form: str) -> Iterator[tuple[_Entry, str]]:
@@ -560,6 +563,14 @@ def _gap_fits(gap: str, term_gap: str) -> bool:
 
 
 # -- words ------------------------------------------------------------------------------
+
+
+def _feminine(word: str) -> str | None:
+    """A gender form read as its feminine, folded (*Integrationslots/innen* is
+    *Integrationslotsinnen*: its masculine is *Integrationslotse*, not *-lots*)."""
+    gender = _GENDER.search(word)
+    ending = gender.group().lstrip("*:_·/-").lower() if gender else ""
+    return fold(word[: gender.start()] + ending) if ending in ("in", "innen") else None
 
 
 @functools.lru_cache(maxsize=65536)

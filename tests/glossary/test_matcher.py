@@ -105,6 +105,15 @@ def test_gender_forms(matcher, text):
     assert found(matcher, f"Unsere {text} helfen.") == [(text, "Sprachmittler")]
 
 
+@pytest.mark.parametrize("text", ["Lots*innen", "Lots/innen", "LotsInnen", "Lots:innen"])
+def test_gender_forms_of_a_masculine_in_e(text):
+    """The masculine is *Lotse*: the gender form is read as the feminine *Lotsinnen*."""
+    lotse = Matcher(parse_csv("id,de,en\nlotse,Integrationslotse,guide\n,Integrationslotsin,\n"))
+    assert found(lotse, f"Die Integrations{text} helfen.") == [
+        (f"Integrations{text}", "Integrationslotsin")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
