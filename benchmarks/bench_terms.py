@@ -68,6 +68,8 @@ SETS = {
     "en5": ("cov2-de.txt", "en5-en.txt", "traps.txt"),
     # published English only, a sixth pass: 21 sites (county, Land and city guides), built before its first run
     "en6": ("cov2-de.txt", "en6-en.txt", "traps.txt"),
+    # published English only, a seventh pass: 19 sites (Jobcenter, Familienkasse, DRV, Studierendenwerke, welcome and international offices), built before its first run
+    "en7": ("cov2-de.txt", "en7-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
