@@ -80,6 +80,8 @@ SETS = {
     "cov6": ("cov6-de.txt", "en.txt", "traps.txt"),
     # 40 fresh pages for the sections of the Heinsberg KI portal, annotated before its first run, then tuned on
     "cov5": ("cov5-de.txt", "en.txt", "traps.txt"),
+    # 42 fresh pages on everyday administration outside NRW (Meldebehörde, Standesamt, eAT, Wohngeld, BuT ...), annotated before its first run, then tuned on
+    "cov7": ("cov7-de.txt", "en.txt", "traps.txt"),
 }
 
 
