@@ -150,6 +150,14 @@ def _obstruction(tokens: list[Token], index: int) -> bool:
     return road_works and not any(stem in word for word in words for stem in _DISABLED)
 
 
+def _benefit_renewal(tokens: list[Token], index: int) -> bool:
+    """*Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld*: the renewal of a benefit,
+    not the follow-up asylum application, unless the sentence speaks of asylum."""
+    words = [fold(token.text) for token in sentence(tokens, index)]
+    benefit = any(stem in word for word in words for stem in _BENEFITS)
+    return benefit and not any(stem in word for word in words for stem in ("asyl", "bamf"))
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
@@ -234,6 +242,20 @@ _SERVICES = (
     "berat",
     "gewalt",
 )
+_BENEFITS = (
+    "burgergeld",
+    "jobcenter",
+    "weiterbewilligung",
+    "bewilligungszeitraum",
+    "wohngeld",
+    "sozialhilfe",
+    "grundsicherung",
+    "kindergeld",
+    "kinderzuschlag",
+    "elterngeld",
+    "bafog",
+    "unterhaltsvorschuss",
+)
 _ROAD_WORKS = (
     "bauarbeit",
     "baustelle",
@@ -275,5 +297,8 @@ _SENSE_CHECKS = {
         _professional_staff,
     ),
     **dict.fromkeys(("behinderung", "behinderungen"), _obstruction),
+    **dict.fromkeys(
+        ("folgeantrag", "folgeantrage", "folgeantrags", "folgeantrages"), _benefit_renewal
+    ),
 }
 """Folded word → the test for its everyday sense (rule 10)."""

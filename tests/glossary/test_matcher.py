@@ -599,12 +599,13 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Das Team berät gewaltbetroffene Frauen, Angehörige und Fachkräfte.",
         "Während der Bauarbeiten bitten wir um Verständnis für die unvermeidbaren Behinderungen.",
         "Wegen der Sperrung der Fahrbahn kann es zu Behinderungen kommen.",
+        "Stellen Sie rechtzeitig einen Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
-    everyday |= {"Behinderung"}
+    everyday |= {"Behinderung", "Folgeantrag"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
