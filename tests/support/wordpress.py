@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,6 +101,10 @@ class WordPress:
         self.script("start", env={"KISYNC_WP_POLYLANG": str(folder)})
 
     def use_theme(self, theme: str) -> None:
+        """Switch to ``theme``; a Debian theme package that is missing fails the test
+        with the package to install (WordPress would render an empty page)."""
+        if not (self.folder / "www" / "wp-content" / "themes" / theme).is_dir():
+            pytest.fail(f"theme {theme} is not installed: apt-get install wordpress-theme-{theme}")
         self.php(f"switch_theme({theme!r});")
 
     def php(self, code: str) -> str:
