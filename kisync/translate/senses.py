@@ -42,11 +42,12 @@ def _group_not_district(tokens: list[Token], index: int) -> bool:
 
 
 def _council_motion(tokens: list[Token], index: int) -> bool:
-    """*Antrag der SPD-Fraktion*; *die Tagesordnung und die vorliegenden Anträge*."""
+    """*Antrag der SPD-Fraktion*, *auf Antrag des Integrationsrates*; *die Tagesordnung
+    und die vorliegenden Anträge*: a council motion or a council body's request."""
     words = clause(tokens, index)
     later = [fold(token.text) for token in words if token.start > tokens[index].start]
     if next_word(tokens, index) in {"der", "des"} and any(
-        following.endswith(("fraktion", "fraktionen")) for following in later[1:4]
+        following.endswith(_COUNCIL_BODIES) for following in later[1:4]
     ):
         return True
     return any(fold(token.text).startswith("tagesordnung") for token in words)
@@ -65,8 +66,14 @@ def _let_know(tokens: list[Token], index: int) -> bool:
 
 
 def _date_of_something(tokens: list[Token], index: int) -> bool:
-    """*die Termine der Schadstoffsammlung*, *der Termin des Festes*: a date, not an
-    appointment (but *die Termine des Gesundheitsamtes* are appointments at an office)."""
+    """*die Termine der Schadstoffsammlung*, *der Termin des Festes*, *Termine für
+    Schulungen mussten abgesagt werden*: a date, not an appointment (but *die Termine des
+    Gesundheitsamtes*, *Termine für die Beratung vereinbaren* are appointments)."""
+    words = [fold(token.text) for token in clause(tokens, index)]
+    if any(stem in word for word in words for stem in _EVENTS) and not any(
+        stem in word for word in words for stem in _BOOKING
+    ):
+        return True
     if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
         return False
     owner = fold(tokens[index + 2].text)
@@ -158,6 +165,20 @@ def _benefit_renewal(tokens: list[Token], index: int) -> bool:
     return benefit and not any(stem in word for word in words for stem in ("asyl", "bamf"))
 
 
+def _public_hearing(tokens: list[Token], index: int) -> bool:
+    """*die öffentliche Anhörung zum Bebauungsplan*: a hearing of a council or
+    parliament, not the asylum interview, unless the sentence speaks of asylum."""
+    words = [fold(token.text) for token in sentence(tokens, index)]
+    public = index and fold(tokens[index - 1].text).startswith("offentlich")
+    council = any(stem in word for word in words for stem in _HEARINGS)
+    return (public or council) and not any(stem in word for word in words for stem in _ASYLUM)
+
+
+def _funds_or_posts(tokens: list[Token], index: int) -> bool:
+    """*Mittelzuweisung*, *Schlüsselzuweisungen*: allocating money or posts."""
+    return True
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
@@ -242,6 +263,46 @@ _SERVICES = (
     "berat",
     "gewalt",
 )
+_COUNCIL_BODIES = (
+    "fraktion",
+    "fraktionen",
+    "rat",
+    "rates",
+    "rats",
+    "ausschuss",
+    "ausschusses",
+    "beirat",
+    "beirates",
+    "kreistag",
+    "kreistages",
+    "vertretung",
+)
+_EVENTS = (
+    "schulung",
+    "veranstaltung",
+    "training",
+    "seminar",
+    "workshop",
+    "konzert",
+    "ausstellung",
+    "fachaustausch",
+    "abgesagt",
+    "verschoben",
+)
+_BOOKING = ("vereinbar", "buch", "reservier", "beratung", "sprechstunde", "behorde", "amt")
+_HEARINGS = (
+    "bebauungsplan",
+    "bauleitplan",
+    "planfeststellung",
+    "ausschuss",
+    "landtag",
+    "bundestag",
+    "satzung",
+    "stadtrat",
+    "gemeinderat",
+)
+_ASYLUM = ("asyl", "bamf", "fluchtling", "gefluchtet", "schutz")
+_FUNDS_OR_POSTS = ("mittel", "schlussel", "finanz", "landes", "stellen", "personal", "haushalts")
 _BENEFITS = (
     "burgergeld",
     "jobcenter",
@@ -299,6 +360,11 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("behinderung", "behinderungen"), _obstruction),
     **dict.fromkeys(
         ("folgeantrag", "folgeantrage", "folgeantrags", "folgeantrages"), _benefit_renewal
+    ),
+    **dict.fromkeys(("anhorung", "anhorungen"), _public_hearing),
+    **dict.fromkeys(
+        (f"{what}zuweisung{end}" for what in _FUNDS_OR_POSTS for end in ("", "en")),
+        _funds_or_posts,
     ),
 }
 """Folded word → the test for its everyday sense (rule 10)."""

@@ -351,6 +351,10 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
         ("zwei Erstorientierungskurse", [("Erstorientierungskurse", "Erstorientierungskurs")]),
         ("ein Wohnberechtigungsschein", [("Wohnberechtigungsschein", "Wohnberechtigungsschein")]),
         ("der Orientierungskurs", [("Orientierungskurs", "Orientierungskurs")]),
+        (
+            "im Berufsorientierungskurs",
+            [("Berufsorientierungskurs", "Berufsorientierungskurs")],
+        ),
         ("Der Kläger reicht Klage ein.", [("Kläger", "Kläger"), ("Klage", "Klage")]),
     ],
 )
@@ -600,12 +604,16 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Während der Bauarbeiten bitten wir um Verständnis für die unvermeidbaren Behinderungen.",
         "Wegen der Sperrung der Fahrbahn kann es zu Behinderungen kommen.",
         "Stellen Sie rechtzeitig einen Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld.",
+        "Auf Antrag des Integrationsrates ist die Stellungnahme dem Rat vorzulegen.",
+        "Termine für Schulungen und Trainings mussten leider abgesagt werden.",
+        "Die öffentliche Anhörung zum Bebauungsplan findet im Ratssaal statt.",
+        "Die Mittelzuweisung des Landes wurde erhöht; die Schlüsselzuweisungen sinken.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
-    everyday |= {"Behinderung", "Folgeantrag"}
+    everyday |= {"Behinderung", "Folgeantrag", "Anhörung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -638,6 +646,15 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
             "Die Stadt wirbt Fachkräfte aus dem Ausland für ihre Kitas an.",
             ("Fachkräfte", "Fachkraft"),
         ),
+        ("Die Anerkennungsberatung berät ausländische Fachkräfte.", ("Fachkräfte", "Fachkraft")),
+        ("Der Nahverkehr ist für Menschen mit Behinderung frei.", ("Behinderung", "Behinderung")),
+        (
+            "Nach der Ablehnung stellt er beim BAMF einen Folgeantrag.",
+            ("Folgeantrag", "Folgeantrag"),
+        ),
+        ("Die Anhörung beim BAMF ist der wichtigste Termin.", ("Anhörung", "Anhörung")),
+        ("Sie erhalten eine Einladung zur Anhörung.", ("Anhörung", "Anhörung")),
+        ("Die Wohnsitzzuweisung gilt drei Jahre.", ("Wohnsitzzuweisung", "Zuweisung")),
     ],
 )
 def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text, expected):
