@@ -78,6 +78,8 @@ _APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
 """An apostrophe inside a word, a letter in Ukrainian (обов'язок, обовʼязок); also taken
 out of English possessives (foreigner's) so the word stays whole."""
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+"""A part of a term in brackets (its German name, an abbreviation), which a translation
+may leave out."""
 _MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200d]")  # harakat, tatweel, ZWJ
 _HALF_SPACE = "\u200c"
 _HALF_SPACE_LANGUAGES = frozenset({"fa", "prs", "ps", "ur"})

@@ -492,8 +492,8 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
 def _in_hyphenated_word(tokens: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is part of a hyphenated compound (*Rhein-Sieg-Kreis*,
     *Rathaus-Info*), where a whole-word term is not found (rule 4)."""
-    before = index and tokens[index - 1].gap_after in tuple(_HYPHEN)
-    return bool(before) or tokens[index].gap_after in tuple(_HYPHEN)
+    joined_before = index > 0 and tokens[index - 1].gap_after in tuple(_HYPHEN)
+    return joined_before or tokens[index].gap_after in tuple(_HYPHEN)
 
 
 def _used_as(term: Term, tokens: list[Token], index: int) -> bool:

@@ -144,38 +144,32 @@ def _professional_staff(tokens: list[Token], index: int) -> bool:
     of immigration law (*Fachkräfte aus Drittstaaten*)."""
     if fold(tokens[index].text).startswith("fachkraftstelle"):
         return True
-    words = [fold(token.text) for token in sentence(tokens, index)]
-    in_services = any(stem in word for word in words for stem in _SERVICES)
-    return in_services and not any(stem in word for word in words for stem in _MIGRATION)
+    return _says(tokens, index, _SERVICES) and not _says(tokens, index, _MIGRATION)
 
 
 def _obstruction(tokens: list[Token], index: int) -> bool:
     """*Behinderungen* during road works (*Verkehrsbehinderungen*, *Sperrung*): obstruction,
     not disability, unless the sentence is about people (*Menschen mit Behinderung*)."""
-    words = [fold(token.text) for token in sentence(tokens, index)]
-    road_works = any(stem in word for word in words for stem in _ROAD_WORKS)
-    return road_works and not any(stem in word for word in words for stem in _DISABLED)
+    return _says(tokens, index, _ROAD_WORKS) and not _says(tokens, index, _DISABLED)
 
 
 def _benefit_renewal(tokens: list[Token], index: int) -> bool:
     """*Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld*: the renewal of a benefit,
     not the follow-up asylum application, unless the sentence speaks of asylum."""
-    words = [fold(token.text) for token in sentence(tokens, index)]
-    benefit = any(stem in word for word in words for stem in _BENEFITS)
-    return benefit and not any(stem in word for word in words for stem in ("asyl", "bamf"))
+    return _says(tokens, index, _BENEFITS) and not _says(tokens, index, ("asyl", "bamf"))
 
 
 def _public_hearing(tokens: list[Token], index: int) -> bool:
     """*die öffentliche Anhörung zum Bebauungsplan*: a hearing of a council or
     parliament, not the asylum interview, unless the sentence speaks of asylum."""
-    words = [fold(token.text) for token in sentence(tokens, index)]
-    public = index and fold(tokens[index - 1].text).startswith("offentlich")
-    council = any(stem in word for word in words for stem in _HEARINGS)
-    return (public or council) and not any(stem in word for word in words for stem in _ASYLUM)
+    public = index > 0 and fold(tokens[index - 1].text).startswith("offentlich")
+    council = _says(tokens, index, _HEARINGS)
+    return (public or council) and not _says(tokens, index, _ASYLUM)
 
 
 def _funds_or_posts(tokens: list[Token], index: int) -> bool:
-    """*Mittelzuweisung*, *Schlüsselzuweisungen*: allocating money or posts."""
+    """*Mittelzuweisung*, *Schlüsselzuweisungen*: allocating money or posts, whatever the
+    words around (the check is registered only for these compounds)."""
     return True
 
 
@@ -197,6 +191,11 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
         or any(stem in folded for stem in _PEOPLE)
         or folded.endswith(("ern", "innen"))
     )
+
+
+def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
+    """Whether a word of the sentence around ``index`` contains one of the (folded) stems."""
+    return any(stem in fold(token.text) for token in sentence(tokens, index) for stem in stems)
 
 
 def _mentions(tokens: list[Token], stems: tuple[str, ...]) -> bool:
