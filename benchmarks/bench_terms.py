@@ -44,7 +44,6 @@ from support import termcorpus  # noqa: E402
 from support.termcorpus import Sentence, Span  # noqa: E402
 
 from kisync.translate import load_glossary, shipped_glossary_path  # noqa: E402
-from kisync.translate.glossary import Glossary  # noqa: E402
 from kisync.translate.glossary_checks import contains_term  # noqa: E402
 from kisync.translate.matcher import Matcher  # noqa: E402
 
@@ -92,41 +91,55 @@ def hints(matcher: Matcher):
     return find
 
 
-def by_concept(sentences: list[Sentence], glossary: Glossary) -> list[Sentence]:
+def by_concept(sentences: list[Sentence], matcher: Matcher) -> list[Sentence]:
     """The annotations with each German term replaced by its concept's id.
 
     A term the glossary does not have stays as it is (with a marker), so it can only be
     missed: the annotation stays valid when the glossary later adds a variant of it.
     """
-    concept_of = _concept_ids(glossary)
+    concept = concept_resolver(matcher)
 
-    def concept(term: str) -> str:
-        return concept_of.get(term.casefold(), f"(not in glossary) {term}")
+    def named(term: str) -> str:
+        return concept(term) or f"(not in glossary) {term}"
 
     return [
-        Sentence(s.text, frozenset((a, b, concept(term)) for a, b, term in s.expected), s.section)
+        Sentence(s.text, frozenset((a, b, named(term)) for a, b, term in s.expected), s.section)
         for s in sentences
     ]
 
 
-def _concept_ids(glossary: Glossary) -> dict[str, str]:
-    """Each German term (case-folded) → its concept's id."""
-    return {
-        term.text.casefold(): concept.id for concept in glossary for term in concept.terms_in("de")
-    }
+def concept_resolver(matcher: Matcher):
+    """The concept id an annotation's German name stands for, or None.
+
+    A name is one of a concept's German terms, or a form of exactly one of them: the
+    annotator's *Integrationsbeauftragter* is the glossary's *Integrationsbeauftragte*,
+    *Migrations-/Integrationsbeauftragte* is not (a compound match does not count).
+    """
+    glossary = matcher.glossary
+    ids = {term.text.casefold(): c.id for c in glossary for term in c.terms_in("de")}
+
+    def concept(name: str) -> str | None:
+        if name.casefold() in ids:
+            return ids[name.casefold()]
+        found = matcher.find(name)
+        whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(name))
+        return found[0].concept.id if whole and found[0].how != "compound" else None
+
+    return concept
 
 
-def agreement(glossary: Glossary, path: Path) -> tuple[int, int, list[str], list[str]]:
+def agreement(matcher: Matcher, path: Path) -> tuple[int, int, list[str], list[str]]:
     """(agreeing, total, disagreements, lines of concepts the glossary lacks) over
     ``concept id or German term | published English | page`` lines."""
     agree, total, misses, lacking = 0, 0, [], []
+    glossary = matcher.glossary
     ids = {concept.id for concept in glossary}
-    concept_of = _concept_ids(glossary)
+    concept_of = concept_resolver(matcher)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, english, _page = (part.strip() for part in line.split("|", 2))
-        concept_id = name if name in ids else concept_of.get(name.casefold())
+        concept_id = name if name in ids else concept_of(name)
         if concept_id is None:
             lacking.append(f"{name}: published {english!r}")
             continue
@@ -199,10 +212,10 @@ def main() -> None:
     german, english, trap_file = (DATA / name for name in SETS[args.set])
     glossary = load_glossary(shipped_glossary_path())
     matcher = Matcher(glossary)
-    pages = by_concept(termcorpus.load(german), glossary)
+    pages = by_concept(termcorpus.load(german), matcher)
     score = termcorpus.score(pages, hints(matcher))
-    traps = termcorpus.score(by_concept(termcorpus.load(trap_file), glossary), hints(matcher))
-    agree, total, disagreements, lacking = agreement(glossary, english)
+    traps = termcorpus.score(by_concept(termcorpus.load(trap_file), matcher), hints(matcher))
+    agree, total, disagreements, lacking = agreement(matcher, english)
     needed = score.true_positives + score.false_negatives
     print(f"glossary: {len(glossary)} concepts")
     print(f"excerpts: {len(pages)} sentences from {len(_pages(german))} pages")
