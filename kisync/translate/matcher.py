@@ -58,6 +58,8 @@ This matcher handles those:
    Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
    is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
+   Its adjective in lower case does match before a noun naming people (*geflüchtete
+   Menschen*, *neu zugewanderte Jugendliche*), unless the term is deprecated.
 10. **Another sense**: a few short terms have an everyday sense the words around them
    give away, and are not matched there (:mod:`.senses`): *Bescheid* without article
    or adjective in a clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*:
@@ -80,8 +82,8 @@ This matcher handles those:
    Lehrpersonals*, *von Lehrerstellen*), not the allocation of refugees. Participles of a
    concept are glossary data (adjective terms such as *geduldet*, *eingebürgert*,
    *zugewiesen*, *beglaubigt*); two have a sense check: *zugewiesen* only in a sentence
-   about people (*die dem Landkreis zugewiesenen Asylbewerber*, not *der Kitaplatz wird
-   Ihnen zugewiesen*), *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der
+   about people (*die dem Landkreis zugewiesenen Asylbewerber*, *wenn Sie einer Stadt
+   zugewiesen wurden*; not *der Kitaplatz wird Ihnen zugewiesen*), *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der
    Begriff hat sich eingebürgert*: became customary).
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
@@ -142,6 +144,26 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """E-mail addresses, URLs, bare domains (``kreis-heinsberg.de/kita``) and file names."""
+_GROUPS_OF_PEOPLE = (
+    "mensch",
+    "person",
+    "familie",
+    "kind",
+    "jugendlich",
+    "frau",
+    "manner",
+    "madchen",
+    "eltern",
+    "mutter",
+    "vater",
+    "schuler",
+    "erwachsen",
+    "studierend",
+    "burger",
+    "einwohner",
+    "minderjahrig",
+)
+"""Stems of nouns naming people, after which a nominalised adjective is its adjective."""
 _FORMAL_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
 
@@ -502,11 +524,24 @@ def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
         return True
     token = tokens[index]
     if not token.text[0].isupper():
-        return False
+        return _describes_people(term, tokens, index)
     if term.gender != "other" or index + 1 >= len(tokens) or token.gap_after != " ":
         return True
     following = tokens[index + 1].text
     return not following[0].isupper() or following in _FORMAL_PRONOUNS
+
+
+def _describes_people(term: Term, tokens: list[Token], index: int) -> bool:
+    """*geflüchtete Menschen*, *neu zugewanderte Jugendliche*: the adjective of a
+    nominalised-adjective term before a noun naming people says what the term says. Not
+    for a deprecated term: *illegale Beschäftigung* and *illegale Drogen* name no people,
+    and a deprecated word is flagged only where it is the noun."""
+    if term.gender != "other" or term.status == "deprecated" or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if tokens[index].gap_after != " " or not following.text[0].isupper():
+        return False
+    return any(stem in fold(following.text) for stem in _GROUPS_OF_PEOPLE)
 
 
 # -- text preparation -----------------------------------------------------------------

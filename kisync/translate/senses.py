@@ -127,8 +127,13 @@ def _allocation_of_things(tokens: list[Token], index: int) -> bool:
 
 def _not_people_allocated(tokens: list[Token], index: int) -> bool:
     """*Der Kitaplatz wird Ihnen zugewiesen*: the sentence is about no people, so this is
-    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*)."""
-    return not any(_is_people(token.text) for token in sentence(tokens, index))
+    not the allocation of refugees (*die dem Landkreis zugewiesenen Asylbewerber*, *wenn
+    Sie einer Stadt zugewiesen wurden*: the reader in the plural passive)."""
+    words = sentence(tokens, index)
+    reader_allocated = any(t.text == "Sie" for t in words) and any(
+        t.text in _PLURAL_PASSIVE for t in words
+    )
+    return not reader_allocated and not any(_is_people(token.text) for token in words)
 
 
 def _became_customary(tokens: list[Token], index: int) -> bool:
@@ -224,6 +229,7 @@ _PEOPLE = (
     "antragsteller",
     "minderjahrig",
 )
+_PLURAL_PASSIVE = frozenset({"werden", "wurden", "worden"})
 _LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
 _SECURED = re.compile(
     r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"

@@ -347,6 +347,27 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Aktuell leben hier 955 geflüchtete Menschen.", [("geflüchtete", "Geflüchtete")]),
+        (
+            "Beratung für neu zugewanderte Jugendliche",
+            [("zugewanderte", "Zugewanderte")],
+        ),
+        ("Ein Kurs für zugewanderte Mütter", [("zugewanderte", "Zugewanderte")]),
+        # no people after it, or a deprecated term: no hint
+        ("Die geflüchtete Familie", [("geflüchtete", "Geflüchtete")]),
+        ("Sie sind geflüchtete, keine Touristen.", []),
+        ("Die Statistik zählt illegale Personen nicht.", []),
+    ],
+)
+def test_the_adjective_of_a_people_term_before_a_noun_naming_people(matcher, text, expected):
+    """*geflüchtete Menschen* are *Geflüchtete* (the evaluation sets mark it so); the
+    adjective of the deprecated *Illegale* is never flagged (rule 9)."""
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("der Erstorientierungskurs", [("Erstorientierungskurs", "Erstorientierungskurs")]),
         ("zwei Erstorientierungskurse", [("Erstorientierungskurse", "Erstorientierungskurs")]),
         ("ein Wohnberechtigungsschein", [("Wohnberechtigungsschein", "Wohnberechtigungsschein")]),
@@ -595,6 +616,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Für die Zuweisung des Lehrpersonals ist das Land NRW zuständig.",
         "Das Schulamt entscheidet über die Zuweisung von Lehrerstellen.",
         "Der Kitaplatz wird Ihnen vom Jugendamt zugewiesen.",
+        "Sie erhalten den Platz, der Ihnen zugewiesen wurde.",
         "Der Begriff hat sich im Alltag eingebürgert.",
         "In den Unterkünften gilt: keine Duldung von Gewalt.",
         "Die Fortbildung richtet sich an Fachkräfte aus Kita und Schule.",
@@ -669,6 +691,10 @@ def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text,
         ("EU-Bürger und (eingebürgerte) Deutsche", ("eingebürgerte", "eingebürgert")),
         ("die dem Landkreis zugewiesenen Asylbewerber", ("zugewiesenen", "zugewiesen")),
         ("Diese Personen werden der Stadt zugewiesen.", ("zugewiesen", "zugewiesen")),
+        (
+            "Wenn Sie einer Stadt zugewiesen wurden, melden Sie sich dort.",
+            ("zugewiesen", "zugewiesen"),
+        ),
         ("Die Erklärung wird anschließend beglaubigt.", ("beglaubigt", "beglaubigt")),
         ("Er wurde nach Albanien abgeschoben.", ("abgeschoben", "abgeschoben")),
     ],
