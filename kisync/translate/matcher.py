@@ -83,8 +83,12 @@ This matcher handles those:
    concept are glossary data (adjective terms such as *geduldet*, *eingebürgert*,
    *zugewiesen*, *beglaubigt*); two have a sense check: *zugewiesen* only in a sentence
    about people (*die dem Landkreis zugewiesenen Asylbewerber*, *wenn Sie einer Stadt
-   zugewiesen wurden*; not *der Kitaplatz wird Ihnen zugewiesen*), *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der
-   Begriff hat sich eingebürgert*: became customary).
+   zugewiesen wurden*; not *der Kitaplatz wird Ihnen zugewiesen*),
+   *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der Begriff hat sich
+   eingebürgert*: became customary). Also: *die Krippe in der Pfarrkirche* (a nativity
+   scene), *im Widerspruch zum Plan* (a contradiction), *Sanktionen gegen Russland* in a
+   text not about benefits, *Baumpatenschaft* in a sentence naming no people; the full
+   list is in :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,

@@ -33,6 +33,8 @@ def other_sense(tokens: list[Token], index: int) -> bool:
     check = _SENSE_CHECKS.get(word)
     if check is None and word.startswith("pflegegeld"):
         check = _foster_or_childminder_allowance
+    if check is None and word.endswith(("patenschaft", "patenschaften")):
+        check = _sponsorship_of_things
     return check is not None and check(tokens, index)
 
 
@@ -176,6 +178,31 @@ def _funds_or_posts(tokens: list[Token], index: int) -> bool:
     """*Mittelzuweisung*, *Schlüsselzuweisungen*: allocating money or posts, whatever the
     words around (the check is registered only for these compounds)."""
     return True
+
+
+def _nativity_scene(tokens: list[Token], index: int) -> bool:
+    """*Die Krippe in der Pfarrkirche*: a nativity scene, not a crèche, in a sentence
+    about Christmas or a church that says nothing about childcare."""
+    return _says(tokens, index, _CHRISTMAS) and not _says(tokens, index, _CHILDCARE)
+
+
+def _contradiction(tokens: list[Token], index: int) -> bool:
+    """*steht im Widerspruch zum Plan*, *ein Widerspruch zwischen …*: a contradiction,
+    not an objection to a notice (*Widerspruch gegen den Bescheid*)."""
+    before = fold(tokens[index - 1].text) if index else ""
+    return before in {"im", "in"} or next_word(tokens, index) in {"zu", "zum", "zur", "zwischen"}
+
+
+def _sanctions_not_benefits(tokens: list[Token], index: int) -> bool:
+    """*Sanktionen gegen Russland*: the colloquial *Sanktion* names a cut of benefits
+    only in a text about benefits, the Jobcenter or the integration course."""
+    return not _mentions(tokens, (*_BENEFITS, "leistung", "integrationskurs", "pflicht"))
+
+
+def _sponsorship_of_things(tokens: list[Token], index: int) -> bool:
+    """*Baumpatenschaft*, *die Patenschaft für das Schiff*: sponsoring a thing, not
+    mentoring people, in a sentence that names no people."""
+    return not any(_is_people(token.text) for token in sentence(tokens, index))
 
 
 def _is_people(word: str) -> bool:
@@ -346,6 +373,8 @@ _MIGRATION = (
     "arbeitsmarkt",
     "beschaftigung",
 )
+_CHRISTMAS = ("weihnacht", "advent", "kirche", "krippenspiel", "jesus", "christ", "heilig")
+_CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
 _SENSE_CHECKS = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("antrag", "antrage"), _council_motion),
@@ -367,6 +396,9 @@ _SENSE_CHECKS = {
         ("folgeantrag", "folgeantrage", "folgeantrags", "folgeantrages"), _benefit_renewal
     ),
     **dict.fromkeys(("anhorung", "anhorungen"), _public_hearing),
+    **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
+    "widerspruch": _contradiction,
+    **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
     **dict.fromkeys(
         (f"{what}zuweisung{end}" for what in _FUNDS_OR_POSTS for end in ("", "en")),
         _funds_or_posts,

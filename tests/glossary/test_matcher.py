@@ -630,12 +630,19 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Termine für Schulungen und Trainings mussten leider abgesagt werden.",
         "Die öffentliche Anhörung zum Bebauungsplan findet im Ratssaal statt.",
         "Die Mittelzuweisung des Landes wurde erhöht; die Schlüsselzuweisungen sinken.",
+        "Die Krippe in der Pfarrkirche kann bis zum 6. Januar besichtigt werden.",
+        "Der Beschluss steht im Widerspruch zum Flächennutzungsplan.",
+        "Ein Widerspruch zwischen beiden Gutachten besteht nicht.",
+        "Die Sanktionen gegen Russland treffen auch die Wirtschaft der Stadt.",
+        "Bürgerinnen und Bürger können eine Baumpatenschaft übernehmen.",
+        "Die Stadt übernimmt die Patenschaft für das Schiff.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
-    everyday |= {"Behinderung", "Folgeantrag", "Anhörung"}
+    everyday |= {"Behinderung", "Folgeantrag", "Anhörung", "Krippe", "Widerspruch", "Sanktion"}
+    everyday |= {"Patenschaft"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -677,6 +684,16 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Anhörung beim BAMF ist der wichtigste Termin.", ("Anhörung", "Anhörung")),
         ("Sie erhalten eine Einladung zur Anhörung.", ("Anhörung", "Anhörung")),
         ("Die Wohnsitzzuweisung gilt drei Jahre.", ("Wohnsitzzuweisung", "Zuweisung")),
+        ("Die Krippe nimmt Kinder ab einem Jahr auf.", ("Krippe", "Krippe")),
+        ("Über Weihnachten bleibt die Krippe für die Kinder geschlossen.", ("Krippe", "Krippe")),
+        ("Gegen den Bescheid können Sie Widerspruch einlegen.", ("Widerspruch", "Widerspruch")),
+        ("Der Widerspruch ist schriftlich einzulegen.", ("Widerspruch", "Widerspruch")),
+        ("Beim Bürgergeld sind Sanktionen begrenzt.", ("Sanktionen", "Sanktion")),
+        ("Eine Patenschaft für geflüchtete Familien", ("Patenschaft", "Patenschaft")),
+        (
+            "Werden Sie Pate: die Patenschaft begleitet Zugewanderte.",
+            ("Patenschaft", "Patenschaft"),
+        ),
     ],
 )
 def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text, expected):
