@@ -205,6 +205,17 @@ def _sponsorship_of_things(tokens: list[Token], index: int) -> bool:
     return not any(_is_people(token.text) for token in sentence(tokens, index))
 
 
+def _outside(domain: tuple[str, ...]):
+    """A check for a term whose glossary sense belongs to one domain: the word is used
+    in another sense where nothing in the text speaks of that domain (*die Ausweisung
+    neuer Baugebiete*: designating building land, not expelling a foreigner)."""
+
+    def check(tokens: list[Token], index: int) -> bool:
+        return not _mentions(tokens, domain)
+
+    return check
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
@@ -373,6 +384,56 @@ _MIGRATION = (
     "arbeitsmarkt",
     "beschaftigung",
 )
+_MIGRATION_LAW = (
+    "ausland",
+    "aufenthalt",
+    "abschieb",
+    "asyl",
+    "fluchtling",
+    "gefluchtet",
+    "ausreise",
+    "staatsangehorig",
+    "visum",
+    "einreise",
+    "bamf",
+    "migration",
+    "duldung",
+    "herkunft",
+    "dublin",
+    "zuwander",
+    "schutzberecht",
+    "subsidiar",
+    "resettlement",
+    "ruckkehr",
+)
+_DOMAIN_OF_A_SENSE = {
+    ("ausweisung", "ausweisungen"): (*_MIGRATION_LAW, "straf", "verstoss", "gefahrdung"),
+    ("ruckfuhrung", "ruckfuhrungen"): (*_MIGRATION_LAW, "heimat"),
+    ("umverteilung",): (*_MIGRATION_LAW, "landesintern", "landerubergreif", "wohnsitz"),
+    ("neuansiedlung", "neuansiedlungen"): _MIGRATION_LAW,
+    ("schutzstatus",): _MIGRATION_LAW,
+    ("potenzialanalyse", "potentialanalyse", "potenzialanalysen", "potentialanalysen"): (
+        "schul",
+        "beruf",
+        "kaoa",
+        "jugend",
+        "ausbildung",
+        "klasse",
+    ),
+    ("erstausstattung", "erstausstattungen"): (
+        "wohnung",
+        "bekleid",
+        "schwanger",
+        "geburt",
+        "baby",
+        "jobcenter",
+        "burgergeld",
+        "sozial",
+        "leistung",
+        "hausrat",
+    ),
+}
+"""Words whose glossary sense is one of several: the domain their text must speak of."""
 _CHRISTMAS = ("weihnacht", "advent", "kirche", "krippenspiel", "jesus", "christ", "heilig")
 _CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
 _SENSE_CHECKS = {
@@ -403,5 +464,6 @@ _SENSE_CHECKS = {
         (f"{what}zuweisung{end}" for what in _FUNDS_OR_POSTS for end in ("", "en")),
         _funds_or_posts,
     ),
+    **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""

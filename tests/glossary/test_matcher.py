@@ -636,13 +636,21 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Sanktionen gegen Russland treffen auch die Wirtschaft der Stadt.",
         "Bürgerinnen und Bürger können eine Baumpatenschaft übernehmen.",
         "Die Stadt übernimmt die Patenschaft für das Schiff.",
+        "Die Ausweisung neuer Baugebiete ist geplant.",
+        "Die Stadt plant die Rückführung der Kreisstraße in die Zuständigkeit der Gemeinde.",
+        "Die Umverteilung der Mittel im Haushalt wurde beschlossen.",
+        "Die Stadt fördert die Neuansiedlung von Unternehmen im Gewerbegebiet.",
+        "Der Schutzstatus des Naturschutzgebiets bleibt erhalten.",
+        "Die Potenzialanalyse für Freiflächen-Photovoltaik liegt vor.",
+        "Die Erstausstattung der neuen Feuerwache kostet 2 Millionen Euro.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     terms = {term for _, term in found(matcher, text)}
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
     everyday |= {"Behinderung", "Folgeantrag", "Anhörung", "Krippe", "Widerspruch", "Sanktion"}
-    everyday |= {"Patenschaft"}
+    everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
+    everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -690,6 +698,17 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Der Widerspruch ist schriftlich einzulegen.", ("Widerspruch", "Widerspruch")),
         ("Beim Bürgergeld sind Sanktionen begrenzt.", ("Sanktionen", "Sanktion")),
         ("Eine Patenschaft für geflüchtete Familien", ("Patenschaft", "Patenschaft")),
+        ("Der Ausländer erhielt eine Ausweisung.", ("Ausweisung", "Ausweisung")),
+        ("Die Rückführung abgelehnter Asylbewerber", ("Rückführung", "Rückführung")),
+        (
+            "Die Verpflichtungserklärung für Besuch aus dem Ausland",
+            ("Verpflichtungserklärung", "Verpflichtungserklärung"),
+        ),
+        ("Die Potenzialanalyse in Klasse 8", ("Potenzialanalyse", "Potenzialanalyse")),
+        (
+            "Die Erstausstattung der Wohnung beantragen Sie beim Jobcenter.",
+            ("Erstausstattung", "Erstausstattung"),
+        ),
         (
             "Werden Sie Pate: die Patenschaft begleitet Zugewanderte.",
             ("Patenschaft", "Patenschaft"),
