@@ -87,8 +87,10 @@ This matcher handles those:
    *eingebürgert*/*einbürgern* not reflexive without *lassen* (*der Begriff hat sich
    eingebürgert*: became customary). Also: *die Krippe in der Pfarrkirche* (a nativity
    scene), *im Widerspruch zum Plan* (a contradiction), *Sanktionen gegen Russland* in a
-   text not about benefits, *Baumpatenschaft* in a sentence naming no people; the full
-   list is in :mod:`.senses`.
+   text not about benefits, *Baumpatenschaft* in a sentence naming no people; and a word
+   whose glossary sense is one of several (*Ausweisung*, *Rückführung*, *Umverteilung*)
+   only in a text that speaks of that sense's domain (*die Ausweisung neuer Baugebiete*
+   is no expulsion). The full list is in :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
