@@ -35,6 +35,10 @@ def other_sense(tokens: list[Token], index: int) -> bool:
         check = _foster_or_childminder_allowance
     if check is None and word.endswith(("patenschaft", "patenschaften")):
         check = _sponsorship_of_things
+    if check is None and word.endswith(("zuweisung", "zuweisungen")):
+        check = _allocation_compound
+    if check is None and word.endswith(("anhorung", "anhorungen")):
+        check = _hearing_compound
     return check is not None and check(tokens, index)
 
 
@@ -174,9 +178,29 @@ def _public_hearing(tokens: list[Token], index: int) -> bool:
     return (public or council) and not _says(tokens, index, _ASYLUM)
 
 
-def _funds_or_posts(tokens: list[Token], index: int) -> bool:
-    """*Mittelzuweisung*, *Schlüsselzuweisungen*: allocating money or posts, whatever the
-    words around (the check is registered only for these compounds)."""
+def _allocation_compound(tokens: list[Token], index: int) -> bool:
+    """*Mittelzuweisung*, *Investitionszuweisungen*, *Personalzuweisung*: allocating
+    money or posts. A compound of *Zuweisung* is the allocation of refugees only where
+    its first part (*Wohnsitzzuweisung*, *Flüchtlingszuweisung*) or the sentence names
+    people or their housing."""
+    modifier = fold(tokens[index].text).rsplit("zuweisung", 1)[0]
+    if modifier.startswith(_FUNDS_OR_POSTS):
+        return True
+    if modifier.startswith(_PEOPLE_OR_HOUSING) or any(stem in modifier for stem in _PEOPLE):
+        return False
+    return not any(_is_people(token.text) for token in sentence(tokens, index))
+
+
+def _hearing_compound(tokens: list[Token], index: int) -> bool:
+    """*Bürgeranhörung*, *Sachverständigenanhörung*: a hearing of citizens or experts, not
+    the asylum interview (*Asylanhörung*), unless the sentence speaks of asylum."""
+    modifier = fold(tokens[index].text).rsplit("anhorung", 1)[0]
+    return not modifier.startswith("asyl") and not _says(tokens, index, _ASYLUM)
+
+
+def _always(tokens: list[Token], index: int) -> bool:
+    """A compound that only looks like one of the term: *Duldungspflicht* (the owner's
+    duty to tolerate works on their land) has nothing to do with a *Duldung*."""
     return True
 
 
@@ -345,6 +369,7 @@ _HEARINGS = (
     "gemeinderat",
 )
 _ASYLUM = ("asyl", "bamf", "fluchtling", "gefluchtet", "schutz")
+_PEOPLE_OR_HOUSING = ("wohn", "schul", "kita", "erst", "person")
 _FUNDS_OR_POSTS = ("mittel", "schlussel", "finanz", "landes", "stellen", "personal", "haushalts")
 _BENEFITS = (
     "burgergeld",
@@ -460,10 +485,8 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
     "widerspruch": _contradiction,
     **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
-    **dict.fromkeys(
-        (f"{what}zuweisung{end}" for what in _FUNDS_OR_POSTS for end in ("", "en")),
-        _funds_or_posts,
-    ),
+    "duldungspflicht": _always,
+    "duldungspflichten": _always,
     **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""

@@ -643,6 +643,10 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Der Schutzstatus des Naturschutzgebiets bleibt erhalten.",
         "Die Potenzialanalyse für Freiflächen-Photovoltaik liegt vor.",
         "Die Erstausstattung der neuen Feuerwache kostet 2 Millionen Euro.",
+        "Die Investitionszuweisungen und Bedarfszuweisungen des Landes steigen.",
+        "Der Landtag führte eine Sachverständigenanhörung zum Gesetzentwurf durch.",
+        "Die Bürgeranhörung zur Ortsumgehung findet am Montag statt.",
+        "Die Duldungspflicht des Eigentümers nach dem Baugesetzbuch gilt auch hier.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -650,7 +654,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday = {"Bescheid", "Kreis", "Antrag", "Termin", "Gestattung", "Pflegegeld", "Fachkraft"}
     everyday |= {"Behinderung", "Folgeantrag", "Anhörung", "Krippe", "Widerspruch", "Sanktion"}
     everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
-    everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung"}
+    everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung", "Zuweisung", "Duldung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -692,6 +696,9 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Anhörung beim BAMF ist der wichtigste Termin.", ("Anhörung", "Anhörung")),
         ("Sie erhalten eine Einladung zur Anhörung.", ("Anhörung", "Anhörung")),
         ("Die Wohnsitzzuweisung gilt drei Jahre.", ("Wohnsitzzuweisung", "Zuweisung")),
+        ("Die Flüchtlingszuweisungen steigen.", ("Flüchtlingszuweisungen", "Zuweisung")),
+        ("Die Erstzuweisung der Asylbewerber erfolgt nach Quote.", ("Erstzuweisung", "Zuweisung")),
+        ("Die Asylanhörung dauert oft Stunden.", ("Asylanhörung", "Anhörung")),
         ("Die Krippe nimmt Kinder ab einem Jahr auf.", ("Krippe", "Krippe")),
         ("Über Weihnachten bleibt die Krippe für die Kinder geschlossen.", ("Krippe", "Krippe")),
         ("Gegen den Bescheid können Sie Widerspruch einlegen.", ("Widerspruch", "Widerspruch")),
