@@ -204,6 +204,21 @@ def _always(tokens: list[Token], index: int) -> bool:
     return True
 
 
+def _complaint(tokens: list[Token], index: int) -> bool:
+    """*Klagen über den Zustand der Spielplätze*: complaints, not a lawsuit."""
+    return next_word(tokens, index) == "uber"
+
+
+def _change_of_school(tokens: list[Token], index: int) -> bool:
+    """*eine Umschulung an eine andere Grundschule*: moving a pupil to another school,
+    not vocational retraining, in a sentence about schools and not about work."""
+    return _says(tokens, index, ("schule", "schuler", "klasse")) and not _says(
+        tokens,
+        index,
+        ("beruf", "arbeit", "jobcenter", "agentur", "ausbildung", "bildungsgutschein"),
+    )
+
+
 def _nativity_scene(tokens: list[Token], index: int) -> bool:
     """*Die Krippe in der Pfarrkirche*: a nativity scene, not a crèche, in a sentence
     about Christmas or a church that says nothing about childcare."""
@@ -484,6 +499,8 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("anhorung", "anhorungen"), _public_hearing),
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
     "widerspruch": _contradiction,
+    **dict.fromkeys(("klage", "klagen"), _complaint),
+    **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
     **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
     "duldungspflicht": _always,
     "duldungspflichten": _always,

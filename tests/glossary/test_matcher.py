@@ -647,6 +647,8 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Der Landtag führte eine Sachverständigenanhörung zum Gesetzentwurf durch.",
         "Die Bürgeranhörung zur Ortsumgehung findet am Montag statt.",
         "Die Duldungspflicht des Eigentümers nach dem Baugesetzbuch gilt auch hier.",
+        "Es gibt immer wieder Klagen über den Zustand der Spielplätze.",
+        "Eine Umschulung an eine andere Grundschule ist nur in Ausnahmefällen möglich.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -655,6 +657,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Behinderung", "Folgeantrag", "Anhörung", "Krippe", "Widerspruch", "Sanktion"}
     everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
     everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung", "Zuweisung", "Duldung"}
+    everyday |= {"Klage", "Umschulung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -699,6 +702,11 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Flüchtlingszuweisungen steigen.", ("Flüchtlingszuweisungen", "Zuweisung")),
         ("Die Erstzuweisung der Asylbewerber erfolgt nach Quote.", ("Erstzuweisung", "Zuweisung")),
         ("Die Asylanhörung dauert oft Stunden.", ("Asylanhörung", "Anhörung")),
+        ("Gegen den Bescheid können Sie Klage erheben.", ("Klage", "Klage")),
+        (
+            "Die Umschulung zur Pflegefachkraft fördert die Agentur für Arbeit.",
+            ("Umschulung", "Umschulung"),
+        ),
         ("Die Krippe nimmt Kinder ab einem Jahr auf.", ("Krippe", "Krippe")),
         ("Über Weihnachten bleibt die Krippe für die Kinder geschlossen.", ("Krippe", "Krippe")),
         ("Gegen den Bescheid können Sie Widerspruch einlegen.", ("Widerspruch", "Widerspruch")),
