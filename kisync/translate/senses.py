@@ -43,20 +43,27 @@ def other_sense(tokens: list[Token], index: int) -> bool:
 
 
 def _group_not_district(tokens: list[Token], index: int) -> bool:
-    """*zum Kreis der Berechtigten*, *im Kreis der Familie*: a group."""
-    return next_word(tokens, index) in {"der", "des"}
+    """*zum Kreis der Berechtigten*, *im Kreis der Familie*, *im kleinen Kreis*, *im
+    engsten Kreis*: a group."""
+    before = fold(tokens[index - 1].text) if index else ""
+    return next_word(tokens, index) in {"der", "des"} or before.startswith(_SMALL_GROUP)
 
 
 def _council_motion(tokens: list[Token], index: int) -> bool:
     """*Antrag der SPD-Fraktion*, *auf Antrag des Integrationsrates*; *die Tagesordnung
-    und die vorliegenden Anträge*: a council motion or a council body's request."""
+    und die vorliegenden Anträge*; any *Antrag* but *auf Antrag* and *Antrag auf …* in a
+    text about a council meeting (*vertagte den Antrag*, *stellt folgenden Antrag, über den
+    abgestimmt wird*): a council motion or a council body's request."""
     words = clause(tokens, index)
     later = [fold(token.text) for token in words if token.start > tokens[index].start]
     if next_word(tokens, index) in {"der", "des"} and any(
         following.endswith(_COUNCIL_BODIES) for following in later[1:4]
     ):
         return True
-    return any(fold(token.text).startswith("tagesordnung") for token in words)
+    if any(fold(token.text).startswith("tagesordnung") for token in words):
+        return True
+    applies = next_word(tokens, index) == "auf" or (index and fold(tokens[index - 1].text) == "auf")
+    return not applies and _mentions(tokens, _COUNCIL_MEETING)
 
 
 def _let_know(tokens: list[Token], index: int) -> bool:
@@ -73,12 +80,17 @@ def _let_know(tokens: list[Token], index: int) -> bool:
 
 def _date_of_something(tokens: list[Token], index: int) -> bool:
     """*die Termine der Schadstoffsammlung*, *der Termin des Festes*, *Termine für
-    Schulungen mussten abgesagt werden*: a date, not an appointment (but *die Termine des
-    Gesundheitsamtes*, *Termine für die Beratung vereinbaren* are appointments)."""
+    Schulungen mussten abgesagt werden*, *Termine werden rechtzeitig bekannt gegeben*,
+    *die Termine sind wie folgt: 1. Februar …*: a date, not an appointment, in a clause
+    about events or a sentence announcing dates that says nothing of booking one (but
+    *die Termine des Gesundheitsamtes*, *Termine für die Beratung vereinbaren* are
+    appointments)."""
     words = [fold(token.text) for token in clause(tokens, index)]
     if any(stem in word for word in words for stem in _EVENTS) and not any(
         stem in word for word in words for stem in _BOOKING
     ):
+        return True
+    if _says(tokens, index, _ANNOUNCED) and not _says(tokens, index, _BOOKING):
         return True
     if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
         return False
@@ -159,9 +171,10 @@ def _professional_staff(tokens: list[Token], index: int) -> bool:
 
 
 def _obstruction(tokens: list[Token], index: int) -> bool:
-    """*Behinderungen* during road works (*Verkehrsbehinderungen*, *Sperrung*): obstruction,
-    not disability, unless the sentence is about people (*Menschen mit Behinderung*)."""
-    return _says(tokens, index, _ROAD_WORKS) and not _says(tokens, index, _DISABLED)
+    """*Behinderungen* in a text about road works (*Verkehrsbehinderungen*, *Sperrung*):
+    obstruction, not disability, unless the sentence is about people (*Menschen mit
+    Behinderung*)."""
+    return _mentions(tokens, _ROAD_WORKS) and not _says(tokens, index, _DISABLED)
 
 
 def _benefit_renewal(tokens: list[Token], index: int) -> bool:
@@ -360,6 +373,14 @@ _COUNCIL_BODIES = (
     "vertretung",
 )
 _EVENTS = (
+    "elternabend",
+    "informationsabend",
+    "einschulung",
+    "lesung",
+    "fest",
+    "abfuhr",
+    "sammlung",
+    "kalender",
     "schulung",
     "veranstaltung",
     "training",
@@ -371,6 +392,34 @@ _EVENTS = (
     "abgesagt",
     "verschoben",
 )
+_ANNOUNCED = (
+    "bekannt",
+    "mitgeteilt",
+    "ausgehangt",
+    "veroffentlicht",
+    "abrufbar",
+    "folgt",
+    "vorbehalten",
+    "festgesetzt",
+)
+_COUNCIL_MEETING = (
+    "gemeinderat",
+    "stadtrat",
+    "stadtrate",
+    "kreistag",
+    "sitzung",
+    "tagesordnung",
+    "abstimm",
+    "abgestimmt",
+    "enthaltung",
+    "beschlussvorlage",
+    "fraktion",
+    "wortmeldung",
+    "vertagt",
+    "abgesetzt",
+    "ratsmitglied",
+)
+_SMALL_GROUP = ("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt")
 _BOOKING = ("vereinbar", "buch", "reservier", "beratung", "sprechstunde", "behorde", "amt")
 _HEARINGS = (
     "bebauungsplan",
@@ -459,6 +508,16 @@ _DOMAIN_OF_A_SENSE = {
         "jugend",
         "ausbildung",
         "klasse",
+    ),
+    ("bereitschaftsdienst", "bereitschaftsdienstes", "bereitschaftsdienste"): (
+        "arzt",
+        "arztlich",
+        "116117",
+        "praxis",
+        "apothek",
+        "krank",
+        "notfall",
+        "medizin",
     ),
     ("erstausstattung", "erstausstattungen"): (
         "wohnung",

@@ -47,7 +47,7 @@ def fold(word: str) -> str:
 
 def next_word(tokens: list[Token], index: int) -> str:
     """The folded word after ``index`` in the same clause, or ''."""
-    if index + 1 >= len(tokens) or CLAUSE_END.search(tokens[index].gap_after):
+    if index + 1 >= len(tokens) or _ends(tokens, index, CLAUSE_END):
         return ""
     return fold(tokens[index + 1].text)
 
@@ -64,9 +64,20 @@ def sentence(tokens: list[Token], index: int) -> list[Token]:
 
 def _around(tokens: list[Token], index: int, boundary: re.Pattern[str]) -> list[Token]:
     start = index
-    while start > 0 and not boundary.search(tokens[start - 1].gap_after):
+    while start > 0 and not _ends(tokens, start - 1, boundary):
         start -= 1
     end = index
-    while end + 1 < len(tokens) and not boundary.search(tokens[end].gap_after):
+    while end + 1 < len(tokens) and not _ends(tokens, end, boundary):
         end += 1
     return tokens[start : end + 1]
+
+
+def _ends(tokens: list[Token], index: int, boundary: re.Pattern[str]) -> bool:
+    """Whether the clause or sentence ends after the word at ``index``; not at the dot
+    of a date or ordinal (*am 15.10. auf der Tagesordnung*, *am 3. Mai*)."""
+    gap = tokens[index].gap_after
+    if not boundary.search(gap):
+        return False
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    in_date = tokens[index].text.isdigit() and gap.strip() == "."
+    return not (in_date and (following[:1].isdigit() or following[:1].islower()))

@@ -649,6 +649,21 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Duldungspflicht des Eigentümers nach dem Baugesetzbuch gilt auch hier.",
         "Es gibt immer wieder Klagen über den Zustand der Spielplätze.",
         "Eine Umschulung an eine andere Grundschule ist nur in Ausnahmefällen möglich.",
+        # council motions in a text about a meeting, also past a date like 15.10.
+        "Vor Eintritt in die Beratung stellt GRM Karl folgenden Antrag, über den der "
+        "Vorsitzende abstimmen lässt.",
+        "Abgesetzt wurde der Antrag von Grünen und Linken. Krause vertagte den Antrag.",
+        "Der Antrag war in der Gemeinderatssitzung am 15.10. auf der Tagesordnung.",
+        # dates announced, not appointments booked
+        "Die Termine werden in den Kitas ausgehängt.",
+        "Termine werden rechtzeitig bekannt gegeben.",
+        "Die Termine sind wie folgt: jeweils Samstag, 1. Februar und 7. März.",
+        "Die Einberufung erfolgt eine Woche vor dem festgesetzten Termin.",
+        "Der erste Elternabend findet im September statt; der Termin folgt.",
+        # a small group; on-call duty of the building yard; road works a sentence before
+        "Die Ehrung fand im kleinen Kreis statt.",
+        "Im Winter sind unsere Bauhof-Mitarbeiter im Bereitschaftsdienst.",
+        "Die Straße ist gesperrt. Wir bitten um Verständnis für die Behinderungen.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -657,7 +672,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Behinderung", "Folgeantrag", "Anhörung", "Krippe", "Widerspruch", "Sanktion"}
     everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
     everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung", "Zuweisung", "Duldung"}
-    everyday |= {"Klage", "Umschulung"}
+    everyday |= {"Klage", "Umschulung", "Bereitschaftsdienst"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -703,6 +718,18 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Erstzuweisung der Asylbewerber erfolgt nach Quote.", ("Erstzuweisung", "Zuweisung")),
         ("Die Asylanhörung dauert oft Stunden.", ("Asylanhörung", "Anhörung")),
         ("Gegen den Bescheid können Sie Klage erheben.", ("Klage", "Klage")),
+        ("Auf Antrag können Wahlberechtigte per Briefwahl wählen.", ("Antrag", "Antrag")),
+        (
+            "Die Sitzung beriet den Antrag auf Einbürgerung nicht.",
+            ("Antrag auf Einbürgerung", "Antrag auf Einbürgerung"),
+        ),
+        ("Termine werden nach Vereinbarung bekannt gegeben.", ("Termine", "Termin")),
+        ("Sie haben am 3. Mai einen Termin beim Amt.", ("Termin", "Termin")),
+        ("Er wohnt im gesamten Kreis Heinsberg.", ("Kreis", "Kreis")),
+        (
+            "Der ärztliche Bereitschaftsdienst: 116117.",
+            ("ärztliche Bereitschaftsdienst", "ärztlicher Bereitschaftsdienst"),
+        ),
         (
             "Die Umschulung zur Pflegefachkraft fördert die Agentur für Arbeit.",
             ("Umschulung", "Umschulung"),
