@@ -84,6 +84,8 @@ SETS = {
     "cov5": ("cov5-de.txt", "en.txt", "traps.txt"),
     # 42 fresh pages on everyday administration outside NRW (Meldebehörde, Standesamt, eAT, Wohngeld, BuT ...), annotated before its first run, then tuned on
     "cov7": ("cov7-de.txt", "en.txt", "traps.txt"),
+    # 42 fresh pages for the sections of a KI portal (KI, schooling, benefits, health, counselling, asylum, leisure, councils), annotated before its first run, then tuned on
+    "cov8": ("cov8-de.txt", "en.txt", "traps.txt"),
 }
 
 
