@@ -168,6 +168,7 @@ _GROUPS_OF_PEOPLE = (
     "burger",
     "einwohner",
     "minderjahrig",
+    "bevolkerung",
 )
 """Stems of nouns naming people, after which a nominalised adjective is its adjective."""
 _FORMAL_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
@@ -534,20 +535,25 @@ def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
     if term.gender != "other" or index + 1 >= len(tokens) or token.gap_after != " ":
         return True
     following = tokens[index + 1].text
-    return not following[0].isupper() or following in _FORMAL_PRONOUNS
+    if not following[0].isupper() or following in _FORMAL_PRONOUNS:
+        return True
+    return _describes_people(term, tokens, index)
 
 
 def _describes_people(term: Term, tokens: list[Token], index: int) -> bool:
-    """*geflüchtete Menschen*, *neu zugewanderte Jugendliche*: the adjective of a
-    nominalised-adjective term before a noun naming people says what the term says. Not
-    for a deprecated term: *illegale Beschäftigung* and *illegale Drogen* name no people,
-    and a deprecated word is flagged only where it is the noun."""
-    if term.gender != "other" or term.status == "deprecated" or index + 1 >= len(tokens):
+    """*geflüchtete Menschen*, *Geflüchteten Menschen …* at the start of a sentence, *die
+    zugewanderte und einheimische Bevölkerung*: the adjective of a nominalised-adjective
+    term before a noun naming people says what the term says. Not for a deprecated term:
+    *illegale Beschäftigung* and *illegale Drogen* name no people, and a deprecated word
+    is flagged only where it is the noun."""
+    if term.gender != "other" or term.status == "deprecated":
         return False
-    following = tokens[index + 1]
-    if tokens[index].gap_after != " " or not following.text[0].isupper():
+    following = tokens[index + 1 : index + 4]
+    if len(following) >= 3 and following[0].text in ("und", "oder") and following[1].text.islower():
+        following = following[2:]  # zugewanderte und einheimische Einwohner
+    if not following or tokens[index].gap_after != " " or not following[0].text[0].isupper():
         return False
-    return any(stem in fold(following.text) for stem in _GROUPS_OF_PEOPLE)
+    return any(stem in fold(following[0].text) for stem in _GROUPS_OF_PEOPLE)
 
 
 # -- text preparation -----------------------------------------------------------------

@@ -59,14 +59,20 @@ def test_gender_form_of_a_nominalised_adjective(matcher, text, expected):
         "Nicht-EU-Bürger",
         "Nicht-EU-Bürger*innen",
         "Nicht-EU-Staatsangehörige",
-        # the whole hyphenated name, also after "Nicht " (non-EU foreigners)
-        "Nicht-EU-Ausländer",
+        # the whole hyphenated name after "Nicht " (Nicht-EU-Ausländer is a wording of
+        # Drittstaatsangehörige)
         "Nicht EU-Ausländer",
         "Nicht EU-Bürger",
     ],
 )
 def test_a_term_after_nicht_is_not_matched(matcher, text):
     assert found(matcher, f"Für {text} gilt das nicht.") == []
+
+
+def test_non_eu_foreigners_are_third_country_nationals(matcher):
+    assert found(matcher, "Für Nicht-EU-Ausländer gilt das nicht.") == [
+        ("Nicht-EU-Ausländer", "Nicht-EU-Ausländer")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -353,6 +359,15 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
             [("zugewanderte", "Zugewanderte")],
         ),
         ("Ein Kurs für zugewanderte Mütter", [("zugewanderte", "Zugewanderte")]),
+        ("Geflüchteten Menschen helfen wir.", [("Geflüchteten", "Geflüchtete")]),
+        (
+            "der einheimischen und der zugewanderten Bevölkerung",
+            [("zugewanderten", "Zugewanderte")],
+        ),
+        (
+            "der zugewanderten und einheimischen Einwohner",
+            [("zugewanderten", "Zugewanderte")],
+        ),
         # no people after it, or a deprecated term: no hint
         ("Die geflüchtete Familie", [("geflüchtete", "Geflüchtete")]),
         ("Sie sind geflüchtete, keine Touristen.", []),
@@ -489,6 +504,13 @@ def test_look_alikes_of_short_terms_in_the_shipped_glossary(matcher, text, expec
         (
             "Bildungspaket und Kindergarten",
             [("Bildungspaket", "Bildungspaket"), ("Kindergarten", "Kindergarten")],
+        ),
+        # a member of an advisory council, not of the municipal council
+        ("Die Beiratsmitglieder üben ihr Amt aus.", [("Beiratsmitglieder", "Beiratsmitglied")]),
+        # the association of districts, not a district council
+        (
+            "eine Veröffentlichung des Deutschen Landkreistages",
+            [("Deutschen Landkreistages", "Deutscher Landkreistag")],
         ),
     ],
 )
