@@ -57,7 +57,9 @@ This matcher handles those:
    matches a lower-case word (the noun *Illegale* is not the adjective in *illegale
    Drogen*). A noun without fixed gender (TBX ``grammaticalGender`` ``other``: *der/die
    Geflüchtete*, *Illegale*) is a nominalised adjective; directly before another noun it
-   is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match.
+   is used as an adjective (*Illegale Beschäftigung ist verboten*) and does not match;
+   within a sentence its capital says it is the noun (*der Integrationsbeauftragte Daniel
+   P.*), except for a deprecated term.
    Its adjective in lower case does match before a noun naming people (*geflüchtete
    Menschen*, *neu zugewanderte Jugendliche*), unless the term is deprecated.
 10. **Another sense**: a few short terms have an everyday sense the words around them
@@ -109,7 +111,7 @@ from typing import NamedTuple
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term, looks_like_abbreviation
 from .senses import other_sense
-from .words import ADJECTIVE_ENDINGS, Token, fold, split_words
+from .words import ADJECTIVE_ENDINGS, Token, fold, sentence, split_words
 
 HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
 """How closely a match follows the term; lower wins when spans tie. A term at the end of
@@ -537,6 +539,8 @@ def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
     following = tokens[index + 1].text
     if not following[0].isupper() or following in _FORMAL_PRONOUNS:
         return True
+    if term.status != "deprecated" and sentence(tokens, index)[0] is not token:
+        return True  # capitalised within a sentence: the noun (der Beauftragte Daniel P.)
     return _describes_people(term, tokens, index)
 
 

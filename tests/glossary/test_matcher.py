@@ -360,6 +360,12 @@ def test_a_noun_term_still_matches_the_noun(matcher, text, expected):
         ),
         ("Ein Kurs für zugewanderte Mütter", [("zugewanderte", "Zugewanderte")]),
         ("Geflüchteten Menschen helfen wir.", [("Geflüchteten", "Geflüchtete")]),
+        # capitalised within a sentence: the noun, before a name too
+        (
+            "sagt der städtische Integrationsbeauftragte Daniel P.",
+            [("Integrationsbeauftragte", "Integrationsbeauftragte")],
+        ),
+        ("Das Gesetz verbietet Illegale Beschäftigung.", []),
         (
             "der einheimischen und der zugewanderten Bevölkerung",
             [("zugewanderten", "Zugewanderte")],
