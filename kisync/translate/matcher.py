@@ -39,7 +39,9 @@ This matcher handles those:
    of the glossary is a German word in lower case. An abbreviation the text spells out
    as something else, in brackets right after it or before it in brackets (*AfA
    (Absetzung für Abnutzung)*, *Body-Mass-Index (BMI)*), is not matched anywhere in
-   that text unless the spelled-out words are one of the concept's own terms.
+   that text unless the spelled-out words are one of the concept's own terms; this holds
+   for abbreviations of up to four capitals (a longer one, *MKJFGFI*, spelled out
+   otherwise is a misspelt full name).
 6. **Multi-word terms** match word by word, each word with rule 3 (function words such
    as *für* exactly); the last word may also start a compound (*subsidiär
    Schutzberechtigte*).
@@ -121,6 +123,10 @@ _COMPOUND = ("compound", "modifier")
 
 ANY_CASE_MIN = 4
 """An abbreviation with this many letters also matches in another case (*BaMF*)."""
+FOREIGN_MAX = 4
+"""An abbreviation with more capitals than this is taken as the glossary's even where
+the words before it differ from its terms: nobody spells out *MKJFGFI* as something else
+(a misspelt full name is the usual reason)."""
 MODIFIER_MIN = 5
 """A term must have this many letters to be found at the start of a compound."""
 HEAD_MIN = 7
@@ -452,6 +458,8 @@ def _without_foreign_abbreviations(
             continue
         index = next(i for i, token in enumerate(tokens) if token.start == candidate.start)
         letters = "".join(char for char in entry.term.text if char.isupper())
+        if len(letters) > FOREIGN_MAX:
+            continue
         expansion = _expansion(tokens, index, candidate.end, letters)
         if expansion and not any(
             other.entry.concept is entry.concept

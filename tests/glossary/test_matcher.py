@@ -69,6 +69,14 @@ def test_a_term_after_nicht_is_not_matched(matcher, text):
     assert found(matcher, f"Für {text} gilt das nicht.") == []
 
 
+def test_a_long_abbreviation_after_a_misspelt_full_name_is_still_found(matcher):
+    text = (
+        "vom Ministerium für Kinder, Jugend, Familie und Gleichstellung, Flucht und "
+        "Integration (MKJFGFI) gefördert"
+    )
+    assert ("MKJFGFI", "MKJFGFI") in found(matcher, text)
+
+
 def test_non_eu_foreigners_are_third_country_nationals(matcher):
     assert found(matcher, "Für Nicht-EU-Ausländer gilt das nicht.") == [
         ("Nicht-EU-Ausländer", "Nicht-EU-Ausländer")
