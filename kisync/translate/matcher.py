@@ -401,7 +401,9 @@ class Matcher:
                 yield _Candidate(first.start, tokens[index + size - 1].end, entry, how)
 
     def _ellipsis(self, tokens: list[Token], index: int) -> Iterator[_Candidate]:
-        """``Integrations- und Orientierungskurse``: complete the truncated word."""
+        """``Integrations- und Orientierungskurse``: complete the truncated word; failing
+        that, a compound of the term the full word ends in (*Auffrisch- oder
+        Nachholimpfungen*: both are an Impfung)."""
         head = None
         for token in tokens[index + 1 : index + 5]:
             if fold(token.text) in _CONJUNCTIONS or _truncated(token):
@@ -412,17 +414,23 @@ class Matcher:
             return
         stub = fold(tokens[index].text)
         tail = fold(head.text)
-        for cut in range(1, len(tail) - 2):
-            hits = [
-                (entry, how)
-                for entry, how in self.word_matches(stub + tail[cut:])
-                if how not in _COMPOUND
-            ]
-            if hits:
-                token = tokens[index]
-                for entry, _ in hits:
-                    yield _Candidate(token.start, token.end + 1, entry, "inflected")
-                return
+        for compound in (False, True):
+            for cut in range(1, len(tail) - 2):
+                hits = self._completions(stub, tail[cut:], compound)
+                if hits:
+                    token = tokens[index]
+                    for entry in hits:
+                        yield _Candidate(token.start, token.end + 1, entry, "inflected")
+                    return
+
+    def _completions(self, stub: str, ending: str, compound: bool) -> list[_Entry]:
+        """The terms ``stub + ending`` is: as a word, or (``compound``) as a compound
+        whose head is the term ``ending`` is."""
+        found = self.word_matches(stub + ending)
+        if not compound:
+            return [entry for entry, how in found if how not in _COMPOUND]
+        heads = {id(entry) for entry, how in self.word_matches(ending) if how not in _COMPOUND}
+        return [entry for entry, how in found if how == "compound" and id(entry) in heads]
 
     def _hyphen_chains(self, tokens: list[Token]) -> Iterator[_Candidate]:
         """``Integrationskurs-Träger`` as the single word ``Integrationskursträger``."""

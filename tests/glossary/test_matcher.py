@@ -150,6 +150,17 @@ def test_gender_forms_of_a_masculine_in_e(text):
             "Integrations- und Orientierungskurse",
             [("Integrations-", "Integrationskurs"), ("Orientierungskurse", "Orientierungskurs")],
         ),
+        # a truncated compound of the term the full word ends in
+        (
+            "Auffrisch- oder Nachholimpfungen",
+            [("Auffrisch-", "Impfung"), ("Nachholimpfungen", "Impfung")],
+        ),
+        # … only where no word completes it, and only with the term itself as its head
+        (
+            "einen Asylerst- oder Asylfolgeantrag",
+            [("Asylerst-", "Asylerstantrag"), ("Asylfolgeantrag", "Asylfolgeantrag")],
+        ),
+        ("die Bildungs- und Sprachförderung", [("Sprachförderung", "Sprachförderung")]),
     ],
 )
 def test_compounds_in_either_position(matcher, text, expected):
