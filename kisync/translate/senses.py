@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from .words import ADJECTIVE_ENDINGS, CLAUSE_END, Token, clause, fold, next_word, sentence
+
+SenseCheck = Callable[[list[Token], int], bool]
+"""Whether the term word at an index of the tokens is used in its everyday sense."""
 
 _TELLING_VERBS = frozenset(
     {"geben", "gebe", "gibst", "gibt", "gebt", "gib", "gab", "gaben", "gegeben"}
@@ -211,7 +216,7 @@ def _hearing_compound(tokens: list[Token], index: int) -> bool:
     return not modifier.startswith("asyl") and not _says(tokens, index, _ASYLUM)
 
 
-def _always(tokens: list[Token], index: int) -> bool:
+def _look_alike_compound(tokens: list[Token], index: int) -> bool:
     """A compound that only looks like one of the term: *Duldungspflicht* (the owner's
     duty to tolerate works on their land) has nothing to do with a *Duldung*."""
     return True
@@ -257,7 +262,7 @@ def _sponsorship_of_things(tokens: list[Token], index: int) -> bool:
     return not any(_is_people(token.text) for token in sentence(tokens, index))
 
 
-def _outside(domain: tuple[str, ...]):
+def _outside(domain: tuple[str, ...]) -> SenseCheck:
     """A check for a term whose glossary sense belongs to one domain: the word is used
     in another sense where nothing in the text speaks of that domain (*die Ausweisung
     neuer Baugebiete*: designating building land, not expelling a foreigner)."""
@@ -535,7 +540,7 @@ _DOMAIN_OF_A_SENSE = {
 """Words whose glossary sense is one of several: the domain their text must speak of."""
 _CHRISTMAS = ("weihnacht", "advent", "kirche", "krippenspiel", "jesus", "christ", "heilig")
 _CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
-_SENSE_CHECKS = {
+_SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("antrag", "antrage"), _council_motion),
     "bescheid": _let_know,
@@ -561,8 +566,7 @@ _SENSE_CHECKS = {
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
     **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
-    "duldungspflicht": _always,
-    "duldungspflichten": _always,
+    **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _look_alike_compound),
     **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""
