@@ -11,7 +11,6 @@ folded word it tests.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from .words import ADJECTIVE_ENDINGS, CLAUSE_END, Token, clause, fold, next_word, sentence
