@@ -61,6 +61,7 @@ SETS = {
     "blind6": ("blind6-de.txt", "blind6-en.txt", "blind6-traps.txt"),
     "blind7": ("blind7-de.txt", "blind7-en.txt", "blind7-traps.txt"),
     "blind8": ("blind8-de.txt", "blind8-en.txt", "blind8-traps.txt"),
+    "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
