@@ -37,6 +37,8 @@ def other_sense(tokens: list[Token], index: int) -> bool:
     check = _SENSE_CHECKS.get(word)
     if check is None and word.startswith("pflegegeld"):
         check = _foster_or_childminder_allowance
+    if check is None and word.startswith("antrag"):
+        check = _council_motion  # Antragsteller, Antragstellung in a council's minutes
     if check is None and word.endswith(("patenschaft", "patenschaften")):
         check = _sponsorship_of_things
     if check is None and word.endswith(("zuweisung", "zuweisungen")):
@@ -67,7 +69,8 @@ def _council_motion(tokens: list[Token], index: int) -> bool:
     if any(fold(token.text).startswith("tagesordnung") for token in words):
         return True
     applies = next_word(tokens, index) == "auf" or (index and fold(tokens[index - 1].text) == "auf")
-    return not applies and _mentions(tokens, _COUNCIL_MEETING)
+    council = _mentions(tokens, _COUNCIL_MEETING) or any(t.text in _PARTIES for t in tokens)
+    return not applies and council
 
 
 def _let_know(tokens: list[Token], index: int) -> bool:
@@ -96,6 +99,8 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
         return True
     if _says(tokens, index, _ANNOUNCED) and not _says(tokens, index, _BOOKING):
         return True
+    if _says(tokens, index, ("beschluss", "tagesordnung")) and not _says(tokens, index, _BOOKED):
+        return True  # Termin 2025 - Beratung und Beschluss -: an item of a council agenda
     if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
         return False
     owner = fold(tokens[index + 2].text)
@@ -234,6 +239,18 @@ def _change_of_school(tokens: list[Token], index: int) -> bool:
         index,
         ("beruf", "arbeit", "jobcenter", "agentur", "ausbildung", "bildungsgutschein"),
     )
+
+
+def _hotel_guests(tokens: list[Token], index: int) -> bool:
+    """*Meldeschein* in a text about overnight guests (*Übernachtungsgäste*, *Kurbeitrag*,
+    *Touristinfo*): the hotel registration form, not the registration of a residence."""
+    return _mentions(tokens, _TOURISM)
+
+
+def _care_for_the_elderly(tokens: list[Token], index: int) -> bool:
+    """*Tagespflege … für die Pflegebedürftigen*: day care for the elderly (long-term care
+    insurance), not childminding, in a text about care needs that names no children."""
+    return _mentions(tokens, _LONG_TERM_CARE) and not _mentions(tokens, ("kind", "kita"))
 
 
 def _nativity_scene(tokens: list[Token], index: int) -> bool:
@@ -405,6 +422,9 @@ _ANNOUNCED = (
     "folgt",
     "vorbehalten",
     "festgesetzt",
+    "abgedruckt",
+    "abgesagt",
+    "verschoben",
 )
 _COUNCIL_MEETING = (
     "gemeinderat",
@@ -422,8 +442,14 @@ _COUNCIL_MEETING = (
     "vertagt",
     "abgesetzt",
     "ratsmitglied",
+    "beschluss",
+    "einstimmig",
+    "gegenstimm",
+    "fraktionsubergreif",
 )
+_PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
 _SMALL_GROUP = ("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt")
+_BOOKED = ("vereinbar", "buch", "reservier")
 _BOOKING = ("vereinbar", "buch", "reservier", "beratung", "sprechstunde", "behorde", "amt")
 _HEARINGS = (
     "bebauungsplan",
@@ -537,11 +563,33 @@ _DOMAIN_OF_A_SENSE = {
     ),
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
-_CHRISTMAS = ("weihnacht", "advent", "kirche", "krippenspiel", "jesus", "christ", "heilig")
+_TOURISM = (
+    "ubernachtung",
+    "kurtaxe",
+    "kurbeitrag",
+    "gastebeitrag",
+    "tourist",
+    "hotel",
+    "ferienwohnung",
+    "beherberg",
+    "urlaub",
+)
+_LONG_TERM_CARE = ("pflegebedurft", "senior", "pflegegrad", "pflegekasse", "demenz")
+_CHRISTMAS = (
+    "weihnacht",
+    "advent",
+    "kirche",
+    "krippenspiel",
+    "jesus",
+    "christ",
+    "heilig",
+    "belebt",
+    "lebend",
+)
 _CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
 _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
-    **dict.fromkeys(("antrag", "antrage"), _council_motion),
+    **dict.fromkeys(("antrag", "antrage", "antrages", "antrags", "antragen"), _council_motion),
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
     "unterhalt": _livelihood,
@@ -561,6 +609,8 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(("anhorung", "anhorungen"), _public_hearing),
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
+    **dict.fromkeys(("meldeschein", "meldescheine", "meldescheins"), _hotel_guests),
+    "tagespflege": _care_for_the_elderly,
     "widerspruch": _contradiction,
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
