@@ -289,14 +289,32 @@ def _outside(domain: tuple[str, ...]) -> SenseCheck:
     return check
 
 
+def _names_someone(word: str) -> bool:
+    """A noun for people, also a relative or a title (*des Ehemanns*, *der Mutter*)."""
+    folded = fold(word)
+    return _is_people(word) or folded in _TITLES or any(stem in folded for stem in _KIN)
+
+
+def _of_plants_or_animals(tokens: list[Token], index: int) -> bool:
+    """*die Einbürgerung des Drüsigen Springkrauts*, *der Waschbär ist ein Zuwanderer
+    aus Nordamerika*: a species settling in nature, not people, in a sentence about
+    plants, animals or nature conservation."""
+    return _says(tokens, index, _NATURE)
+
+
 def _is_people(word: str) -> bool:
     noun = fold(word)
     return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
 
 
 def _toleration_of(tokens: list[Token], index: int) -> bool:
-    """*keine Duldung von Gewalt*: tolerating something (*von* and a noun without
-    article), not the suspension of deportation (*eine Duldung von der Ausländerbehörde*)."""
+    """*keine Duldung von Gewalt*, *zur Duldung der Modernisierungsarbeiten verpflichtet*:
+    tolerating something (*von* and a noun without article, or *der/des* and a noun naming
+    no people), not the suspension of deportation (*eine Duldung von der
+    Ausländerbehörde*, *die Duldung des Ehemanns*)."""
+    if next_word(tokens, index) in {"der", "des"}:
+        nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+        return bool(nouns) and not _names_someone(nouns[0].text)
     if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
         return False
     following = tokens[index + 2].text
@@ -563,6 +581,24 @@ _DOMAIN_OF_A_SENSE = {
     ),
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
+_KIN = ("mann", "frau", "mutter", "vater", "kind", "sohn", "tochter", "eltern", "herr", "partner")
+_NATURE = (
+    "pflanz",
+    "neophyt",
+    "neozo",
+    "invasiv",
+    "waschbar",
+    "naturschutz",
+    "artenschutz",
+    "springkraut",
+    "wildtier",
+    "tierart",
+    "insekt",
+    "nutria",
+    "okosystem",
+)
+"""Words of a sentence about species settling in nature (no place names: *Waldbröl*,
+*Westerwald*, *Wolfsburg*, *Vogelsberg*)."""
 _TOURISM = (
     "ubernachtung",
     "kurtaxe",
@@ -611,6 +647,10 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
     **dict.fromkeys(("meldeschein", "meldescheine", "meldescheins"), _hotel_guests),
     "tagespflege": _care_for_the_elderly,
+    **dict.fromkeys(
+        ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer"),
+        _of_plants_or_animals,
+    ),
     "widerspruch": _contradiction,
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),

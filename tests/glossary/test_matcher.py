@@ -719,6 +719,10 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Neben der belebten Krippe vor dem Rathaus gibt es Glühwein.",
         "Sollte Ihnen Ihr Vermieter keinen Meldeschein vorlegen, wenden Sie sich an die Touristinfo.",
         "Tagespflege bietet sich für Pflegebedürftige an, deren Angehörige tagsüber arbeiten.",
+        # blind9's first look (tuned on it): toleration of works, species in nature
+        "Die Mieter sind zur Duldung der Modernisierungsarbeiten verpflichtet.",
+        "Die Einbürgerung des Drüsigen Springkrauts bereitet dem Naturschutz Sorgen.",
+        "Der Waschbär ist ein Zuwanderer aus Nordamerika.",
         "Die Straße ist gesperrt. Wir bitten um Verständnis für die Behinderungen.",
     ],
 )
@@ -729,6 +733,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
     everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung", "Zuweisung", "Duldung"}
     everyday |= {"Klage", "Umschulung", "Bereitschaftsdienst", "Meldeschein", "Tagespflege"}
+    everyday |= {"Einbürgerung", "Zuwanderer"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -778,6 +783,9 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Der Antragsteller erhält einen Bescheid.", ("Antragsteller", "Antrag")),
         ("Den Meldeschein erhalten Sie im Bürgerbüro.", ("Meldeschein", "Meldeschein")),
         ("Die Tagespflege betreut Kinder unter drei Jahren.", ("Tagespflege", "Tagespflege")),
+        ("Die Duldung des Ehemanns läuft ab.", ("Duldung", "Duldung")),
+        ("Die Einbürgerung des Antragstellers dauert.", ("Einbürgerung", "Einbürgerung")),
+        ("Viele Zuwanderer leben in Waldbröl.", ("Zuwanderer", "Zuwanderer")),
         (
             "Die Sitzung beriet den Antrag auf Einbürgerung nicht.",
             ("Antrag auf Einbürgerung", "Antrag auf Einbürgerung"),
