@@ -143,13 +143,15 @@ def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
 
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
-    allocating staff, posts or places, not refugees to a municipality."""
+    allocating staff, posts or places, not refugees to a municipality (but *die Zuweisung
+    vom Bundesamt* names who allocates)."""
     if next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
         return False
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
     if not nouns or CLAUSE_END.search(tokens[index + 1].gap_after):
         return False
-    return not _is_people(nouns[0].text)
+    noun = fold(nouns[0].text)
+    return not _is_people(noun) and not noun.endswith(_ALLOCATING_BODIES)
 
 
 def _not_people_allocated(tokens: list[Token], index: int) -> bool:
@@ -581,6 +583,7 @@ _DOMAIN_OF_A_SENSE = {
     ),
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
+_ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
 _KIN = ("mann", "frau", "mutter", "vater", "kind", "sohn", "tochter", "eltern", "herr", "partner")
 _NATURE = (
     "pflanz",

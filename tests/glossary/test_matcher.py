@@ -784,6 +784,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Den Meldeschein erhalten Sie im Bürgerbüro.", ("Meldeschein", "Meldeschein")),
         ("Die Tagespflege betreut Kinder unter drei Jahren.", ("Tagespflege", "Tagespflege")),
         ("Die Duldung des Ehemanns läuft ab.", ("Duldung", "Duldung")),
+        ("bis zur Zuweisung vom Bundesamt in eine Kommune", ("Zuweisung", "Zuweisung")),
         ("Die Einbürgerung des Antragstellers dauert.", ("Einbürgerung", "Einbürgerung")),
         ("Viele Zuwanderer leben in Waldbröl.", ("Zuwanderer", "Zuwanderer")),
         (
