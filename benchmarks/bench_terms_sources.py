@@ -1,10 +1,10 @@
 """Benchmark: do published translations use the glossary's terms? (issue 17, sources)
 
 For each claim in a sources worklog (``benchmarks/terms/sources-*.tsv``: concept, language,
-term, URL, quote …; the English worklogs have no language column; in the Arabic/Persian worklogs the column is ``snippet``, without the
-evaluator's English remarks), does the quote — the page's own words — contain one of the glossary's
-preferred or admitted terms of that concept and language, by the test ``kisync lint`` uses
-(``contains_term``)? This is the agreement of the glossary with published Turkish,
+term, URL, quote …; the English worklogs have no language column; in the Arabic/Persian
+worklogs the column is ``snippet``, without the evaluator's English remarks), does the
+quote — the page's own words — contain one of the glossary's preferred or admitted terms
+of that concept and language, by the test ``kisync lint`` uses (``contains_term``)? This is the agreement of the glossary with published Turkish,
 Ukrainian, Russian … pages, as ``bench_terms.py`` measures it for English.
 
     python benchmarks/bench_terms_sources.py benchmarks/terms/sources-trukru3.tsv [--show-misses]

@@ -516,7 +516,7 @@ def _negated_starts(tokens: list[Token]) -> set[int]:
     a term found there would be the wrong hint."""
     negated: set[int] = set()
     for index, token in enumerate(tokens):
-        hyphenated = token.gap_after in tuple(_HYPHEN)
+        hyphenated = _hyphen_after(token)
         spaced = token.text == "Nicht" and token.gap_after == " "
         if token.text.casefold() != "nicht" or not (hyphenated or spaced):
             continue
@@ -531,7 +531,7 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
     chain = []
     for token in tokens[index:]:
         chain.append(token)
-        if token.gap_after not in tuple(_HYPHEN):
+        if not _hyphen_after(token):
             break
     return chain
 
@@ -539,8 +539,13 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
 def _in_hyphenated_word(tokens: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is part of a hyphenated compound (*Rhein-Sieg-Kreis*,
     *Rathaus-Info*), where a whole-word term is not found (rule 4)."""
-    joined_before = index > 0 and tokens[index - 1].gap_after in tuple(_HYPHEN)
-    return joined_before or tokens[index].gap_after in tuple(_HYPHEN)
+    joined_before = index > 0 and _hyphen_after(tokens[index - 1])
+    return joined_before or _hyphen_after(tokens[index])
+
+
+def _hyphen_after(token: Token) -> bool:
+    """Whether a hyphen, and nothing else, joins the word to the next (*EU-Bürger*)."""
+    return token.gap_after in tuple(_HYPHEN)
 
 
 def _used_as(term: Term, tokens: list[Token], index: int) -> bool:

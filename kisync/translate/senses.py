@@ -35,16 +35,10 @@ def other_sense(tokens: list[Token], index: int) -> bool:
     """Whether a term word is used in an everyday sense here (see rule 10)."""
     word = fold(tokens[index].text)
     check = _SENSE_CHECKS.get(word)
-    if check is None and word.startswith("pflegegeld"):
-        check = _foster_or_childminder_allowance
-    if check is None and word.startswith("antrag"):
-        check = _council_motion  # Antragsteller, Antragstellung in a council's minutes
-    if check is None and word.endswith(("patenschaft", "patenschaften")):
-        check = _sponsorship_of_things
-    if check is None and word.endswith(("zuweisung", "zuweisungen")):
-        check = _allocation_compound
-    if check is None and word.endswith(("anhorung", "anhorungen")):
-        check = _hearing_compound
+    if check is None:
+        check = next((c for start, c in _COMPOUND_STARTS if word.startswith(start)), None)
+    if check is None:
+        check = next((c for ends, c in _COMPOUND_ENDS if word.endswith(ends)), None)
     return check is not None and check(tokens, index)
 
 
@@ -162,7 +156,7 @@ def _not_people_allocated(tokens: list[Token], index: int) -> bool:
     reader_allocated = any(t.text == "Sie" for t in words) and any(
         t.text in _PLURAL_PASSIVE for t in words
     )
-    return not reader_allocated and not any(_is_people(token.text) for token in words)
+    return not reader_allocated and not _names_people(tokens, index)
 
 
 def _became_customary(tokens: list[Token], index: int) -> bool:
@@ -212,7 +206,7 @@ def _allocation_compound(tokens: list[Token], index: int) -> bool:
         return True
     if modifier.startswith(_PEOPLE_OR_HOUSING) or any(stem in modifier for stem in _PEOPLE):
         return False
-    return not any(_is_people(token.text) for token in sentence(tokens, index))
+    return not _names_people(tokens, index)
 
 
 def _hearing_compound(tokens: list[Token], index: int) -> bool:
@@ -277,7 +271,7 @@ def _sanctions_not_benefits(tokens: list[Token], index: int) -> bool:
 def _sponsorship_of_things(tokens: list[Token], index: int) -> bool:
     """*Baumpatenschaft*, *die Patenschaft für das Schiff*: sponsoring a thing, not
     mentoring people, in a sentence that names no people."""
-    return not any(_is_people(token.text) for token in sentence(tokens, index))
+    return not _names_people(tokens, index)
 
 
 def _outside(domain: tuple[str, ...]) -> SenseCheck:
@@ -302,6 +296,11 @@ def _of_plants_or_animals(tokens: list[Token], index: int) -> bool:
     aus Nordamerika*: a species settling in nature, not people, in a sentence about
     plants, animals or nature conservation."""
     return _says(tokens, index, _NATURE)
+
+
+def _names_people(tokens: list[Token], index: int) -> bool:
+    """Whether a word of the sentence around ``index`` names people."""
+    return any(_is_people(token.text) for token in sentence(tokens, index))
 
 
 def _is_people(word: str) -> bool:
@@ -470,7 +469,7 @@ _COUNCIL_MEETING = (
 _PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
 _SMALL_GROUP = ("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt")
 _BOOKED = ("vereinbar", "buch", "reservier")
-_BOOKING = ("vereinbar", "buch", "reservier", "beratung", "sprechstunde", "behorde", "amt")
+_BOOKING = (*_BOOKED, "beratung", "sprechstunde", "behorde", "amt")
 _HEARINGS = (
     "bebauungsplan",
     "bauleitplan",
@@ -662,3 +661,14 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""
+_COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
+    ("pflegegeld", _foster_or_childminder_allowance),
+    ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
+)
+"""Beginning of a folded word → the test for its compounds' everyday sense."""
+_COMPOUND_ENDS: tuple[tuple[tuple[str, ...], SenseCheck], ...] = (
+    (("patenschaft", "patenschaften"), _sponsorship_of_things),
+    (("zuweisung", "zuweisungen"), _allocation_compound),
+    (("anhorung", "anhorungen"), _hearing_compound),
+)
+"""Endings of a folded word → the test for its compounds' everyday sense."""
