@@ -288,7 +288,7 @@ def _outside(domain: tuple[str, ...]) -> SenseCheck:
 def _names_someone(word: str) -> bool:
     """A noun for people, also a relative or a title (*des Ehemanns*, *der Mutter*)."""
     folded = fold(word)
-    return _is_people(word) or folded in _TITLES or any(stem in folded for stem in _KIN)
+    return _is_people(word) or folded in _TITLES or _KIN.search(folded) is not None
 
 
 def _of_plants_or_animals(tokens: list[Token], index: int) -> bool:
@@ -583,7 +583,11 @@ _DOMAIN_OF_A_SENSE = {
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
 _ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
-_KIN = ("mann", "frau", "mutter", "vater", "kind", "sohn", "tochter", "eltern", "herr", "partner")
+_KIN = re.compile(
+    r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner)"
+    r"(?:e|es|s|er|ern|n|en|in|innen)?$"
+)
+"""A relative as the head of a (folded) noun: *Ehemanns*, *Kinder*, not *Kinderarbeit*."""
 _NATURE = (
     "pflanz",
     "neophyt",

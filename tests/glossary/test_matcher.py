@@ -721,6 +721,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Tagespflege bietet sich für Pflegebedürftige an, deren Angehörige tagsüber arbeiten.",
         # blind9's first look (tuned on it): toleration of works, species in nature
         "Die Mieter sind zur Duldung der Modernisierungsarbeiten verpflichtet.",
+        "Es gibt keine Duldung der Kinderarbeit.",
         "Die Einbürgerung des Drüsigen Springkrauts bereitet dem Naturschutz Sorgen.",
         "Der Waschbär ist ein Zuwanderer aus Nordamerika.",
         "Die Straße ist gesperrt. Wir bitten um Verständnis für die Behinderungen.",
@@ -784,6 +785,8 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Den Meldeschein erhalten Sie im Bürgerbüro.", ("Meldeschein", "Meldeschein")),
         ("Die Tagespflege betreut Kinder unter drei Jahren.", ("Tagespflege", "Tagespflege")),
         ("Die Duldung des Ehemanns läuft ab.", ("Duldung", "Duldung")),
+        ("Die Duldung der Kinder wurde verlängert.", ("Duldung", "Duldung")),
+        ("Die Duldung der Mütter endet.", ("Duldung", "Duldung")),
         ("bis zur Zuweisung vom Bundesamt in eine Kommune", ("Zuweisung", "Zuweisung")),
         ("Die Einbürgerung des Antragstellers dauert.", ("Einbürgerung", "Einbürgerung")),
         ("Viele Zuwanderer leben in Waldbröl.", ("Zuwanderer", "Zuwanderer")),
