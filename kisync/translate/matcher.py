@@ -113,7 +113,7 @@ from typing import NamedTuple
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term, looks_like_abbreviation
 from .senses import other_sense
-from .words import ADJECTIVE_ENDINGS, Token, fold, sentence, split_words
+from .words import ADJECTIVE_ENDINGS, HYPHENS, Token, fold, hyphen_after, sentence, split_words
 
 HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
 """How closely a match follows the term; lower wins when spans tie. A term at the end of
@@ -141,7 +141,6 @@ _FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
-_HYPHEN = "-\u2010\u2011"
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
     r"(?:e|en|er|s)?"
@@ -438,7 +437,7 @@ class Matcher:
         while index < len(tokens):
             end = index
             while end + 1 < len(tokens) and len(tokens[end].gap_after) == 1:
-                if tokens[end].gap_after not in _HYPHEN:
+                if tokens[end].gap_after not in HYPHENS:
                     break
                 end += 1
             if end > index:
@@ -516,7 +515,7 @@ def _negated_starts(tokens: list[Token]) -> set[int]:
     a term found there would be the wrong hint."""
     negated: set[int] = set()
     for index, token in enumerate(tokens):
-        hyphenated = _hyphen_after(token)
+        hyphenated = hyphen_after(token)
         spaced = token.text == "Nicht" and token.gap_after == " "
         if token.text.casefold() != "nicht" or not (hyphenated or spaced):
             continue
@@ -531,7 +530,7 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
     chain = []
     for token in tokens[index:]:
         chain.append(token)
-        if not _hyphen_after(token):
+        if not hyphen_after(token):
             break
     return chain
 
@@ -539,13 +538,8 @@ def _hyphen_chain(tokens: list[Token], index: int) -> list[Token]:
 def _in_hyphenated_word(tokens: list[Token], index: int) -> bool:
     """Whether the word at ``index`` is part of a hyphenated compound (*Rhein-Sieg-Kreis*,
     *Rathaus-Info*), where a whole-word term is not found (rule 4)."""
-    joined_before = index > 0 and _hyphen_after(tokens[index - 1])
-    return joined_before or _hyphen_after(tokens[index])
-
-
-def _hyphen_after(token: Token) -> bool:
-    """Whether a hyphen, and nothing else, joins the word to the next (*EU-Bürger*)."""
-    return token.gap_after in tuple(_HYPHEN)
+    joined_before = index > 0 and hyphen_after(tokens[index - 1])
+    return joined_before or hyphen_after(tokens[index])
 
 
 def _used_as(term: Term, tokens: list[Token], index: int) -> bool:
@@ -618,7 +612,7 @@ def _copy(text: str, start: int, end: int, chars: list[str], offsets: list[int])
 def _truncated(token: Token) -> bool:
     """A word cut off with a hyphen before a space or comma: ``Integrations- und …``."""
     gap = token.gap_after
-    return len(gap) >= 2 and gap[0] in _HYPHEN and gap[1] in " ,"
+    return len(gap) >= 2 and gap[0] in HYPHENS and gap[1] in " ,"
 
 
 def _gap_fits(gap: str, term_gap: str) -> bool:
@@ -628,10 +622,10 @@ def _gap_fits(gap: str, term_gap: str) -> bool:
     if ("," in gap) != ("," in term_gap):
         return False
     gap = gap.replace(",", "", 1)
-    if gap.strip(" " + _HYPHEN + _QUOTES) or not gap.strip(_QUOTES):
+    if gap.strip(" " + HYPHENS + _QUOTES) or not gap.strip(_QUOTES):
         return False
-    needs_hyphen = any(char in _HYPHEN for char in term_gap)
-    return not needs_hyphen or any(char in _HYPHEN for char in gap)
+    needs_hyphen = any(char in HYPHENS for char in term_gap)
+    return not needs_hyphen or any(char in HYPHENS for char in gap)
 
 
 # -- words ------------------------------------------------------------------------------

@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .words import ADJECTIVE_ENDINGS, CLAUSE_END, Token, clause, fold, next_word, sentence
+from .words import (
+    ADJECTIVE_ENDINGS,
+    CLAUSE_END,
+    Token,
+    clause,
+    fold,
+    hyphen_after,
+    next_word,
+    sentence,
+)
 
 SenseCheck = Callable[[list[Token], int], bool]
 """Whether the term word at an index of the tokens is used in its everyday sense."""
@@ -283,6 +292,32 @@ def _outside(domain: tuple[str, ...]) -> SenseCheck:
         return not _mentions(tokens, domain)
 
     return check
+
+
+def _not_the_centre(tokens: list[Token], index: int) -> bool:
+    """*KI* or *KIM* that is neither the Kommunales Integrationszentrum nor the
+    Integrationsmanagement: artificial intelligence, or a company or party named in a text
+    that says nothing of integration (*Unternehmen wie Protego, BMA, PTB und KIM*)."""
+    if fold(tokens[index].text) == "ki" and _artificial_intelligence(tokens, index):
+        return True
+    around = sentence(tokens, index)
+    listed = any(t.text in _PARTIES for t in around) or _says(tokens, index, _COMPANIES)
+    return listed and not _mentions(tokens, _INTEGRATION)
+
+
+def _artificial_intelligence(tokens: list[Token], index: int) -> bool:
+    """*KI-gestützte Chatbots*, *Lernen mit KI*, *Künstliche Intelligenz (KI)*: artificial
+    intelligence, not the Kommunales Integrationszentrum, which always takes an article
+    (*das KI*, *im KI*), stands in a list (*Jobcenter und KI*) or in a name (*KI
+    Heinsberg*)."""
+    if hyphen_after(tokens[index]) and index + 1 < len(tokens):
+        return fold(tokens[index + 1].text).startswith(_AI_COMPOUNDS)
+    if _mentions(tokens, _AI):
+        return True
+    if not index or CLAUSE_END.search(tokens[index - 1].gap_after):
+        return False
+    before = tokens[index - 1].text
+    return before.islower() and not (_DETERMINERS.fullmatch(before) or before in _CONJUNCTIONS)
 
 
 def _names_someone(word: str) -> bool:
@@ -629,8 +664,43 @@ _CHRISTMAS = (
     "lebend",
 )
 _CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
+_AI = ("kunstlich", "intelligenz", "chatbot", "chatgpt", "algorithm", "sprachmodell", "maschinell")
+_AI_COMPOUNDS = (
+    "gestutzt",
+    "basiert",
+    "generiert",
+    "tool",
+    "anwendung",
+    "system",
+    "modell",
+    "chatbot",
+    "assistent",
+    "software",
+    "technolog",
+    "kompetenz",
+    "verordnung",
+    "einsatz",
+    "nutzung",
+    "losung",
+    "strategie",
+    "bild",
+    "text",
+)
+"""Second parts of *KI-…* compounds that mean artificial intelligence."""
+_COMPANIES = ("unternehm", "firma", "firmen", "fraktion", "partei", "aussteller", "sponsor")
+_INTEGRATION = (
+    "integration",
+    "zuwander",
+    "zugewandert",
+    "migra",
+    "gefluchtet",
+    "fluchtling",
+    "asyl",
+)
+_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
 _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
+    **dict.fromkeys(("ki", "kim"), _not_the_centre),
     **dict.fromkeys(("antrag", "antrage", "antrages", "antrags", "antragen"), _council_motion),
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 ADJECTIVE_ENDINGS = ("", "e", "er", "es", "en", "em")
 """The endings of a German adjective (and of a participle used as one)."""
 CLAUSE_END = re.compile(r"[.!?;:,()]")
+HYPHENS = "-\u2010\u2011"
+"""The hyphen and its Unicode twins (hyphen, non-breaking hyphen)."""
 _SENTENCE_END = re.compile(r"[.!?]")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?![^\W_]))?")
@@ -43,6 +45,11 @@ def split_words(clean: str) -> Iterator[Token]:
 def fold(word: str) -> str:
     """Lower case (``ß`` → ``ss``) and umlauts without dots."""
     return word.casefold().translate(_FOLD)
+
+
+def hyphen_after(token: Token) -> bool:
+    """Whether a hyphen, and nothing else, joins the word to the next (*EU-Bürger*)."""
+    return token.gap_after in tuple(HYPHENS)
 
 
 def next_word(tokens: list[Token], index: int) -> str:

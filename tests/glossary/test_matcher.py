@@ -722,6 +722,13 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         # blind9's first look (tuned on it): toleration of works, species in nature
         "Die Mieter sind zur Duldung der Modernisierungsarbeiten verpflichtet.",
         "Es gibt keine Duldung der Kinderarbeit.",
+        # artificial intelligence; a party or a company in a list of names
+        "Ein KI-gestützter Chatbot beantwortet Fragen rund um die Uhr.",
+        "Im Workshop lernen Lehrkräfte, wie sie mit KI Unterricht planen.",
+        "Die Verwaltung setzt KI im Bürgerservice ein.",
+        "Künstliche Intelligenz (KI) verändert die Arbeit im Rathaus: KI schreibt Entwürfe.",
+        "Antrag der Fraktionen (KI, GRÜNE, UBV, SPD, ÖDP) vom 04.02.2016",
+        "Mit dabei waren Unternehmen wie Bühler, SKBS, BMA, PTB und KIM.",
         "Die Einbürgerung des Drüsigen Springkrauts bereitet dem Naturschutz Sorgen.",
         "Der Waschbär ist ein Zuwanderer aus Nordamerika.",
         "Die Straße ist gesperrt. Wir bitten um Verständnis für die Behinderungen.",
@@ -734,7 +741,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Patenschaft", "Ausweisung", "Rückführung", "Umverteilung", "Neuansiedlung"}
     everyday |= {"Schutzstatus", "Potenzialanalyse", "Erstausstattung", "Zuweisung", "Duldung"}
     everyday |= {"Klage", "Umschulung", "Bereitschaftsdienst", "Meldeschein", "Tagespflege"}
-    everyday |= {"Einbürgerung", "Zuwanderer"}
+    everyday |= {"Einbürgerung", "Zuwanderer", "KI", "KIM"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -787,6 +794,11 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Duldung des Ehemanns läuft ab.", ("Duldung", "Duldung")),
         ("Die Duldung der Kinder wurde verlängert.", ("Duldung", "Duldung")),
         ("Die Duldung der Mütter endet.", ("Duldung", "Duldung")),
+        ("Wenden Sie sich an das KI.", ("KI", "KI")),
+        ("Jobcenter und KI beraten gemeinsam.", ("KI", "KI")),
+        ("Kontakt: KI Heinsberg, Valkenburger Str. 45", ("KI", "KI")),
+        ("Das KI-Team berät Zugewanderte.", ("KI", "KI")),
+        ("Die Koordination von KIM, KI, BAMF und ABH liegt beim Kreis.", ("KIM", "KIM")),
         ("bis zur Zuweisung vom Bundesamt in eine Kommune", ("Zuweisung", "Zuweisung")),
         ("Die Einbürgerung des Antragstellers dauert.", ("Einbürgerung", "Einbürgerung")),
         ("Viele Zuwanderer leben in Waldbröl.", ("Zuwanderer", "Zuwanderer")),
