@@ -479,6 +479,9 @@ _ANNOUNCED = (
     "abgedruckt",
     "abgesagt",
     "verschoben",
+    "koordiniert",
+    "abgegeben",
+    "eingetragen",
 )
 _COUNCIL_MEETING = (
     "gemeinderat",

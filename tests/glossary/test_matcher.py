@@ -715,6 +715,8 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Behandlung des fraktionsübergreifenden Antrages vom 31.07.2015",
         "TOP 4: Nachlese Herbstmarkt, Termin 2025 - Beratung und Beschluss -",
         "Die einzelnen Termine werden im Pfarrbrief abgedruckt.",
+        "Die entsprechenden Termine werden mit den jeweiligen Schulleitern koordiniert.",
+        "Relevante Informationen, Termine und Intentionswünsche müssen frühzeitig abgegeben werden.",
         "Sie müssen angeben, ob Termine stattfinden, abgesagt oder verschoben werden.",
         "Neben der belebten Krippe vor dem Rathaus gibt es Glühwein.",
         "Sollte Ihnen Ihr Vermieter keinen Meldeschein vorlegen, wenden Sie sich an die Touristinfo.",
