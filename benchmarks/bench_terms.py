@@ -62,6 +62,8 @@ SETS = {
     "blind7": ("blind7-de.txt", "blind7-en.txt", "blind7-traps.txt"),
     "blind8": ("blind8-de.txt", "blind8-en.txt", "blind8-traps.txt"),
     "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
+    # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
+    "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
