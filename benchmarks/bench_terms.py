@@ -62,6 +62,8 @@ SETS = {
     "blind7": ("blind7-de.txt", "blind7-en.txt", "blind7-traps.txt"),
     "blind8": ("blind8-de.txt", "blind8-en.txt", "blind8-traps.txt"),
     "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
+    # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
+    "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
@@ -75,6 +77,8 @@ SETS = {
     "en8": ("cov2-de.txt", "en8-en.txt", "traps.txt"),
     # published English only, a ninth pass: 19 municipal, district and Land pages of 12 sites (foreigners' office, registration, Jobcenter, school, refugees), built before its first run
     "en9": ("cov2-de.txt", "en9-en.txt", "traps.txt"),
+    # published English only, a tenth pass: a variant sweep over the most-rendered concepts, 16 federal, Land, municipal and institutional pages of 13 sites, built before its first run
+    "en10": ("cov2-de.txt", "en10-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it

@@ -124,7 +124,8 @@ def contains_term(text: str, term: str, language: str, *, together: bool = False
     term is an error, so it must not be read into words that merely occur in the
     translation (*temporary residence permit* is not in *temporary permission to reside*).
     Without it, a part of the term in brackets may be left out (uk *основна школа
-    (Hauptschule)* is used by *основної школи*).
+    (Hauptschule)* is used by *основної школи*), and so may words of one or two letters
+    (*of*, *to*) unless written in capitals (*tax ID*, *EU citizen*).
     """
     primary = _primary(language)
     spellings = [term] if primary in _OWN_UMLAUTS else _spellings(term)
@@ -174,7 +175,8 @@ def _contains(text: str, term: str, language: str) -> bool:
     arabic = primary == "ar"
     endings = _ENDINGS.get(primary)
     term_words = _words(term)
-    needed = [word for word in term_words if len(word) > 2] or term_words
+    needed = [word for word in term_words if len(word) > 2 or word in _abbreviations(term)]
+    needed = needed or term_words
     found = sorted({stem for word in _words(text) for stem in _stems(word, arabic)})
     if all(
         any(
@@ -208,10 +210,19 @@ def _contains_together(text: str, term: str, language: str) -> bool:
     return primary in _HALF_SPACE_LANGUAGES and _written_together(text, _words(term))
 
 
+_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+
+
 def _fold(text: str) -> str:
     """``text`` with the differences a reader does not see as another word taken out."""
     text = _MARKS.sub("", unicodedata.normalize("NFC", text)).casefold().translate(_LETTERS)
     return _APOSTROPHE.sub("", text)
+
+
+def _abbreviations(term: str) -> set[str]:
+    """The (folded) short words the term writes in capitals (*tax ID*, *EU citizen*): unlike
+    *of* or *to* they carry meaning, so a translation must have them too."""
+    return {_fold(word) for word in _CAPITALS.findall(term)}
 
 
 def _words(text: str) -> list[str]:

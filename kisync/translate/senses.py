@@ -52,10 +52,11 @@ def other_sense(tokens: list[Token], index: int) -> bool:
 
 
 def _group_not_district(tokens: list[Token], index: int) -> bool:
-    """*zum Kreis der Berechtigten*, *im Kreis der Familie*, *im kleinen Kreis*, *im
-    engsten Kreis*: a group."""
+    """*zum Kreis der Berechtigten*, *im Kreis der Familie*, *der Kreis derer, die …*, *ein
+    bestimmter Kreis von Soldaten*, *im kleinen Kreis*, *im engsten Kreis*: a group."""
     before = fold(tokens[index - 1].text) if index else ""
-    return next_word(tokens, index) in {"der", "des"} or before.startswith(_SMALL_GROUP)
+    following = next_word(tokens, index)
+    return following in {"der", "des", "derer", "von"} or before.startswith(_SMALL_GROUP)
 
 
 def _council_motion(tokens: list[Token], index: int) -> bool:
@@ -169,10 +170,10 @@ def _not_people_allocated(tokens: list[Token], index: int) -> bool:
 
 
 def _became_customary(tokens: list[Token], index: int) -> bool:
-    """*Der Begriff hat sich eingebürgert*: became customary; naturalisation is *sich
-    einbürgern lassen*."""
+    """*Der Begriff hat sich eingebürgert*: became customary (naturalisation is *sich
+    einbürgern lassen*); *die Nilgans ist hier eingebürgert*: a species settled."""
     words = {fold(token.text) for token in clause(tokens, index)}
-    return "sich" in words and not words & _LET
+    return ("sich" in words and not words & _LET) or _of_plants_or_animals(tokens, index)
 
 
 def _professional_staff(tokens: list[Token], index: int) -> bool:
@@ -259,9 +260,12 @@ def _care_for_the_elderly(tokens: list[Token], index: int) -> bool:
 
 
 def _nativity_scene(tokens: list[Token], index: int) -> bool:
-    """*Die Krippe in der Pfarrkirche*: a nativity scene, not a crèche, in a sentence
-    about Christmas or a church that says nothing about childcare."""
-    return _says(tokens, index, _CHRISTMAS) and not _says(tokens, index, _CHILDCARE)
+    """*Die Krippe in der Pfarrkirche*, *eine Krippe aus Neapel*, *Krippen und Figuren aus
+    250 Jahren*: a nativity scene, not a crèche, in a text about Christmas, a church or an
+    exhibition that says nothing about childcare."""
+    if _mentions(tokens, _CHILDCARE):
+        return False
+    return next_word(tokens, index) == "aus" or _mentions(tokens, _CHRISTMAS)
 
 
 def _contradiction(tokens: list[Token], index: int) -> bool:
@@ -289,7 +293,8 @@ def _outside(domain: tuple[str, ...]) -> SenseCheck:
     neuer Baugebiete*: designating building land, not expelling a foreigner)."""
 
     def check(tokens: list[Token], index: int) -> bool:
-        return not _mentions(tokens, domain)
+        words = [token for token in tokens if not fold(token.text).startswith(_PLACES_TO_STAY)]
+        return not _mentions(words, domain)
 
     return check
 
@@ -323,7 +328,7 @@ def _artificial_intelligence(tokens: list[Token], index: int) -> bool:
 def _names_someone(word: str) -> bool:
     """A noun for people, also a relative or a title (*des Ehemanns*, *der Mutter*)."""
     folded = fold(word)
-    return _is_people(word) or folded in _TITLES or _KIN.search(folded) is not None
+    return _is_people(word) or folded in _TITLES or _SOMEONE.search(folded) is not None
 
 
 def _of_plants_or_animals(tokens: list[Token], index: int) -> bool:
@@ -349,8 +354,7 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
     no people), not the suspension of deportation (*eine Duldung von der
     Ausländerbehörde*, *die Duldung des Ehemanns*)."""
     if next_word(tokens, index) in {"der", "des"}:
-        nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
-        return bool(nouns) and not _names_someone(nouns[0].text)
+        return _of_a_thing(tokens, index)
     if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
         return False
     following = tokens[index + 2].text
@@ -361,6 +365,50 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
         or any(stem in folded for stem in _PEOPLE)
         or folded.endswith(("ern", "innen"))
     )
+
+
+def _of_a_thing(tokens: list[Token], index: int) -> bool:
+    """Whether *der/des* and a noun naming no people follow the word (*die Duldung der
+    Bauarbeiten*, *die Namensänderung der Schule*, *der Unterhalt der Grünanlagen*)."""
+    if next_word(tokens, index) not in {"der", "des"}:
+        return False
+    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+    return bool(nouns) and not _names_someone(nouns[0].text)
+
+
+def _upkeep_or_livelihood(tokens: list[Token], index: int) -> bool:
+    """*der Unterhalt der Straßen* (upkeep) or *sein Unterhalt ist gesichert* (livelihood):
+    not maintenance payments."""
+    return _of_a_thing(tokens, index) or _livelihood(tokens, index)
+
+
+def _name_of_a_thing(tokens: list[Token], index: int) -> bool:
+    """*die Namensänderung der Gemeinschaftsgrundschule*, *für eine Namensänderung ist ein
+    Beschluss der Schulkonferenz erforderlich*: renaming a school or a street, not a
+    person's change of name."""
+    return _of_a_thing(tokens, index) or _says(tokens, index, _RENAMING)
+
+
+def _more_of_something(tokens: list[Token], index: int) -> bool:
+    """*ein Mehrbedarf an Kitaplätzen*: more of something is needed, not the additional
+    benefit for special needs."""
+    return next_word(tokens, index) == "an"
+
+
+def _elsewhere(other: tuple[str, ...], unless: tuple[str, ...] = ()) -> SenseCheck:
+    """A check for a word with a sense in another domain: the text speaks of that domain
+    (``other``) and not of the glossary's (``unless``), as the Ummeldung of a car."""
+
+    def check(tokens: list[Token], index: int) -> bool:
+        return _mentions(tokens, other) and not _mentions(tokens, unless)
+
+    return check
+
+
+def _about_animals(tokens: list[Token], index: int) -> bool:
+    """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
+    words = [fold(token.text) for token in tokens]
+    return any(word in _ANIMALS for word in words) or _mentions(tokens, _ANIMAL_STEMS)
 
 
 def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
@@ -466,6 +514,11 @@ _EVENTS = (
     "fachaustausch",
     "abgesagt",
     "verschoben",
+    "fertigstellung",
+    "freigabe",
+    "baubeginn",
+    "eroffnung",
+    "inbetriebnahme",
 )
 _ANNOUNCED = (
     "bekannt",
@@ -505,7 +558,10 @@ _COUNCIL_MEETING = (
     "fraktionsubergreif",
 )
 _PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
-_SMALL_GROUP = ("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt")
+_SMALL_GROUP = (
+    *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
+    *("bestimmt", "gewiss", "weit"),
+)
 _BOOKED = ("vereinbar", "buch", "reservier")
 _BOOKING = (*_BOOKED, "beratung", "sprechstunde", "behorde", "amt")
 _HEARINGS = (
@@ -621,11 +677,13 @@ _DOMAIN_OF_A_SENSE = {
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
 _ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
-_KIN = re.compile(
-    r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner)"
-    r"(?:e|es|s|er|ern|n|en|in|innen)?$"
+_SOMEONE = re.compile(
+    r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner"
+    r"|betroffen|jahrig|angehorig|beteiligt|berechtigt|burger|einwohner|bewohner|schuler"
+    r"|inhaber|kunde|patient)(?:e|es|s|er|ern|n|en|in|innen)?$"
 )
-"""A relative as the head of a (folded) noun: *Ehemanns*, *Kinder*, not *Kinderarbeit*."""
+"""A person or a relative as the head of a (folded) noun: *Ehemanns*, *Kinder*,
+*23-Jährigen*, *Betroffenen*; not *Kinderarbeit*."""
 _NATURE = (
     "pflanz",
     "neophyt",
@@ -640,6 +698,9 @@ _NATURE = (
     "insekt",
     "nutria",
     "okosystem",
+    "gans",
+    "vogel",
+    "saugetier",
 )
 """Words of a sentence about species settling in nature (no place names: *Waldbröl*,
 *Westerwald*, *Wolfsburg*, *Vogelsberg*)."""
@@ -665,6 +726,13 @@ _CHRISTMAS = (
     "heilig",
     "belebt",
     "lebend",
+    "ausstell",
+    "figur",
+    "sternsinger",
+    "museum",
+    "sammler",
+    "geschnitzt",
+    "hergestellt",
 )
 _CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
 _AI = ("kunstlich", "intelligenz", "chatbot", "chatgpt", "algorithm", "sprachmodell", "maschinell")
@@ -701,13 +769,56 @@ _INTEGRATION = (
     "asyl",
 )
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
+_PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich")
+"""Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
+_RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
+_ANIMALS = frozenset(
+    {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
+)
+_ANIMAL_STEMS = ("tierheim", "tierschutz", "haustier", "katze", "kater", "welpe", "gnadenhof")
+_PUPILS = (
+    *("klasse", "jahrgang", "schuljahr", "zeugnis", "schuler", "kind", "konferenz"),
+    *("nachprufung", "wiederhol", "gefahrdet", "halbjahr", "noten"),
+)
+"""Words of a text about a pupil moving up (Versetzung)."""
+_TEACHERS = (
+    *("lehrer", "lehrkraft", "lehramt", "schuldienst", "unterrichtsausfall"),
+    *("referendariat", "studium", "eingestellt", "einstellung"),
+)
+_NEW_PUPILS = (
+    *("schuler", "kind", "jugendlich", "zugewandert", "zuwander", "deutschkenntnis"),
+    *("erstberatung", "integration", "gefluchtet", "fluchtling", "herkunft"),
+)
+_VEHICLES = ("fahrzeug", "kfz", "zulassung", "kennzeichen", "halter", "feinstaubplakette")
+_RENT = ("miet", "wohn", "unterkunft", "heiz", "nebenkosten", "kdu")
+_DUBLIN = (
+    *("dublin", "mitgliedstaat", "mitgliedsstaat", "asyl", "bamf", "uberstellungsfrist"),
+    *("zielstaat", "abschieb", "fluchtling", "gefluchtet", "schutzsuchend"),
+)
+_DISABILITY = (
+    *("behinder", "forderbedarf", "inklusion", "inklusiv", "forderschul", "sonderpadagog"),
+    *("eingliederungshilfe", "schulbegleit", "integrationshelf"),
+)
+_NEWCOMERS = ("zugewandert", "zuwander", "deutschkenntnis", "sprachforder", "gefluchtet")
+_CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schulessen")
+_TENDERS_AND_STAFF = (
+    *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
+    *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg"),
+)
+_VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
+_ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
+_REGISTERING_A_HOME = (
+    *("wohnung", "meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo"),
+    *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
+)
+_YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
 _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("ki", "kim"), _not_the_centre),
     **dict.fromkeys(("antrag", "antrage", "antrages", "antrags", "antragen"), _council_motion),
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
-    "unterhalt": _livelihood,
+    "unterhalt": _upkeep_or_livelihood,
     "duldung": _toleration_of,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
@@ -727,7 +838,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("meldeschein", "meldescheine", "meldescheins"), _hotel_guests),
     "tagespflege": _care_for_the_elderly,
     **dict.fromkeys(
-        ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer"),
+        ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer", "einwanderern"),
         _of_plants_or_animals,
     ),
     "widerspruch": _contradiction,
@@ -735,11 +846,33 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
     **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
     **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _look_alike_compound),
+    **dict.fromkeys(("namensanderung", "namensanderungen"), _name_of_a_thing),
+    **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
+    **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),
+    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(_VEHICLES)),
+    **dict.fromkeys(("bezahlkarte", "bezahlkarten"), _elsewhere(_CANTEEN, unless=_MIGRATION_LAW)),
+    **dict.fromkeys(
+        ("verpflichtungserklarung", "verpflichtungserklarungen"),
+        _elsewhere(_TENDERS_AND_STAFF, unless=_VISITS),
+    ),
+    **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(_ARCHITECTS)),
+    **dict.fromkeys(
+        ("erstuntersuchung", "erstuntersuchungen"),
+        _elsewhere(_YOUNG_WORKERS, unless=("asyl", "bamf", "fluchtling", "gefluchtet")),
+    ),
     **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
+    ("versetzung", _outside(_PUPILS)),
+    ("betriebskosten", _outside(_RENT)),
+    ("karenzzeit", _outside((*_BENEFITS, "vermogen", "wohnkost", "heizkost", "sgb"))),
+    ("uberstell", _outside(_DUBLIN)),
+    ("seiteneinsteiger", _elsewhere(_TEACHERS, unless=_NEW_PUPILS)),
+    ("integrationsklasse", _elsewhere(_DISABILITY, unless=_NEWCOMERS)),
+    ("integrationsfachkr", _elsewhere(_DISABILITY, unless=(*_NEWCOMERS, "jobcenter"))),
+    ("anmeldepflicht", _outside(_REGISTERING_A_HOME)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
 )
 """Beginning of a folded word → the test for its compounds' everyday sense."""

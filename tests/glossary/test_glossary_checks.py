@@ -53,6 +53,9 @@ def matcher() -> Matcher:
         ("ru", "группа продлённого дня", "группы продленного дня"),
         # a part in brackets (the German name) may be left out
         ("uk", "основна школа (Hauptschule)", "ваша дитина йде до основної школи"),
+        # a short word in capitals may be spelt out or stand elsewhere
+        ("en", "tax ID number", "your tax identification number"),
+        ("en", "EU citizen", "citizens of the EU"),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
@@ -70,6 +73,10 @@ def test_terms_are_found_in_inflected_translations(language, term, text):
         ("tr", "ücret", "Ucret alınmaz."),
         # three letters shorter is another word: the Foreign Office is the foreign ministry
         ("en", "Foreigners Office", "Go to the Foreign Office in Hannover."),
+        # a short word in capitals carries meaning, unlike "of" or "to"
+        ("en", "tax ID number", "Your tax number is on the notice."),
+        ("en", "EU Blue Card", "Apply for a Blue Card."),
+        ("en", "EU long-term residence permit", "EC long-term residence permit"),
     ],
 )
 def test_missing_terms_are_not_found(language, term, text):
