@@ -64,6 +64,8 @@ SETS = {
     "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
     "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
+    # senses11: compounds and multi-word terms used in another sense (Reiseapotheke, Widerspruchslösung, Tagespflege of old people ...), traps with the integration sense of the same words; built with the glossary
+    "senses11": ("senses11-de.txt", "en.txt", "senses11-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
