@@ -97,11 +97,12 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
     *die Termine des Gesundheitsamtes*, *Termine für die Beratung vereinbaren* are
     appointments)."""
     words = [fold(token.text) for token in clause(tokens, index)]
-    if any(stem in word for word in words for stem in _EVENTS) and not any(
-        stem in word for word in words for stem in _BOOKING
-    ):
+    booking = _books([fold(token.text) for token in sentence(tokens, index)])
+    if _site_visit(tokens, index) and not booking:
         return True
-    if _says(tokens, index, _ANNOUNCED) and not _says(tokens, index, _BOOKING):
+    if any(stem in word for word in words for stem in _EVENTS) and not _books(words):
+        return True
+    if _says(tokens, index, _ANNOUNCED) and not booking:
         return True
     if _says(tokens, index, ("beschluss", "tagesordnung")) and not _says(tokens, index, _BOOKED):
         return True  # Termin 2025 - Beratung und Beschluss -: an item of a council agenda
@@ -109,6 +110,19 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
         return False
     owner = fold(tokens[index + 2].text)
     return not any(office in owner for office in _OFFICES)
+
+
+def _books(words: list[str]) -> bool:
+    """Whether the (folded) words speak of booking an appointment or of an office."""
+    return any(stem in word for word in words for stem in _BOOKING) or any(
+        _OFFICE.search(word) for word in words
+    )
+
+
+def _site_visit(tokens: list[Token], index: int) -> bool:
+    """*Vorort-Termin*, *Vor-Ort-Termin*: a site visit."""
+    before = [token for token in tokens[max(0, index - 2) : index] if hyphen_after(token)]
+    return bool(before) and fold(before[-1].text) in {"vorort", "ort"}
 
 
 def _livelihood(tokens: list[Token], index: int) -> bool:
@@ -146,9 +160,11 @@ def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
 
 
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
-    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*:
-    allocating staff, posts or places, not refugees to a municipality (but *die Zuweisung
-    vom Bundesamt* names who allocates)."""
+    """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*, *Steuern,
+    allgemeine Zuweisungen und Umlagen*: allocating staff, posts, places or money, not
+    refugees to a municipality (but *die Zuweisung vom Bundesamt* names who allocates)."""
+    if _says(tokens, index, _BUDGET):
+        return True
     if next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
         return False
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
@@ -199,11 +215,22 @@ def _benefit_renewal(tokens: list[Token], index: int) -> bool:
 
 
 def _public_hearing(tokens: list[Token], index: int) -> bool:
-    """*die öffentliche Anhörung zum Bebauungsplan*: a hearing of a council or
-    parliament, not the asylum interview, unless the sentence speaks of asylum."""
+    """*die öffentliche Anhörung zum Bebauungsplan*, *die Anhörung der Verbände*, *die
+    Anhörung zur Ordnungswidrigkeit*: a hearing of a council or parliament, a consultation
+    or the hearing of a fines procedure, not the asylum interview, unless the sentence (the
+    text, for fines) speaks of asylum."""
     public = index > 0 and fold(tokens[index - 1].text).startswith("offentlich")
-    council = _says(tokens, index, _HEARINGS)
-    return (public or council) and not _says(tokens, index, _ASYLUM)
+    council = _says(tokens, index, _HEARINGS) or _of_office_holders(tokens, index)
+    if (public or council) and not _says(tokens, index, _ASYLUM):
+        return True
+    return _mentions(tokens, _FINES) and not _mentions(tokens, _ASYLUM)
+
+
+def _of_office_holders(tokens: list[Token], index: int) -> bool:
+    """*die Anhörung der Leiter der Feuerwehren*: bodies or office-holders consulted."""
+    if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
+        return False
+    return fold(tokens[index + 2].text).startswith(_OFFICE_HOLDERS)
 
 
 def _allocation_compound(tokens: list[Token], index: int) -> bool:
@@ -312,17 +339,26 @@ def _not_the_centre(tokens: list[Token], index: int) -> bool:
 
 def _artificial_intelligence(tokens: list[Token], index: int) -> bool:
     """*KI-gestützte Chatbots*, *Lernen mit KI*, *Künstliche Intelligenz (KI)*: artificial
-    intelligence, not the Kommunales Integrationszentrum, which always takes an article
-    (*das KI*, *im KI*), stands in a list (*Jobcenter und KI*) or in a name (*KI
-    Heinsberg*)."""
-    if hyphen_after(tokens[index]) and index + 1 < len(tokens):
-        return fold(tokens[index + 1].text).startswith(_AI_COMPOUNDS)
+    intelligence, not the Kommunales Integrationszentrum, which is neuter (*das KI*, *im
+    KI*), stands in a list (*Jobcenter und KI*) or in a name (*KI Heinsberg*); a *KI-…*
+    compound is the centre's only in a text about integration (*das KI-Team berät
+    Zugewanderte*, but *die KI-Richtlinie des Kreises*)."""
     if _mentions(tokens, _AI):
         return True
+    if hyphen_after(tokens[index]) and index + 1 < len(tokens):
+        following = fold(tokens[index + 1].text)
+        return following.startswith(_AI_COMPOUNDS) or not _about_integration(tokens)
     if not index or CLAUSE_END.search(tokens[index - 1].gap_after):
         return False
     before = tokens[index - 1].text
+    if fold(before) in _FEMININE_OR_TOPIC:
+        return True
     return before.islower() and not (_DETERMINERS.fullmatch(before) or before in _CONJUNCTIONS)
+
+
+def _about_integration(tokens: list[Token]) -> bool:
+    """Whether the text speaks of integration or migration, or names *KIM*."""
+    return _mentions(tokens, _INTEGRATION) or any(token.text == "KIM" for token in tokens)
 
 
 def _names_someone(word: str) -> bool:
@@ -403,6 +439,12 @@ def _elsewhere(other: tuple[str, ...], unless: tuple[str, ...] = ()) -> SenseChe
         return _mentions(tokens, other) and not _mentions(tokens, unless)
 
     return check
+
+
+def _services(tokens: list[Token], index: int) -> bool:
+    """*ihre Bürgerservices digital anbieten*: services; the office is *der Bürgerservice*,
+    *des Bürgerservices*."""
+    return not index or fold(tokens[index - 1].text) not in {"des", "eines"}
 
 
 def _about_animals(tokens: list[Token], index: int) -> bool:
@@ -516,6 +558,11 @@ _EVENTS = (
     "verschoben",
     "fertigstellung",
     "freigabe",
+    "ubung",
+    "dienstabend",
+    "sitzung",
+    "besprechung",
+    "begehung",
     "baubeginn",
     "eroffnung",
     "inbetriebnahme",
@@ -556,6 +603,17 @@ _COUNCIL_MEETING = (
     "einstimmig",
     "gegenstimm",
     "fraktionsubergreif",
+    "ratsherr",
+    "ratsfrau",
+    "kreistagsabgeordnet",
+    "beigeordnet",
+    "gemeindevertret",
+    "fachausschuss",
+    "verwaltungsausschuss",
+    "hauptausschuss",
+    "finanzausschuss",
+    "bauausschuss",
+    "sozialausschuss",
 )
 _PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
 _SMALL_GROUP = (
@@ -563,7 +621,9 @@ _SMALL_GROUP = (
     *("bestimmt", "gewiss", "weit"),
 )
 _BOOKED = ("vereinbar", "buch", "reservier")
-_BOOKING = (*_BOOKED, "beratung", "sprechstunde", "behorde", "amt")
+_BOOKING = (*_BOOKED, "beratung", "sprechstunde", "behorde")
+_OFFICE = re.compile(r"(?<!ges)amt(?:e?s)?$")
+"""An office (*beim Amt*, *des Jugendamtes*), not *insgesamt*."""
 _HEARINGS = (
     "bebauungsplan",
     "bauleitplan",
@@ -676,6 +736,7 @@ _DOMAIN_OF_A_SENSE = {
     ),
 }
 """Words whose glossary sense is one of several: the domain their text must speak of."""
+_BUDGET = ("steuer", "umlage", "haushalt", "ansatz", "euro", "finanz")
 _ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
 _SOMEONE = re.compile(
     r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner"
@@ -704,6 +765,11 @@ _NATURE = (
 )
 """Words of a sentence about species settling in nature (no place names: *Waldbröl*,
 *Westerwald*, *Wolfsburg*, *Vogelsberg*)."""
+_FINES = ("ordnungswidrig", "bussgeld", "verwarn", "tatvorwurf", "verkehrsverstoss")
+_OFFICE_HOLDERS = (
+    *("leiter", "trager", "verband", "verbande", "gemeinden", "kommunen", "personalrat"),
+    *("feuerwehr", "beirat", "beirate", "ausschuss", "sachverstandig", "kammer"),
+)
 _TOURISM = (
     "ubernachtung",
     "kurtaxe",
@@ -714,8 +780,14 @@ _TOURISM = (
     "ferienwohnung",
     "beherberg",
     "urlaub",
+    "mitreis",
+    "gastgeber",
+    "kurverwaltung",
 )
-_LONG_TERM_CARE = ("pflegebedurft", "senior", "pflegegrad", "pflegekasse", "demenz")
+_LONG_TERM_CARE = (
+    *("pflegebedurft", "senior", "pflegegrad", "pflegekasse", "demenz", "pflegend"),
+    *("angehorig", "gaste", "betreutem", "betreutes"),
+)
 _CHRISTMAS = (
     "weihnacht",
     "advent",
@@ -768,6 +840,8 @@ _INTEGRATION = (
     "fluchtling",
     "asyl",
 )
+_FEMININE_OR_TOPIC = frozenset({"eine", "einer", "keine", "thema", "themen"})
+"""Words before *KI* that make it artificial intelligence (the centre is *ein KI*)."""
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
 _PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich")
 """Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
@@ -789,7 +863,14 @@ _NEW_PUPILS = (
     *("schuler", "kind", "jugendlich", "zugewandert", "zuwander", "deutschkenntnis"),
     *("erstberatung", "integration", "gefluchtet", "fluchtling", "herkunft"),
 )
-_VEHICLES = ("fahrzeug", "kfz", "zulassung", "kennzeichen", "halter", "feinstaubplakette")
+_VEHICLES_AND_BUSINESSES = (
+    *("fahrzeug", "kfz", "zulassung", "kennzeichen", "halter", "feinstaubplakette"),
+    *("gewerbe", "betrieb", "zweigniederlassung", "gewo"),
+)
+_BUILDING_COSTS = (
+    *("kostengruppe", "kostenschatz", "kostenberechnung", "baukosten", "bauvorhab"),
+    *("kostenrichtwert", "nutzflache"),
+)
 _RENT = ("miet", "wohn", "unterkunft", "heiz", "nebenkosten", "kdu")
 _DUBLIN = (
     *("dublin", "mitgliedstaat", "mitgliedsstaat", "asyl", "bamf", "uberstellungsfrist"),
@@ -835,7 +916,6 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(("anhorung", "anhorungen"), _public_hearing),
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
-    **dict.fromkeys(("meldeschein", "meldescheine", "meldescheins"), _hotel_guests),
     "tagespflege": _care_for_the_elderly,
     **dict.fromkeys(
         ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer", "einwanderern"),
@@ -848,8 +928,10 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _look_alike_compound),
     **dict.fromkeys(("namensanderung", "namensanderungen"), _name_of_a_thing),
     **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
+    "burgerservices": _services,
+    "nebenkosten": _elsewhere(_BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
     **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),
-    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(_VEHICLES)),
+    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(_VEHICLES_AND_BUSINESSES)),
     **dict.fromkeys(("bezahlkarte", "bezahlkarten"), _elsewhere(_CANTEEN, unless=_MIGRATION_LAW)),
     **dict.fromkeys(
         ("verpflichtungserklarung", "verpflichtungserklarungen"),
@@ -865,6 +947,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
 """Folded word → the test for its everyday sense (rule 10)."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
+    ("meldeschein", _hotel_guests),
     ("versetzung", _outside(_PUPILS)),
     ("betriebskosten", _outside(_RENT)),
     ("karenzzeit", _outside((*_BENEFITS, "vermogen", "wohnkost", "heizkost", "sgb"))),
