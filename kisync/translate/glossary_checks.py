@@ -36,6 +36,7 @@ admitted term.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -125,7 +126,9 @@ def contains_term(text: str, term: str, language: str, *, together: bool = False
     translation (*temporary residence permit* is not in *temporary permission to reside*).
     Without it, a part of the term in brackets may be left out (uk *основна школа
     (Hauptschule)* is used by *основної школи*), and so may words of one or two letters
-    (*of*, *to*) unless written in capitals (*tax ID*, *EU citizen*).
+    (*of*, *to*) unless written in capitals (*tax ID*, *EU citizen*); two of the term's
+    words may be written as one in the translation or the other way round (*daycare*,
+    *day care*, *job-seekers*).
     """
     primary = _primary(language)
     spellings = [term] if primary in _OWN_UMLAUTS else _spellings(term)
@@ -177,16 +180,50 @@ def _contains(text: str, term: str, language: str) -> bool:
     term_words = _words(term)
     needed = [word for word in term_words if len(word) > 2 or word in _abbreviations(term)]
     needed = needed or term_words
-    found = sorted({stem for word in _words(text) for stem in _stems(word, arabic)})
-    if all(
-        any(
+    text_words = _words(text)
+    found = sorted({stem for word in text_words for stem in _stems(word, arabic)})
+
+    def has(word: str) -> bool:
+        return any(
             _begins_a_word(form[:need], found, _shortest(form, endings))
             for form, need in _forms(word, arabic, endings)
         )
-        for word in needed
-    ):
+
+    if all(has(word) for word in needed):
+        return True
+    if not arabic and _compounded(needed, text_words, endings, has):
         return True
     return primary in _HALF_SPACE_LANGUAGES and _written_together(text, term_words)
+
+
+def _compounded(
+    needed: list[str],
+    text_words: list[str],
+    endings: tuple[str, ...] | None,
+    has: Callable[[str], bool],
+) -> bool:
+    """Whether the term's words are there with one pair written as one word on one side and
+    as two on the other (*jobseekers*/*job-seekers*, *day-care*/*daycare*): the first word
+    in full, the second with the usual ending allowance."""
+    for first, second in itertools.pairwise(needed):
+        rest = [word for word in needed if word not in (first, second)]
+        joined = first + second[: _need(second, endings)]
+        split_in_text = any(
+            left == first and (left + right).startswith(joined)
+            for left, right in itertools.pairwise(text_words)
+        )
+        joined_in_text = any(word.startswith(joined) for word in text_words)
+        if (split_in_text or joined_in_text) and all(has(word) for word in rest):
+            return True
+    for word in needed:
+        rest = [other for other in needed if other != word]
+        prefix = word[: _need(word, endings)]
+        if any(
+            word.startswith(left) and len(left) < len(prefix) and (left + right).startswith(prefix)
+            for left, right in itertools.pairwise(text_words)
+        ) and all(has(other) for other in rest):
+            return True
+    return False
 
 
 def _contains_together(text: str, term: str, language: str) -> bool:

@@ -56,6 +56,14 @@ def matcher() -> Matcher:
         # a short word in capitals may be spelt out or stand elsewhere
         ("en", "tax ID number", "your tax identification number"),
         ("en", "EU citizen", "citizens of the EU"),
+        # one word on one side, two on the other
+        (
+            "en",
+            "basic security benefits for jobseekers",
+            "benefits for job-seekers (basic security)",
+        ),
+        ("en", "child daycare", "Child day care is free."),
+        ("en", "day-care centre", "Children's daycare centres open at 7."),
     ],
 )
 def test_terms_are_found_in_inflected_translations(language, term, text):
@@ -77,6 +85,9 @@ def test_terms_are_found_in_inflected_translations(language, term, text):
         ("en", "tax ID number", "Your tax number is on the notice."),
         ("en", "EU Blue Card", "Apply for a Blue Card."),
         ("en", "EU long-term residence permit", "EC long-term residence permit"),
+        # two words joined are not a third word dropped (Immigration Law is no Act)
+        ("en", "Immigration Act", "Immigration Law"),
+        ("en", "jobseekers", "job offers for seekers of happiness"),
     ],
 )
 def test_missing_terms_are_not_found(language, term, text):
