@@ -141,6 +141,7 @@ _FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
+_UMLAUTS = frozenset("äöüÄÖÜ")
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
     r"(?:e|en|er|s)?"
@@ -416,6 +417,8 @@ class Matcher:
         for compound in (False, True):
             for cut in range(1, len(tail) - 2):
                 hits = self._completions(stub, tail[cut:], compound)
+                if not compound and not _UMLAUTS & set(head.text[cut:]):
+                    hits = [entry for entry in hits if not _plural_er(stub + tail[cut:], entry)]
                 if hits:
                     token = tokens[index]
                     for entry in hits:
@@ -733,6 +736,14 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
         if last and len(word.base) >= 4 and compound:
             return "compound"
     return None
+
+
+def _plural_er(word: str, entry: _Entry) -> bool:
+    """Whether a completed word is the term with *-er*/*-ern*, a plural that takes an
+    umlaut (*Ämtern*): without one, the full word's head was cut inside (*Flüchtlings-,
+    … und Migrationsberater* is no *Flüchtlingsrat* + *-er*)."""
+    base = entry.words[0].base
+    return word.startswith(base) and word[len(base) :] in {"er", "ern"}
 
 
 def _inflects(form: str, word: _Word) -> bool:

@@ -845,6 +845,11 @@ _FEMININE_OR_TOPIC = frozenset({"eine", "einer", "keine", "thema", "themen"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
 _PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich")
 """Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
+_QUALIFICATIONS = (
+    *("beruf", "abschluss", "qualifikation", "zeugnis", "gleichwertig"),
+    *("anerkennungsstelle", "anerkennungsberatung"),
+)
+"""Words of a text about recognising foreign qualifications."""
 _RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
 _ANIMALS = frozenset(
     {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
@@ -884,7 +889,8 @@ _NEWCOMERS = ("zugewandert", "zuwander", "deutschkenntnis", "sprachforder", "gef
 _CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schulessen")
 _TENDERS_AND_STAFF = (
     *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
-    *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg"),
+    *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg", "verschwieg"),
+    *("schweigepflicht", "vertraulich"),
 )
 _VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
 _ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
@@ -928,6 +934,10 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _look_alike_compound),
     **dict.fromkeys(("namensanderung", "namensanderungen"), _name_of_a_thing),
     **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
+    **dict.fromkeys(
+        ("anerkennungsverfahren", "anerkennungsverfahrens"),
+        _elsewhere(("asyl", "bamf"), unless=_QUALIFICATIONS),
+    ),
     "burgerservices": _services,
     "nebenkosten": _elsewhere(_BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
     **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),

@@ -161,6 +161,12 @@ def test_gender_forms_of_a_masculine_in_e(text):
             [("Asylerst-", "Asylerstantrag"), ("Asylfolgeantrag", "Asylfolgeantrag")],
         ),
         ("die Bildungs- und Sprachförderung", [("Sprachförderung", "Sprachförderung")]),
+        # a plural in -er completes only with its umlaut: Berater is no Rat + -er
+        (
+            "zu Sozial- oder Gesundheitsämtern",
+            [("Sozial-", "Sozialamt"), ("Gesundheitsämtern", "Gesundheitsamt")],
+        ),
+        ("Flüchtlings-, Integrations- und Migrationsberater", [("Flüchtlings", "Flüchtling")]),
     ],
 )
 def test_compounds_in_either_position(matcher, text, expected):
@@ -767,6 +773,9 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "So kann eine KI dabei helfen, Abläufe zu automatisieren.",
         "Die Stadt arbeitet mit den Kommunen beim Thema KI zusammen.",
         "Die Verwaltung hat eine KI-Richtlinie und einen KI-Beauftragten.",
+        # blind10's first look (tuned on it): an asylum procedure, a pledge of secrecy
+        "Unterbringung für Asylbewerber im Anerkennungsverfahren",
+        "Die Sprachmittler unterschreiben eine Verpflichtungserklärung zur Verschwiegenheit.",
         # artificial intelligence; a party or a company in a list of names
         "Ein KI-gestützter Chatbot beantwortet Fragen rund um die Uhr.",
         "Im Workshop lernen Lehrkräfte, wie sie mit KI Unterricht planen.",
@@ -793,6 +802,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Erstuntersuchung", "Integrationsklasse", "Betriebskosten", "überstellt"}
     everyday |= {"Anmeldepflicht", "Einwanderer", "Grundleistung", "Zuweisung", "Anhörung"}
     everyday |= {"Bürgerservice", "Tagespflege", "Nebenkosten", "Meldeschein", "Termin"}
+    everyday |= {"Anerkennungsverfahren"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -847,6 +857,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Duldung der Mütter endet.", ("Duldung", "Duldung")),
         ("Wenden Sie sich an das KI.", ("KI", "KI")),
         ("Das KI-Team berät Zugewanderte.", ("KI", "KI")),
+        (
+            "Das Anerkennungsverfahren für Ihren Berufsabschluss dauert drei Monate.",
+            ("Anerkennungsverfahren", "Anerkennungsverfahren"),
+        ),
         ("Die Standorte des Bürgerservices sind geöffnet.", ("Bürgerservices", "Bürgerservice")),
         ("Termine vergibt das Amt nach Vereinbarung.", ("Termine", "Termin")),
         ("Die Versetzung in die nächste Klasse ist gefährdet.", ("Versetzung", "Versetzung")),
