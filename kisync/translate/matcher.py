@@ -94,7 +94,10 @@ This matcher handles those:
    text not about benefits, *Baumpatenschaft* in a sentence naming no people; and a word
    whose glossary sense is one of several (*Ausweisung*, *Rückführung*, *Umverteilung*)
    only in a text that speaks of that sense's domain (*die Ausweisung neuer Baugebiete*
-   is no expulsion). The full list is in :mod:`.senses`.
+   is no expulsion), or not in a text that speaks of another domain (*die Ummeldung
+   Ihres Fahrzeugs*, *Seiteneinsteiger* as teachers, *KI-gestützt*: artificial
+   intelligence, not the Kommunales Integrationszentrum). The full list is in
+   :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
