@@ -96,8 +96,9 @@ This matcher handles those:
    only in a text that speaks of that sense's domain (*die Ausweisung neuer Baugebiete*
    is no expulsion), or not in a text that speaks of another domain (*die Ummeldung
    Ihres Fahrzeugs*, *Seiteneinsteiger* as teachers, *KI-gestützt*: artificial
-   intelligence, not the Kommunales Integrationszentrum). The full list is in
-   :mod:`.senses`.
+   intelligence, not the Kommunales Integrationszentrum). Two multi-word terms have a
+   check too (*die Chancen auf Bildung und Teilhabe*: education in general, not the
+   benefit package). The full list is in :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
@@ -115,7 +116,7 @@ from typing import NamedTuple
 
 from ..model import PLACEHOLDER
 from .glossary import Concept, Glossary, Term, looks_like_abbreviation
-from .senses import other_sense
+from .senses import other_sense, other_sense_of_phrase
 from .words import ADJECTIVE_ENDINGS, HYPHENS, Token, fold, hyphen_after, sentence, split_words
 
 HOW_RANK = {"exact": 0, "inflected": 1, "compound": 2, "modifier": 3}
@@ -400,6 +401,8 @@ class Matcher:
                     break
                 hows.append(how)
             else:
+                if other_sense_of_phrase(entry.term.text, tokens, index):
+                    continue
                 how = max(hows, key=HOW_RANK.__getitem__)
                 yield _Candidate(first.start, tokens[index + size - 1].end, entry, how)
 

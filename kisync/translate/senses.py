@@ -51,6 +51,23 @@ def other_sense(tokens: list[Token], index: int) -> bool:
     return check is not None and check(tokens, index)
 
 
+def other_sense_of_phrase(term: str, tokens: list[Token], index: int) -> bool:
+    """Whether a multi-word term starting at ``index`` is used in another sense here."""
+    check = _PHRASE_CHECKS.get(fold(term))
+    return check is not None and check(tokens, index)
+
+
+def _education_in_general(tokens: list[Token], index: int) -> bool:
+    """*die Chancen auf Bildung und Teilhabe verbessern*, *das Recht auf Bildung und
+    Teilhabe*: education and participation in general, not the benefit package."""
+    before = [fold(token.text) for token in tokens[max(0, index - 2) : index]]
+    return (
+        len(before) == 2
+        and before[1] in {"auf", "zu", "zur"}
+        and (before[0].startswith(("chance", "recht", "zugang", "moglichkeit", "gerechtigkeit")))
+    )
+
+
 def _group_not_district(tokens: list[Token], index: int) -> bool:
     """*zum Kreis der Berechtigten*, *im Kreis der Familie*, *der Kreis derer, die …*, *ein
     bestimmter Kreis von Soldaten*, *im kleinen Kreis*, *im engsten Kreis*: a group."""
@@ -955,6 +972,11 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
 }
 """Folded word → the test for its everyday sense (rule 10)."""
+_PHRASE_CHECKS: dict[str, SenseCheck] = {
+    "bildung und teilhabe": _education_in_general,
+    "allgemeine meldepflicht": _hotel_guests,
+}
+"""Folded multi-word term → the test for its other sense."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
     ("meldeschein", _hotel_guests),
