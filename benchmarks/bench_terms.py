@@ -63,6 +63,7 @@ SETS = {
     "blind8": ("blind8-de.txt", "blind8-en.txt", "blind8-traps.txt"),
     "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
     "blind10": ("blind10-de.txt", "blind10-en.txt", "blind10-traps.txt"),
+    "blind11": ("blind11-de.txt", "blind11-en.txt", "blind11-traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
     "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # senses11: compounds and multi-word terms used in another sense (Reiseapotheke, Widerspruchslösung, Tagespflege of old people ...), traps with the integration sense of the same words; built with the glossary
