@@ -406,7 +406,7 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
     tolerating something (*von* and a noun without article, or *der/des* and a noun naming
     no people), not the suspension of deportation (*eine Duldung von der
     Ausländerbehörde*, *die Duldung des Ehemanns*)."""
-    if next_word(tokens, index) in {"der", "des"}:
+    if next_word(tokens, index) in _OF:
         return _of_a_thing(tokens, index)
     if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
         return False
@@ -421,9 +421,10 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
 
 
 def _of_a_thing(tokens: list[Token], index: int) -> bool:
-    """Whether *der/des* and a noun naming no people follow the word (*die Duldung der
-    Bauarbeiten*, *die Namensänderung der Schule*, *der Unterhalt der Grünanlagen*)."""
-    if next_word(tokens, index) not in {"der", "des"}:
+    """Whether *der/des/einer/eines* and a noun naming no people follow the word (*die
+    Duldung der Bauarbeiten*, *Duldung einer Wasserleitung*, *die Namensänderung der
+    Schule*, *der Unterhalt der Grünanlagen*)."""
+    if next_word(tokens, index) not in _OF:
         return False
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
     return bool(nouns) and not _names_someone(nouns[0].text)
@@ -867,6 +868,8 @@ _QUALIFICATIONS = (
     *("anerkennungsstelle", "anerkennungsberatung"),
 )
 """Words of a text about recognising foreign qualifications."""
+_OF = frozenset({"der", "des", "einer", "eines"})
+"""Articles of a genitive: *die Duldung der/einer …*."""
 _RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
 _ANIMALS = frozenset(
     {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
@@ -980,6 +983,7 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
     ("meldeschein", _hotel_guests),
+    ("gestattungs", _outside(_MIGRATION_LAW)),  # Gestattungsantrag: a permit, of a restaurant
     ("versetzung", _outside(_PUPILS)),
     ("betriebskosten", _outside(_RENT)),
     ("karenzzeit", _outside((*_BENEFITS, "vermogen", "wohnkost", "heizkost", "sgb"))),

@@ -778,6 +778,9 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Für alle Übernachtungsgäste besteht eine allgemeine Meldepflicht.",
         "Unterbringung für Asylbewerber im Anerkennungsverfahren",
         "Die Sprachmittler unterschreiben eine Verpflichtungserklärung zur Verschwiegenheit.",
+        # blind11's first look (tuned on it): toleration of a thing, a permit application
+        "Duldung einer Wasserversorgungsleitung unter privatem Grundstück",
+        "Der Gestattungsantrag muss der Verbandsgemeindeverwaltung vorgelegt werden.",
         # artificial intelligence; a party or a company in a list of names
         "Ein KI-gestützter Chatbot beantwortet Fragen rund um die Uhr.",
         "Im Workshop lernen Lehrkräfte, wie sie mit KI Unterricht planen.",
@@ -805,6 +808,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Anmeldepflicht", "Einwanderer", "Grundleistung", "Zuweisung", "Anhörung"}
     everyday |= {"Bürgerservice", "Tagespflege", "Nebenkosten", "Meldeschein", "Termin"}
     everyday |= {"Anerkennungsverfahren", "Bildung und Teilhabe", "allgemeine Meldepflicht"}
+    everyday |= {"Aufenthaltsgestattung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -857,6 +861,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Die Duldung des Ehemanns läuft ab.", ("Duldung", "Duldung")),
         ("Die Duldung der Kinder wurde verlängert.", ("Duldung", "Duldung")),
         ("Die Duldung der Mütter endet.", ("Duldung", "Duldung")),
+        ("Die Duldung eines Kindes wurde verlängert.", ("Duldung", "Duldung")),
         ("Wenden Sie sich an das KI.", ("KI", "KI")),
         ("Das KI-Team berät Zugewanderte.", ("KI", "KI")),
         (
