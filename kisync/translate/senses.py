@@ -5,7 +5,7 @@ uns Bescheid* (let us know), *im Kreis der Familie* (a group), *die Termine der
 Schadstoffsammlung* (dates), *keine Duldung von Gewalt* (toleration). For such a word,
 :func:`other_sense` says whether it is used in that sense here; the matcher then gives
 no hint. Each check is a small function registered in ``_SENSE_CHECKS`` under the
-folded word it tests.
+folded word it tests; the words it looks for are in :mod:`.sense_words`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import sense_words as vocab
 from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_END,
@@ -73,7 +74,7 @@ def _group_not_district(tokens: list[Token], index: int) -> bool:
     bestimmter Kreis von Soldaten*, *im kleinen Kreis*, *im engsten Kreis*: a group."""
     before = fold(tokens[index - 1].text) if index else ""
     following = next_word(tokens, index)
-    return following in {"der", "des", "derer", "von"} or before.startswith(_SMALL_GROUP)
+    return following in {"der", "des", "derer", "von"} or before.startswith(vocab.SMALL_GROUP)
 
 
 def _council_motion(tokens: list[Token], index: int) -> bool:
@@ -84,13 +85,15 @@ def _council_motion(tokens: list[Token], index: int) -> bool:
     words = clause(tokens, index)
     later = [fold(token.text) for token in words if token.start > tokens[index].start]
     if next_word(tokens, index) in {"der", "des"} and any(
-        following.endswith(_COUNCIL_BODIES) for following in later[1:4]
+        following.endswith(vocab.COUNCIL_BODIES) for following in later[1:4]
     ):
         return True
     if any(fold(token.text).startswith("tagesordnung") for token in words):
         return True
     applies = next_word(tokens, index) == "auf" or (index and fold(tokens[index - 1].text) == "auf")
-    council = _mentions(tokens, _COUNCIL_MEETING) or any(t.text in _PARTIES for t in tokens)
+    council = _mentions(tokens, vocab.COUNCIL_MEETING) or any(
+        t.text in vocab.PARTIES for t in tokens
+    )
     return not applies and council
 
 
@@ -117,22 +120,24 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
     booking = _books([fold(token.text) for token in sentence(tokens, index)])
     if _site_visit(tokens, index) and not booking:
         return True
-    if any(stem in word for word in words for stem in _EVENTS) and not _books(words):
+    if any(stem in word for word in words for stem in vocab.EVENTS) and not _books(words):
         return True
-    if _says(tokens, index, _ANNOUNCED) and not booking:
+    if _says(tokens, index, vocab.ANNOUNCED) and not booking:
         return True
-    if _says(tokens, index, ("beschluss", "tagesordnung")) and not _says(tokens, index, _BOOKED):
+    if _says(tokens, index, ("beschluss", "tagesordnung")) and not _says(
+        tokens, index, vocab.BOOKED
+    ):
         return True  # Termin 2025 - Beratung und Beschluss -: an item of a council agenda
     if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
         return False
     owner = fold(tokens[index + 2].text)
-    return not any(office in owner for office in _OFFICES)
+    return not any(office in owner for office in vocab.OFFICES)
 
 
 def _books(words: list[str]) -> bool:
     """Whether the (folded) words speak of booking an appointment or of an office."""
-    return any(stem in word for word in words for stem in _BOOKING) or any(
-        _OFFICE.search(word) for word in words
+    return any(stem in word for word in words for stem in vocab.BOOKING) or any(
+        vocab.OFFICE.search(word) for word in words
     )
 
 
@@ -148,7 +153,7 @@ def _livelihood(tokens: list[Token], index: int) -> bool:
     before = [fold(token.text) for token in tokens[max(0, index - 2) : index]]
     if before[-1:] == ["zum"] and before[0].startswith("leistung"):
         return True
-    return any(_SECURED.fullmatch(fold(token.text)) for token in clause(tokens, index))
+    return any(vocab.SECURED.fullmatch(fold(token.text)) for token in clause(tokens, index))
 
 
 def _edition(tokens: list[Token], index: int) -> bool:
@@ -157,7 +162,7 @@ def _edition(tokens: list[Token], index: int) -> bool:
     if previous and previous.text.isdigit() and previous.gap_after.strip() == ".":
         return True
     singular = fold(tokens[index].text) == "auflage"
-    if singular and previous and fold(previous.text) in _EDITION_WORDS:
+    if singular and previous and fold(previous.text) in vocab.EDITION_WORDS:
         return True
     return _mentions(tokens, ("exemplar", "isbn"))
 
@@ -167,20 +172,20 @@ def _restaurant_permit(tokens: list[Token], index: int) -> bool:
     permission of something (*die Gestattung einer Ausbildungstätigkeit*)."""
     if next_word(tokens, index) in {"einer", "eines", "des"}:
         return True
-    return _mentions(tokens, _RESTAURANT_ACT)
+    return _mentions(tokens, vocab.RESTAURANT_ACT)
 
 
 def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
     """*Pflegegeld* for a childminder or foster parents (SGB VIII), not the care
     allowance of the long-term care insurance."""
-    return _mentions(tokens, _CHILDMINDING_OR_FOSTER_CARE)
+    return _mentions(tokens, vocab.CHILDMINDING_OR_FOSTER_CARE)
 
 
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*, *Steuern,
     allgemeine Zuweisungen und Umlagen*: allocating staff, posts, places or money, not
     refugees to a municipality (but *die Zuweisung vom Bundesamt* names who allocates)."""
-    if _says(tokens, index, _BUDGET):
+    if _says(tokens, index, vocab.BUDGET):
         return True
     if next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
         return False
@@ -188,7 +193,7 @@ def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     if not nouns or CLAUSE_END.search(tokens[index + 1].gap_after):
         return False
     noun = fold(nouns[0].text)
-    return not _is_people(noun) and not noun.endswith(_ALLOCATING_BODIES)
+    return not _is_people(noun) and not noun.endswith(vocab.ALLOCATING_BODIES)
 
 
 def _not_people_allocated(tokens: list[Token], index: int) -> bool:
@@ -197,7 +202,7 @@ def _not_people_allocated(tokens: list[Token], index: int) -> bool:
     Sie einer Stadt zugewiesen wurden*: the reader in the plural passive)."""
     words = sentence(tokens, index)
     reader_allocated = any(t.text == "Sie" for t in words) and any(
-        t.text in _PLURAL_PASSIVE for t in words
+        t.text in vocab.PLURAL_PASSIVE for t in words
     )
     return not reader_allocated and not _names_people(tokens, index)
 
@@ -206,7 +211,7 @@ def _became_customary(tokens: list[Token], index: int) -> bool:
     """*Der Begriff hat sich eingebürgert*: became customary (naturalisation is *sich
     einbürgern lassen*); *die Nilgans ist hier eingebürgert*: a species settled."""
     words = {fold(token.text) for token in clause(tokens, index)}
-    return ("sich" in words and not words & _LET) or _of_plants_or_animals(tokens, index)
+    return ("sich" in words and not words & vocab.LET) or _of_plants_or_animals(tokens, index)
 
 
 def _professional_staff(tokens: list[Token], index: int) -> bool:
@@ -215,20 +220,20 @@ def _professional_staff(tokens: list[Token], index: int) -> bool:
     of immigration law (*Fachkräfte aus Drittstaaten*)."""
     if fold(tokens[index].text).startswith("fachkraftstelle"):
         return True
-    return _says(tokens, index, _SERVICES) and not _says(tokens, index, _MIGRATION)
+    return _says(tokens, index, vocab.SERVICES) and not _says(tokens, index, vocab.MIGRATION)
 
 
 def _obstruction(tokens: list[Token], index: int) -> bool:
     """*Behinderungen* in a text about road works (*Verkehrsbehinderungen*, *Sperrung*):
     obstruction, not disability, unless the sentence is about people (*Menschen mit
     Behinderung*)."""
-    return _mentions(tokens, _ROAD_WORKS) and not _says(tokens, index, _DISABLED)
+    return _mentions(tokens, vocab.ROAD_WORKS) and not _says(tokens, index, vocab.DISABLED)
 
 
 def _benefit_renewal(tokens: list[Token], index: int) -> bool:
     """*Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld*: the renewal of a benefit,
     not the follow-up asylum application, unless the sentence speaks of asylum."""
-    return _says(tokens, index, _BENEFITS) and not _says(tokens, index, ("asyl", "bamf"))
+    return _says(tokens, index, vocab.BENEFITS) and not _says(tokens, index, ("asyl", "bamf"))
 
 
 def _public_hearing(tokens: list[Token], index: int) -> bool:
@@ -237,17 +242,17 @@ def _public_hearing(tokens: list[Token], index: int) -> bool:
     or the hearing of a fines procedure, not the asylum interview, unless the sentence (the
     text, for fines) speaks of asylum."""
     public = index > 0 and fold(tokens[index - 1].text).startswith("offentlich")
-    council = _says(tokens, index, _HEARINGS) or _of_office_holders(tokens, index)
-    if (public or council) and not _says(tokens, index, _ASYLUM):
+    council = _says(tokens, index, vocab.HEARINGS) or _of_office_holders(tokens, index)
+    if (public or council) and not _says(tokens, index, vocab.ASYLUM):
         return True
-    return _mentions(tokens, _FINES) and not _mentions(tokens, _ASYLUM)
+    return _mentions(tokens, vocab.FINES) and not _mentions(tokens, vocab.ASYLUM)
 
 
 def _of_office_holders(tokens: list[Token], index: int) -> bool:
     """*die Anhörung der Leiter der Feuerwehren*: bodies or office-holders consulted."""
     if next_word(tokens, index) not in {"der", "des"} or index + 2 >= len(tokens):
         return False
-    return fold(tokens[index + 2].text).startswith(_OFFICE_HOLDERS)
+    return fold(tokens[index + 2].text).startswith(vocab.OFFICE_HOLDERS)
 
 
 def _allocation_compound(tokens: list[Token], index: int) -> bool:
@@ -256,9 +261,11 @@ def _allocation_compound(tokens: list[Token], index: int) -> bool:
     its first part (*Wohnsitzzuweisung*, *Flüchtlingszuweisung*) or the sentence names
     people or their housing."""
     modifier = fold(tokens[index].text).rsplit("zuweisung", 1)[0]
-    if modifier.startswith(_FUNDS_OR_POSTS):
+    if modifier.startswith(vocab.FUNDS_OR_POSTS):
         return True
-    if modifier.startswith(_PEOPLE_OR_HOUSING) or any(stem in modifier for stem in _PEOPLE):
+    if modifier.startswith(vocab.PEOPLE_OR_HOUSING) or any(
+        stem in modifier for stem in vocab.PEOPLE
+    ):
         return False
     return not _names_people(tokens, index)
 
@@ -267,7 +274,7 @@ def _hearing_compound(tokens: list[Token], index: int) -> bool:
     """*Bürgeranhörung*, *Sachverständigenanhörung*: a hearing of citizens or experts, not
     the asylum interview (*Asylanhörung*), unless the sentence speaks of asylum."""
     modifier = fold(tokens[index].text).rsplit("anhorung", 1)[0]
-    return not modifier.startswith("asyl") and not _says(tokens, index, _ASYLUM)
+    return not modifier.startswith("asyl") and not _says(tokens, index, vocab.ASYLUM)
 
 
 def _look_alike_compound(tokens: list[Token], index: int) -> bool:
@@ -294,22 +301,22 @@ def _change_of_school(tokens: list[Token], index: int) -> bool:
 def _hotel_guests(tokens: list[Token], index: int) -> bool:
     """*Meldeschein* in a text about overnight guests (*Übernachtungsgäste*, *Kurbeitrag*,
     *Touristinfo*): the hotel registration form, not the registration of a residence."""
-    return _mentions(tokens, _TOURISM)
+    return _mentions(tokens, vocab.TOURISM)
 
 
 def _care_for_the_elderly(tokens: list[Token], index: int) -> bool:
     """*Tagespflege … für die Pflegebedürftigen*: day care for the elderly (long-term care
     insurance), not childminding, in a text about care needs that names no children."""
-    return _mentions(tokens, _LONG_TERM_CARE) and not _mentions(tokens, ("kind", "kita"))
+    return _mentions(tokens, vocab.LONG_TERM_CARE) and not _mentions(tokens, ("kind", "kita"))
 
 
 def _nativity_scene(tokens: list[Token], index: int) -> bool:
     """*Die Krippe in der Pfarrkirche*, *eine Krippe aus Neapel*, *Krippen und Figuren aus
     250 Jahren*: a nativity scene, not a crèche, in a text about Christmas, a church or an
     exhibition that says nothing about childcare."""
-    if _mentions(tokens, _CHILDCARE):
+    if _mentions(tokens, vocab.CHILDCARE):
         return False
-    return next_word(tokens, index) == "aus" or _mentions(tokens, _CHRISTMAS)
+    return next_word(tokens, index) == "aus" or _mentions(tokens, vocab.CHRISTMAS)
 
 
 def _contradiction(tokens: list[Token], index: int) -> bool:
@@ -322,7 +329,7 @@ def _contradiction(tokens: list[Token], index: int) -> bool:
 def _sanctions_not_benefits(tokens: list[Token], index: int) -> bool:
     """*Sanktionen gegen Russland*: the colloquial *Sanktion* names a cut of benefits
     only in a text about benefits, the Jobcenter or the integration course."""
-    return not _mentions(tokens, (*_BENEFITS, "leistung", "integrationskurs", "pflicht"))
+    return not _mentions(tokens, (*vocab.BENEFITS, "leistung", "integrationskurs", "pflicht"))
 
 
 def _sponsorship_of_things(tokens: list[Token], index: int) -> bool:
@@ -337,7 +344,7 @@ def _outside(domain: tuple[str, ...]) -> SenseCheck:
     neuer Baugebiete*: designating building land, not expelling a foreigner)."""
 
     def check(tokens: list[Token], index: int) -> bool:
-        words = [token for token in tokens if not fold(token.text).startswith(_PLACES_TO_STAY)]
+        words = [token for token in tokens if not fold(token.text).startswith(vocab.PLACES_TO_STAY)]
         return not _mentions(words, domain)
 
     return check
@@ -350,8 +357,8 @@ def _not_the_centre(tokens: list[Token], index: int) -> bool:
     if fold(tokens[index].text) == "ki" and _artificial_intelligence(tokens, index):
         return True
     around = sentence(tokens, index)
-    listed = any(t.text in _PARTIES for t in around) or _says(tokens, index, _COMPANIES)
-    return listed and not _mentions(tokens, _INTEGRATION)
+    listed = any(t.text in vocab.PARTIES for t in around) or _says(tokens, index, vocab.COMPANIES)
+    return listed and not _mentions(tokens, vocab.INTEGRATION)
 
 
 def _artificial_intelligence(tokens: list[Token], index: int) -> bool:
@@ -360,35 +367,35 @@ def _artificial_intelligence(tokens: list[Token], index: int) -> bool:
     KI*), stands in a list (*Jobcenter und KI*) or in a name (*KI Heinsberg*); a *KI-…*
     compound is the centre's only in a text about integration (*das KI-Team berät
     Zugewanderte*, but *die KI-Richtlinie des Kreises*)."""
-    if _mentions(tokens, _AI):
+    if _mentions(tokens, vocab.AI):
         return True
     if hyphen_after(tokens[index]) and index + 1 < len(tokens):
         following = fold(tokens[index + 1].text)
-        return following.startswith(_AI_COMPOUNDS) or not _about_integration(tokens)
+        return following.startswith(vocab.AI_COMPOUNDS) or not _about_integration(tokens)
     if not index or CLAUSE_END.search(tokens[index - 1].gap_after):
         return False
     before = tokens[index - 1].text
-    if fold(before) in _FEMININE_OR_TOPIC:
+    if fold(before) in vocab.FEMININE_OR_TOPIC:
         return True
-    return before.islower() and not (_DETERMINERS.fullmatch(before) or before in _CONJUNCTIONS)
+    return before.islower() and not (_DETERMINERS.fullmatch(before) or before in vocab.CONJUNCTIONS)
 
 
 def _about_integration(tokens: list[Token]) -> bool:
     """Whether the text speaks of integration or migration, or names *KIM*."""
-    return _mentions(tokens, _INTEGRATION) or any(token.text == "KIM" for token in tokens)
+    return _mentions(tokens, vocab.INTEGRATION) or any(token.text == "KIM" for token in tokens)
 
 
 def _names_someone(word: str) -> bool:
     """A noun for people, also a relative or a title (*des Ehemanns*, *der Mutter*)."""
     folded = fold(word)
-    return _is_people(word) or folded in _TITLES or _SOMEONE.search(folded) is not None
+    return _is_people(word) or folded in vocab.TITLES or vocab.SOMEONE.search(folded) is not None
 
 
 def _of_plants_or_animals(tokens: list[Token], index: int) -> bool:
     """*die Einbürgerung des Drüsigen Springkrauts*, *der Waschbär ist ein Zuwanderer
     aus Nordamerika*: a species settling in nature, not people, in a sentence about
     plants, animals or nature conservation."""
-    return _says(tokens, index, _NATURE)
+    return _says(tokens, index, vocab.NATURE)
 
 
 def _names_people(tokens: list[Token], index: int) -> bool:
@@ -398,7 +405,7 @@ def _names_people(tokens: list[Token], index: int) -> bool:
 
 def _is_people(word: str) -> bool:
     noun = fold(word)
-    return noun.endswith(("person", "personen")) or any(stem in noun for stem in _PEOPLE)
+    return noun.endswith(("person", "personen")) or any(stem in noun for stem in vocab.PEOPLE)
 
 
 def _toleration_of(tokens: list[Token], index: int) -> bool:
@@ -406,7 +413,7 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
     tolerating something (*von* and a noun without article, or *der/des* and a noun naming
     no people), not the suspension of deportation (*eine Duldung von der
     Ausländerbehörde*, *die Duldung des Ehemanns*)."""
-    if next_word(tokens, index) in _OF:
+    if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
         return _of_a_thing(tokens, index)
     if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
         return False
@@ -414,8 +421,8 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
     folded = fold(following)
     return following[0].isupper() and not (
         _DETERMINERS.fullmatch(folded)
-        or folded in _TITLES
-        or any(stem in folded for stem in _PEOPLE)
+        or folded in vocab.TITLES
+        or any(stem in folded for stem in vocab.PEOPLE)
         or folded.endswith(("ern", "innen"))
     )
 
@@ -424,7 +431,7 @@ def _of_a_thing(tokens: list[Token], index: int) -> bool:
     """Whether *der/des/einer/eines* and a noun naming no people follow the word (*die
     Duldung der Bauarbeiten*, *Duldung einer Wasserleitung*, *die Namensänderung der
     Schule*, *der Unterhalt der Grünanlagen*)."""
-    if next_word(tokens, index) not in _OF:
+    if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES:
         return False
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
     return bool(nouns) and not _names_someone(nouns[0].text)
@@ -440,7 +447,7 @@ def _name_of_a_thing(tokens: list[Token], index: int) -> bool:
     """*die Namensänderung der Gemeinschaftsgrundschule*, *für eine Namensänderung ist ein
     Beschluss der Schulkonferenz erforderlich*: renaming a school or a street, not a
     person's change of name."""
-    return _of_a_thing(tokens, index) or _says(tokens, index, _RENAMING)
+    return _of_a_thing(tokens, index) or _says(tokens, index, vocab.RENAMING)
 
 
 def _more_of_something(tokens: list[Token], index: int) -> bool:
@@ -468,7 +475,7 @@ def _services(tokens: list[Token], index: int) -> bool:
 def _about_animals(tokens: list[Token], index: int) -> bool:
     """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
     words = [fold(token.text) for token in tokens]
-    return any(word in _ANIMALS for word in words) or _mentions(tokens, _ANIMAL_STEMS)
+    return any(word in vocab.ANIMALS for word in words) or _mentions(tokens, vocab.ANIMAL_STEMS)
 
 
 def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
@@ -486,439 +493,6 @@ def _adjective_forms(word: str) -> tuple[str, ...]:
     return tuple(word + ending for ending in ADJECTIVE_ENDINGS)
 
 
-_PEOPLE = (
-    "fluchtling",
-    "gefluchtet",
-    "asyl",
-    "aussiedler",
-    "schutz",
-    "auslander",
-    "zugewandert",
-    "zuwander",
-    "migrant",
-    "mensch",
-    "familie",
-    "bewerber",
-    "antragsteller",
-    "minderjahrig",
-)
-_PLURAL_PASSIVE = frozenset({"werden", "wurden", "worden"})
-_LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
-_SECURED = re.compile(
-    r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
-)
-_EDITION_WORDS = frozenset(
-    {"erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten"}
-    | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
-    | {"erweiterte", "erweiterten"}
-)
-_OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
-_RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
-_CHILDMINDING_OR_FOSTER_CARE = (
-    "tagespflege",
-    "tagesmutter",
-    "tagesvater",
-    "pflegekind",
-    "pflegeeltern",
-    "pflegefamilie",
-    "vollzeitpflege",
-)
-_TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
-_SERVICES = (
-    "kita",
-    "kindertages",
-    "schule",
-    "schulen",
-    "ganztag",
-    "jugendhilfe",
-    "jugendamt",
-    "padagog",
-    "sozialarbeit",
-    "erzieh",
-    "lehrkraft",
-    "lehrkrafte",
-    "fortbildung",
-    "berat",
-    "gewalt",
-)
-_COUNCIL_BODIES = (
-    "fraktion",
-    "fraktionen",
-    "rat",
-    "rates",
-    "rats",
-    "ausschuss",
-    "ausschusses",
-    "beirat",
-    "beirates",
-    "kreistag",
-    "kreistages",
-    "vertretung",
-)
-_EVENTS = (
-    "elternabend",
-    "informationsabend",
-    "einschulung",
-    "lesung",
-    "fest",
-    "abfuhr",
-    "sammlung",
-    "kalender",
-    "schulung",
-    "veranstaltung",
-    "training",
-    "seminar",
-    "workshop",
-    "konzert",
-    "ausstellung",
-    "fachaustausch",
-    "abgesagt",
-    "verschoben",
-    "fertigstellung",
-    "freigabe",
-    "ubung",
-    "dienstabend",
-    "sitzung",
-    "besprechung",
-    "begehung",
-    "baubeginn",
-    "eroffnung",
-    "inbetriebnahme",
-)
-_ANNOUNCED = (
-    "bekannt",
-    "mitgeteilt",
-    "ausgehangt",
-    "veroffentlicht",
-    "abrufbar",
-    "folgt",
-    "vorbehalten",
-    "festgesetzt",
-    "abgedruckt",
-    "abgesagt",
-    "verschoben",
-    "koordiniert",
-    "abgegeben",
-    "eingetragen",
-)
-_COUNCIL_MEETING = (
-    "gemeinderat",
-    "stadtrat",
-    "stadtrate",
-    "kreistag",
-    "sitzung",
-    "tagesordnung",
-    "abstimm",
-    "abgestimmt",
-    "enthaltung",
-    "beschlussvorlage",
-    "fraktion",
-    "wortmeldung",
-    "vertagt",
-    "abgesetzt",
-    "ratsmitglied",
-    "beschluss",
-    "einstimmig",
-    "gegenstimm",
-    "fraktionsubergreif",
-    "ratsherr",
-    "ratsfrau",
-    "kreistagsabgeordnet",
-    "beigeordnet",
-    "gemeindevertret",
-    "fachausschuss",
-    "verwaltungsausschuss",
-    "hauptausschuss",
-    "finanzausschuss",
-    "bauausschuss",
-    "sozialausschuss",
-)
-_PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
-_SMALL_GROUP = (
-    *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
-    *("bestimmt", "gewiss", "weit"),
-)
-_BOOKED = ("vereinbar", "buch", "reservier")
-_BOOKING = (*_BOOKED, "beratung", "sprechstunde", "behorde")
-_OFFICE = re.compile(r"(?<!ges)amt(?:e?s)?$")
-"""An office (*beim Amt*, *des Jugendamtes*), not *insgesamt*."""
-_HEARINGS = (
-    "bebauungsplan",
-    "bauleitplan",
-    "planfeststellung",
-    "ausschuss",
-    "landtag",
-    "bundestag",
-    "satzung",
-    "stadtrat",
-    "gemeinderat",
-)
-_ASYLUM = ("asyl", "bamf", "fluchtling", "gefluchtet", "schutz")
-_PEOPLE_OR_HOUSING = ("wohn", "schul", "kita", "erst", "person")
-_FUNDS_OR_POSTS = ("mittel", "schlussel", "finanz", "landes", "stellen", "personal", "haushalts")
-_BENEFITS = (
-    "burgergeld",
-    "jobcenter",
-    "weiterbewilligung",
-    "bewilligungszeitraum",
-    "wohngeld",
-    "sozialhilfe",
-    "grundsicherung",
-    "kindergeld",
-    "kinderzuschlag",
-    "elterngeld",
-    "bafog",
-    "unterhaltsvorschuss",
-)
-_ROAD_WORKS = (
-    "bauarbeit",
-    "baustelle",
-    "baumassnahme",
-    "sperrung",
-    "gesperrt",
-    "umleitung",
-    "verkehr",
-    "fahrbahn",
-)
-_DISABLED = ("mensch", "person", "kind", "schwerbehindert", "inklusion", "barrierefrei")
-_MIGRATION = (
-    "einwander",
-    "zuwander",
-    "ausland",
-    "drittstaat",
-    "aufenthalt",
-    "visum",
-    "einreise",
-    "anerkennung",
-    "migration",
-    "arbeitsmarkt",
-    "beschaftigung",
-)
-_MIGRATION_LAW = (
-    "ausland",
-    "aufenthalt",
-    "abschieb",
-    "asyl",
-    "fluchtling",
-    "gefluchtet",
-    "ausreise",
-    "staatsangehorig",
-    "visum",
-    "einreise",
-    "bamf",
-    "migration",
-    "duldung",
-    "herkunft",
-    "dublin",
-    "zuwander",
-    "schutzberecht",
-    "subsidiar",
-    "resettlement",
-    "ruckkehr",
-)
-_DOMAIN_OF_A_SENSE = {
-    ("ausweisung", "ausweisungen"): (*_MIGRATION_LAW, "straf", "verstoss", "gefahrdung"),
-    ("ruckfuhrung", "ruckfuhrungen"): (*_MIGRATION_LAW, "heimat"),
-    ("umverteilung",): (*_MIGRATION_LAW, "landesintern", "landerubergreif", "wohnsitz"),
-    ("neuansiedlung", "neuansiedlungen"): _MIGRATION_LAW,
-    ("schutzstatus",): _MIGRATION_LAW,
-    ("potenzialanalyse", "potentialanalyse", "potenzialanalysen", "potentialanalysen"): (
-        "schul",
-        "beruf",
-        "kaoa",
-        "jugend",
-        "ausbildung",
-        "klasse",
-    ),
-    ("bereitschaftsdienst", "bereitschaftsdienstes", "bereitschaftsdienste"): (
-        "arzt",
-        "arztlich",
-        "116117",
-        "praxis",
-        "apothek",
-        "krank",
-        "notfall",
-        "medizin",
-    ),
-    ("erstausstattung", "erstausstattungen"): (
-        "wohnung",
-        "bekleid",
-        "schwanger",
-        "geburt",
-        "baby",
-        "jobcenter",
-        "burgergeld",
-        "sozial",
-        "leistung",
-        "hausrat",
-    ),
-}
-"""Words whose glossary sense is one of several: the domain their text must speak of."""
-_BUDGET = ("steuer", "umlage", "haushalt", "ansatz", "euro", "finanz")
-_ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
-_SOMEONE = re.compile(
-    r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner"
-    r"|betroffen|jahrig|angehorig|beteiligt|berechtigt|burger|einwohner|bewohner|schuler"
-    r"|inhaber|kunde|patient)(?:e|es|s|er|ern|n|en|in|innen)?$"
-)
-"""A person or a relative as the head of a (folded) noun: *Ehemanns*, *Kinder*,
-*23-Jährigen*, *Betroffenen*; not *Kinderarbeit*."""
-_NATURE = (
-    "pflanz",
-    "neophyt",
-    "neozo",
-    "invasiv",
-    "waschbar",
-    "naturschutz",
-    "artenschutz",
-    "springkraut",
-    "wildtier",
-    "tierart",
-    "insekt",
-    "nutria",
-    "okosystem",
-    "gans",
-    "vogel",
-    "saugetier",
-)
-"""Words of a sentence about species settling in nature (no place names: *Waldbröl*,
-*Westerwald*, *Wolfsburg*, *Vogelsberg*)."""
-_FINES = ("ordnungswidrig", "bussgeld", "verwarn", "tatvorwurf", "verkehrsverstoss")
-_OFFICE_HOLDERS = (
-    *("leiter", "trager", "verband", "verbande", "gemeinden", "kommunen", "personalrat"),
-    *("feuerwehr", "beirat", "beirate", "ausschuss", "sachverstandig", "kammer"),
-)
-_TOURISM = (
-    "ubernachtung",
-    "kurtaxe",
-    "kurbeitrag",
-    "gastebeitrag",
-    "tourist",
-    "hotel",
-    "ferienwohnung",
-    "beherberg",
-    "urlaub",
-    "mitreis",
-    "gastgeber",
-    "kurverwaltung",
-)
-_LONG_TERM_CARE = (
-    *("pflegebedurft", "senior", "pflegegrad", "pflegekasse", "demenz", "pflegend"),
-    *("angehorig", "gaste", "betreutem", "betreutes"),
-)
-_CHRISTMAS = (
-    "weihnacht",
-    "advent",
-    "kirche",
-    "krippenspiel",
-    "jesus",
-    "christ",
-    "heilig",
-    "belebt",
-    "lebend",
-    "ausstell",
-    "figur",
-    "sternsinger",
-    "museum",
-    "sammler",
-    "geschnitzt",
-    "hergestellt",
-)
-_CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
-_AI = ("kunstlich", "intelligenz", "chatbot", "chatgpt", "algorithm", "sprachmodell", "maschinell")
-_AI_COMPOUNDS = (
-    "gestutzt",
-    "basiert",
-    "generiert",
-    "tool",
-    "anwendung",
-    "system",
-    "modell",
-    "chatbot",
-    "assistent",
-    "software",
-    "technolog",
-    "kompetenz",
-    "verordnung",
-    "einsatz",
-    "nutzung",
-    "losung",
-    "strategie",
-    "bild",
-    "text",
-)
-"""Second parts of *KI-…* compounds that mean artificial intelligence."""
-_COMPANIES = ("unternehm", "firma", "firmen", "fraktion", "partei", "aussteller", "sponsor")
-_INTEGRATION = (
-    "integration",
-    "zuwander",
-    "zugewandert",
-    "migra",
-    "gefluchtet",
-    "fluchtling",
-    "asyl",
-)
-_FEMININE_OR_TOPIC = frozenset({"eine", "einer", "keine", "thema", "themen"})
-"""Words before *KI* that make it artificial intelligence (the centre is *ein KI*)."""
-_CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
-_PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich")
-"""Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
-_QUALIFICATIONS = (
-    *("beruf", "abschluss", "qualifikation", "zeugnis", "gleichwertig"),
-    *("anerkennungsstelle", "anerkennungsberatung"),
-)
-"""Words of a text about recognising foreign qualifications."""
-_OF = frozenset({"der", "des", "einer", "eines"})
-"""Articles of a genitive: *die Duldung der/einer …*."""
-_RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
-_ANIMALS = frozenset(
-    {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
-)
-_ANIMAL_STEMS = ("tierheim", "tierschutz", "haustier", "katze", "kater", "welpe", "gnadenhof")
-_PUPILS = (
-    *("klasse", "jahrgang", "schuljahr", "zeugnis", "schuler", "kind", "konferenz"),
-    *("nachprufung", "wiederhol", "gefahrdet", "halbjahr", "noten"),
-)
-"""Words of a text about a pupil moving up (Versetzung)."""
-_TEACHERS = (
-    *("lehrer", "lehrkraft", "lehramt", "schuldienst", "unterrichtsausfall"),
-    *("referendariat", "studium", "eingestellt", "einstellung"),
-)
-_NEW_PUPILS = (
-    *("schuler", "kind", "jugendlich", "zugewandert", "zuwander", "deutschkenntnis"),
-    *("erstberatung", "integration", "gefluchtet", "fluchtling", "herkunft"),
-)
-_VEHICLES_AND_BUSINESSES = (
-    *("fahrzeug", "kfz", "zulassung", "kennzeichen", "halter", "feinstaubplakette"),
-    *("gewerbe", "betrieb", "zweigniederlassung", "gewo"),
-)
-_BUILDING_COSTS = (
-    *("kostengruppe", "kostenschatz", "kostenberechnung", "baukosten", "bauvorhab"),
-    *("kostenrichtwert", "nutzflache"),
-)
-_RENT = ("miet", "wohn", "unterkunft", "heiz", "nebenkosten", "kdu")
-_DUBLIN = (
-    *("dublin", "mitgliedstaat", "mitgliedsstaat", "asyl", "bamf", "uberstellungsfrist"),
-    *("zielstaat", "abschieb", "fluchtling", "gefluchtet", "schutzsuchend"),
-)
-_DISABILITY = (
-    *("behinder", "forderbedarf", "inklusion", "inklusiv", "forderschul", "sonderpadagog"),
-    *("eingliederungshilfe", "schulbegleit", "integrationshelf"),
-)
-_NEWCOMERS = ("zugewandert", "zuwander", "deutschkenntnis", "sprachforder", "gefluchtet")
-_CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schulessen")
-_TENDERS_AND_STAFF = (
-    *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
-    *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg", "verschwieg"),
-    *("schweigepflicht", "vertraulich"),
-)
-_VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
-_ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
-_REGISTERING_A_HOME = (
-    *("wohnung", "meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo"),
-    *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
-)
-_YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
 _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("kreis", "kreise"), _group_not_district),
     **dict.fromkeys(("ki", "kim"), _not_the_centre),
@@ -956,23 +530,29 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
     **dict.fromkeys(
         ("anerkennungsverfahren", "anerkennungsverfahrens"),
-        _elsewhere(("asyl", "bamf"), unless=_QUALIFICATIONS),
+        _elsewhere(("asyl", "bamf"), unless=vocab.QUALIFICATIONS),
     ),
     "burgerservices": _services,
-    "nebenkosten": _elsewhere(_BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
+    "nebenkosten": _elsewhere(vocab.BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
     **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),
-    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(_VEHICLES_AND_BUSINESSES)),
-    **dict.fromkeys(("bezahlkarte", "bezahlkarten"), _elsewhere(_CANTEEN, unless=_MIGRATION_LAW)),
+    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(vocab.VEHICLES_AND_BUSINESSES)),
+    **dict.fromkeys(
+        ("bezahlkarte", "bezahlkarten"), _elsewhere(vocab.CANTEEN, unless=vocab.MIGRATION_LAW)
+    ),
     **dict.fromkeys(
         ("verpflichtungserklarung", "verpflichtungserklarungen"),
-        _elsewhere(_TENDERS_AND_STAFF, unless=_VISITS),
+        _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
-    **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(_ARCHITECTS)),
+    **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
     **dict.fromkeys(
         ("erstuntersuchung", "erstuntersuchungen"),
-        _elsewhere(_YOUNG_WORKERS, unless=("asyl", "bamf", "fluchtling", "gefluchtet")),
+        _elsewhere(vocab.YOUNG_WORKERS, unless=("asyl", "bamf", "fluchtling", "gefluchtet")),
     ),
-    **{word: _outside(domain) for words, domain in _DOMAIN_OF_A_SENSE.items() for word in words},
+    **{
+        word: _outside(domain)
+        for words, domain in vocab.DOMAIN_OF_A_SENSE.items()
+        for word in words
+    },
 }
 """Folded word → the test for its everyday sense (rule 10)."""
 _PHRASE_CHECKS: dict[str, SenseCheck] = {
@@ -983,15 +563,15 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
     ("meldeschein", _hotel_guests),
-    ("gestattungs", _outside(_MIGRATION_LAW)),  # Gestattungsantrag: a permit, of a restaurant
-    ("versetzung", _outside(_PUPILS)),
-    ("betriebskosten", _outside(_RENT)),
-    ("karenzzeit", _outside((*_BENEFITS, "vermogen", "wohnkost", "heizkost", "sgb"))),
-    ("uberstell", _outside(_DUBLIN)),
-    ("seiteneinsteiger", _elsewhere(_TEACHERS, unless=_NEW_PUPILS)),
-    ("integrationsklasse", _elsewhere(_DISABILITY, unless=_NEWCOMERS)),
-    ("integrationsfachkr", _elsewhere(_DISABILITY, unless=(*_NEWCOMERS, "jobcenter"))),
-    ("anmeldepflicht", _outside(_REGISTERING_A_HOME)),
+    ("gestattungs", _outside(vocab.MIGRATION_LAW)),  # Gestattungsantrag: a permit, of a restaurant
+    ("versetzung", _outside(vocab.PUPILS)),
+    ("betriebskosten", _outside(vocab.RENT)),
+    ("karenzzeit", _outside((*vocab.BENEFITS, "vermogen", "wohnkost", "heizkost", "sgb"))),
+    ("uberstell", _outside(vocab.DUBLIN)),
+    ("seiteneinsteiger", _elsewhere(vocab.TEACHERS, unless=vocab.NEW_PUPILS)),
+    ("integrationsklasse", _elsewhere(vocab.DISABILITY, unless=vocab.NEWCOMERS)),
+    ("integrationsfachkr", _elsewhere(vocab.DISABILITY, unless=(*vocab.NEWCOMERS, "jobcenter"))),
+    ("anmeldepflicht", _outside(vocab.REGISTERING_A_HOME)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
 )
 """Beginning of a folded word → the test for its compounds' everyday sense."""

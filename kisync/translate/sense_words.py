@@ -1,0 +1,445 @@
+"""The words the sense checks of :mod:`.senses` look for (rule 10 of :mod:`.matcher`).
+
+A tuple holds folded stems (lower case, umlauts without dots, ``ß`` as ``ss``): a word of
+the text counts if it contains one. A frozenset holds whole folded words, a regular
+expression says what it matches. Adding a word here changes what a check sees; the checks
+themselves, and which glossary words they test, are in :mod:`.senses`.
+"""
+
+from __future__ import annotations
+
+import re
+
+PEOPLE = (
+    "fluchtling",
+    "gefluchtet",
+    "asyl",
+    "aussiedler",
+    "schutz",
+    "auslander",
+    "zugewandert",
+    "zuwander",
+    "migrant",
+    "mensch",
+    "familie",
+    "bewerber",
+    "antragsteller",
+    "minderjahrig",
+)
+PLURAL_PASSIVE = frozenset({"werden", "wurden", "worden"})
+LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
+SECURED = re.compile(
+    r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
+)
+EDITION_WORDS = frozenset(
+    {"erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten"}
+    | {"neue", "neuen", "aktualisierte", "aktualisierten", "uberarbeitete", "uberarbeiteten"}
+    | {"erweiterte", "erweiterten"}
+)
+OFFICES = ("amt", "behorde", "buro", "stelle", "center", "zentrum", "dienst", "verwaltung")
+RESTAURANT_ACT = ("gaststatt", "ausschank", "alkohol", "getrank", "schankerlaubnis")
+CHILDMINDING_OR_FOSTER_CARE = (
+    "tagespflege",
+    "tagesmutter",
+    "tagesvater",
+    "pflegekind",
+    "pflegeeltern",
+    "pflegefamilie",
+    "vollzeitpflege",
+)
+TITLES = frozenset({"herrn", "frau", "personen", "kindern", "eltern"})
+SERVICES = (
+    "kita",
+    "kindertages",
+    "schule",
+    "schulen",
+    "ganztag",
+    "jugendhilfe",
+    "jugendamt",
+    "padagog",
+    "sozialarbeit",
+    "erzieh",
+    "lehrkraft",
+    "lehrkrafte",
+    "fortbildung",
+    "berat",
+    "gewalt",
+)
+COUNCIL_BODIES = (
+    "fraktion",
+    "fraktionen",
+    "rat",
+    "rates",
+    "rats",
+    "ausschuss",
+    "ausschusses",
+    "beirat",
+    "beirates",
+    "kreistag",
+    "kreistages",
+    "vertretung",
+)
+EVENTS = (
+    "elternabend",
+    "informationsabend",
+    "einschulung",
+    "lesung",
+    "fest",
+    "abfuhr",
+    "sammlung",
+    "kalender",
+    "schulung",
+    "veranstaltung",
+    "training",
+    "seminar",
+    "workshop",
+    "konzert",
+    "ausstellung",
+    "fachaustausch",
+    "abgesagt",
+    "verschoben",
+    "fertigstellung",
+    "freigabe",
+    "ubung",
+    "dienstabend",
+    "sitzung",
+    "besprechung",
+    "begehung",
+    "baubeginn",
+    "eroffnung",
+    "inbetriebnahme",
+)
+ANNOUNCED = (
+    "bekannt",
+    "mitgeteilt",
+    "ausgehangt",
+    "veroffentlicht",
+    "abrufbar",
+    "folgt",
+    "vorbehalten",
+    "festgesetzt",
+    "abgedruckt",
+    "abgesagt",
+    "verschoben",
+    "koordiniert",
+    "abgegeben",
+    "eingetragen",
+)
+COUNCIL_MEETING = (
+    "gemeinderat",
+    "stadtrat",
+    "stadtrate",
+    "kreistag",
+    "sitzung",
+    "tagesordnung",
+    "abstimm",
+    "abgestimmt",
+    "enthaltung",
+    "beschlussvorlage",
+    "fraktion",
+    "wortmeldung",
+    "vertagt",
+    "abgesetzt",
+    "ratsmitglied",
+    "beschluss",
+    "einstimmig",
+    "gegenstimm",
+    "fraktionsubergreif",
+    "ratsherr",
+    "ratsfrau",
+    "kreistagsabgeordnet",
+    "beigeordnet",
+    "gemeindevertret",
+    "fachausschuss",
+    "verwaltungsausschuss",
+    "hauptausschuss",
+    "finanzausschuss",
+    "bauausschuss",
+    "sozialausschuss",
+)
+PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
+SMALL_GROUP = (
+    *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
+    *("bestimmt", "gewiss", "weit"),
+)
+BOOKED = ("vereinbar", "buch", "reservier")
+BOOKING = (*BOOKED, "beratung", "sprechstunde", "behorde")
+OFFICE = re.compile(r"(?<!ges)amt(?:e?s)?$")
+"""An office (*beim Amt*, *des Jugendamtes*), not *insgesamt*."""
+HEARINGS = (
+    "bebauungsplan",
+    "bauleitplan",
+    "planfeststellung",
+    "ausschuss",
+    "landtag",
+    "bundestag",
+    "satzung",
+    "stadtrat",
+    "gemeinderat",
+)
+ASYLUM = ("asyl", "bamf", "fluchtling", "gefluchtet", "schutz")
+PEOPLE_OR_HOUSING = ("wohn", "schul", "kita", "erst", "person")
+FUNDS_OR_POSTS = ("mittel", "schlussel", "finanz", "landes", "stellen", "personal", "haushalts")
+BENEFITS = (
+    "burgergeld",
+    "jobcenter",
+    "weiterbewilligung",
+    "bewilligungszeitraum",
+    "wohngeld",
+    "sozialhilfe",
+    "grundsicherung",
+    "kindergeld",
+    "kinderzuschlag",
+    "elterngeld",
+    "bafog",
+    "unterhaltsvorschuss",
+)
+ROAD_WORKS = (
+    "bauarbeit",
+    "baustelle",
+    "baumassnahme",
+    "sperrung",
+    "gesperrt",
+    "umleitung",
+    "verkehr",
+    "fahrbahn",
+)
+DISABLED = ("mensch", "person", "kind", "schwerbehindert", "inklusion", "barrierefrei")
+MIGRATION = (
+    "einwander",
+    "zuwander",
+    "ausland",
+    "drittstaat",
+    "aufenthalt",
+    "visum",
+    "einreise",
+    "anerkennung",
+    "migration",
+    "arbeitsmarkt",
+    "beschaftigung",
+)
+MIGRATION_LAW = (
+    "ausland",
+    "aufenthalt",
+    "abschieb",
+    "asyl",
+    "fluchtling",
+    "gefluchtet",
+    "ausreise",
+    "staatsangehorig",
+    "visum",
+    "einreise",
+    "bamf",
+    "migration",
+    "duldung",
+    "herkunft",
+    "dublin",
+    "zuwander",
+    "schutzberecht",
+    "subsidiar",
+    "resettlement",
+    "ruckkehr",
+)
+DOMAIN_OF_A_SENSE = {
+    ("ausweisung", "ausweisungen"): (*MIGRATION_LAW, "straf", "verstoss", "gefahrdung"),
+    ("ruckfuhrung", "ruckfuhrungen"): (*MIGRATION_LAW, "heimat"),
+    ("umverteilung",): (*MIGRATION_LAW, "landesintern", "landerubergreif", "wohnsitz"),
+    ("neuansiedlung", "neuansiedlungen"): MIGRATION_LAW,
+    ("schutzstatus",): MIGRATION_LAW,
+    ("potenzialanalyse", "potentialanalyse", "potenzialanalysen", "potentialanalysen"): (
+        "schul",
+        "beruf",
+        "kaoa",
+        "jugend",
+        "ausbildung",
+        "klasse",
+    ),
+    ("bereitschaftsdienst", "bereitschaftsdienstes", "bereitschaftsdienste"): (
+        "arzt",
+        "arztlich",
+        "116117",
+        "praxis",
+        "apothek",
+        "krank",
+        "notfall",
+        "medizin",
+    ),
+    ("erstausstattung", "erstausstattungen"): (
+        "wohnung",
+        "bekleid",
+        "schwanger",
+        "geburt",
+        "baby",
+        "jobcenter",
+        "burgergeld",
+        "sozial",
+        "leistung",
+        "hausrat",
+    ),
+}
+"""Words whose glossary sense is one of several: the domain their text must speak of."""
+BUDGET = ("steuer", "umlage", "haushalt", "ansatz", "euro", "finanz")
+ALLOCATING_BODIES = ("amt", "amtes", "amts", "behorde", "ministerium", "ministeriums", "land")
+SOMEONE = re.compile(
+    r"(?:mann|frau|mutter|vater|kind|sohn|tochter|eltern(?:teil)?|herr|partner"
+    r"|betroffen|jahrig|angehorig|beteiligt|berechtigt|burger|einwohner|bewohner|schuler"
+    r"|inhaber|kunde|patient)(?:e|es|s|er|ern|n|en|in|innen)?$"
+)
+"""A person or a relative as the head of a (folded) noun: *Ehemanns*, *Kinder*,
+*23-Jährigen*, *Betroffenen*; not *Kinderarbeit*."""
+NATURE = (
+    "pflanz",
+    "neophyt",
+    "neozo",
+    "invasiv",
+    "waschbar",
+    "naturschutz",
+    "artenschutz",
+    "springkraut",
+    "wildtier",
+    "tierart",
+    "insekt",
+    "nutria",
+    "okosystem",
+    "gans",
+    "vogel",
+    "saugetier",
+)
+"""Words of a sentence about species settling in nature (no place names: *Waldbröl*,
+*Westerwald*, *Wolfsburg*, *Vogelsberg*)."""
+FINES = ("ordnungswidrig", "bussgeld", "verwarn", "tatvorwurf", "verkehrsverstoss")
+OFFICE_HOLDERS = (
+    *("leiter", "trager", "verband", "verbande", "gemeinden", "kommunen", "personalrat"),
+    *("feuerwehr", "beirat", "beirate", "ausschuss", "sachverstandig", "kammer"),
+)
+TOURISM = (
+    "ubernachtung",
+    "kurtaxe",
+    "kurbeitrag",
+    "gastebeitrag",
+    "tourist",
+    "hotel",
+    "ferienwohnung",
+    "beherberg",
+    "urlaub",
+    "mitreis",
+    "gastgeber",
+    "kurverwaltung",
+)
+LONG_TERM_CARE = (
+    *("pflegebedurft", "senior", "pflegegrad", "pflegekasse", "demenz", "pflegend"),
+    *("angehorig", "gaste", "betreutem", "betreutes"),
+)
+CHRISTMAS = (
+    "weihnacht",
+    "advent",
+    "kirche",
+    "krippenspiel",
+    "jesus",
+    "christ",
+    "heilig",
+    "belebt",
+    "lebend",
+    "ausstell",
+    "figur",
+    "sternsinger",
+    "museum",
+    "sammler",
+    "geschnitzt",
+    "hergestellt",
+)
+CHILDCARE = ("kita", "kind", "betreu", "eltern", "platz", "u3", "gruppe")
+AI = ("kunstlich", "intelligenz", "chatbot", "chatgpt", "algorithm", "sprachmodell", "maschinell")
+AI_COMPOUNDS = (
+    "gestutzt",
+    "basiert",
+    "generiert",
+    "tool",
+    "anwendung",
+    "system",
+    "modell",
+    "chatbot",
+    "assistent",
+    "software",
+    "technolog",
+    "kompetenz",
+    "verordnung",
+    "einsatz",
+    "nutzung",
+    "losung",
+    "strategie",
+    "bild",
+    "text",
+)
+"""Second parts of *KI-…* compounds that mean artificial intelligence."""
+COMPANIES = ("unternehm", "firma", "firmen", "fraktion", "partei", "aussteller", "sponsor")
+INTEGRATION = (
+    "integration",
+    "zuwander",
+    "zugewandert",
+    "migra",
+    "gefluchtet",
+    "fluchtling",
+    "asyl",
+)
+FEMININE_OR_TOPIC = frozenset({"eine", "einer", "keine", "thema", "themen"})
+"""Words before *KI* that make it artificial intelligence (the centre is *ein KI*)."""
+CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise"})
+PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich")
+"""Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
+QUALIFICATIONS = (
+    *("beruf", "abschluss", "qualifikation", "zeugnis", "gleichwertig"),
+    *("anerkennungsstelle", "anerkennungsberatung"),
+)
+"""Words of a text about recognising foreign qualifications."""
+GENITIVE_ARTICLES = frozenset({"der", "des", "einer", "eines"})
+"""Articles of a genitive: *die Duldung der/einer …*."""
+RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
+ANIMALS = frozenset(
+    {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
+)
+ANIMAL_STEMS = ("tierheim", "tierschutz", "haustier", "katze", "kater", "welpe", "gnadenhof")
+PUPILS = (
+    *("klasse", "jahrgang", "schuljahr", "zeugnis", "schuler", "kind", "konferenz"),
+    *("nachprufung", "wiederhol", "gefahrdet", "halbjahr", "noten"),
+)
+"""Words of a text about a pupil moving up (Versetzung)."""
+TEACHERS = (
+    *("lehrer", "lehrkraft", "lehramt", "schuldienst", "unterrichtsausfall"),
+    *("referendariat", "studium", "eingestellt", "einstellung"),
+)
+NEW_PUPILS = (
+    *("schuler", "kind", "jugendlich", "zugewandert", "zuwander", "deutschkenntnis"),
+    *("erstberatung", "integration", "gefluchtet", "fluchtling", "herkunft"),
+)
+VEHICLES_AND_BUSINESSES = (
+    *("fahrzeug", "kfz", "zulassung", "kennzeichen", "halter", "feinstaubplakette"),
+    *("gewerbe", "betrieb", "zweigniederlassung", "gewo"),
+)
+BUILDING_COSTS = (
+    *("kostengruppe", "kostenschatz", "kostenberechnung", "baukosten", "bauvorhab"),
+    *("kostenrichtwert", "nutzflache"),
+)
+RENT = ("miet", "wohn", "unterkunft", "heiz", "nebenkosten", "kdu")
+DUBLIN = (
+    *("dublin", "mitgliedstaat", "mitgliedsstaat", "asyl", "bamf", "uberstellungsfrist"),
+    *("zielstaat", "abschieb", "fluchtling", "gefluchtet", "schutzsuchend"),
+)
+DISABILITY = (
+    *("behinder", "forderbedarf", "inklusion", "inklusiv", "forderschul", "sonderpadagog"),
+    *("eingliederungshilfe", "schulbegleit", "integrationshelf"),
+)
+NEWCOMERS = ("zugewandert", "zuwander", "deutschkenntnis", "sprachforder", "gefluchtet")
+CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schulessen")
+TENDERS_AND_STAFF = (
+    *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
+    *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg", "verschwieg"),
+    *("schweigepflicht", "vertraulich"),
+)
+VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
+ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
+REGISTERING_A_HOME = (
+    *("wohnung", "meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo"),
+    *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
+)
+YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
