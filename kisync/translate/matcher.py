@@ -145,7 +145,7 @@ _FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
-_UMLAUTS = frozenset("äöüÄÖÜ")
+_UMLAUTS = frozenset("äöü")
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
     r"(?:e|en|er|s)?"
@@ -423,7 +423,7 @@ class Matcher:
         for compound in (False, True):
             for cut in range(1, len(tail) - 2):
                 hits = self._completions(stub, tail[cut:], compound)
-                if not compound and not _UMLAUTS & set(head.text[cut:]):
+                if not compound and not _UMLAUTS & set(head.text.casefold()[cut:]):
                     hits = [entry for entry in hits if not _plural_er(stub + tail[cut:], entry)]
                 if hits:
                     token = tokens[index]
@@ -745,9 +745,10 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
 
 
 def _plural_er(word: str, entry: _Entry) -> bool:
-    """Whether a completed word is the term with *-er*/*-ern*, a plural that takes an
-    umlaut (*Ämtern*): without one, the full word's head was cut inside (*Flüchtlings-,
-    … und Migrationsberater* is no *Flüchtlingsrat* + *-er*)."""
+    """Whether a completed word is the term plus *-er*/*-ern*. That plural takes an umlaut
+    (*Ämtern*), so :meth:`Matcher._ellipsis` drops such a completion where the full word
+    has none: its head was cut inside (*Flüchtlings-, … und Migrationsberater* is no
+    *Flüchtlingsrat* + *-er*)."""
     base = entry.words[0].base
     return word.startswith(base) and word[len(base) :] in {"er", "ern"}
 

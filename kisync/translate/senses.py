@@ -187,7 +187,7 @@ def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     refugees to a municipality (but *die Zuweisung vom Bundesamt* names who allocates)."""
     if _says(tokens, index, vocab.BUDGET):
         return True
-    if next_word(tokens, index) not in {"des", "der", "von", "vom", "eines", "einer"}:
+    if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES | {"von", "vom"}:
         return False
     nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
     if not nouns or CLAUSE_END.search(tokens[index + 1].gap_after):
@@ -410,8 +410,8 @@ def _is_people(word: str) -> bool:
 
 def _toleration_of(tokens: list[Token], index: int) -> bool:
     """*keine Duldung von Gewalt*, *zur Duldung der Modernisierungsarbeiten verpflichtet*:
-    tolerating something (*von* and a noun without article, or *der/des* and a noun naming
-    no people), not the suspension of deportation (*eine Duldung von der
+    tolerating something (*von* and a noun without article, or *der/des/einer/eines* and a
+    noun naming no people), not the suspension of deportation (*eine Duldung von der
     Ausländerbehörde*, *die Duldung des Ehemanns*)."""
     if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
         return _of_a_thing(tokens, index)

@@ -17,6 +17,7 @@ ADJECTIVE_ENDINGS = ("", "e", "er", "es", "en", "em")
 CLAUSE_END = re.compile(r"[.!?;:,()]")
 HYPHENS = "-\u2010\u2011"
 """The hyphen and its Unicode twins (hyphen, non-breaking hyphen)."""
+_HYPHEN_GAPS = frozenset(HYPHENS)
 _SENTENCE_END = re.compile(r"[.!?]")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?![^\W_]))?")
@@ -49,7 +50,7 @@ def fold(word: str) -> str:
 
 def hyphen_after(token: Token) -> bool:
     """Whether a hyphen, and nothing else, joins the word to the next (*EU-Bürger*)."""
-    return token.gap_after in tuple(HYPHENS)
+    return token.gap_after in _HYPHEN_GAPS
 
 
 def next_word(tokens: list[Token], index: int) -> str:
