@@ -85,6 +85,8 @@ SETS = {
     "en10": ("cov2-de.txt", "en10-en.txt", "traps.txt"),
     # published English only, an eleventh pass: 88 lines from 16 pages of 12 sites for the concepts the German sets mark most after the English sets' top 120 and en10 (benefits, childcare, school, recognition, youth welfare), built before its first run
     "en11": ("cov2-de.txt", "en11-en.txt", "traps.txt"),
+    # published English only, a twelfth pass: 80 lines from 39 pages of 29 sites for concepts outside en10's and en11's slices whose English had no published source (rent, health, family benefits, return, school types), built before its first run
+    "en12": ("cov2-de.txt", "en12-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
