@@ -240,7 +240,22 @@ MIGRATION_LAW = (
     "resettlement",
     "ruckkehr",
 )
+ASYLUM_PROCEDURE = (
+    *MIGRATION_LAW,
+    "bundesamt",
+    "flucht",
+    "erstaufnahme",
+    "anker",
+    "schutzsuch",
+    "verfolg",
+    "dolmetsch",
+    "entscheider",
+)
+"""What a text about the asylum procedure names: without one of these words, an
+*Anhörung* or a *Residenzpflicht* belongs to another procedure (a court, a building
+authority, a mayor's duty to live in the town)."""
 DOMAIN_OF_A_SENSE = {
+    ("residenzpflicht", "residenzpflichten"): ASYLUM_PROCEDURE,
     ("ausweisung", "ausweisungen"): (*MIGRATION_LAW, "straf", "verstoss", "gefahrdung"),
     ("ruckfuhrung", "ruckfuhrungen"): (*MIGRATION_LAW, "heimat"),
     ("umverteilung",): (*MIGRATION_LAW, "landesintern", "landerubergreif", "wohnsitz"),
@@ -443,3 +458,53 @@ REGISTERING_A_HOME = (
     *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
 )
 YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
+HOSPITAL_STAY = (
+    "krankenhaus",
+    "klinik",
+    "stationar",
+    "liegebescheinigung",
+    "arbeitsunfahig",
+    "krankgeschrieben",
+    "krankengeld",
+    "patient",
+)
+REGISTRATION = ("melde", "wohnsitz", "burgerburo", "burgeramt", "einwohner", "standesamt")
+WORKERS_OR_TROOPS = (
+    "erntehelfer",
+    "saisonarbeit",
+    "saisonkraft",
+    "saisonkrafte",
+    "spargel",
+    "soldat",
+    "kaserne",
+    "bundeswehr",
+    "bereitschaftspolizei",
+)
+CHOICE_OF_A_FUND_OR_OPTION = ("krankenkasse", "versicher", "tarif", "steuer", "schulform")
+ELECTIONS = (
+    "kommunalwahl",
+    "landtagswahl",
+    "bundestagswahl",
+    "europawahl",
+    "wahllokal",
+    "stimmzettel",
+    "stimmabgabe",
+    "wahlberecht",
+    "wahlbenachrichtigung",
+    "briefwahl",
+    "wahlschein",
+    "wahltag",
+    "integrationsrat",
+    "kandid",
+)
+COURT_DATES = ("beraum", "verkundung", "verhandlung", "versteiger")
+DUE_DATES = ("schornsteinfeger", "feuerstatt", "kehrung", "kehrtermin")
+EDUCATION_ADJECTIVES = (
+    "kulturell",
+    "politisch",
+    "gesellschaftlich",
+    "digital",
+    "fruhkindlich",
+    "musisch",
+    "kunstlerisch",
+)

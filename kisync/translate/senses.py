@@ -17,6 +17,7 @@ from . import sense_words as vocab
 from .words import (
     ADJECTIVE_ENDINGS,
     CLAUSE_END,
+    HYPHENS,
     Token,
     clause,
     fold,
@@ -62,6 +63,8 @@ def _education_in_general(tokens: list[Token], index: int) -> bool:
     """*die Chancen auf Bildung und Teilhabe verbessern*, *das Recht auf Bildung und
     Teilhabe*: education and participation in general, not the benefit package."""
     before = [fold(token.text) for token in tokens[max(0, index - 2) : index]]
+    if before and before[-1].startswith(vocab.EDUCATION_ADJECTIVES):
+        return True  # kulturelle Bildung und Teilhabe
     return (
         len(before) == 2
         and before[1] in {"auf", "zu", "zur"}
@@ -124,6 +127,8 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
         return True
     if _says(tokens, index, vocab.ANNOUNCED) and not booking:
         return True
+    if _says(tokens, index, (*vocab.COURT_DATES, *vocab.DUE_DATES)) and not booking:
+        return True  # a court's date to announce a decision; the chimney sweep's due dates
     if _says(tokens, index, ("beschluss", "tagesordnung")) and not _says(
         tokens, index, vocab.BOOKED
     ):
@@ -168,11 +173,16 @@ def _edition(tokens: list[Token], index: int) -> bool:
 
 
 def _restaurant_permit(tokens: list[Token], index: int) -> bool:
-    """*Gestattung* under the restaurant act (the text is about serving drinks), or the
-    permission of something (*die Gestattung einer Ausbildungstätigkeit*)."""
+    """*Gestattung* under the restaurant act (the text is about serving drinks), the
+    permission of something (*die Gestattung einer Ausbildungstätigkeit*), or a permission
+    no person holds in a text that says nothing of residence or asylum (*Anträge auf
+    Gestattung sind … vor der Veranstaltung einzureichen*; but *Personen mit einer
+    Gestattung erhalten Leistungen*)."""
     if next_word(tokens, index) in {"einer", "eines", "des"}:
         return True
-    return _mentions(tokens, vocab.RESTAURANT_ACT)
+    if _mentions(tokens, vocab.RESTAURANT_ACT):
+        return True
+    return not _mentions(tokens, vocab.MIGRATION_LAW) and not _names_people(tokens, index)
 
 
 def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
@@ -238,9 +248,13 @@ def _benefit_renewal(tokens: list[Token], index: int) -> bool:
 
 def _public_hearing(tokens: list[Token], index: int) -> bool:
     """*die öffentliche Anhörung zum Bebauungsplan*, *die Anhörung der Verbände*, *die
-    Anhörung zur Ordnungswidrigkeit*: a hearing of a council or parliament, a consultation
-    or the hearing of a fines procedure, not the asylum interview, unless the sentence (the
-    text, for fines) speaks of asylum."""
+    Anhörung zur Ordnungswidrigkeit*, *Von der Anhörung kann abgesehen werden* (in a
+    building authority's text): a hearing of a council or parliament, a consultation, a
+    court or an authority, not the asylum interview. The interview is hinted only in a
+    text about the asylum procedure, and a public or council hearing only where the
+    sentence (the text, for fines) speaks of asylum."""
+    if not _mentions(tokens, vocab.ASYLUM_PROCEDURE):
+        return True
     public = index > 0 and fold(tokens[index - 1].text).startswith("offentlich")
     council = _says(tokens, index, vocab.HEARINGS) or _of_office_holders(tokens, index)
     if (public or council) and not _says(tokens, index, vocab.ASYLUM):
@@ -466,6 +480,20 @@ def _elsewhere(other: tuple[str, ...], unless: tuple[str, ...] = ()) -> SenseChe
     return check
 
 
+def _hospital_stay(tokens: list[Token], index: int) -> bool:
+    """*die Liege- beziehungsweise Aufenthaltsbescheinigung* of a hospital: it certifies
+    an in-patient stay, not a registration of residence."""
+    cut_off = tokens[max(0, index - 3) : index]
+    if any(fold(t.text) == "liege" and t.gap_after[:1] in HYPHENS for t in cut_off):
+        return True
+    return _mentions(tokens, vocab.HOSPITAL_STAY) and not _mentions(tokens, vocab.REGISTRATION)
+
+
+def _always(tokens: list[Token], index: int) -> bool:
+    """A word form the term never takes (*Unterhalten*: the verb, not the payments)."""
+    return True
+
+
 def _services(tokens: list[Token], index: int) -> bool:
     """*ihre Bürgerservices digital anbieten*: services; the office is *der Bürgerservice*,
     *des Bürgerservices*."""
@@ -500,6 +528,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
     "unterhalt": _upkeep_or_livelihood,
+    "unterhalten": _always,  # das Anpflanzen und Unterhalten von Bäumen: a verb
     "duldung": _toleration_of,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
@@ -544,6 +573,19 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
+    **dict.fromkeys(("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _hospital_stay),
+    **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _outside(vocab.MIGRATION_LAW)),
+    **dict.fromkeys(
+        (
+            *("gemeinschaftsunterkunft", "gemeinschaftsunterkunfte", "gemeinschaftsunterkunften"),
+            *("sammelunterkunft", "sammelunterkunfte", "sammelunterkunften"),
+        ),
+        _elsewhere(vocab.WORKERS_OR_TROOPS, unless=vocab.MIGRATION_LAW),
+    ),
+    **dict.fromkeys(
+        ("wahlrecht", "wahlrechte", "wahlrechts", "wahlrechtes"),
+        _elsewhere(vocab.CHOICE_OF_A_FUND_OR_OPTION, unless=vocab.ELECTIONS),
+    ),
     **dict.fromkeys(
         ("erstuntersuchung", "erstuntersuchungen"),
         _elsewhere(vocab.YOUNG_WORKERS, unless=("asyl", "bamf", "fluchtling", "gefluchtet")),
