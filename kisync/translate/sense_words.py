@@ -449,7 +449,7 @@ CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schule
 TENDERS_AND_STAFF = (
     *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
     *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg", "verschwieg"),
-    *("schweigepflicht", "vertraulich"),
+    *("schweigepflicht", "vertraulich", "kinderschutz", "fuhrungszeugnis", "72a"),
 )
 VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
 ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
@@ -480,7 +480,10 @@ WORKERS_OR_TROOPS = (
     "bundeswehr",
     "bereitschaftspolizei",
 )
-CHOICE_OF_A_FUND_OR_OPTION = ("krankenkasse", "versicher", "tarif", "steuer", "schulform")
+CHOICE_OF_A_FUND_OR_OPTION = (
+    *("krankenkasse", "versicher", "tarif", "mitgliedschaft", "schulform"),
+    *("steuer", "veranlag", "ehegatt"),
+)
 ELECTIONS = (
     "kommunalwahl",
     "landtagswahl",
@@ -497,6 +500,8 @@ ELECTIONS = (
     "integrationsrat",
     "kandid",
 )
+COURTS = ("gericht", "richter", "famfg", "vwvfg", "bauaufsicht", "ordnungsverfugung")
+SERVICE_FLATS = ("dienstwohnung", "dienstlich")
 COURT_DATES = ("beraum", "verkundung", "verhandlung", "versteiger")
 DUE_DATES = ("schornsteinfeger", "feuerstatt", "kehrung", "kehrtermin")
 EDUCATION_ADJECTIVES = (

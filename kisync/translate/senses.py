@@ -193,9 +193,10 @@ def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
 
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*, *Steuern,
-    allgemeine Zuweisungen und Umlagen*: allocating staff, posts, places or money, not
+    allgemeine Zuweisungen und Umlagen*, *die Zuweisung einer Dienstwohnung*: allocating
+    staff, posts, places, flats or money, not
     refugees to a municipality (but *die Zuweisung vom Bundesamt* names who allocates)."""
-    if _says(tokens, index, vocab.BUDGET):
+    if _says(tokens, index, (*vocab.BUDGET, *vocab.SERVICE_FLATS)):
         return True
     if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES | {"von", "vom"}:
         return False
@@ -615,6 +616,7 @@ _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("integrationsfachkr", _elsewhere(vocab.DISABILITY, unless=(*vocab.NEWCOMERS, "jobcenter"))),
     ("anmeldepflicht", _outside(vocab.REGISTERING_A_HOME)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
+    ("anhorungs", _elsewhere(vocab.COURTS, unless=vocab.ASYLUM_PROCEDURE)),  # court hearing dates
 )
 """Beginning of a folded word → the test for its compounds' everyday sense."""
 _COMPOUND_ENDS: tuple[tuple[tuple[str, ...], SenseCheck], ...] = (

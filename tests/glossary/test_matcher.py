@@ -806,6 +806,11 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Auf Seite 3 stehen die Termine für die Überprüfungsarbeiten des Schornsteinfegers.",
         "Das Gericht setzt einen Termin zur Verkündung der Entscheidung an.",
         "Festsetzungen zum Anpflanzen und Unterhalten von Bäumen und Sträuchern.",
+        "Im gerichtlichen Anhörungstermin erhalten alle Beteiligten Gelegenheit zur Äußerung.",
+        "Die Zusammenveranlagung setzt die Ausübung des Wahlrechts durch die Ehegatten voraus.",
+        "Die Behörde kann die Zuweisung aus dienstlichen Gründen widerrufen und das Räumen der"
+        " Dienstwohnung verlangen.",
+        "Ehrenamtliche geben nach § 72a SGB VIII eine Verpflichtungserklärung zum Kinderschutz ab.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -825,6 +830,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Anerkennungsverfahren", "Bildung und Teilhabe", "allgemeine Meldepflicht"}
     everyday |= {"Aufenthaltsgestattung", "Residenzpflicht", "Aufenthaltsbescheinigung"}
     everyday |= {"Gemeinschaftsunterkunft", "Sammelunterkunft", "Wahlrecht", "geduldet"}
+    everyday |= {"Verpflichtungserklärung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
