@@ -182,6 +182,13 @@ def _restaurant_permit(tokens: list[Token], index: int) -> bool:
         return True
     if _mentions(tokens, vocab.RESTAURANT_ACT):
         return True
+    return _of_nobody_outside_migration_law(tokens, index)
+
+
+def _of_nobody_outside_migration_law(tokens: list[Token], index: int) -> bool:
+    """A status word (*Gestattung*, *geduldet*) in a sentence that names no person, in a
+    text that says nothing of residence or asylum (*Das Grillen wird geduldet*; but
+    *Personen, die in Deutschland gestattet oder geduldet sind*)."""
     return not _mentions(tokens, vocab.MIGRATION_LAW) and not _names_people(tokens, index)
 
 
@@ -575,7 +582,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
     **dict.fromkeys(("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _hospital_stay),
-    **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _outside(vocab.MIGRATION_LAW)),
+    **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _of_nobody_outside_migration_law),
     **dict.fromkeys(
         (
             *("gemeinschaftsunterkunft", "gemeinschaftsunterkunfte", "gemeinschaftsunterkunften"),

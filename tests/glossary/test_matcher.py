@@ -884,6 +884,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
             ("geduldete", "geduldet"),
         ),
         (
+            "Dies betrifft vor allem Personen, die in Deutschland geduldet sind.",
+            ("geduldet", "geduldet"),
+        ),
+        (
             "Die Aufenthaltsbescheinigung stellt Ihnen das Bürgerbüro aus.",
             ("Aufenthaltsbescheinigung", "Aufenthaltsbescheinigung"),
         ),
