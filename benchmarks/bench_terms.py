@@ -89,6 +89,8 @@ SETS = {
     "en11": ("cov2-de.txt", "en11-en.txt", "traps.txt"),
     # published English only, a twelfth pass: 80 lines from 39 pages of 29 sites for concepts outside en10's and en11's slices whose English had no published source (rent, health, family benefits, return, school types), built before its first run
     "en12": ("cov2-de.txt", "en12-en.txt", "traps.txt"),
+    # published English only, a thirteenth pass: a sweep of municipal and district English, 115 lines from 17 pages of 12 sites (foreigners' offices, naturalisation, refugees, registration, Jobcenter), built before its first run
+    "en13": ("cov2-de.txt", "en13-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
