@@ -201,8 +201,8 @@ def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*, *Steuern,
     allgemeine Zuweisungen und Umlagen*, *die Zuweisung einer Dienstwohnung*: allocating
-    staff, posts, places, flats or money, not
-    refugees to a municipality (but *die Zuweisung vom Bundesamt* names who allocates)."""
+    staff, posts, places, flats or money, not refugees to a municipality (but *die
+    Zuweisung vom Bundesamt* names who allocates)."""
     if _says(tokens, index, (*vocab.BUDGET, *vocab.SERVICE_FLATS)):
         return True
     if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES | {"von", "vom"}:
@@ -520,8 +520,10 @@ def _elsewhere(other: tuple[str, ...], unless: tuple[str, ...] = ()) -> SenseChe
 def _hospital_stay(tokens: list[Token], index: int) -> bool:
     """*die Liege- beziehungsweise Aufenthaltsbescheinigung* of a hospital: it certifies
     an in-patient stay, not a registration of residence."""
-    cut_off = tokens[max(0, index - 3) : index]
-    if any(fold(t.text) == "liege" and t.gap_after[:1] in HYPHENS for t in cut_off):
+    before = tokens[max(0, index - 3) : index]
+    if any(
+        fold(word.text) == "liege" and word.gap_after.startswith(tuple(HYPHENS)) for word in before
+    ):
         return True
     return _mentions(tokens, vocab.HOSPITAL_STAY) and not _mentions(tokens, vocab.REGISTRATION)
 
