@@ -468,7 +468,11 @@ HOSPITAL_STAY = (
     "krankengeld",
     "patient",
 )
-REGISTRATION = ("melde", "wohnsitz", "burgerburo", "burgeramt", "einwohner", "standesamt")
+REGISTRATION = (
+    *("wohnsitz", "wohnung", "umzug", "einwohner", "burgerburo", "burgeramt", "standesamt"),
+    *("meldebehorde", "melderegister", "meldedaten", "gemeldet"),
+)
+"""Words of a text about registering a home (not the word *Meldebescheinigung* itself)."""
 WORKERS_OR_TROOPS = (
     "erntehelfer",
     "saisonarbeit",
@@ -519,7 +523,6 @@ SOCIAL_INSURANCE_REPORTS = (
     "arbeitgeber",
     "rentenversicherungsnummer",
 )
-HOMES = ("wohnsitz", "wohnung", "burgerburo", "burgeramt", "einwohner", "umzug", "meldebehorde")
 ROADS = ("strasse", "verkehr", "radweg", "gehweg", "brucke")
 WATERS_AND_ROADS = (*ROADS, "gewasser", "graben", "deich", "ufer")
 RELATIVES = ("kind", "eltern", "ehegatt", "vater", "mutter", "unterhaltsvorschuss")

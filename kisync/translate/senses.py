@@ -607,7 +607,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(
         ("meldebescheinigung", "meldebescheinigungen"),
-        _elsewhere(vocab.SOCIAL_INSURANCE_REPORTS, unless=vocab.HOMES),
+        _elsewhere(vocab.SOCIAL_INSURANCE_REPORTS, unless=vocab.REGISTRATION),
     ),
     **dict.fromkeys(
         ("bedarfsanzeige", "bedarfsanzeigen"), _elsewhere(vocab.ROADS, unless=vocab.CHILDCARE)
