@@ -109,6 +109,8 @@ EVENTS = (
     "eroffnung",
     "inbetriebnahme",
 )
+OFFERS = ("teilnehmer", "treffpunkt", "fuhrung", "rundgang")
+"""Fields of a tour or course on offer, listed beside its *Termin:* (a date, not an appointment)."""
 ANNOUNCED = (
     "bekannt",
     "mitgeteilt",

@@ -115,10 +115,13 @@ def _let_know(tokens: list[Token], index: int) -> bool:
 def _date_of_something(tokens: list[Token], index: int) -> bool:
     """*die Termine der Schadstoffsammlung*, *der Termin des Festes*, *Termine für
     Schulungen mussten abgesagt werden*, *Termine werden rechtzeitig bekannt gegeben*,
-    *die Termine sind wie folgt: 1. Februar …*: a date, not an appointment, in a clause
-    about events or a sentence announcing dates that says nothing of booking one (but
+    *die Termine sind wie folgt: 1. Februar …*, *Termin: buchbar von November bis März*
+    beside a tour's *Teilnehmer*: a date, not an appointment, in a clause about events, a
+    sentence announcing dates that says nothing of booking one, or the fields of an offer (but
     *die Termine des Gesundheitsamtes*, *Termine für die Beratung vereinbaren* are
     appointments)."""
+    if tokens[index].gap_after.startswith(":") and _mentions(tokens, vocab.OFFERS):
+        return True  # Termin: buchbar von November bis März; Teilnehmer: …, Preis: …
     words = [fold(token.text) for token in clause(tokens, index)]
     booking = _books([fold(token.text) for token in sentence(tokens, index)])
     if _site_visit(tokens, index) and not booking:

@@ -811,6 +811,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Behörde kann die Zuweisung aus dienstlichen Gründen widerrufen und das Räumen der"
         " Dienstwohnung verlangen.",
         "Ehrenamtliche geben nach § 72a SGB VIII eine Verpflichtungserklärung zum Kinderschutz ab.",
+        "Termin: buchbar von November bis März; Teilnehmer: mindestens 12; Preis: 10 €",
         # modelled on senses12's probes
         "Die Unterhaltspflicht für Gewässer zweiter Ordnung liegt bei der Gemeinde.",
         "Die Meldebescheinigung zur Sozialversicherung stellt der Arbeitgeber aus.",
@@ -909,6 +910,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ),
         ("Bei der Kommunalwahl haben Sie das Wahlrecht.", ("Wahlrecht", "Wahlrecht")),
         ("Die Abschiebung der Syrer wurde gestoppt.", ("Abschiebung", "Abschiebung")),
+        ("Termin: nur nach Vereinbarung; Kosten: 28,80 €", ("Termin", "Termin")),
         ("Er wurde nach Afghanistan abgeschoben.", ("abgeschoben", "abgeschoben")),
         (
             "Die Meldebescheinigung erhalten Sie im Bürgerbüro.",
