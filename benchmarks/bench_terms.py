@@ -103,6 +103,8 @@ SETS = {
     "cov7": ("cov7-de.txt", "en.txt", "traps.txt"),
     # 42 fresh pages for the sections of a KI portal (KI, schooling, benefits, health, counselling, asylum, leisure, councils), annotated before its first run, then tuned on
     "cov8": ("cov8-de.txt", "en.txt", "traps.txt"),
+    # 40 fresh pages on listed hosts, weighted to the kinds blind10/blind11 missed most (Land programmes, council and news items, childcare and school for newcomers, health, work and recognition), annotated before its first run, then tuned on
+    "cov9": ("cov9-de.txt", "en.txt", "traps.txt"),
 }
 
 

@@ -92,9 +92,12 @@ This matcher handles those:
    eingebürgert*: became customary). Also: *die Krippe in der Pfarrkirche* (a nativity
    scene), *im Widerspruch zum Plan* (a contradiction), *Sanktionen gegen Russland* in a
    text not about benefits, *Baumpatenschaft* in a sentence naming no people; and a word
-   whose glossary sense is one of several (*Ausweisung*, *Rückführung*, *Umverteilung*)
-   only in a text that speaks of that sense's domain (*die Ausweisung neuer Baugebiete*
-   is no expulsion), or not in a text that speaks of another domain (*die Ummeldung
+   whose glossary sense is one of several (*Ausweisung*, *Rückführung*, *Umverteilung*,
+   *Anhörung*, *Residenzpflicht*) only in a text that speaks of that sense's domain (*die
+   Ausweisung neuer Baugebiete* is no expulsion, *Von der Anhörung kann abgesehen
+   werden* in a building authority's text is no asylum interview; a bare *Gestattung* or
+   *geduldet* also where the sentence names people), or not in a text that speaks of
+   another domain (*die Ummeldung
    Ihres Fahrzeugs*, *Seiteneinsteiger* as teachers, *KI-gestützt*: artificial
    intelligence, not the Kommunales Integrationszentrum). Two multi-word terms have a
    check too (*die Chancen auf Bildung und Teilhabe*: education in general, not the

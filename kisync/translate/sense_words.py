@@ -513,3 +513,14 @@ EDUCATION_ADJECTIVES = (
     "musisch",
     "kunstlerisch",
 )
+SOCIAL_INSURANCE_REPORTS = (
+    "sozialversicherung",
+    "deuv",
+    "arbeitgeber",
+    "rentenversicherungsnummer",
+)
+HOMES = ("wohnsitz", "wohnung", "burgerburo", "burgeramt", "einwohner", "umzug", "meldebehorde")
+ROADS = ("strasse", "verkehr", "radweg", "gehweg", "brucke")
+WATERS_AND_ROADS = (*ROADS, "gewasser", "graben", "deich", "ufer")
+RELATIVES = ("kind", "eltern", "ehegatt", "vater", "mutter", "unterhaltsvorschuss")
+OTHER_RECOGNITIONS = ("berufskrankheit", "kriegsdienst", "jugendhilfe", "arbeitsunfall")

@@ -182,6 +182,13 @@ def _restaurant_permit(tokens: list[Token], index: int) -> bool:
         return True
     if _mentions(tokens, vocab.RESTAURANT_ACT):
         return True
+    return _of_nobody_outside_migration_law(tokens, index)
+
+
+def _of_nobody_outside_migration_law(tokens: list[Token], index: int) -> bool:
+    """A status word (*Gestattung*, *geduldet*) in a sentence that names no person, in a
+    text that says nothing of residence or asylum (*Das Grillen wird geduldet*; but
+    *Personen, die in Deutschland gestattet oder geduldet sind*)."""
     return not _mentions(tokens, vocab.MIGRATION_LAW) and not _names_people(tokens, index)
 
 
@@ -452,6 +459,35 @@ def _of_a_thing(tokens: list[Token], index: int) -> bool:
     return bool(nouns) and not _names_someone(nouns[0].text)
 
 
+def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
+    """*die Abschiebung der Verantwortung*, *der Nachzug der Feuerwehr*, *das
+    Aufnahmeprogramm der Universität*: something, not people, in a text that says
+    nothing else of migration law. A plural in *-er*/*-en* may name a people (*die
+    Abschiebung der Syrer*, *der Afghanen*): it counts as people."""
+    others = tokens[:index] + tokens[index + 1 :]
+    if not _of_a_thing(tokens, index) or _mentions(others, vocab.MIGRATION_LAW):
+        return False
+    plural = next_word(tokens, index) == "der" and fold(tokens[index + 2].text)
+    return not (plural and plural.endswith(("er", "en")))
+
+
+def _shifted_onto_someone(tokens: list[Token], index: int) -> bool:
+    """*Die Kosten wurden auf die Mieter abgeschoben*: shifted onto someone, not deported,
+    in a text that says nothing else of migration law."""
+    others = tokens[:index] + tokens[index + 1 :]
+    onto = "auf" in {fold(token.text) for token in clause(tokens, index)}
+    return onto and not _mentions(others, vocab.MIGRATION_LAW)
+
+
+def _other_recognition(tokens: list[Token], index: int) -> bool:
+    """*das Anerkennungsverfahren der Berufskrankheit*, *für Kriegsdienstverweigerer*, *als
+    Träger der freien Jugendhilfe*, or the asylum procedure: not the recognition of
+    foreign qualifications."""
+    if _mentions(tokens, vocab.OTHER_RECOGNITIONS):
+        return True
+    return _mentions(tokens, ("asyl", "bamf")) and not _mentions(tokens, vocab.QUALIFICATIONS)
+
+
 def _upkeep_or_livelihood(tokens: list[Token], index: int) -> bool:
     """*der Unterhalt der Straßen* (upkeep) or *sein Unterhalt ist gesichert* (livelihood):
     not maintenance payments."""
@@ -551,6 +587,11 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer", "einwanderern"),
         _of_plants_or_animals,
     ),
+    **dict.fromkeys(
+        ("abschiebung", "nachzug", "schutzform", "aufnahmeprogramm", "aufnahmevereinbarung"),
+        _of_a_thing_in_another_domain,
+    ),
+    "abgeschoben": _shifted_onto_someone,
     "widerspruch": _contradiction,
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
@@ -560,7 +601,14 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
     **dict.fromkeys(
         ("anerkennungsverfahren", "anerkennungsverfahrens"),
-        _elsewhere(("asyl", "bamf"), unless=vocab.QUALIFICATIONS),
+        _other_recognition,
+    ),
+    **dict.fromkeys(
+        ("meldebescheinigung", "meldebescheinigungen"),
+        _elsewhere(vocab.SOCIAL_INSURANCE_REPORTS, unless=vocab.HOMES),
+    ),
+    **dict.fromkeys(
+        ("bedarfsanzeige", "bedarfsanzeigen"), _elsewhere(vocab.ROADS, unless=vocab.CHILDCARE)
     ),
     "burgerservices": _services,
     "nebenkosten": _elsewhere(vocab.BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
@@ -575,7 +623,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
     **dict.fromkeys(("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _hospital_stay),
-    **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _outside(vocab.MIGRATION_LAW)),
+    **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _of_nobody_outside_migration_law),
     **dict.fromkeys(
         (
             *("gemeinschaftsunterkunft", "gemeinschaftsunterkunfte", "gemeinschaftsunterkunften"),
@@ -615,6 +663,7 @@ _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("integrationsklasse", _elsewhere(vocab.DISABILITY, unless=vocab.NEWCOMERS)),
     ("integrationsfachkr", _elsewhere(vocab.DISABILITY, unless=(*vocab.NEWCOMERS, "jobcenter"))),
     ("anmeldepflicht", _outside(vocab.REGISTERING_A_HOME)),
+    ("unterhaltspflicht", _elsewhere(vocab.WATERS_AND_ROADS, unless=vocab.RELATIVES)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
     ("anhorungs", _elsewhere(vocab.COURTS, unless=vocab.ASYLUM_PROCEDURE)),  # court hearing dates
 )
