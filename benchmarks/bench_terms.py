@@ -64,6 +64,9 @@ SETS = {
     "blind9": ("blind9-de.txt", "blind9-en.txt", "blind9-traps.txt"),
     "blind10": ("blind10-de.txt", "blind10-en.txt", "blind10-traps.txt"),
     "blind11": ("blind11-de.txt", "blind11-en.txt", "blind11-traps.txt"),
+    # blind12, blind13: built in session 27 by helpers who never ran the glossary, from hosts no earlier file named
+    "blind12": ("blind12-de.txt", "blind12-en.txt", "blind12-traps.txt"),
+    "blind13": ("blind13-de.txt", "blind13-en.txt", "blind13-traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
     "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # senses11: compounds and multi-word terms used in another sense (Reiseapotheke, Widerspruchslösung, Tagespflege of old people ...), traps with the integration sense of the same words; built with the glossary
