@@ -162,7 +162,7 @@ COUNCIL_MEETING = (
 PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
 SMALL_GROUP = (
     *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
-    *("bestimmt", "gewiss", "weit"),
+    *("bestimmt", "gewiss", "weit", "gegrundet", "gebildet", "offen"),
 )
 BOOKED = ("vereinbar", "buch", "reservier")
 BOOKING = (*BOOKED, "beratung", "sprechstunde", "behorde")
@@ -529,3 +529,14 @@ ROADS = ("strasse", "verkehr", "radweg", "gehweg", "brucke")
 WATERS_AND_ROADS = (*ROADS, "gewasser", "graben", "deich", "ufer")
 RELATIVES = ("kind", "eltern", "ehegatt", "vater", "mutter", "unterhaltsvorschuss")
 OTHER_RECOGNITIONS = ("berufskrankheit", "kriegsdienst", "jugendhilfe", "arbeitsunfall")
+PRIZE_DRAWS = ("gewinnspiel", "wettbewerb", "turnier", "verlosung", "preisausschreiben")
+UNIVERSITIES = ("semester", "studium", "studierend", "hochschul", "universit", "fachschaft")
+INTEGRATION_COURSES = ("integrationskurs", "bamf", "zuwander", "rechtsordnung", "einburgerung")
+FOREIGNERS_OFFICE = (
+    "auslanderamt",
+    "auslanderbehorde",
+    "fiktion",
+    "aufenthaltstitel",
+    "erkennungsdienst",
+)
+MEDICAL_REFERRALS = ("arzt", "krankenhaus", "klinik", "patient", "einweis", "uberweis")

@@ -80,6 +80,13 @@ def _group_not_district(tokens: list[Token], index: int) -> bool:
     return following in {"der", "des", "derer", "von"} or before.startswith(vocab.SMALL_GROUP)
 
 
+def _world_class(tokens: list[Token], index: int) -> bool:
+    """*ein Ensemble von internationaler Klasse*: world-class, not a class for newcomer
+    pupils; the school's class has an article (*in der internationalen Klasse*)."""
+    before = fold(tokens[index - 1].text) if index else ""
+    return fold(tokens[index].text) == "internationaler" and not _DETERMINERS.fullmatch(before)
+
+
 def _council_motion(tokens: list[Token], index: int) -> bool:
     """*Antrag der SPD-Fraktion*, *auf Antrag des Integrationsrates*; *die Tagesordnung
     und die vorliegenden Anträge*; any *Antrag* but *auf Antrag* and *Antrag auf …* in a
@@ -203,10 +210,13 @@ def _foster_or_childminder_allowance(tokens: list[Token], index: int) -> bool:
 
 def _allocation_of_things(tokens: list[Token], index: int) -> bool:
     """*die Zuweisung des Lehrpersonals*, *von Lehrerstellen*, *eines Kitaplatzes*, *Steuern,
-    allgemeine Zuweisungen und Umlagen*, *die Zuweisung einer Dienstwohnung*: allocating
-    staff, posts, places, flats or money, not refugees to a municipality (but *die
-    Zuweisung vom Bundesamt* names who allocates)."""
+    allgemeine Zuweisungen und Umlagen*, *die Zuweisung einer Dienstwohnung*, a doctor's
+    *Zuweisung* of a patient to hospital: allocating staff, posts, places, flats, money or
+    patients, not refugees to a municipality (but *die Zuweisung vom Bundesamt* names who
+    allocates)."""
     if _says(tokens, index, (*vocab.BUDGET, *vocab.SERVICE_FLATS)):
+        return True
+    if _mentions(tokens, vocab.MEDICAL_REFERRALS) and not _mentions(tokens, vocab.MIGRATION_LAW):
         return True
     if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES | {"von", "vom"}:
         return False
@@ -252,8 +262,12 @@ def _obstruction(tokens: list[Token], index: int) -> bool:
 
 
 def _benefit_renewal(tokens: list[Token], index: int) -> bool:
-    """*Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld*: the renewal of a benefit,
-    not the follow-up asylum application, unless the sentence speaks of asylum."""
+    """*Weiterbewilligungsantrag (Folgeantrag) auf Bürgergeld*, *Der Zuschuss für das
+    zweite Projektjahr muss mit einem Folgeantrag beantragt werden*: the renewal of a
+    benefit or a grant, not the follow-up asylum application, which is hinted only in a
+    text about the asylum procedure."""
+    if not _mentions(tokens, vocab.ASYLUM_PROCEDURE):
+        return True
     return _says(tokens, index, vocab.BENEFITS) and not _says(tokens, index, ("asyl", "bamf"))
 
 
@@ -440,6 +454,12 @@ def _toleration_of(tokens: list[Token], index: int) -> bool:
     Ausländerbehörde*, *die Duldung des Ehemanns*)."""
     if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
         return _of_a_thing(tokens, index)
+    return _of_something(tokens, index)
+
+
+def _of_something(tokens: list[Token], index: int) -> bool:
+    """Whether *von* and a noun without article that names no people follow the word
+    (*Duldung von Gewalt*, *Abschiebung von Verantwortung*; not *von Familien*)."""
     if next_word(tokens, index) != "von" or index + 2 >= len(tokens):
         return False
     following = tokens[index + 2].text
@@ -468,10 +488,21 @@ def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
     nothing else of migration law. A plural in *-er*/*-en* may name a people (*die
     Abschiebung der Syrer*, *der Afghanen*): it counts as people."""
     others = tokens[:index] + tokens[index + 1 :]
-    if not _of_a_thing(tokens, index) or _mentions(others, vocab.MIGRATION_LAW):
+    if _mentions(others, vocab.MIGRATION_LAW):
+        return False
+    if _of_something(tokens, index):
+        return True  # die Abschiebung von Verantwortung auf die Städte
+    if not _of_a_thing(tokens, index):
         return False
     plural = next_word(tokens, index) == "der" and fold(tokens[index + 2].text)
     return not (plural and plural.endswith(("er", "en")))
+
+
+def _figurative_treasury(tokens: list[Token], index: int) -> bool:
+    """*Die Bibliothek versteht sich als Hort des Wissens*, *ein Hort der Demokratie*: a
+    treasury or refuge, not after-school care (*der Hort der Grundschule*)."""
+    before = fold(tokens[index - 1].text) if index else ""
+    return before in {"ein", "als", "einen", "einem"} and next_word(tokens, index) in {"des", "der"}
 
 
 def _shifted_onto_someone(tokens: list[Token], index: int) -> bool:
@@ -520,9 +551,14 @@ def _elsewhere(other: tuple[str, ...], unless: tuple[str, ...] = ()) -> SenseChe
     return check
 
 
-def _hospital_stay(tokens: list[Token], index: int) -> bool:
-    """*die Liege- beziehungsweise Aufenthaltsbescheinigung* of a hospital: it certifies
-    an in-patient stay, not a registration of residence."""
+def _not_a_registration(tokens: list[Token], index: int) -> bool:
+    """*die Liege- beziehungsweise Aufenthaltsbescheinigung* of a hospital, or the
+    foreigners office's *vorläufige Aufenthaltsbescheinigung*: an in-patient stay or a
+    provisional residence document, not a registration of residence."""
+    if index and fold(tokens[index - 1].text).startswith("vorlaufig"):
+        return True
+    if _mentions(tokens, vocab.FOREIGNERS_OFFICE) and not _mentions(tokens, vocab.REGISTRATION):
+        return True
     before = tokens[max(0, index - 3) : index]
     if any(
         fold(word.text) == "liege" and word.gap_after.startswith(tuple(HYPHENS)) for word in before
@@ -597,6 +633,15 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         _of_a_thing_in_another_domain,
     ),
     "abgeschoben": _shifted_onto_someone,
+    **dict.fromkeys(("hort", "horts"), _figurative_treasury),
+    **dict.fromkeys(
+        ("teilnahmeberechtigung", "teilnahmeberechtigungen"),
+        _elsewhere(vocab.PRIZE_DRAWS, unless=vocab.INTEGRATION_COURSES),
+    ),
+    **dict.fromkeys(
+        ("orientierungskurs", "orientierungskurse", "orientierungskurses", "orientierungskursen"),
+        _elsewhere(vocab.UNIVERSITIES, unless=vocab.INTEGRATION_COURSES),
+    ),
     "widerspruch": _contradiction,
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
@@ -627,7 +672,9 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
-    **dict.fromkeys(("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _hospital_stay),
+    **dict.fromkeys(
+        ("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _not_a_registration
+    ),
     **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _of_nobody_outside_migration_law),
     **dict.fromkeys(
         (
@@ -654,6 +701,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
 _PHRASE_CHECKS: dict[str, SenseCheck] = {
     "bildung und teilhabe": _education_in_general,
     "allgemeine meldepflicht": _hotel_guests,
+    "internationale klasse": _world_class,
 }
 """Folded multi-word term → the test for its other sense."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (

@@ -822,6 +822,16 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Kosten wurden auf die Mieter abgeschoben.",
         "Das Aufnahmeprogramm der Universität beginnt im Oktober.",
         "Der Nachzug der Feuerwehr kam später.",
+        # the twelfth and thirteenth blind sets' traps (tuned on them)
+        "Als erste Aktion hatte der im Januar gegründete Kreis beschlossen, Nachbarn einzuladen.",
+        "Die Teilnehmenden müssen ihre Teilnahmeberechtigung an dem Gewinnspiel nachweisen.",
+        "Vor Semesterbeginn bietet die Fachschaft einen Orientierungskurs Mathematik an.",
+        "Sie erhalten im Ausländeramt eine vorläufige Aufenthaltsbescheinigung.",
+        "Der Begriff Zuweisung beschreibt, wie eine Ärztin eine Patientin ins Krankenhaus schickt.",
+        "Der Zuschuss für das zweite Projektjahr muss mit einem Folgeantrag beantragt werden.",
+        "Die neue Bibliothek versteht sich als Hort des Wissens.",
+        "Der Kammerchor ist ein Ensemble von internationaler Klasse.",
+        "Die Landräte kritisieren die Abschiebung von Verantwortung auf die Städte.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -843,7 +853,8 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Gemeinschaftsunterkunft", "Sammelunterkunft", "Wahlrecht", "geduldet"}
     everyday |= {"Verpflichtungserklärung", "Unterhaltspflicht", "Meldebescheinigung"}
     everyday |= {"Aufnahmevereinbarung", "Bedarfsanzeige", "Abschiebung", "abgeschoben"}
-    everyday |= {"Aufnahmeprogramm", "Nachzug"}
+    everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
+    everyday |= {"Hort", "Internationale Klasse"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -910,6 +921,19 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ),
         ("Bei der Kommunalwahl haben Sie das Wahlrecht.", ("Wahlrecht", "Wahlrecht")),
         ("Die Abschiebung der Syrer wurde gestoppt.", ("Abschiebung", "Abschiebung")),
+        ("Der Hort der Grundschule ist bis 17 Uhr geöffnet.", ("Hort", "Hort")),
+        (
+            "Ihr Kind lernt in einer internationalen Klasse Deutsch.",
+            ("internationalen Klasse", "Internationale Klasse"),
+        ),
+        (
+            "Der Integrationskurs endet mit dem Orientierungskurs.",
+            ("Orientierungskurs", "Orientierungskurs"),
+        ),
+        (
+            "Die Teilnahmeberechtigung für den Integrationskurs stellt das BAMF aus.",
+            ("Teilnahmeberechtigung", "Teilnahmeberechtigung"),
+        ),
         ("Termin: nur nach Vereinbarung; Kosten: 28,80 €", ("Termin", "Termin")),
         ("Er wurde nach Afghanistan abgeschoben.", ("abgeschoben", "abgeschoben")),
         (
