@@ -458,7 +458,11 @@ ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
 REGISTERING_A_HOME = (
     *("wohnung", "meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo"),
     *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
+    *("melderegister", "meldedaten", "wohnungsgeber"),
 )
+"""Words of a text about registering a home (none of them is in *Meldebescheinigung*)."""
+HOMES = ("wohnung", "wohnungen", "wohnsitz", "wohnsitzes", "wohnsitze", "hauptwohnung")
+"""A home, as what an *Anmeldung der/einer …* registers."""
 YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
 HOSPITAL_STAY = (
     "krankenhaus",
@@ -470,11 +474,6 @@ HOSPITAL_STAY = (
     "krankengeld",
     "patient",
 )
-REGISTRATION = (
-    *("wohnsitz", "wohnung", "umzug", "einwohner", "burgerburo", "burgeramt", "standesamt"),
-    *("meldebehorde", "melderegister", "meldedaten", "gemeldet"),
-)
-"""Words of a text about registering a home (not the word *Meldebescheinigung* itself)."""
 WORKERS_OR_TROOPS = (
     "erntehelfer",
     "saisonarbeit",

@@ -557,14 +557,31 @@ def _not_a_registration(tokens: list[Token], index: int) -> bool:
     provisional residence document, not a registration of residence."""
     if index and fold(tokens[index - 1].text).startswith("vorlaufig"):
         return True
-    if _mentions(tokens, vocab.FOREIGNERS_OFFICE) and not _mentions(tokens, vocab.REGISTRATION):
+    if _mentions(tokens, vocab.FOREIGNERS_OFFICE) and not _mentions(
+        tokens, vocab.REGISTERING_A_HOME
+    ):
         return True
     before = tokens[max(0, index - 3) : index]
     if any(
         fold(word.text) == "liege" and word.gap_after.startswith(tuple(HYPHENS)) for word in before
     ):
         return True
-    return _mentions(tokens, vocab.HOSPITAL_STAY) and not _mentions(tokens, vocab.REGISTRATION)
+    return _mentions(tokens, vocab.HOSPITAL_STAY) and not _mentions(
+        tokens, vocab.REGISTERING_A_HOME
+    )
+
+
+def _not_of_a_home(tokens: list[Token], index: int) -> bool:
+    """*die Anmeldung einer Eheschließung*, *Anmeldungen nimmt die
+    Wohnungsvermittlungsstelle entgegen*, the *Anmeldung* to a course or a Kita: not the
+    registration of a home, which is hinted only in a text about the registration office,
+    moving or a home (*die Anmeldung der neuen Wohnung*, *Anmeldung beim Bürgerbüro*)."""
+    if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
+        nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
+        return not nouns or not fold(nouns[0].text).endswith(vocab.HOMES)
+    homes = any(fold(token.text) in vocab.HOMES for token in tokens)
+    others = [token for token in tokens if "wohnung" not in fold(token.text)]
+    return not homes and not _mentions(others, vocab.REGISTERING_A_HOME)
 
 
 def _always(tokens: list[Token], index: int) -> bool:
@@ -655,7 +672,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(
         ("meldebescheinigung", "meldebescheinigungen"),
-        _elsewhere(vocab.SOCIAL_INSURANCE_REPORTS, unless=vocab.REGISTRATION),
+        _elsewhere(vocab.SOCIAL_INSURANCE_REPORTS, unless=vocab.REGISTERING_A_HOME),
     ),
     **dict.fromkeys(
         ("bedarfsanzeige", "bedarfsanzeigen"), _elsewhere(vocab.ROADS, unless=vocab.CHILDCARE)
@@ -676,6 +693,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         ("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _not_a_registration
     ),
     **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _of_nobody_outside_migration_law),
+    **dict.fromkeys(("anmeldung", "anmeldungen", "abmeldung", "abmeldungen"), _not_of_a_home),
     **dict.fromkeys(
         (
             *("gemeinschaftsunterkunft", "gemeinschaftsunterkunfte", "gemeinschaftsunterkunften"),

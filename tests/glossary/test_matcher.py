@@ -832,6 +832,11 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die neue Bibliothek versteht sich als Hort des Wissens.",
         "Der Kammerchor ist ein Ensemble von internationaler Klasse.",
         "Die Landräte kritisieren die Abschiebung von Verantwortung auf die Städte.",
+        # Anmeldung and Abmeldung are hinted only as the registration of a home
+        "Die Anmeldung zum Kurs ist ab sofort möglich.",
+        "Für die Anmeldung einer Eheschließung ist das Standesamt am Wohnort zuständig.",
+        "Anmeldungen nimmt die Wohnungsvermittlungsstelle entgegen.",
+        "Abmeldung des Fahrzeugs bei der Zulassungsstelle",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -854,7 +859,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Verpflichtungserklärung", "Unterhaltspflicht", "Meldebescheinigung"}
     everyday |= {"Aufnahmevereinbarung", "Bedarfsanzeige", "Abschiebung", "abgeschoben"}
     everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
-    everyday |= {"Hort", "Internationale Klasse"}
+    everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -922,6 +927,11 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Bei der Kommunalwahl haben Sie das Wahlrecht.", ("Wahlrecht", "Wahlrecht")),
         ("Die Abschiebung der Syrer wurde gestoppt.", ("Abschiebung", "Abschiebung")),
         ("Der Hort der Grundschule ist bis 17 Uhr geöffnet.", ("Hort", "Hort")),
+        (
+            "Die Anmeldung beim Bürgerbüro muss binnen zwei Wochen nach dem Umzug erfolgen.",
+            ("Anmeldung", "Anmeldung"),
+        ),
+        ("Die Abmeldung der Wohnung erfolgt beim Bürgeramt.", ("Abmeldung", "Abmeldung")),
         (
             "Ihr Kind lernt in einer internationalen Klasse Deutsch.",
             ("internationalen Klasse", "Internationale Klasse"),
