@@ -584,6 +584,13 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
     return not homes and not _mentions(others, vocab.REGISTERING_A_HOME)
 
 
+def _not_of_qualifications(tokens: list[Token], index: int) -> bool:
+    """*Dank und Anerkennung*, *die Anerkennung als Flüchtling*: appreciation or a
+    protection status, not the recognition of foreign qualifications, which is hinted only
+    in a text about occupations, qualifications or certificates and not about asylum."""
+    return not _mentions(tokens, vocab.QUALIFICATIONS) or _mentions(tokens, vocab.ASYLUM)
+
+
 def _always(tokens: list[Token], index: int) -> bool:
     """A word form the term never takes (*Unterhalten*: the verb, not the payments)."""
     return True
@@ -694,6 +701,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(("geduldet", *_adjective_forms("geduldet")), _of_nobody_outside_migration_law),
     **dict.fromkeys(("anmeldung", "anmeldungen", "abmeldung", "abmeldungen"), _not_of_a_home),
+    **dict.fromkeys(("anerkennung", "anerkennungen"), _not_of_qualifications),
     **dict.fromkeys(
         (
             *("gemeinschaftsunterkunft", "gemeinschaftsunterkunfte", "gemeinschaftsunterkunften"),

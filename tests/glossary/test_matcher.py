@@ -837,6 +837,9 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Für die Anmeldung einer Eheschließung ist das Standesamt am Wohnort zuständig.",
         "Anmeldungen nimmt die Wohnungsvermittlungsstelle entgegen.",
         "Abmeldung des Fahrzeugs bei der Zulassungsstelle",
+        # Anerkennung is hinted only as the recognition of qualifications
+        "Für ihr Engagement erhielten die Helferinnen Dank und Anerkennung.",
+        "Nach der Anerkennung als Flüchtling dürfen Sie jeden Beruf ausüben.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -859,7 +862,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Verpflichtungserklärung", "Unterhaltspflicht", "Meldebescheinigung"}
     everyday |= {"Aufnahmevereinbarung", "Bedarfsanzeige", "Abschiebung", "abgeschoben"}
     everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
-    everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung"}
+    everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -932,6 +935,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
             ("Anmeldung", "Anmeldung"),
         ),
         ("Die Abmeldung der Wohnung erfolgt beim Bürgeramt.", ("Abmeldung", "Abmeldung")),
+        (
+            "Die Anerkennung Ihres ausländischen Berufsabschlusses beantragen Sie bei der Kammer.",
+            ("Anerkennung", "Anerkennung"),
+        ),
         (
             "Ihr Kind lernt in einer internationalen Klasse Deutsch.",
             ("internationalen Klasse", "Internationale Klasse"),
