@@ -180,7 +180,7 @@ HEARINGS = (
     "gemeinderat",
 )
 ASYLUM = ("asyl", "bamf", "fluchtling", "gefluchtet", "schutz")
-PEOPLE_OR_HOUSING = ("wohn", "schul", "kita", "erst", "person")
+PEOPLE_OR_HOUSING = ("wohn", "schul", "kita", "erst", "person", "quote")
 FUNDS_OR_POSTS = ("mittel", "schlussel", "finanz", "landes", "stellen", "personal", "haushalts")
 BENEFITS = (
     "burgergeld",
@@ -321,6 +321,7 @@ NATURE = (
     "gans",
     "vogel",
     "saugetier",
+    "wolfe",
 )
 """Words of a sentence about species settling in nature (no place names: *Waldbröl*,
 *Westerwald*, *Wolfsburg*, *Vogelsberg*)."""

@@ -649,7 +649,10 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("krippe", "krippen"), _nativity_scene),
     "tagespflege": _care_for_the_elderly,
     **dict.fromkeys(
-        ("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers", "einwanderer", "einwanderern"),
+        (
+            *("einburgerung", "zuwanderer", "zuwanderern", "zuwanderers"),
+            *("einwanderer", "einwanderern", "zuwanderung"),
+        ),
         _of_plants_or_animals,
     ),
     **dict.fromkeys(

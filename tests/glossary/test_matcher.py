@@ -840,6 +840,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         # Anerkennung is hinted only as the recognition of qualifications
         "Für ihr Engagement erhielten die Helferinnen Dank und Anerkennung.",
         "Nach der Anerkennung als Flüchtling dürfen Sie jeden Beruf ausüben.",
+        "Die Zuwanderung von Wölfen aus Polen nach Brandenburg nimmt zu.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -863,6 +864,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Aufnahmevereinbarung", "Bedarfsanzeige", "Abschiebung", "abgeschoben"}
     everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
     everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
+    everyday |= {"Zuwanderung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -905,6 +907,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Sie erhalten vom Bundesamt eine Einladung zur Anhörung.", ("Anhörung", "Anhörung")),
         ("Die Wohnsitzzuweisung gilt drei Jahre.", ("Wohnsitzzuweisung", "Zuweisung")),
         ("Die Flüchtlingszuweisungen steigen.", ("Flüchtlingszuweisungen", "Zuweisung")),
+        (
+            "Zum Dezember 2014 wurde eine neue Quotenzuweisung angekündigt.",
+            ("Quotenzuweisung", "Quotenzuweisung"),
+        ),
         ("Die Erstzuweisung der Asylbewerber erfolgt nach Quote.", ("Erstzuweisung", "Zuweisung")),
         ("Die Asylanhörung dauert oft Stunden.", ("Asylanhörung", "Anhörung")),
         (
