@@ -456,11 +456,12 @@ TENDERS_AND_STAFF = (
 )
 VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
 ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
-REGISTERING_A_HOME = (
-    *("wohnung", "meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo"),
-    *("burgeramt", "einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
+MOVING_AND_REGISTRATION = (
+    *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo", "burgeramt"),
+    *("einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
     *("melderegister", "meldedaten", "wohnungsgeber"),
 )
+REGISTERING_A_HOME = (*MOVING_AND_REGISTRATION, "wohnung")
 """Words of a text about registering a home (none of them is in *Meldebescheinigung*)."""
 HOMES = ("wohnung", "wohnungen", "wohnsitz", "wohnsitzes", "wohnsitze", "hauptwohnung")
 """A home, as what an *Anmeldung der/einer …* registers."""

@@ -557,18 +557,13 @@ def _not_a_registration(tokens: list[Token], index: int) -> bool:
     provisional residence document, not a registration of residence."""
     if index and fold(tokens[index - 1].text).startswith("vorlaufig"):
         return True
-    if _mentions(tokens, vocab.FOREIGNERS_OFFICE) and not _mentions(
-        tokens, vocab.REGISTERING_A_HOME
-    ):
-        return True
     before = tokens[max(0, index - 3) : index]
     if any(
         fold(word.text) == "liege" and word.gap_after.startswith(tuple(HYPHENS)) for word in before
     ):
         return True
-    return _mentions(tokens, vocab.HOSPITAL_STAY) and not _mentions(
-        tokens, vocab.REGISTERING_A_HOME
-    )
+    elsewhere = (*vocab.FOREIGNERS_OFFICE, *vocab.HOSPITAL_STAY)
+    return _mentions(tokens, elsewhere) and not _mentions(tokens, vocab.REGISTERING_A_HOME)
 
 
 def _not_of_a_home(tokens: list[Token], index: int) -> bool:
@@ -580,8 +575,7 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
         nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
         return not nouns or not fold(nouns[0].text).endswith(vocab.HOMES)
     homes = any(fold(token.text) in vocab.HOMES for token in tokens)
-    others = [token for token in tokens if "wohnung" not in fold(token.text)]
-    return not homes and not _mentions(others, vocab.REGISTERING_A_HOME)
+    return not homes and not _mentions(tokens, vocab.MOVING_AND_REGISTRATION)
 
 
 def _not_of_qualifications(tokens: list[Token], index: int) -> bool:

@@ -942,6 +942,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ),
         ("Die Abmeldung der Wohnung erfolgt beim Bürgeramt.", ("Abmeldung", "Abmeldung")),
         (
+            "Zur Anmeldung bringen Sie die Bestätigung des Wohnungsgebers mit.",
+            ("Anmeldung", "Anmeldung"),
+        ),
+        (
             "Die Anerkennung Ihres ausländischen Berufsabschlusses beantragen Sie bei der Kammer.",
             ("Anerkennung", "Anerkennung"),
         ),
