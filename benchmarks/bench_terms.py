@@ -67,6 +67,8 @@ SETS = {
     # blind12, blind13: built in session 27 by helpers who never ran the glossary, from hosts no earlier file named
     "blind12": ("blind12-de.txt", "blind12-en.txt", "blind12-traps.txt"),
     "blind13": ("blind13-de.txt", "blind13-en.txt", "blind13-traps.txt"),
+    # blind14: built at the end of session 27, after the tuning on blind12/13, from hosts no earlier file named
+    "blind14": ("blind14-de.txt", "blind14-en.txt", "blind14-traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
     "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # senses11: compounds and multi-word terms used in another sense (Reiseapotheke, Widerspruchslösung, Tagespflege of old people ...), traps with the integration sense of the same words; built with the glossary
