@@ -256,7 +256,14 @@ ASYLUM_PROCEDURE = (
 """What a text about the asylum procedure names: without one of these words, an
 *Anhörung* or a *Residenzpflicht* belongs to another procedure (a court, a building
 authority, a mayor's duty to live in the town)."""
+INFECTION_PROTECTION = (
+    *("infektionsschutz", "ifsg", "masern", "impf", "hygiene", "gesundheitsamt", "medizin"),
+    *("kita", "kinder", "schul", "erzieh"),
+)
+"""What a text about the Infection Protection Act's *Gemeinschaftseinrichtungen* (Kita,
+school) names; *kommunale Gemeinschaftseinrichtungen* of NRW house refugees."""
 DOMAIN_OF_A_SENSE = {
+    ("gemeinschaftseinrichtung", "gemeinschaftseinrichtungen"): INFECTION_PROTECTION,
     ("residenzpflicht", "residenzpflichten"): ASYLUM_PROCEDURE,
     ("ausweisung", "ausweisungen"): (*MIGRATION_LAW, "straf", "verstoss", "gefahrdung"),
     ("ruckfuhrung", "ruckfuhrungen"): (*MIGRATION_LAW, "heimat"),
@@ -534,10 +541,7 @@ PRIZE_DRAWS = ("gewinnspiel", "wettbewerb", "turnier", "verlosung", "preisaussch
 UNIVERSITIES = ("semester", "studium", "studierend", "hochschul", "universit", "fachschaft")
 INTEGRATION_COURSES = ("integrationskurs", "bamf", "zuwander", "rechtsordnung", "einburgerung")
 FOREIGNERS_OFFICE = (
-    "auslanderamt",
-    "auslanderbehorde",
-    "fiktion",
-    "aufenthaltstitel",
-    "erkennungsdienst",
+    *("auslanderamt", "auslanderbehorde", "fiktion", "aufenthaltstitel", "erkennungsdienst"),
+    *("gestattung", "duldung", "asyl"),
 )
 MEDICAL_REFERRALS = ("arzt", "krankenhaus", "klinik", "patient", "einweis", "uberweis")
