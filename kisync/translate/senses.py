@@ -316,12 +316,6 @@ def _hearing_compound(tokens: list[Token], index: int) -> bool:
     return not modifier.startswith("asyl") and not _says(tokens, index, vocab.ASYLUM)
 
 
-def _look_alike_compound(tokens: list[Token], index: int) -> bool:
-    """A compound that only looks like one of the term: *Duldungspflicht* (the owner's
-    duty to tolerate works on their land) has nothing to do with a *Duldung*."""
-    return True
-
-
 def _complaint(tokens: list[Token], index: int) -> bool:
     """*Klagen über den Zustand der Spielplätze*: complaints, not a lawsuit."""
     return next_word(tokens, index) == "uber"
@@ -476,10 +470,16 @@ def _of_a_thing(tokens: list[Token], index: int) -> bool:
     """Whether *der/des/einer/eines* and a noun naming no people follow the word (*die
     Duldung der Bauarbeiten*, *Duldung einer Wasserleitung*, *die Namensänderung der
     Schule*, *der Unterhalt der Grünanlagen*)."""
+    noun = _genitive_noun(tokens, index)
+    return noun is not None and not _names_someone(noun.text)
+
+
+def _genitive_noun(tokens: list[Token], index: int) -> Token | None:
+    """The noun after *der/des/einer/eines* that follows the word (*die Anmeldung einer
+    neuen Wohnung*: *Wohnung*), or None."""
     if next_word(tokens, index) not in vocab.GENITIVE_ARTICLES:
-        return False
-    nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
-    return bool(nouns) and not _names_someone(nouns[0].text)
+        return None
+    return next((token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()), None)
 
 
 def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
@@ -487,8 +487,7 @@ def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
     Aufnahmeprogramm der Universität*: something, not people, in a text that says
     nothing else of migration law. A plural in *-er*/*-en* may name a people (*die
     Abschiebung der Syrer*, *der Afghanen*): it counts as people."""
-    others = tokens[:index] + tokens[index + 1 :]
-    if _mentions(others, vocab.MIGRATION_LAW):
+    if _migration_law_elsewhere(tokens, index):
         return False
     if _of_something(tokens, index):
         return True  # die Abschiebung von Verantwortung auf die Städte
@@ -508,9 +507,14 @@ def _figurative_treasury(tokens: list[Token], index: int) -> bool:
 def _shifted_onto_someone(tokens: list[Token], index: int) -> bool:
     """*Die Kosten wurden auf die Mieter abgeschoben*: shifted onto someone, not deported,
     in a text that says nothing else of migration law."""
-    others = tokens[:index] + tokens[index + 1 :]
     onto = "auf" in {fold(token.text) for token in clause(tokens, index)}
-    return onto and not _mentions(others, vocab.MIGRATION_LAW)
+    return onto and not _migration_law_elsewhere(tokens, index)
+
+
+def _migration_law_elsewhere(tokens: list[Token], index: int) -> bool:
+    """Whether a word of the text other than the term (*Abschiebung* is itself one)
+    speaks of migration law."""
+    return _mentions(tokens[:index] + tokens[index + 1 :], vocab.MIGRATION_LAW)
 
 
 def _other_recognition(tokens: list[Token], index: int) -> bool:
@@ -572,8 +576,8 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
     registration of a home, which is hinted only in a text about the registration office,
     moving or a home (*die Anmeldung der neuen Wohnung*, *Anmeldung beim Bürgerbüro*)."""
     if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
-        nouns = [token for token in tokens[index + 2 : index + 4] if token.text[0].isupper()]
-        return not nouns or not fold(nouns[0].text).endswith(vocab.HOMES)
+        noun = _genitive_noun(tokens, index)
+        return noun is None or not fold(noun.text).endswith(vocab.HOMES)
     homes = any(fold(token.text) in vocab.HOMES for token in tokens)
     return not homes and not _mentions(tokens, vocab.MOVING_AND_REGISTRATION)
 
@@ -586,7 +590,9 @@ def _not_of_qualifications(tokens: list[Token], index: int) -> bool:
 
 
 def _always(tokens: list[Token], index: int) -> bool:
-    """A word form the term never takes (*Unterhalten*: the verb, not the payments)."""
+    """A word that only looks like a term: a compound (*Duldungspflicht*, the owner's duty
+    to tolerate works on their land, has nothing to do with a *Duldung*) or a form the
+    term never takes (*Unterhalten*: the verb, not the payments)."""
     return True
 
 
@@ -667,7 +673,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("klage", "klagen"), _complaint),
     **dict.fromkeys(("umschulung", "umschulungen"), _change_of_school),
     **dict.fromkeys(("sanktion", "sanktionen"), _sanctions_not_benefits),
-    **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _look_alike_compound),
+    **dict.fromkeys(("duldungspflicht", "duldungspflichten"), _always),
     **dict.fromkeys(("namensanderung", "namensanderungen"), _name_of_a_thing),
     **dict.fromkeys(("mehrbedarf", "mehrbedarfe"), _more_of_something),
     **dict.fromkeys(
