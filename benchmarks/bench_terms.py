@@ -112,6 +112,8 @@ SETS = {
     "cov8": ("cov8-de.txt", "en.txt", "traps.txt"),
     # 40 fresh pages on listed hosts, weighted to the kinds blind10/blind11 missed most (Land programmes, council and news items, childcare and school for newcomers, health, work and recognition), annotated before its first run, then tuned on
     "cov9": ("cov9-de.txt", "en.txt", "traps.txt"),
+    # 38 fresh pages on listed hosts on return counselling, visas and entry, naturalisation, statelessness, Caritas services and asylum volunteers' groups, annotated before its first run, then tuned on
+    "cov10": ("cov10-de.txt", "en.txt", "traps.txt"),
 }
 
 
