@@ -43,7 +43,8 @@ This matcher handles those:
    for abbreviations of up to four capitals (a longer one, *MKJFGFI*, spelled out
    otherwise is a misspelt full name).
 6. **Multi-word terms** match word by word, each word with rule 3 (function words such
-   as *für* exactly); the last word may also start a compound (*subsidiär
+   as *für* exactly), with spaces or hyphens between them, or the comma or slash the
+   term has (*REAG/GARP*); the last word may also start a compound (*subsidiär
    Schutzberechtigte*).
 7. **Longest match first**: overlapping candidates are resolved in favour of the longer
    span, then of the closer match (exact, inflected, compound), then of the longer term —
@@ -629,11 +630,14 @@ def _truncated(token: Token) -> bool:
 
 def _gap_fits(gap: str, term_gap: str) -> bool:
     """Between two words of a multi-word term: spaces, or hyphens (Hartz-IV); a comma
-    where the term has one (Ministerium für Kinder, Jugend, Familie …); quotation marks
-    around a name too (Test „Leben in Deutschland“)."""
-    if ("," in gap) != ("," in term_gap):
+    where the term has one (Ministerium für Kinder, Jugend, Familie …), a slash too
+    (*REAG/GARP*, *FreizügG / EU*); quotation marks around a name too (Test „Leben in
+    Deutschland“)."""
+    if ("," in gap) != ("," in term_gap) or ("/" in gap) != ("/" in term_gap):
         return False
     gap = gap.replace(",", "", 1)
+    if "/" in gap:
+        gap = gap.replace("/", "", 1) or " "
     if gap.strip(" " + HYPHENS + _QUOTES) or not gap.strip(_QUOTES):
         return False
     needs_hyphen = any(char in HYPHENS for char in term_gap)

@@ -451,6 +451,18 @@ def test_a_comma_inside_a_multi_word_name():
     assert found(matcher_for(name), "das Bundesministerium für Familie Senioren") == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "matched"),
+    [
+        ("REAG/GARP", "mit dem Förderprogramm REAG/GARP", "REAG/GARP"),
+        ("FreizügG/EU", "nach dem FreizügG / EU", "FreizügG / EU"),
+    ],
+)
+def test_a_slash_inside_a_multi_word_name(name, text, matched):
+    assert found(matcher_for(name), text) == [(matched, name)]
+    assert found(matcher_for(name), text.replace("/", "")) == []
+
+
 def matcher_for(*terms: str) -> Matcher:
     rows = "".join(f'x{number},"{term}",x\n' for number, term in enumerate(terms))
     return Matcher(parse_csv("id,de,en\n" + rows))
