@@ -75,6 +75,8 @@ SETS = {
     "senses11": ("senses11-de.txt", "en.txt", "senses11-traps.txt"),
     # senses12: glossary words in the legal sense of another field of law (Anhörung at a court or building authority, Residenzpflicht of a mayor, Duldungstitel ...), traps with the integration sense of the same words; built with the glossary
     "senses12": ("senses12-de.txt", "en.txt", "senses12-traps.txt"),
+    # senses13: other senses of bare Anmeldung/Abmeldung/Anerkennung (Eheschließung, Kita, dog, trade, staatliche Anerkennung, thanks ...) and job-title Fachkraft, traps with the registration/recognition sense of the same words; built with the glossary
+    "senses13": ("senses13-de.txt", "en.txt", "senses13-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
