@@ -102,7 +102,12 @@ This matcher handles those:
    Ihres Fahrzeugs*, *Seiteneinsteiger* as teachers, *KI-gestützt*: artificial
    intelligence, not the Kommunales Integrationszentrum). Two multi-word terms have a
    check too (*die Chancen auf Bildung und Teilhabe*: education in general, not the
-   benefit package). The full list is in :mod:`.senses`.
+   benefit package). *Anmeldung* and *Abmeldung* are a home's only in a text about the
+   registration office, or about a home or a move that registers nothing else (not *die
+   Anmeldung beim Standesamt Ihres Wohnsitzes*, not a dog's *Anmeldung bei Zuzug*);
+   *Fachkraft* is the immigrant skilled worker only in a text about coming from abroad
+   (not *die Fachkraft für Abwassertechnik*). A truncated word (*An- und Abmeldung*) gets
+   the check of the word it completes to. The full list is in :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
@@ -115,7 +120,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import PLACEHOLDER
@@ -431,6 +436,8 @@ class Matcher:
                     hits = [entry for entry in hits if not _plural_er(stub + tail[cut:], entry)]
                 if hits:
                     token = tokens[index]
+                    if other_sense(_completed(tokens, index, stub + tail[cut:]), index):
+                        return  # An- und Abmeldung von Kraftfahrzeugen: no home's Anmeldung
                     for entry in hits:
                         yield _Candidate(token.start, token.end + 1, entry, "inflected")
                     return
@@ -752,12 +759,17 @@ def _word_fits(token: str, word: _Word, last: bool) -> str | None:
 
 
 def _plural_er(word: str, entry: _Entry) -> bool:
-    """Whether a completed word is the term plus *-er*/*-ern*. That plural takes an umlaut
-    (*Ämtern*), so :meth:`Matcher._ellipsis` drops such a completion where the full word
-    has none: its head was cut inside (*Flüchtlings-, … und Migrationsberater* is no
-    *Flüchtlingsrat* + *-er*)."""
+    """Whether a completed word is the term plus *-er*/*-ern* (or *-erin*, *-erinnen*).
+    That plural takes an umlaut (*Ämtern*), so :meth:`Matcher._ellipsis` drops such a
+    completion where the full word has none: its head was cut inside (*Integrations- und
+    Migrationsberaterin* is no *Integrationsrat* + *-erin*)."""
     base = entry.words[0].base
-    return word.startswith(base) and word[len(base) :] in {"er", "ern"}
+    return word.startswith(base) and word[len(base) :] in {"er", "ern", "erin", "erinnen"}
+
+
+def _completed(tokens: list[Token], index: int, word: str) -> list[Token]:
+    """The tokens with the truncated word at ``index`` written out (``An-`` → *anmeldung*)."""
+    return [*tokens[:index], replace(tokens[index], text=word), *tokens[index + 1 :]]
 
 
 def _inflects(form: str, word: _Word) -> bool:

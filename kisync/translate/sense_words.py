@@ -108,7 +108,18 @@ EVENTS = (
     "baubeginn",
     "eroffnung",
     "inbetriebnahme",
+    "interkulturell",
+    "ikw",
 )
+SERIES = frozenset(
+    {
+        *("zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn", "zwolf"),
+        *("zweiten", "dritten", "vierten", "funften", "sechsten", "abschliessenden"),
+        "anderen",
+    }
+)
+"""Words that count a series' dates before *Termin(en)*: *an sechs Terminen*, *beim vierten
+Termin*, *zu anderen Terminen* (the sessions of a course, not appointments)."""
 OFFERS = ("teilnehmer", "treffpunkt", "fuhrung", "rundgang")
 """Fields of a tour or course on offer, listed beside its *Termin:* (a date, not an appointment)."""
 ANNOUNCED = (
@@ -414,9 +425,20 @@ PLACES_TO_STAY = ("aufenthaltsqualitat", "aufenthaltsraum", "aufenthaltsbereich"
 """Words about a place to linger, not a foreigner's residence (*Aufenthaltsqualität*)."""
 QUALIFICATIONS = (
     *("beruf", "abschluss", "qualifikation", "zeugnis", "gleichwertig"),
-    *("anerkennungsstelle", "anerkennungsberatung"),
+    *("anerkennungsstelle", "anerkennungsberatung", "anerkennungsantr", "handwerkskammer"),
 )
 """Words of a text about recognising foreign qualifications."""
+FOREIGN_QUALIFICATIONS = (
+    *("auslandisch", "ausland", "anerkennungsgesetz", "bqfg", "gleichwertigkeit"),
+    *("anerkennungsstelle", "anerkennungsberatung"),
+)
+"""… words only such a text has."""
+OTHER_THINGS_RECOGNISED = (
+    *("studienleistung", "leistungspunkt", "studiengang", "fachsemester", "zertifiziert"),
+    *("bildungsurlaub", "bildungszeit", "weiterbildungsgesetz", "awbg", "gemeinnutzig"),
+    *("schwerbehind", "dank", "wertschatzung", "ehrenamt", "engagement"),
+)
+"""Words of other recognitions: of credits, an institution, a disability, or thanks."""
 GENITIVE_ARTICLES = frozenset({"der", "des", "einer", "eines"})
 """Articles of a genitive: *die Duldung der/einer …*."""
 RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
@@ -472,6 +494,29 @@ REGISTERING_A_HOME = (*MOVING_AND_REGISTRATION, "wohnung")
 """Words of a text about registering a home (none of them is in *Meldebescheinigung*)."""
 HOMES = ("wohnung", "wohnungen", "wohnsitz", "wohnsitzes", "wohnsitze", "hauptwohnung")
 """A home, as what an *Anmeldung der/einer …* registers."""
+REGISTRATION_OFFICE = (
+    *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "melderegister", "burgerburo"),
+    *("burgeramt", "wohnungsgeber", "meldebescheinigung", "meldebestatigung", "einwohnermelde"),
+)
+"""Words of the registration office: an *Anmeldung* in their text is the registration of a
+home."""
+MOVES = ("umzug", "zuzug", "einzug", "auszug", "wegzug", "wohnsitz", "ummeldung", "meldedaten")
+"""Words of moving house, at the start of a word (not *Festumzug*, *Anmeldedaten*)."""
+NOT_MOVES = ("einzugsermachtigung", "einzugsgebiet", "einzugsbereich")
+"""… but a direct debit or a catchment area."""
+OTHER_REGISTRATIONS = (
+    *("standesamt", "eheschlie", "trauung", "hundesteuer", "hundehalt"),
+    *("fahrzeug", "kfz", "kennzeichen", "zulassungsstelle", "gewerbe", "grundstuckseigentum"),
+    *("grundschule", "kita", "kindertages", "kurs", "vhs", "volkshochschul", "musikschul"),
+    *("ferienspiel", "ferienpass", "ferienprogramm"),
+)
+"""Words of what else is registered (*angemeldet*): a marriage, a dog, a car, a trade, a
+waste bin, a child at a school or Kita, a course or a holiday programme."""
+LABOUR_MIGRATION = (
+    *("einwander", "zuwander", "ausland", "drittstaat", "aufenthalt", "visum", "einreise"),
+    *("anerkennung", "arbeitsmarkt", "herkunftsland"),
+)
+"""Words of a text about skilled workers coming from abroad."""
 YOUNG_WORKERS = ("jugendarbeitsschutz", "arbeitgeber", "nachuntersuchung", "berechtigungsschein")
 HOSPITAL_STAY = (
     "krankenhaus",

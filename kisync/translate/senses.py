@@ -131,7 +131,7 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
         return True  # Termin: buchbar von November bis März; Teilnehmer: …, Preis: …
     words = [fold(token.text) for token in clause(tokens, index)]
     booking = _books([fold(token.text) for token in sentence(tokens, index)])
-    if _site_visit(tokens, index) and not booking:
+    if (_site_visit(tokens, index) or _counted(tokens, index)) and not booking:
         return True
     if any(stem in word for word in words for stem in vocab.EVENTS) and not _books(words):
         return True
@@ -154,6 +154,12 @@ def _books(words: list[str]) -> bool:
     return any(stem in word for word in words for stem in vocab.BOOKING) or any(
         vocab.OFFICE.search(word) for word in words
     )
+
+
+def _counted(tokens: list[Token], index: int) -> bool:
+    """*an sechs Terminen*, *beim vierten Termin*, *an 3 Terminen*: dates of a series."""
+    before = fold(tokens[index - 1].text) if index else ""
+    return before in vocab.SERIES or before.isdigit()
 
 
 def _site_visit(tokens: list[Token], index: int) -> bool:
@@ -246,10 +252,14 @@ def _became_customary(tokens: list[Token], index: int) -> bool:
 
 
 def _professional_staff(tokens: list[Token], index: int) -> bool:
-    """*Fachkräfte aus Kita und Schule*, *sozialpädagogische Fachkraft*, *Fachkraftstellen*:
-    the staff of schools and social services (or posts for them), not the skilled workers
-    of immigration law (*Fachkräfte aus Drittstaaten*)."""
+    """*Fachkräfte aus Kita und Schule*, *sozialpädagogische Fachkraft*, *Fachkraftstellen*,
+    *die Fachkraft für Abwassertechnik*, *eine Fachkraft für Migration und Integration des
+    Ministeriums*: staff, posts or an occupation's name, not the skilled workers of
+    immigration law, who are hinted only in a text about coming from abroad (*Fachkräfte
+    aus Drittstaaten*, *als Fachkraft für Lagerlogistik einreisen*)."""
     if fold(tokens[index].text).startswith("fachkraftstelle"):
+        return True
+    if not _mentions(tokens, vocab.LABOUR_MIGRATION):
         return True
     return _says(tokens, index, vocab.SERVICES) and not _says(tokens, index, vocab.MIGRATION)
 
@@ -573,20 +583,54 @@ def _not_a_registration(tokens: list[Token], index: int) -> bool:
 def _not_of_a_home(tokens: list[Token], index: int) -> bool:
     """*die Anmeldung einer Eheschließung*, *Anmeldungen nimmt die
     Wohnungsvermittlungsstelle entgegen*, the *Anmeldung* to a course or a Kita: not the
-    registration of a home, which is hinted only in a text about the registration office,
-    moving or a home (*die Anmeldung der neuen Wohnung*, *Anmeldung beim Bürgerbüro*)."""
+    registration of a home, which is hinted only in a text about the registration office
+    (*Anmeldung beim Bürgerbüro*), or about moving or a home (*die Anmeldung der neuen
+    Wohnung*) that registers nothing else (*die Anmeldung beim Standesamt Ihres
+    Wohnsitzes*, *die Grundschule, die der Wohnung am nächsten liegt*, a dog's *Zuzug*)."""
     if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
         noun = _genitive_noun(tokens, index)
         return noun is None or not fold(noun.text).endswith(vocab.HOMES)
-    homes = any(fold(token.text) in vocab.HOMES for token in tokens)
-    return not homes and not _mentions(tokens, vocab.MOVING_AND_REGISTRATION)
+    if _mentions(tokens, vocab.REGISTRATION_OFFICE):
+        return False
+    return not _names_a_home(tokens) or _registers_something_else(tokens)
+
+
+def _names_a_home(tokens: list[Token]) -> bool:
+    words = [fold(token.text) for token in tokens]
+    return any(word in vocab.HOMES for word in words) or any(
+        word.startswith(vocab.MOVES) and not word.startswith(vocab.NOT_MOVES) for word in words
+    )
+
+
+def _registers_something_else(tokens: list[Token]) -> bool:
+    """A marriage, a dog, a car, a child at a school (see ``OTHER_REGISTRATIONS``)."""
+    dog = any(fold(token.text) in vocab.ANIMALS for token in tokens)
+    return dog or _mentions(tokens, vocab.OTHER_REGISTRATIONS)
+
+
+def _registration_duty_of_something_else(tokens: list[Token], index: int) -> bool:
+    """The *Anmeldepflicht* of a dog, a trade or a car, or one in a text that does not
+    speak of registering a home."""
+    return not _mentions(tokens, vocab.REGISTERING_A_HOME) or _registers_something_else(tokens)
+
+
+def _change_of_something_else(tokens: list[Token], index: int) -> bool:
+    """*die Ummeldung Ihres Fahrzeugs*, *Ummeldung zu Kursen der VHS*, a trade's or a
+    waste bin's: not a change of address, unless the text is the registration office's."""
+    other = _registers_something_else(tokens) or _mentions(tokens, vocab.VEHICLES_AND_BUSINESSES)
+    return other and not _mentions(tokens, vocab.REGISTRATION_OFFICE)
 
 
 def _not_of_qualifications(tokens: list[Token], index: int) -> bool:
-    """*Dank und Anerkennung*, *die Anerkennung als Flüchtling*: appreciation or a
-    protection status, not the recognition of foreign qualifications, which is hinted only
-    in a text about occupations, qualifications or certificates and not about asylum."""
-    return not _mentions(tokens, vocab.QUALIFICATIONS) or _mentions(tokens, vocab.ASYLUM)
+    """*Dank und Anerkennung*, *die Anerkennung als Flüchtling*, *die Anerkennung von
+    Studienleistungen*, a vhs's *Anerkennung* as an institution: appreciation, a protection
+    status or another recognition, not the recognition of foreign qualifications, which is
+    hinted only in a text about occupations, qualifications or certificates, not about
+    asylum, and about nothing else recognised unless it says *ausländisch*."""
+    if not _mentions(tokens, vocab.QUALIFICATIONS) or _mentions(tokens, vocab.ASYLUM):
+        return True
+    foreign = _mentions(tokens, vocab.FOREIGN_QUALIFICATIONS)
+    return _mentions(tokens, vocab.OTHER_THINGS_RECOGNISED) and not foreign
 
 
 def _always(tokens: list[Token], index: int) -> bool:
@@ -690,7 +734,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "burgerservices": _services,
     "nebenkosten": _elsewhere(vocab.BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
     **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),
-    **dict.fromkeys(("ummeldung", "ummeldungen"), _elsewhere(vocab.VEHICLES_AND_BUSINESSES)),
+    **dict.fromkeys(("ummeldung", "ummeldungen"), _change_of_something_else),
     **dict.fromkeys(
         ("bezahlkarte", "bezahlkarten"), _elsewhere(vocab.CANTEEN, unless=vocab.MIGRATION_LAW)
     ),
@@ -744,7 +788,7 @@ _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("seiteneinsteiger", _elsewhere(vocab.TEACHERS, unless=vocab.NEW_PUPILS)),
     ("integrationsklasse", _elsewhere(vocab.DISABILITY, unless=vocab.NEWCOMERS)),
     ("integrationsfachkr", _elsewhere(vocab.DISABILITY, unless=(*vocab.NEWCOMERS, "jobcenter"))),
-    ("anmeldepflicht", _outside(vocab.REGISTERING_A_HOME)),
+    ("anmeldepflicht", _registration_duty_of_something_else),
     ("unterhaltspflicht", _elsewhere(vocab.WATERS_AND_ROADS, unless=vocab.RELATIVES)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
     ("anhorungs", _elsewhere(vocab.COURTS, unless=vocab.ASYLUM_PROCEDURE)),  # court hearing dates
