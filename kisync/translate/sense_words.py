@@ -590,3 +590,9 @@ FOREIGNERS_OFFICE = (
     *("gestattung", "duldung", "asyl"),
 )
 MEDICAL_REFERRALS = ("arzt", "krankenhaus", "klinik", "patient", "einweis", "uberweis")
+RETURN_OF_MIGRANTS = (
+    *("herkunftsland", "herkunftslander", "heimatland", "heimat", "ausreise", "asyl"),
+    *("fluchtling", "gefluchtet", "migrant", "abschieb", "reintegration", "starthilfe"),
+    *("reag", "garp", "ruckkehrberat", "ruckkehrforder", "weiterwander", "bamf"),
+)
+"""Words of a text about migrants returning to their country (not from a holiday)."""

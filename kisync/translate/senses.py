@@ -777,6 +777,17 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
     "internationale klasse": _world_class,
 }
 """Folded multi-word term → the test for its other sense."""
+
+
+def _return_from_elsewhere(tokens: list[Token], index: int) -> bool:
+    """*Nach der Rückkehr aus der Elternzeit*, *Urlaubsrückkehrer*: a return from a holiday
+    or to work, not a migrant's return, which is hinted only in a text about countries of
+    origin, departure or asylum (*die freiwillige Rückkehr in das Herkunftsland*)."""
+    if fold(tokens[index].text).startswith("ruckkehrberat"):
+        return False  # Rückkehrberatung is a concept of its own
+    return not _mentions(tokens, vocab.RETURN_OF_MIGRANTS)
+
+
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
     ("meldeschein", _hotel_guests),
@@ -792,11 +803,16 @@ _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("unterhaltspflicht", _elsewhere(vocab.WATERS_AND_ROADS, unless=vocab.RELATIVES)),
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
     ("anhorungs", _elsewhere(vocab.COURTS, unless=vocab.ASYLUM_PROCEDURE)),  # court hearing dates
+    ("ruckkehr", _return_from_elsewhere),
 )
 """Beginning of a folded word → the test for its compounds' everyday sense."""
 _COMPOUND_ENDS: tuple[tuple[tuple[str, ...], SenseCheck], ...] = (
     (("patenschaft", "patenschaften"), _sponsorship_of_things),
     (("zuweisung", "zuweisungen"), _allocation_compound),
     (("anhorung", "anhorungen"), _hearing_compound),
+    (
+        ("ruckkehr", "ruckkehrer", "ruckkehrern", "ruckkehrende", "ruckkehrenden"),
+        _return_from_elsewhere,
+    ),
 )
 """Endings of a folded word → the test for its compounds' everyday sense."""

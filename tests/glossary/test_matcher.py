@@ -883,6 +883,9 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Eine Fachkraft für Migration und Integration des Bildungsministeriums kündigte es an.",
         "An insgesamt sechs Terminen informieren sich Eingebürgerte über Themen des Alltags.",
         "Beim abschließenden vierten Termin geht es um mögliche Tätigkeitsfelder.",
+        # Rückkehr is a migrant's only in a text about countries of origin or asylum
+        "Nach der Rückkehr aus der Elternzeit haben Sie Anspruch auf einen Arbeitsplatz.",
+        "Urlaubsrückkehrer sollen sich testen lassen.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -906,7 +909,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Aufnahmevereinbarung", "Bedarfsanzeige", "Abschiebung", "abgeschoben"}
     everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
     everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
-    everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung"}
+    everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung", "Rückkehr"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -1002,6 +1005,8 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
             ("Anerkennung", "Anerkennung"),
         ),
         ("Er will als Fachkraft für Lagerlogistik einreisen.", ("Fachkraft", "Fachkraft")),
+        ("Hilfe bei der Rückkehr in das Herkunftsland", ("Rückkehr", "Rückkehr")),
+        ("Rückkehrer aus Syrien erhalten eine Starthilfe.", ("Rückkehrer", "Rückkehr")),
         ("Vereinbaren Sie einen von drei Terminen beim Bürgerbüro.", ("Terminen", "Termin")),
         (
             "Ihr Kind lernt in einer internationalen Klasse Deutsch.",
