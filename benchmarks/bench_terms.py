@@ -69,6 +69,9 @@ SETS = {
     "blind13": ("blind13-de.txt", "blind13-en.txt", "blind13-traps.txt"),
     # blind14: built at the end of session 27, after the tuning on blind12/13, from hosts no earlier file named
     "blind14": ("blind14-de.txt", "blind14-en.txt", "blind14-traps.txt"),
+    # blind15, blind16: built at the start of session 28 (hosts a-k and l-z) from hosts no earlier file named, measured after its merges
+    "blind15": ("blind15-de.txt", "blind15-en.txt", "blind15-traps.txt"),
+    "blind16": ("blind16-de.txt", "blind16-en.txt", "blind16-traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
     "senses10": ("senses10-de.txt", "en.txt", "senses10-traps.txt"),
     # senses11: compounds and multi-word terms used in another sense (Reiseapotheke, Widerspruchslösung, Tagespflege of old people ...), traps with the integration sense of the same words; built with the glossary
