@@ -281,6 +281,7 @@ DOMAIN_OF_A_SENSE = {
     ("umverteilung",): (*MIGRATION_LAW, "landesintern", "landerubergreif", "wohnsitz"),
     ("neuansiedlung", "neuansiedlungen"): MIGRATION_LAW,
     ("schutzstatus",): MIGRATION_LAW,
+    ("erstorientierung",): ("kurs", "modul", "unterricht", "teilnehm"),
     ("potenzialanalyse", "potentialanalyse", "potenzialanalysen", "potentialanalysen"): (
         "schul",
         "beruf",
@@ -596,3 +597,10 @@ RETURN_OF_MIGRANTS = (
     *("reag", "garp", "ruckkehrberat", "ruckkehrforder", "weiterwander", "bamf"),
 )
 """Words of a text about migrants returning to their country (not from a holiday)."""
+BOOKKEEPING = ("rechnung", "auszahlung", "abzeichn", "kassenanordnung", "zahlungsanordnung")
+"""Words of a text about an office's bookkeeping (*mit dem Visum der Amtsleitung*: a
+sign-off, not a visa)."""
+ENTRY = ("einreise", "botschaft", "auslandsvertretung", "konsulat", "aufenthalt", "auslander")
+"""Words of a text about entering the country."""
+PERMITS = ("bauantrag", "baugenehmigung", "bauvorhab", "bauherr", "genehmigungsverfahren")
+"""Words of a text about building and other permits (*Verfahrensberatung vor dem Bauantrag*)."""

@@ -646,6 +646,13 @@ def _services(tokens: list[Token], index: int) -> bool:
     return not index or fold(tokens[index - 1].text) not in {"des", "eines"}
 
 
+def _for_a_club(tokens: list[Token], index: int) -> bool:
+    """*Der Schützenverein erhält für seine Vereinsräume einen Mietzuschuss der Gemeinde*:
+    a grant to a club, not the housing benefit (also called *Mietzuschuss*)."""
+    words = [fold(token.text) for token in tokens]
+    return any(word.endswith(("verein", "vereine")) or word.startswith("vereins") for word in words)
+
+
 def _about_animals(tokens: list[Token], index: int) -> bool:
     """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
     words = [fold(token.text) for token in tokens]
@@ -674,6 +681,9 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "bescheid": _let_know,
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
     "unterhalt": _upkeep_or_livelihood,
+    "visum": _elsewhere(vocab.BOOKKEEPING, unless=vocab.ENTRY),
+    "verfahrensberatung": _elsewhere(vocab.PERMITS, unless=vocab.ASYLUM),
+    **dict.fromkeys(("mietzuschuss", "mietzuschusses", "mietzuschusse"), _for_a_club),
     "unterhalten": _always,  # das Anpflanzen und Unterhalten von Bäumen: a verb
     "duldung": _toleration_of,
     **dict.fromkeys(("auflage", "auflagen"), _edition),
