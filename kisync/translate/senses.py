@@ -596,6 +596,7 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
 
 
 def _names_a_home(tokens: list[Token]) -> bool:
+    """A home (*Wohnung*, *Wohnsitz*) or a move (*Umzug*, *Zuzug*, *Auszug*) in the text."""
     words = [fold(token.text) for token in tokens]
     return any(word in vocab.HOMES for word in words) or any(
         word.startswith(vocab.MOVES) and not word.startswith(vocab.NOT_MOVES) for word in words
@@ -651,6 +652,15 @@ def _for_a_club(tokens: list[Token], index: int) -> bool:
     a grant to a club, not the housing benefit (also called *Mietzuschuss*)."""
     words = [fold(token.text) for token in tokens]
     return any(word.endswith(("verein", "vereine")) or word.startswith("vereins") for word in words)
+
+
+def _return_from_elsewhere(tokens: list[Token], index: int) -> bool:
+    """*Nach der Rückkehr aus der Elternzeit*, *Urlaubsrückkehrer*: a return from a holiday
+    or to work, not a migrant's return, which is hinted only in a text about countries of
+    origin, departure or asylum (*die freiwillige Rückkehr in das Herkunftsland*)."""
+    if fold(tokens[index].text).startswith("ruckkehrberat"):
+        return False  # Rückkehrberatung is a concept of its own
+    return not _mentions(tokens, vocab.RETURN_OF_MIGRANTS)
 
 
 def _about_animals(tokens: list[Token], index: int) -> bool:
@@ -787,17 +797,6 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
     "internationale klasse": _world_class,
 }
 """Folded multi-word term → the test for its other sense."""
-
-
-def _return_from_elsewhere(tokens: list[Token], index: int) -> bool:
-    """*Nach der Rückkehr aus der Elternzeit*, *Urlaubsrückkehrer*: a return from a holiday
-    or to work, not a migrant's return, which is hinted only in a text about countries of
-    origin, departure or asylum (*die freiwillige Rückkehr in das Herkunftsland*)."""
-    if fold(tokens[index].text).startswith("ruckkehrberat"):
-        return False  # Rückkehrberatung is a concept of its own
-    return not _mentions(tokens, vocab.RETURN_OF_MIGRANTS)
-
-
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("pflegegeld", _foster_or_childminder_allowance),
     ("meldeschein", _hotel_guests),
