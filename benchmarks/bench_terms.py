@@ -103,6 +103,8 @@ SETS = {
     "en13": ("cov2-de.txt", "en13-en.txt", "traps.txt"),
     # published English only, a fourteenth pass: English that is not a town hall's, 172 lines from 34 pages of 20 sites (universities' and Studierendenwerke's international offices, recognition bodies, the Employment Agency, refugee councils), built before its first run
     "en14": ("cov2-de.txt", "en14-en.txt", "traps.txt"),
+    # en15: kept-German names and verb renderings on listed hosts no earlier English file used; built before its first run
+    "en15": ("cov2-de.txt", "en15-en.txt", "traps.txt"),
     # 30 more fresh pages (mostly NRW), measured on 642 concepts, then tuned on
     "cov3": ("cov3-de.txt", "en.txt", "traps.txt"),
     # 8 more fresh pages, annotated before the end of the cov3 pass, measured once after it
