@@ -80,6 +80,8 @@ SETS = {
     "senses12": ("senses12-de.txt", "en.txt", "senses12-traps.txt"),
     # senses13: other senses of bare Anmeldung/Abmeldung/Anerkennung (Eheschließung, Kita, dog, trade, staatliche Anerkennung, thanks ...) and job-title Fachkraft, traps with the registration/recognition sense of the same words; built with the glossary
     "senses13": ("senses13-de.txt", "en.txt", "senses13-traps.txt"),
+    # senses14: look-alike compounds whose head or first part is a glossary term (Baukindergeld, Bauordnungsamt, Tagespflegegäste ...), traps with compounds of the same heads that keep the concept; built with the glossary
+    "senses14": ("senses14-de.txt", "en.txt", "senses14-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones
