@@ -604,3 +604,5 @@ ENTRY = ("einreise", "botschaft", "auslandsvertretung", "konsulat", "aufenthalt"
 """Words of a text about entering the country."""
 PERMITS = ("bauantrag", "baugenehmigung", "bauvorhab", "bauherr", "genehmigungsverfahren")
 """Words of a text about building and other permits (*Verfahrensberatung vor dem Bauantrag*)."""
+WAGE_TAX = ("lohnsteuer", "elstam", "steuerklasse", "finanzamt")
+"""Words of a text about wage tax (its *Ersatzbescheinigung* replaces the tax card)."""

@@ -693,6 +693,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "unterhalt": _upkeep_or_livelihood,
     "visum": _elsewhere(vocab.BOOKKEEPING, unless=vocab.ENTRY),
     "verfahrensberatung": _elsewhere(vocab.PERMITS, unless=vocab.ASYLUM),
+    "ersatzbescheinigung": _elsewhere(vocab.WAGE_TAX, unless=("krankenkasse", "versichert")),
     **dict.fromkeys(("mietzuschuss", "mietzuschusses", "mietzuschusse"), _for_a_club),
     "unterhalten": _always,  # das Anpflanzen und Unterhalten von Bäumen: a verb
     "duldung": _toleration_of,

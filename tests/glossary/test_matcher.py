@@ -892,6 +892,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Vor Einreichung eines Bauantrags bietet die Stadt eine Verfahrensberatung an.",
         "Der Schützenverein erhält für seine Vereinsräume einen Mietzuschuss der Gemeinde.",
         "Orientierungsberatung (Erstorientierung im Umgang mit Behörden und Ämtern)",
+        "Papierbescheinigungen (Lohnsteuerkarte, Ersatzbescheinigung) gelten nicht mehr.",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -916,7 +917,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Aufnahmeprogramm", "Nachzug", "Teilnahmeberechtigung", "Orientierungskurs"}
     everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
     everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung", "Rückkehr", "Visum"}
-    everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung"}
+    everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung", "Ersatzbescheinigung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -1022,6 +1023,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         (
             "Den Mietzuschuss (Wohngeld) beantragen Sie bei der Stadt.",
             ("Mietzuschuss", "Mietzuschuss"),
+        ),
+        (
+            "Bis die Gesundheitskarte da ist, gibt Ihnen die Krankenkasse eine Ersatzbescheinigung.",
+            ("Ersatzbescheinigung", "Ersatzbescheinigung"),
         ),
         (
             "Die Erstorientierung ist ein Kurs für Asylsuchende.",
