@@ -72,6 +72,9 @@ SETS = {
     # blind15, blind16: built at the start of session 28 (hosts a-k and l-z) from hosts no earlier file named, measured after its merges
     "blind15": ("blind15-de.txt", "blind15-en.txt", "blind15-traps.txt"),
     "blind16": ("blind16-de.txt", "blind16-en.txt", "blind16-traps.txt"),
+    # blind17, blind18: built after the tuning on blind15/16 (hosts a-k and l-z) from hosts no earlier file named
+    "blind17": ("blind17-de.txt", "blind17-en.txt", "blind17-traps.txt"),
+    "blind18": ("blind18-de.txt", "blind18-en.txt", "blind18-traps.txt"),
     # cov11: 40 pages of reception, municipal-structure, school and benefit vocabulary of the Länder other than NRW (hosts named before blind17), annotated before its first run, then tuned on
     "cov11": ("cov11-de.txt", "en.txt", "traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
