@@ -149,6 +149,7 @@ COUNCIL_MEETING = (
     "abgestimmt",
     "enthaltung",
     "beschlussvorlage",
+    "beschlossen",
     "fraktion",
     "wortmeldung",
     "vertagt",
@@ -170,7 +171,11 @@ COUNCIL_MEETING = (
     "bauausschuss",
     "sozialausschuss",
 )
-PARTIES = frozenset({"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grünen", "LINKE", "Linken"})
+PARTIES = frozenset(
+    {"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grüne", "Grünen", "LINKE", "Linke", "Linken"}
+)
+IN_A_CIRCLE = ("sitz", "sass", "steh", "stand", "treff", "tanz", "dreh", "setz")
+"""Verbs of people in a circle (*sie sitzen im Kreis*), not in a district."""
 SMALL_GROUP = (
     *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
     *("bestimmt", "gewiss", "weit", "gegrundet", "gebildet", "offen"),

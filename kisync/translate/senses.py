@@ -74,10 +74,23 @@ def _education_in_general(tokens: list[Token], index: int) -> bool:
 
 def _group_not_district(tokens: list[Token], index: int) -> bool:
     """*zum Kreis der Berechtigten*, *im Kreis der Familie*, *der Kreis derer, die …*, *ein
-    bestimmter Kreis von Soldaten*, *im kleinen Kreis*, *im engsten Kreis*: a group."""
+    bestimmter Kreis von Soldaten*, *im kleinen Kreis*, *im engsten Kreis*: a group; *sie
+    sitzen im Kreis und erzählen*: a circle."""
     before = fold(tokens[index - 1].text) if index else ""
     following = next_word(tokens, index)
-    return following in {"der", "des", "derer", "von"} or before.startswith(vocab.SMALL_GROUP)
+    if following in {"der", "des", "derer", "von"} or before.startswith(vocab.SMALL_GROUP):
+        return True
+    return before == "im" and _in_a_circle(tokens, index)
+
+
+def _in_a_circle(tokens: list[Token], index: int) -> bool:
+    """*Die Frauen treffen sich jeden Dienstag im Kreis und erzählen*: no name follows, and
+    the clause says people sit, stand or meet."""
+    ends = CLAUSE_END.search(tokens[index].gap_after) or index + 1 == len(tokens)
+    if not ends and next_word(tokens, index) not in {"und", "oder", "herum"}:
+        return False
+    words = [fold(token.text) for token in clause(tokens, index)]
+    return any(word.startswith(vocab.IN_A_CIRCLE) for word in words)
 
 
 def _world_class(tokens: list[Token], index: int) -> bool:
