@@ -611,3 +611,16 @@ PERMITS = ("bauantrag", "baugenehmigung", "bauvorhab", "bauherr", "genehmigungsv
 """Words of a text about building and other permits (*Verfahrensberatung vor dem Bauantrag*)."""
 WAGE_TAX = ("lohnsteuer", "elstam", "steuerklasse", "finanzamt")
 """Words of a text about wage tax (its *Ersatzbescheinigung* replaces the tax card)."""
+REFUGEES = (*ASYLUM, "schutzsuch", "zuwander", "auslander", "vertrieben")
+"""Words of a text about asylum seekers and refugees."""
+DISTRIBUTION_TARGETS = (
+    *("bundeslander", "landkreis", "kreise", "kommune", "gemeinde", "stadte", "bezirk"),
+    *("unterkunft", "unterkunfte", "einrichtung", "schlussel", "quote", "zuweis", "easy"),
+    *("landesintern", "landerubergreif"),
+)
+"""Where asylum seekers are distributed to, and by what key."""
+GOODS_AND_MONEY = (
+    *("lebensmittel", "essen", "kleid", "spende", "tafel", "flyer", "kosten", "mittel"),
+    *("haushalt", "last", "sitz", "gewinn", "preis", "aufgabe"),
+)
+"""What else is distributed (*die Verteilung der Kosten*, *der Lebensmittel*, *der Sitze*)."""

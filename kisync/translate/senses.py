@@ -676,6 +676,17 @@ def _return_from_elsewhere(tokens: list[Token], index: int) -> bool:
     return not _mentions(tokens, vocab.RETURN_OF_MIGRANTS)
 
 
+def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
+    """*die Verteilung der Lebensmittel an Geflüchtete*, *die Verteilung der Kosten*, *die
+    Sitzverteilung*: not the distribution of asylum seekers, which is hinted only in a text
+    about refugees and where they are sent (*die Verteilung auf die Kommunen*)."""
+    if fold(tokens[index].text).startswith(("erstverteilung", "umverteilung", "verteilungsbesch")):
+        return False  # concepts of their own, or a Bescheid
+    if _mentions(tokens, vocab.GOODS_AND_MONEY):
+        return True
+    return not (_mentions(tokens, vocab.REFUGEES) and _mentions(tokens, vocab.DISTRIBUTION_TARGETS))
+
+
 def _about_animals(tokens: list[Token], index: int) -> bool:
     """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
     words = [fold(token.text) for token in tokens]
@@ -827,6 +838,7 @@ _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
     ("antrag", _council_motion),  # Antragsteller, Antragstellung in a council's minutes
     ("anhorungs", _elsewhere(vocab.COURTS, unless=vocab.ASYLUM_PROCEDURE)),  # court hearing dates
     ("ruckkehr", _return_from_elsewhere),
+    ("verteilung", _distribution_of_something_else),
 )
 """Beginning of a folded word → the test for its compounds' everyday sense."""
 _COMPOUND_ENDS: tuple[tuple[tuple[str, ...], SenseCheck], ...] = (
@@ -837,5 +849,6 @@ _COMPOUND_ENDS: tuple[tuple[tuple[str, ...], SenseCheck], ...] = (
         ("ruckkehr", "ruckkehrer", "ruckkehrern", "ruckkehrende", "ruckkehrenden"),
         _return_from_elsewhere,
     ),
+    (("verteilung", "verteilungen"), _distribution_of_something_else),
 )
 """Endings of a folded word → the test for its compounds' everyday sense."""

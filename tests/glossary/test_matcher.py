@@ -896,6 +896,11 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         # the seventeenth and eighteenth blind sets' wrong hints (tuned on them)
         "Die Frauen des Cafés treffen sich jeden Dienstag im Kreis und erzählen von ihrer Woche.",
         "Um schnell zu helfen, hat die Gruppe Linke-Grüne folgenden Antrag beschlossen:",
+        # Verteilung is the distribution of asylum seekers only where the text names refugees
+        # and where they go, and no goods or money
+        "Die Verteilung der Lebensmittel an Geflüchtete in der Gemeinde erfolgt dienstags.",
+        "Die Verteilung der Kosten für die Aufnahme von Flüchtlingen auf Land und Kommunen",
+        "Die Essensverteilung in der Unterkunft für Asylbewerber",
     ],
 )
 def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
@@ -921,6 +926,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
     everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung", "Rückkehr", "Visum"}
     everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung", "Ersatzbescheinigung"}
+    everyday |= {"Verteilung"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -1020,6 +1026,12 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
         ("Rückkehrer aus Syrien erhalten eine Starthilfe.", ("Rückkehrer", "Rückkehr")),
         ("Das Visum beantragen Sie bei der Botschaft.", ("Visum", "Visum")),
         ("Er wohnt seit zwei Jahren im Kreis.", ("Kreis", "Kreis")),
+        (
+            "Die Verteilung der Asylbewerber auf die Kommunen folgt dem Königsteiner Schlüssel.",
+            ("Verteilung", "Verteilung"),
+        ),
+        ("Die Flüchtlingsverteilung auf die Landkreise", ("Flüchtlingsverteilung", "Verteilung")),
+        ("Die Erstverteilung nach diesem Schlüssel", ("Erstverteilung", "Erstverteilung")),
         ("Die Integrationskurse im Kreis stehen allen offen.", ("Kreis", "Kreis")),
         (
             "Die Hausbetreuung und die Sozial- und Verfahrensberatung in der Unterkunft",
