@@ -624,3 +624,9 @@ GOODS_AND_MONEY = (
     *("haushalt", "last", "sitz", "gewinn", "preis", "aufgabe"),
 )
 """What else is distributed (*die Verteilung der Kosten*, *der Lebensmittel*, *der Sitze*)."""
+BURDENS = frozenset(
+    {"kosten", "lasten", "aufgaben", "pflichten", "schulden", "ausgaben", "probleme"}
+)
+"""Plurals in *-en* that name no people: *die Abschiebung der Kosten auf die Kommunen*."""
+BODY_MEASURES = ("gewicht", "korpergross", "kilogramm", "body", "schuleingangsuntersuchung")
+"""Words of a text about the body mass index (*Größe, Gewicht und BMI der Kinder*)."""

@@ -170,9 +170,12 @@ def _books(words: list[str]) -> bool:
 
 
 def _counted(tokens: list[Token], index: int) -> bool:
-    """*an sechs Terminen*, *beim vierten Termin*, *an 3 Terminen*: dates of a series."""
+    """*an sechs Terminen*, *beim vierten Termin*, *an 3 Terminen*, *Termine 2017*: dates
+    of a series or of a year."""
     before = fold(tokens[index - 1].text) if index else ""
-    return before in vocab.SERIES or before.isdigit()
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    year = len(following) == 4 and following.isdigit() and following.startswith(("19", "20"))
+    return before in vocab.SERIES or before.isdigit() or year
 
 
 def _site_visit(tokens: list[Token], index: int) -> bool:
@@ -509,7 +512,8 @@ def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
     """*die Abschiebung der Verantwortung*, *der Nachzug der Feuerwehr*, *das
     Aufnahmeprogramm der Universität*: something, not people, in a text that says
     nothing else of migration law. A plural in *-er*/*-en* may name a people (*die
-    Abschiebung der Syrer*, *der Afghanen*): it counts as people."""
+    Abschiebung der Syrer*, *der Afghanen*): it counts as people, unless it is a burden
+    (*der Kosten*, *der Lasten*)."""
     if _migration_law_elsewhere(tokens, index):
         return False
     if _of_something(tokens, index):
@@ -517,6 +521,8 @@ def _of_a_thing_in_another_domain(tokens: list[Token], index: int) -> bool:
     if not _of_a_thing(tokens, index):
         return False
     plural = next_word(tokens, index) == "der" and fold(tokens[index + 2].text)
+    if plural in vocab.BURDENS:
+        return True  # die Abschiebung der Kosten vom Land auf die Kommunen
     return not (plural and plural.endswith(("er", "en")))
 
 
@@ -716,6 +722,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("termin", "termine", "termins", "terminen"), _date_of_something),
     "unterhalt": _upkeep_or_livelihood,
     "visum": _elsewhere(vocab.BOOKKEEPING, unless=vocab.ENTRY),
+    "bmi": _elsewhere(vocab.BODY_MEASURES, unless=("ministerium",)),
     "verfahrensberatung": _elsewhere(vocab.PERMITS, unless=vocab.ASYLUM),
     "ersatzbescheinigung": _elsewhere(vocab.WAGE_TAX, unless=("krankenkasse", "versichert")),
     **dict.fromkeys(("mietzuschuss", "mietzuschusses", "mietzuschusse"), _for_a_club),
