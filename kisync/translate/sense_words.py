@@ -620,10 +620,11 @@ DISTRIBUTION_TARGETS = (
 )
 """Where asylum seekers are distributed to, and by what key."""
 GOODS_AND_MONEY = (
-    *("lebensmittel", "essen", "kleid", "spende", "tafel", "flyer", "kosten", "mittel"),
-    *("haushalt", "last", "sitz", "gewinn", "preis", "aufgabe"),
+    *("lebensmittel", "essen", "kleid", "spende", "tafel", "flyer", "kosten", "haushalt"),
+    *("finanzmittel", "fordermittel", "geld", "last", "sitz", "gewinn", "preis"),
 )
-"""What else is distributed (*die Verteilung der Kosten*, *der Lebensmittel*, *der Sitze*)."""
+"""What else is distributed, at the start of a word (*die Verteilung der Kosten*, *der
+Lebensmittel*, *die Sitzverteilung*; not *Interessen*, *besitzen*)."""
 BURDENS = frozenset(
     {"kosten", "lasten", "aufgaben", "pflichten", "schulden", "ausgaben", "probleme"}
 )

@@ -688,7 +688,7 @@ def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
     about refugees and where they are sent (*die Verteilung auf die Kommunen*)."""
     if fold(tokens[index].text).startswith(("erstverteilung", "umverteilung", "verteilungsbesch")):
         return False  # concepts of their own, or a Bescheid
-    if _mentions(tokens, vocab.GOODS_AND_MONEY):
+    if any(fold(token.text).startswith(vocab.GOODS_AND_MONEY) for token in tokens):
         return True
     return not (_mentions(tokens, vocab.REFUGEES) and _mentions(tokens, vocab.DISTRIBUTION_TARGETS))
 

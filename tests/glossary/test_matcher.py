@@ -1037,6 +1037,10 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
             ("Verteilung", "Verteilung"),
         ),
         ("Die Flüchtlingsverteilung auf die Landkreise", ("Flüchtlingsverteilung", "Verteilung")),
+        (
+            "Die Verteilung der Asylsuchenden in Mittelsachsen ist eine Pflichtaufgabe der Kreise.",
+            ("Verteilung", "Verteilung"),
+        ),
         ("Die Erstverteilung nach diesem Schlüssel", ("Erstverteilung", "Erstverteilung")),
         ("Die Integrationskurse im Kreis stehen allen offen.", ("Kreis", "Kreis")),
         (
