@@ -491,21 +491,23 @@ TENDERS_AND_STAFF = (
 )
 VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
 ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
-MOVING_AND_REGISTRATION = (
-    *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "burgerburo", "burgeramt"),
-    *("einwohner", "umzug", "zuzug", "wohnsitz", "einzug"),
-    *("melderegister", "meldedaten", "wohnungsgeber"),
+REGISTRATION_OFFICE = (
+    *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "melderegister", "burgerburo"),
+    *("burgeramt", "wohnungsgeber"),
 )
-REGISTERING_A_HOME = (*MOVING_AND_REGISTRATION, "wohnung")
+"""The registration office, its register and the landlord's part in it."""
+REGISTERING_A_HOME = (
+    *REGISTRATION_OFFICE,
+    *("einwohner", "umzug", "zuzug", "wohnsitz", "einzug", "meldedaten", "wohnung"),
+)
 """Words of a text about registering a home (none of them is in *Meldebescheinigung*)."""
 HOMES = ("wohnung", "wohnungen", "wohnsitz", "wohnsitzes", "wohnsitze", "hauptwohnung")
 """A home, as what an *Anmeldung der/einer …* registers."""
-REGISTRATION_OFFICE = (
-    *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "melderegister", "burgerburo"),
-    *("burgeramt", "wohnungsgeber", "meldebescheinigung", "meldebestatigung", "einwohnermelde"),
+OFFICE_OR_PAPERS_OF_A_HOME = (
+    *REGISTRATION_OFFICE,
+    *("meldebescheinigung", "meldebestatigung", "einwohnermelde"),
 )
-"""Words of the registration office: an *Anmeldung* in their text is the registration of a
-home."""
+"""Words that make an *Anmeldung* in their text the registration of a home."""
 MOVES = ("umzug", "zuzug", "einzug", "auszug", "wegzug", "wohnsitz", "ummeldung", "meldedaten")
 """Words of moving house, at the start of a word (not *Festumzug*, *Anmeldedaten*)."""
 NOT_MOVES = ("einzugsermachtigung", "einzugsgebiet", "einzugsbereich")

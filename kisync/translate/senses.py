@@ -11,7 +11,7 @@ folded word it tests; the words it looks for are in :mod:`.sense_words`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from . import sense_words as vocab
 from .words import (
@@ -89,8 +89,7 @@ def _in_a_circle(tokens: list[Token], index: int) -> bool:
     ends = CLAUSE_END.search(tokens[index].gap_after) or index + 1 == len(tokens)
     if not ends and next_word(tokens, index) not in {"und", "oder", "herum"}:
         return False
-    words = [fold(token.text) for token in clause(tokens, index)]
-    return any(word.startswith(vocab.IN_A_CIRCLE) for word in words)
+    return _starts_a_word(clause(tokens, index), vocab.IN_A_CIRCLE)
 
 
 def _world_class(tokens: list[Token], index: int) -> bool:
@@ -129,7 +128,7 @@ def _let_know(tokens: list[Token], index: int) -> bool:
             lowered.islower() and _ADJECTIVE_END.fullmatch(lowered) and before not in _ADVERBS
         ):
             return False
-    return any(fold(token.text) in _TELLING_VERBS for token in clause(tokens, index))
+    return _has_word(clause(tokens, index), _TELLING_VERBS)
 
 
 def _date_of_something(tokens: list[Token], index: int) -> bool:
@@ -609,7 +608,7 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
     if next_word(tokens, index) in vocab.GENITIVE_ARTICLES:
         noun = _genitive_noun(tokens, index)
         return noun is None or not fold(noun.text).endswith(vocab.HOMES)
-    if _mentions(tokens, vocab.REGISTRATION_OFFICE):
+    if _mentions(tokens, vocab.OFFICE_OR_PAPERS_OF_A_HOME):
         return False
     return not _names_a_home(tokens) or _registers_something_else(tokens)
 
@@ -617,15 +616,14 @@ def _not_of_a_home(tokens: list[Token], index: int) -> bool:
 def _names_a_home(tokens: list[Token]) -> bool:
     """A home (*Wohnung*, *Wohnsitz*) or a move (*Umzug*, *Zuzug*, *Auszug*) in the text."""
     words = [fold(token.text) for token in tokens]
-    return any(word in vocab.HOMES for word in words) or any(
+    return _has_word(tokens, vocab.HOMES) or any(
         word.startswith(vocab.MOVES) and not word.startswith(vocab.NOT_MOVES) for word in words
     )
 
 
 def _registers_something_else(tokens: list[Token]) -> bool:
     """A marriage, a dog, a car, a child at a school (see ``OTHER_REGISTRATIONS``)."""
-    dog = any(fold(token.text) in vocab.ANIMALS for token in tokens)
-    return dog or _mentions(tokens, vocab.OTHER_REGISTRATIONS)
+    return _has_word(tokens, vocab.ANIMALS) or _mentions(tokens, vocab.OTHER_REGISTRATIONS)
 
 
 def _registration_duty_of_something_else(tokens: list[Token], index: int) -> bool:
@@ -638,7 +636,7 @@ def _change_of_something_else(tokens: list[Token], index: int) -> bool:
     """*die Ummeldung Ihres Fahrzeugs*, *Ummeldung zu Kursen der VHS*, a trade's or a
     waste bin's: not a change of address, unless the text is the registration office's."""
     other = _registers_something_else(tokens) or _mentions(tokens, vocab.VEHICLES_AND_BUSINESSES)
-    return other and not _mentions(tokens, vocab.REGISTRATION_OFFICE)
+    return other and not _mentions(tokens, vocab.OFFICE_OR_PAPERS_OF_A_HOME)
 
 
 def _not_of_qualifications(tokens: list[Token], index: int) -> bool:
@@ -688,15 +686,14 @@ def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
     about refugees and where they are sent (*die Verteilung auf die Kommunen*)."""
     if fold(tokens[index].text).startswith(("erstverteilung", "umverteilung", "verteilungsbesch")):
         return False  # concepts of their own, or a Bescheid
-    if any(fold(token.text).startswith(vocab.GOODS_AND_MONEY) for token in tokens):
+    if _starts_a_word(tokens, vocab.GOODS_AND_MONEY):
         return True
     return not (_mentions(tokens, vocab.REFUGEES) and _mentions(tokens, vocab.DISTRIBUTION_TARGETS))
 
 
 def _about_animals(tokens: list[Token], index: int) -> bool:
     """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
-    words = [fold(token.text) for token in tokens]
-    return any(word in vocab.ANIMALS for word in words) or _mentions(tokens, vocab.ANIMAL_STEMS)
+    return _has_word(tokens, vocab.ANIMALS) or _mentions(tokens, vocab.ANIMAL_STEMS)
 
 
 def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
@@ -707,6 +704,17 @@ def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
 def _mentions(tokens: list[Token], stems: tuple[str, ...]) -> bool:
     """Whether a word of the text contains one of the (folded) stems."""
     return any(stem in fold(token.text) for token in tokens for stem in stems)
+
+
+def _starts_a_word(tokens: list[Token], stems: tuple[str, ...]) -> bool:
+    """Whether a word of the text begins with one of the (folded) stems (*Kosten*, not
+    *Interessen*)."""
+    return any(fold(token.text).startswith(stems) for token in tokens)
+
+
+def _has_word(tokens: list[Token], words: Collection[str]) -> bool:
+    """Whether one of the (folded) words is a word of the text."""
+    return any(fold(token.text) in words for token in tokens)
 
 
 def _adjective_forms(word: str) -> tuple[str, ...]:
