@@ -192,6 +192,8 @@ _GROUPS_OF_PEOPLE = (
     "bevolkerung",
 )
 """Stems of nouns naming people, after which a nominalised adjective is its adjective."""
+_PLAIN_PEOPLE_NOUNS = frozenset({"Mensch", "Menschen", "Person", "Personen"})
+"""Nouns that add nothing to a nominalised adjective before them (*geflüchtete Menschen*)."""
 _FORMAL_PRONOUNS = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
 
@@ -342,7 +344,8 @@ class Matcher:
                 if entry.term.whole_word and _in_hyphenated_word(tokens, index):
                     continue
                 if _used_as(entry.term, tokens, index):
-                    yield _Candidate(token.start, token.end, entry, how)
+                    end = _with_people_noun(entry.term, tokens, index)
+                    yield _Candidate(token.start, end, entry, how)
             yield from self._multi_at(tokens, index)
             if _truncated(token):
                 yield from self._ellipsis(tokens, index)
@@ -593,6 +596,19 @@ def _describes_people(term: Term, tokens: list[Token], index: int) -> bool:
     if not following or tokens[index].gap_after != " " or not following[0].text[0].isupper():
         return False
     return any(stem in fold(following[0].text) for stem in _GROUPS_OF_PEOPLE)
+
+
+def _with_people_noun(term: Term, tokens: list[Token], index: int) -> int:
+    """Where the hint ends: *geflüchtete Menschen* and *zugewanderte Personen* say no more
+    than *Geflüchtete* and *Zugewanderte*, so the hint for a nominalised-adjective term
+    covers the noun after it (a translator renders the phrase as the term)."""
+    token = tokens[index]
+    if term.gender != "other" or term.part_of_speech != "noun" or index + 1 >= len(tokens):
+        return token.end
+    following = tokens[index + 1]
+    if token.gap_after == " " and following.text in _PLAIN_PEOPLE_NOUNS:
+        return following.end
+    return token.end
 
 
 # -- text preparation -----------------------------------------------------------------
