@@ -78,6 +78,9 @@ SETS = {
     # blind19, blind20: built after the tuning on blind17/18 (hosts a-k and l-z) from hosts no earlier file named
     "blind19": ("blind19-de.txt", "blind19-en.txt", "blind19-traps.txt"),
     "blind20": ("blind20-de.txt", "blind20-en.txt", "blind20-traps.txt"),
+    # blind21, blind22: built at the start of session 29 (hosts a-k and l-z) from hosts no earlier file named
+    "blind21": ("blind21-de.txt", "blind21-en.txt", "blind21-traps.txt"),
+    "blind22": ("blind22-de.txt", "blind22-en.txt", "blind22-traps.txt"),
     # cov11: 40 pages of reception, municipal-structure, school and benefit vocabulary of the Länder other than NRW (hosts named before blind17), annotated before its first run, then tuned on
     "cov11": ("cov11-de.txt", "en.txt", "traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
