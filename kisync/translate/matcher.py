@@ -166,7 +166,7 @@ _DERIVATION = re.compile(
 _ADDRESS = re.compile(
     r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|(?:https?|ftp)://\S+|www\.\S+"  # URL
-    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,6})(?![\w-])(?:/\S*)?"  # domain
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,10})(?![\w-])(?:/\S*)?"  # domain
     r"|[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|jpe?g|png|gif|zip|html?)\b",
     re.IGNORECASE,
 )

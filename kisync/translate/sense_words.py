@@ -174,8 +174,13 @@ COUNCIL_MEETING = (
 PARTIES = frozenset(
     {"SPD", "CDU", "CSU", "FDP", "AfD", "GRÜNE", "Grüne", "Grünen", "LINKE", "Linke", "Linken"}
 )
-IN_A_CIRCLE = ("sitz", "sass", "steh", "stand", "treff", "tanz", "dreh", "setz")
-"""Verbs of people in a circle (*sie sitzen im Kreis*), not in a district."""
+SET_IN_A_CIRCLE = ("aufstell", "aufgestell", "angeordnet")
+"""Verbs of chairs or tables set in a circle (*die Stühle werden im Kreis aufgestellt*)."""
+IN_A_CIRCLE = (
+    *("sitz", "sass", "steh", "stand", "treff", "tanz", "dreh", "setz", "stuhl"),
+    *SET_IN_A_CIRCLE,
+)
+"""Words of people or chairs in a circle (*sie sitzen im Kreis*), not in a district."""
 SMALL_GROUP = (
     *("klein", "eng", "privat", "familiar", "vertraut", "erweitert", "auserwahlt"),
     *("bestimmt", "gewiss", "weit", "gegrundet", "gebildet", "offen"),
@@ -483,11 +488,19 @@ DISABILITY = (
     *("eingliederungshilfe", "schulbegleit", "integrationshelf"),
 )
 NEWCOMERS = ("zugewandert", "zuwander", "deutschkenntnis", "sprachforder", "gefluchtet")
+SPORT_AND_DISABILITY = (*DISABILITY, "schwimm", "sportverein", "turnverein", "fussballverein")
+"""Words of a club's or a school's inclusive course (*der Integrationskurs des
+Schwimmvereins für Kinder mit und ohne Behinderung*)."""
+LEARNING_GERMAN = (*NEWCOMERS, "deutsch", "sprach", "bamf", "fluchtling", "migra", "einburger")
+"""Words of a text about the integration course for immigrants."""
+VIDEO_TAPES = ("kassette", "video", "rekorder", "recorder", "band")
+"""What follows *VHS-* when it is the video format."""
 CANTEEN = ("mensa", "mittagessen", "bibliothek", "kantine", "cafeteria", "schulessen")
 TENDERS_AND_STAFF = (
     *("bieter", "vergabe", "tariftreu", "mindestlohn", "mindestentgelt", "auftragnehmer"),
     *("ausschreibung", "verpflichtungsgesetz", "datenschutz", "tvgg", "verschwieg"),
-    *("schweigepflicht", "vertraulich", "kinderschutz", "fuhrungszeugnis", "72a"),
+    *("schweigepflicht", "vertraulich", "kinderschutz", "jugendschutz", "fuhrungszeugnis"),
+    "72a",
 )
 VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterhalt")
 ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")

@@ -84,10 +84,13 @@ def _group_not_district(tokens: list[Token], index: int) -> bool:
 
 
 def _in_a_circle(tokens: list[Token], index: int) -> bool:
-    """*Die Frauen treffen sich jeden Dienstag im Kreis und erzählen*: no name follows, and
-    the clause says people sit, stand or meet."""
+    """*Die Frauen treffen sich jeden Dienstag im Kreis und erzählen*, *die Stühle werden im
+    Kreis aufgestellt*: no name follows, and the clause says people sit, stand or meet, or
+    chairs are set in a circle."""
     ends = CLAUSE_END.search(tokens[index].gap_after) or index + 1 == len(tokens)
-    if not ends and next_word(tokens, index) not in {"und", "oder", "herum"}:
+    following = next_word(tokens, index)
+    joined = following in {"und", "oder", "herum"} or following.startswith(vocab.SET_IN_A_CIRCLE)
+    if not ends and not joined:
         return False
     return _starts_a_word(clause(tokens, index), vocab.IN_A_CIRCLE)
 
@@ -691,6 +694,13 @@ def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
     return not (_mentions(tokens, vocab.REFUGEES) and _mentions(tokens, vocab.DISTRIBUTION_TARGETS))
 
 
+def _video_format(tokens: list[Token], index: int) -> bool:
+    """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
+    if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
+        return False
+    return fold(tokens[index + 1].text).startswith(vocab.VIDEO_TAPES)
+
+
 def _about_animals(tokens: list[Token], index: int) -> bool:
     """*Das Tierheim sucht Pflegefamilien für Katzen*, *ein Asyl für Igel*: animals."""
     return _has_word(tokens, vocab.ANIMALS) or _mentions(tokens, vocab.ANIMAL_STEMS)
@@ -803,6 +813,11 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
+    "vhs": _video_format,
+    **dict.fromkeys(
+        ("integrationskurs", "integrationskurse", "integrationskurses", "integrationskursen"),
+        _elsewhere(vocab.SPORT_AND_DISABILITY, unless=vocab.LEARNING_GERMAN),
+    ),
     **dict.fromkeys(
         ("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _not_a_registration
     ),
