@@ -27,6 +27,7 @@ PEOPLE = (
     "minderjahrig",
 )
 PLURAL_PASSIVE = frozenset({"werden", "wurden", "worden"})
+PASSIVE_AUXILIARIES = frozenset({*PLURAL_PASSIVE, "wird", "wurde"})
 LET = frozenset({"lassen", "lasse", "lasst", "liess", "liessen", "gelassen"})
 SECURED = re.compile(
     r"(?:ge)?sicher(?:n|t|te|ten|ung|stellen|gestellt|zustellen)?|bestr(?:eiten|eitet|itten)"
@@ -629,7 +630,8 @@ WAGE_TAX = ("lohnsteuer", "elstam", "steuerklasse", "finanzamt")
 REFUGEES = (*ASYLUM, "schutzsuch", "zuwander", "auslander", "vertrieben")
 """Words of a text about asylum seekers and refugees."""
 DISTRIBUTION_TARGETS = (
-    *("bundeslander", "landkreis", "kreise", "kommune", "gemeinde", "stadte", "bezirk"),
+    *("bundeslander", "bundesland", "landkreis", "kreise", "kommune", "gemeinde", "stadte"),
+    "bezirk",
     *("unterkunft", "unterkunfte", "einrichtung", "schlussel", "quote", "zuweis", "easy"),
     *("landesintern", "landerubergreif"),
 )

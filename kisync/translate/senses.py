@@ -694,6 +694,18 @@ def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
     return not (_mentions(tokens, vocab.REFUGEES) and _mentions(tokens, vocab.DISTRIBUTION_TARGETS))
 
 
+def _not_refugees_distributed(tokens: list[Token], index: int) -> bool:
+    """*Die Asylsuchenden werden auf die Kommunen verteilt* is the distribution of asylum
+    seekers: a passive sentence that names refugees and where they are sent. *Flyer werden an
+    alle Haushalte verteilt*, *die Flüchtlinge sind über das Stadtgebiet verteilt*: not."""
+    words = sentence(tokens, index)
+    if not _has_word(words, vocab.PASSIVE_AUXILIARIES):
+        return True
+    if _starts_a_word(words, vocab.GOODS_AND_MONEY):
+        return True
+    return not (_mentions(words, vocab.REFUGEES) and _mentions(words, vocab.DISTRIBUTION_TARGETS))
+
+
 def _video_format(tokens: list[Token], index: int) -> bool:
     """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
     if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
@@ -750,6 +762,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(("gestattung", "gestattungen"), _restaurant_permit),
     **dict.fromkeys(("zuweisung", "zuweisungen"), _allocation_of_things),
     **dict.fromkeys(_adjective_forms("zugewiesen"), _not_people_allocated),
+    **dict.fromkeys(_adjective_forms("verteilt"), _not_refugees_distributed),
     **dict.fromkeys((*_adjective_forms("eingeburgert"), "einburgern"), _became_customary),
     **dict.fromkeys(
         ("fachkraft", "fachkrafte", "fachkraften", "fachkraftstelle", "fachkraftstellen"),
