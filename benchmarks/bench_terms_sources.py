@@ -39,7 +39,8 @@ def main() -> None:
     agree, total, misses = Counter(), Counter(), []
     for path in args.worklog:
         with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
+            lines = (line for line in handle if not line.startswith("#"))
+            for row in csv.DictReader(lines, delimiter="\t"):
                 concept, language = row["concept"], _language(row)
                 quote = row["quote"] if "quote" in row else snippet(row)
                 if concept not in ids:
