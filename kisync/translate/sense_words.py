@@ -515,6 +515,15 @@ REGISTERING_A_HOME = (
     *("einwohner", "umzug", "zuzug", "wohnsitz", "einzug", "meldedaten", "wohnung"),
 )
 """Words of a text about registering a home (none of them is in *Meldebescheinigung*)."""
+OTHER_DUTIES_TO_REPORT = (
+    *("infektion", "ifsg", "krankheit", "erreger", "seuche", "masern", "corona", "covid"),
+    *("arbeitgeber", "sozialversicherung", "minijob", "gewerbe", "steuer", "hund", "waffe"),
+    *TOURISM,
+)
+"""What else must be reported (a disease, an employee, a trade, a dog, a hotel guest), not
+a home."""
+TESTS_OF_THE_COURSE = ("test", "prufung", "orientierungskurs", "einburgerung", "fragenkatalog")
+"""Words beside the name of the test *„Leben in Deutschland“*."""
 HOMES = ("wohnung", "wohnungen", "wohnsitz", "wohnsitzes", "wohnsitze", "hauptwohnung")
 """A home, as what an *Anmeldung der/einer …* registers."""
 OFFICE_OR_PAPERS_OF_A_HOME = (

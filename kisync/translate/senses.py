@@ -706,6 +706,12 @@ def _not_refugees_distributed(tokens: list[Token], index: int) -> bool:
     return not (_mentions(words, vocab.REFUGEES) and _mentions(words, vocab.DISTRIBUTION_TARGETS))
 
 
+def _life_in_germany_in_general(tokens: list[Token], index: int) -> bool:
+    """*eine Aufenthaltserlaubnis zum Leben in Deutschland*: living here, not the test
+    *„Leben in Deutschland“*, which a text names beside a test, an exam or the course."""
+    return not _mentions(tokens, vocab.TESTS_OF_THE_COURSE)
+
+
 def _video_format(tokens: list[Token], index: int) -> bool:
     """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
     if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
@@ -826,6 +832,10 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
     **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
+    **dict.fromkeys(
+        ("meldepflicht", "meldepflichten"),
+        _elsewhere(vocab.OTHER_DUTIES_TO_REPORT, unless=vocab.REGISTRATION_OFFICE),
+    ),
     "vhs": _video_format,
     **dict.fromkeys(
         ("integrationskurs", "integrationskurse", "integrationskurses", "integrationskursen"),
@@ -863,6 +873,7 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
     "bildung und teilhabe": _education_in_general,
     "allgemeine meldepflicht": _hotel_guests,
     "internationale klasse": _world_class,
+    "leben in deutschland": _life_in_germany_in_general,
 }
 """Folded multi-word term → the test for its other sense."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (

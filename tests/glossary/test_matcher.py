@@ -613,6 +613,12 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
         ("die Einreise von Drittausländern", ["einreise", "drittstaatsangehoerige"]),
         ("in den kommunalen Anschlussunterkünften", ["anschlussunterbringung"]),
         ("in allen Schulen im Kreisgebiet", ["landkreis"]),
+        ("Nach drei Monaten besteht eine gesetzliche Meldepflicht.", ["meldepflicht"]),
+        (
+            'der Orientierungskurstest "LiD - Leben in Deutschland"',
+            ["leben-in-deutschland", "leben-in-deutschland", "leben-in-deutschland"],
+        ),
+        ("die Prüfung „Leben in Deutschland“", ["leben-in-deutschland"]),
     ],
 )
 def test_names_of_residence_and_asylum_law_in_the_shipped_glossary(matcher, text, expected):
@@ -915,6 +921,11 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Verteilung der Lebensmittel an Geflüchtete in der Gemeinde erfolgt dienstags.",
         "Die Verteilung der Kosten für die Aufnahme von Flüchtlingen auf Land und Kommunen",
         "Die Essensverteilung in der Unterkunft für Asylbewerber",
+        # Meldepflicht of a disease, an employer, a dog or a hotel guest; living in Germany
+        "Für Masern besteht eine Meldepflicht an das Gesundheitsamt.",
+        "Ein Hundehalter, der seiner Meldepflicht nicht nachkommt, handelt ordnungswidrig.",
+        "Für alle Übernachtungsgäste besteht eine Meldepflicht des Beherbergungsbetriebs.",
+        "Sie besitzen eine Aufenthaltserlaubnis zum Leben in Deutschland.",
         # verteilt: only asylum seekers sent to Länder, districts or towns, in a passive sentence
         "Die Flüchtlinge sind über das ganze Stadtgebiet verteilt.",
         "Die Spenden werden an die Flüchtlinge in den Unterkünften verteilt.",
@@ -952,7 +963,8 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Hort", "Internationale Klasse", "Anmeldung", "Abmeldung", "Anerkennung"}
     everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung", "Rückkehr", "Visum"}
     everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung", "Ersatzbescheinigung"}
-    everyday |= {"Verteilung", "BMI", "Integrationskurs", "verteilt"}
+    everyday |= {"Verteilung", "BMI", "Integrationskurs", "verteilt", "Meldepflicht"}
+    everyday |= {"Leben in Deutschland"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
