@@ -349,6 +349,8 @@ class Matcher:
             yield from self._multi_at(tokens, index)
             if _truncated(token):
                 yield from self._ellipsis(tokens, index)
+            if _cut_in_front(tokens, index):
+                yield from self._back_ellipsis(tokens, index)
         yield from self._hyphen_chains(tokens)
 
     def _word_matches(self, word: str) -> tuple[tuple[_Entry, str], ...]:
@@ -444,6 +446,27 @@ class Matcher:
                     for entry in hits:
                         yield _Candidate(token.start, token.end + 1, entry, "inflected")
                     return
+
+    def _back_ellipsis(self, tokens: list[Token], index: int) -> Iterator[_Candidate]:
+        """``Integrationsräte und -ausschüsse``, ``Asylbewerberinnen und -bewerber``: the word
+        after the hyphen takes the front of the word before (the longest front that makes
+        a term)."""
+        before = tokens[index - 1]
+        if fold(before.text) in _CONJUNCTIONS and index >= 2:
+            before = tokens[index - 2]
+        front, ending = fold(before.text), fold(tokens[index].text)
+        if len(ending) < MODIFIER_MIN - 1:
+            return  # Drittstaatsangehörige/-n: an ending, not a word
+        for cut in range(len(front) - 1, 2, -1):
+            hits = self._completions(front[:cut], ending, compound=False)
+            if hits:
+                completed = _completed(tokens, index, front[:cut] + ending)
+                if other_sense(completed, index):
+                    return
+                start = tokens[index].start - 1  # the hyphen
+                for entry in hits:
+                    yield _Candidate(start, tokens[index].end, entry, "inflected")
+                return
 
     def _completions(self, stub: str, ending: str, compound: bool) -> list[_Entry]:
         """The terms ``stub + ending`` is: as a word, or (``compound``) as a compound
@@ -643,6 +666,18 @@ def _copy(text: str, start: int, end: int, chars: list[str], offsets: list[int])
             continue
         chars.append(" " if char.isspace() else char)
         offsets.append(index)
+
+
+def _cut_in_front(tokens: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` lost its front to a hyphen (*und -ausschüsse*,
+    *Integrationsräte/-ausschüsse*)."""
+    if index < 1:
+        return False
+    gap = tokens[index - 1].gap_after
+    if gap == "/-":
+        return True
+    conjunction = fold(tokens[index - 1].text) in _CONJUNCTIONS
+    return gap in {" -", ". -"} and conjunction and index >= 2  # und -, bzw. -
 
 
 def _truncated(token: Token) -> bool:

@@ -173,6 +173,29 @@ def test_gender_forms_of_a_masculine_in_e(text):
             "Flüchtlings-, Integrations- und Migrationsberater",
             [("Flüchtlings-", "Flüchtlingsberater")],
         ),
+        # a word cut in front takes the front of the word before it
+        (
+            "Integrationsräte und -ausschüsse",
+            [("Integrationsräte", "Integrationsrat"), ("-ausschüsse", "Integrationsausschuss")],
+        ),
+        (
+            "die Integrationsräte/-ausschüsse",
+            [("Integrationsräte", "Integrationsrat"), ("-ausschüsse", "Integrationsausschuss")],
+        ),
+        (
+            "Asylbewerberinnen und -bewerber",
+            [("Asylbewerberinnen", "Asylbewerber"), ("-bewerber", "Asylbewerber")],
+        ),
+        (
+            "Teilnahmeberechtigung bzw. -verpflichtung",
+            [
+                ("Teilnahmeberechtigung", "Teilnahmeberechtigung"),
+                ("-verpflichtung", "Teilnahmeverpflichtung"),
+            ],
+        ),
+        # … not an ending, and not a word no term completes
+        ("die/den Drittstaatsangehörige/-n", [("Drittstaatsangehörige", "Drittstaatsangehörige")]),
+        ("Feuerwehrmännern und -frauen", []),
     ],
 )
 def test_compounds_in_either_position(matcher, text, expected):
