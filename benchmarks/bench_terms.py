@@ -227,16 +227,22 @@ def verdict(verdicts: Verdicts, text: str, span: Span) -> str:
     return verdicts.get((text, text[start:end], concept), "unjudged")
 
 
-def covered_misses(score: termcorpus.Score, verdicts: Verdicts) -> int:
-    """Missed terms that lie inside a longer hint a reader does not judge wrong."""
-    covering: dict[str, list[Span]] = {}
+def covered_misses(score: termcorpus.Score, verdicts: Verdicts, same_words: bool = False) -> int:
+    """Missed terms that lie inside a longer hint a reader does not judge wrong; with
+    ``same_words``, also those whose very words got a hint of another concept a reader
+    judges right (*Geduldete* hinted as the tolerated persons, where the annotation names
+    the Duldung)."""
+    covering: dict[str, list[tuple[Span, str]]] = {}
     for text, span in score.wrong:
-        if verdict(verdicts, text, span) in ("right", "acceptable"):
-            covering.setdefault(text, []).append(span)
+        judged = verdict(verdicts, text, span)
+        if judged in ("right", "acceptable"):
+            covering.setdefault(text, []).append((span, judged))
     return sum(
         any(
-            start <= a and b <= end and (start, end) != (a, b)
-            for start, end, _ in covering.get(text, ())
+            start <= a
+            and b <= end
+            and ((start, end) != (a, b) or (same_words and judged == "right"))
+            for (start, end, _), judged in covering.get(text, ())
         )
         for text, (a, b, _) in score.misses
     )
@@ -257,6 +263,8 @@ def print_reader_view(score: termcorpus.Score, traps: termcorpus.Score, verdicts
     needed = score.true_positives + score.false_negatives
     covered = score.true_positives + covered_misses(score, verdicts)
     print(f"recall counting a longer hint that contains the term: {covered / needed:.1%}")
+    read = score.true_positives + covered_misses(score, verdicts, same_words=True)
+    print(f"  … and a right hint of another concept on the same words: {read / needed:.1%}")
 
 
 def main() -> None:
