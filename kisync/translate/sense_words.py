@@ -80,6 +80,8 @@ COUNCIL_BODIES = (
     "kreistages",
     "vertretung",
 )
+ISSUED_PAPERS = ("bescheinigung", "ausweis", "reisepass", "urkunde", "visum", "titel", "erlaubnis")
+"""Documents whose *Ausstellung* is their issue, not an exhibition."""
 EVENTS = (
     "elternabend",
     "informationsabend",

@@ -136,7 +136,8 @@ def _let_know(tokens: list[Token], index: int) -> bool:
 
 def _date_of_something(tokens: list[Token], index: int) -> bool:
     """*die Termine der Schadstoffsammlung*, *der Termin des Festes*, *Termine für
-    Schulungen mussten abgesagt werden*, *Termine werden rechtzeitig bekannt gegeben*,
+    Schulungen mussten abgesagt werden* (but the *Ausstellung* of a document is no
+    exhibition), *Termine werden rechtzeitig bekannt gegeben*,
     *die Termine sind wie folgt: 1. Februar …*, *Termin: buchbar von November bis März*
     beside a tour's *Teilnehmer*: a date, not an appointment, in a clause about events, a
     sentence announcing dates that says nothing of booking one, or the fields of an offer (but
@@ -145,6 +146,8 @@ def _date_of_something(tokens: list[Token], index: int) -> bool:
     if tokens[index].gap_after.startswith(":") and _mentions(tokens, vocab.OFFERS):
         return True  # Termin: buchbar von November bis März; Teilnehmer: …, Preis: …
     words = [fold(token.text) for token in clause(tokens, index)]
+    if any(paper in word for word in words for paper in vocab.ISSUED_PAPERS):
+        words = [word for word in words if word != "ausstellung"]  # issuing a document
     booking = _books([fold(token.text) for token in sentence(tokens, index)])
     if (_site_visit(tokens, index) or _counted(tokens, index)) and not booking:
         return True
@@ -696,8 +699,12 @@ def _distribution_of_something_else(tokens: list[Token], index: int) -> bool:
 
 def _not_refugees_distributed(tokens: list[Token], index: int) -> bool:
     """*Die Asylsuchenden werden auf die Kommunen verteilt* is the distribution of asylum
-    seekers: a passive sentence that names refugees and where they are sent. *Flyer werden an
-    alle Haushalte verteilt*, *die Flüchtlinge sind über das Stadtgebiet verteilt*: not."""
+    seekers: a passive sentence that names refugees and where they are sent; *die verteilten
+    Flüchtlinge*: the refugees right after it. *Flyer werden an alle Haushalte verteilt*, *die
+    Flüchtlinge sind über das Stadtgebiet verteilt*, *eine verteilte Unterbringung*: not."""
+    if fold(tokens[index].text) != "verteilt":  # die auf das Stadtgebiet verteilte Unterbringung
+        following = fold(tokens[index + 1].text) if index + 1 < len(tokens) else ""
+        return not following.startswith(vocab.REFUGEES)
     words = sentence(tokens, index)
     if not _has_word(words, vocab.PASSIVE_AUXILIARIES):
         return True

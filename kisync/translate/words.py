@@ -20,6 +20,12 @@ HYPHENS = "-\u2010\u2011"
 _HYPHEN_GAPS = frozenset(HYPHENS)
 _SENTENCE_END = re.compile(r"[.!?]")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_INNER_ABBREVIATIONS = frozenset(
+    {"bzw", "ggf", "ggfs", "ca", "inkl", "evtl", "vgl", "sog", "insb", "bspw", "zzgl", "abs"}
+)
+"""Abbreviations whose dot does not end a sentence (*Stadt bzw. Gemeinde*, *§ 5 Abs. 2*)."""
+_TWO_LETTER_ABBREVIATIONS = frozenset({("z", "b"), ("u", "a"), ("d", "h"), ("o", "a"), ("u", "u")})
+"""*z. B.*, *u. a.*, *d. h.*, *o. ä.*, *u. U.*: neither dot ends a sentence."""
 _WORD = re.compile(r"[^\W_]+(?:[*:_·/]-?(?:innen|in)(?![^\W_])|(?<=e)[*:_·]r(?![^\W_]))?")
 """A word with its gender ending: *Bürger*innen*, *Angehörige:r* (nominalised adjective)."""
 
@@ -82,10 +88,25 @@ def _around(tokens: list[Token], index: int, boundary: re.Pattern[str]) -> list[
 
 def _ends(tokens: list[Token], index: int, boundary: re.Pattern[str]) -> bool:
     """Whether the clause or sentence ends after the word at ``index``; not at the dot
-    of a date or ordinal (*am 15.10. auf der Tagesordnung*, *am 3. Mai*)."""
+    of a date or ordinal (*am 15.10. auf der Tagesordnung*, *am 3. Mai*) or of an
+    abbreviation inside a sentence (*Stadt bzw. Gemeinde*, *z. B. Kinder*)."""
     gap = tokens[index].gap_after
     if not boundary.search(gap):
         return False
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if gap.strip() == "." and following and _abbreviated(tokens, index):
+        return False
     in_date = tokens[index].text.isdigit() and gap.strip() == "."
     return not (in_date and (following[:1].isdigit() or following[:1].islower()))
+
+
+def _abbreviated(tokens: list[Token], index: int) -> bool:
+    """Whether the word before a dot is an abbreviation that never ends a sentence."""
+    word = tokens[index].text.casefold()
+    if word in _INNER_ABBREVIATIONS:
+        return True
+    before = tokens[index - 1].text.casefold() if index else ""
+    following = tokens[index + 1].text.casefold() if index + 1 < len(tokens) else ""
+    return (word, following) in _TWO_LETTER_ABBREVIATIONS or (
+        (before, word) in _TWO_LETTER_ABBREVIATIONS and tokens[index - 1].gap_after.strip() == "."
+    )

@@ -8,6 +8,7 @@ from support import termcorpus
 from kisync.translate import load_glossary, shipped_glossary_path
 from kisync.translate.csvglossary import parse_csv
 from kisync.translate.matcher import Matcher, clean_view
+from kisync.translate.words import sentence, split_words
 
 
 @pytest.fixture(scope="module")
@@ -953,6 +954,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Flüchtlinge sind über das ganze Stadtgebiet verteilt.",
         "Die Spenden werden an die Flüchtlinge in den Unterkünften verteilt.",
         "Die Broschüre wird in diesen Tagen an alle Haushalte der Gemeinde verteilt.",
+        "Wir sorgen für eine auf das Stadtgebiet verteilte Unterbringung der Asylbewerber.",
         # the nineteenth and twentieth blind sets' wrong hints (tuned on them)
         "Der Kreistag lehnt eine Abschiebung der Kosten auf die Gemeinden entschieden ab.",
         "Bei der Schuleingangsuntersuchung werden Größe, Gewicht und BMI der Kinder erfasst.",
@@ -1235,6 +1237,12 @@ def test_vhs_the_video_format_is_not_the_adult_education_centre(matcher, text, e
             ("Verpflichtungserklärung", "Verpflichtungserklärung"),
         ),
         ("Die Potenzialanalyse in Klasse 8", ("Potenzialanalyse", "Potenzialanalyse")),
+        # the Ausstellung of a document is no exhibition
+        (
+            "Für die Ausstellung bzw. Verlängerung einer Fiktionsbescheinigung wird ein Termin "
+            "benötigt.",
+            ("Termin", "Termin"),
+        ),
         ("Die VHS-Kurse beginnen im September.", ("VHS", "VHS")),
         (
             "Der Integrationskurs für Menschen mit Behinderung vermittelt Deutschkenntnisse.",
@@ -1274,6 +1282,13 @@ def test_the_same_terms_in_their_administrative_sense_still_match(matcher, text,
             "Flüchtlinge werden nach dem Königsteiner Schlüssel auf die Bundesländer verteilt.",
             ("verteilt", "verteilt"),
         ),
+        # the dot of an abbreviation ends no sentence: the refugees are in the same one
+        (
+            "Bis sie auf die zuständige Stadt bzw. Gemeinde verteilt werden, wohnen die "
+            "Asylsuchenden in der Erstaufnahme.",
+            ("verteilt", "verteilt"),
+        ),
+        ("die auf die Kommunen verteilten Flüchtlinge", ("verteilten", "verteilt")),
     ],
 )
 def test_participles_of_a_concept_match_it(matcher, text, expected):
@@ -1327,3 +1342,19 @@ def test_a_noun_in_e_with_a_fixed_gender_has_no_adjective_forms():
     matcher = Matcher(glossary)
     assert found(matcher, "Der Apotheker und die Apotheken") == [("Apotheken", "Apotheke")]
     assert found(matcher, "Ein Angehöriger kam.") == [("Angehöriger", "Angehörige")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first", "last"),
+    [
+        ("Sie kommen in die Stadt bzw. Gemeinde. Dort wohnen sie.", "Gemeinde", "Sie", "Gemeinde"),
+        ("Wir helfen z. B. Kindern und u. a. Eltern. Sonst nichts.", "Eltern", "Wir", "Eltern"),
+        ("Nach § 5 Abs. 2 gilt das. Dann nicht mehr.", "gilt", "Nach", "das"),
+        ("Das endet hier. Das beginnt hier.", "beginnt", "Das", "hier"),
+    ],
+)
+def test_the_dot_of_an_abbreviation_ends_no_sentence(text, word, first, last):
+    tokens = list(split_words(text))
+    index = [token.text for token in tokens].index(word)
+    around = sentence(tokens, index)
+    assert (around[0].text, around[-1].text) == (first, last)
