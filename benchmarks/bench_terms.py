@@ -93,6 +93,8 @@ SETS = {
     "senses13": ("senses13-de.txt", "en.txt", "senses13-traps.txt"),
     # senses14: look-alike compounds whose head or first part is a glossary term (Baukindergeld, Bauordnungsamt, Tagespflegegäste ...), traps with compounds of the same heads that keep the concept; built with the glossary
     "senses14": ("senses14-de.txt", "en.txt", "senses14-traps.txt"),
+    # senses15: glossary words used in another sense (animal vaccination, bail, copyright warnings, a public building's house rules), with lines that keep the administrative sense; built with the glossary
+    "senses15": ("senses15-de.txt", "en.txt", "senses15-traps.txt"),
     # the long tail: 42 municipal integration-service pages, measured on 596 concepts
     "cov2": ("cov2-de.txt", "en.txt", "traps.txt"),
     # published English only (German and traps are cov2's): 8 sites, then 6 further ones

@@ -659,3 +659,33 @@ BURDENS = frozenset(
 """Plurals in *-en* that name no people: *die Abschiebung der Kosten auf die Kommunen*."""
 BODY_MEASURES = ("gewicht", "korpergross", "kilogramm", "body", "schuleingangsuntersuchung")
 """Words of a text about the body mass index (*Größe, Gewicht und BMI der Kinder*)."""
+LIVESTOCK = (
+    *("rind", "schafe", "ziege", "schwein", "geflugel", "pferd", "weidetier", "tierhalter"),
+    *("tierarzt", "tierseuche", "blauzunge", "tollwut", "veterinar", "mastrind"),
+)
+"""Word starts of a text about vaccinating animals (*die Impfung der Schafe und Ziegen gegen
+die Blauzungenkrankheit*; *Schafe*, not *Gemeinschaft*)."""
+VACCINATING_PEOPLE = (
+    *("kita", "schule", "masern", "stiko", "gesundheitsamt", "kinderarzt", "hausarzt"),
+    *("patient", "asyl", "fluchtling", "gefluchtet", "krankenkasse", "impfpass"),
+)
+"""Words of a text about vaccinating people, which keep the hint beside animals."""
+CRIMINAL_CUSTODY = (
+    *("haftbefehl", "untersuchungshaft", "haftprufung", "fluchtgefahr", "festgenommen"),
+    *("festnahme", "tatverdacht", "staatsanwalt", "beschuldigt", "angeklagt"),
+)
+"""Words of a text about bail (*gegen Kaution freigelassen*)."""
+COPYRIGHT_AND_COMPETITION = (
+    *("filesharing", "urheberrecht", "tauschbors", "abmahnkanzlei", "anwaltskanzlei"),
+    *("wettbewerbsrecht", "markenrecht", "unterlassungserklarung", "abmahnwelle"),
+)
+"""Words of a text about a lawyer's warning letter for copyright or competition (*Abmahnungen
+wegen angeblichen Filesharings*), not a landlord's or an employer's."""
+LANDLORD_OR_EMPLOYER = (*RENT, "arbeitgeber", "arbeitsvertrag", "kundigung")
+PUBLIC_BUILDINGS = (
+    *("rathaus", "rathauser", "stadthaus", "dienstgebaude", "pfarr", "kirche", "museum"),
+    *("bibliothek", "bucherei", "freibad", "hallenbad", "badegast", "badegaste", "friedhof"),
+    *("mehrzweckhalle", "stadthalle", "burgerhaus", "besucher", "besuchend", "schulgelande"),
+)
+"""Words of a text about the rules of a public building (*die Hausordnung für das Rathaus*),
+not the house rules of a rented home."""

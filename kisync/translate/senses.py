@@ -731,6 +731,14 @@ def _about_animals(tokens: list[Token], index: int) -> bool:
     return _has_word(tokens, vocab.ANIMALS) or _mentions(tokens, vocab.ANIMAL_STEMS)
 
 
+def _of_animals(tokens: list[Token], index: int) -> bool:
+    """*Diese Lieferung wird für die Impfung der Schafe und Ziegen verwendet*, *Impfpflicht für
+    Rinder, Schafe und Ziegen*: vaccinating animals, in a text that names animals, livestock or
+    a vet and says nothing of vaccinating people (a Kita, a school, measles, a patient)."""
+    animals = _has_word(tokens, vocab.ANIMALS) or _starts_a_word(tokens, vocab.LIVESTOCK)
+    return animals and not _mentions(tokens, vocab.VACCINATING_PEOPLE)
+
+
 def _says(tokens: list[Token], index: int, stems: tuple[str, ...]) -> bool:
     """Whether a word of the sentence around ``index`` contains one of the (folded) stems."""
     return any(stem in fold(token.text) for token in sentence(tokens, index) for stem in stems)
@@ -868,6 +876,16 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     **dict.fromkeys(
         ("erstuntersuchung", "erstuntersuchungen"),
         _elsewhere(vocab.YOUNG_WORKERS, unless=("asyl", "bamf", "fluchtling", "gefluchtet")),
+    ),
+    **dict.fromkeys(("impfung", "impfungen", "impfpflicht", "impfpflichten"), _of_animals),
+    "kaution": _elsewhere(vocab.CRIMINAL_CUSTODY, unless=vocab.RENT),
+    **dict.fromkeys(
+        ("abmahnung", "abmahnungen"),
+        _elsewhere(vocab.COPYRIGHT_AND_COMPETITION, unless=vocab.LANDLORD_OR_EMPLOYER),
+    ),
+    **dict.fromkeys(
+        ("hausordnung", "hausordnungen"),
+        _elsewhere(vocab.PUBLIC_BUILDINGS, unless=(*vocab.RENT, "nachbar", "hausverwalt")),
     ),
     **{
         word: _outside(domain)

@@ -1007,6 +1007,53 @@ def test_vhs_the_video_format_is_not_the_adult_education_centre(matcher, text, e
 
 
 @pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        # senses15: vaccinating animals, bail, a copyright lawyer's warning, a public building's rules
+        ("Diese Lieferung wird für die Impfung der Schafe und Ziegen verwendet.", "Impfung", []),
+        ("Blauzungenkrankheit - Impfpflicht für Rinder, Schafe und Ziegen", "Impfpflicht", []),
+        (
+            "Etwa die Leistung einer Kaution, wenn der Haftbefehl wegen Fluchtgefahr erging.",
+            "Kaution",
+            [],
+        ),
+        (
+            "Eine Anwaltskanzlei verschickt Tausende Abmahnungen wegen angeblichen Filesharings.",
+            "Abmahnung",
+            [],
+        ),
+        ("Diese Hausordnung gilt für das Rathaus am Marktplatz.", "Hausordnung", []),
+        # the administrative sense stays
+        ("Manche Impfungen sind für Kinder eine Pflicht.", "Impfung", [("Impfungen", "Impfung")]),
+        (
+            "Die Masern-Impfung ist in der Kita Pflicht, auch wenn die Familie Schafe hält.",
+            "Impfung",
+            [("Impfung", "Impfung")],
+        ),
+        (
+            "Der Vermieter kann als Sicherheit für die Wohnung eine Kaution verlangen.",
+            "Kaution",
+            [("Kaution", "Kaution")],
+        ),
+        (
+            "Nach einer Abmahnung kann der Vermieter bei weiteren Verstößen kündigen.",
+            "Abmahnung",
+            [("Abmahnung", "Abmahnung")],
+        ),
+        (
+            "Die Hausordnung im Mietshaus gilt auch für Besucher.",
+            "Hausordnung",
+            [("Hausordnung", "Hausordnung")],
+        ),
+    ],
+)
+def test_words_of_another_field_senses15(matcher, text, term, expected):
+    """Impfung of cattle, Kaution as bail, Abmahnung for filesharing, Hausordnung of a town hall:
+    other senses (benchmarks/terms/senses15-traps.txt); the tenant's and the patient's stay."""
+    assert [(m, t) for m, t in found(matcher, text) if t == term] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Gegen den Bescheid können Sie klagen.", ("Bescheid", "Bescheid")),
