@@ -338,6 +338,8 @@ SOMEONE = re.compile(
 *23-Jährigen*, *Betroffenen*; not *Kinderarbeit*."""
 NATURE = (
     "pflanz",
+    "fisch",
+    "zugvog",
     "neophyt",
     "neozo",
     "invasiv",
@@ -640,6 +642,14 @@ WAGE_TAX = ("lohnsteuer", "elstam", "steuerklasse", "finanzamt")
 """Words of a text about wage tax (its *Ersatzbescheinigung* replaces the tax card)."""
 REFUGEES = (*ASYLUM, "schutzsuch", "zuwander", "auslander", "vertrieben")
 """Words of a text about asylum seekers and refugees."""
+IP_RATINGS = ("leuchte", "gehause", "elektr", "staubdicht", "wasserdicht", "spritzwasser")
+"""Words of a device's protection rating (*Leuchten der Schutzart IP 44*)."""
+GOODS_OF_ORIGIN = (
+    *("fleisch", "lebensmittel", "ware", "produkt", "obst", "gemuse", "kennzeichnung"),
+    *("erzeugnis", "importiert", "verpackung", "etikett", "honig", "kaffee"),
+)
+"""Words of goods whose *Herkunftsland* is on the label."""
+PEOPLE_OF_ORIGIN = (*REFUGEES, "person", "mensch", "staatsangehorig", "migra", "familie", "kind")
 DISTRIBUTION_TARGETS = (
     *("bundeslander", "bundesland", "landkreis", "kreise", "kommune", "gemeinde", "stadte"),
     "bezirk",

@@ -719,6 +719,14 @@ def _life_in_germany_in_general(tokens: list[Token], index: int) -> bool:
     return not _mentions(tokens, vocab.TESTS_OF_THE_COURSE)
 
 
+def _protection_rating(tokens: list[Token], index: int) -> bool:
+    """*Leuchten der Schutzart IP 44*: a device's protection rating, not a form of
+    protection the BAMF grants."""
+    if next_word(tokens, index).startswith("ip"):
+        return True
+    return _mentions(tokens, vocab.IP_RATINGS) and not _mentions(tokens, vocab.ASYLUM)
+
+
 def _video_format(tokens: list[Token], index: int) -> bool:
     """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
     if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
@@ -837,7 +845,12 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     "burgerservices": _services,
     "nebenkosten": _elsewhere(vocab.BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
-    **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien"), _about_animals),
+    **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien", "pflegeeltern"), _about_animals),
+    "schutzart": _protection_rating,
+    **dict.fromkeys(
+        ("herkunftsland", "herkunftslandes", "herkunftslands", "herkunftslander"),
+        _elsewhere(vocab.GOODS_OF_ORIGIN, unless=vocab.PEOPLE_OF_ORIGIN),
+    ),
     **dict.fromkeys(("ummeldung", "ummeldungen"), _change_of_something_else),
     **dict.fromkeys(
         ("bezahlkarte", "bezahlkarten"), _elsewhere(vocab.CANTEEN, unless=vocab.MIGRATION_LAW)

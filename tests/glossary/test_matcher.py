@@ -955,6 +955,10 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Spenden werden an die Flüchtlinge in den Unterkünften verteilt.",
         "Die Broschüre wird in diesen Tagen an alle Haushalte der Gemeinde verteilt.",
         "Wir sorgen für eine auf das Stadtgebiet verteilte Unterbringung der Asylbewerber.",
+        # senses15's proposals: a device's rating, goods, animals, fish
+        "Im Außenbereich werden Leuchten der Schutzart IP 44 verwendet.",
+        "Das Herkunftsland des Fleisches muss auf der Verpackung stehen.",
+        "Die Einbürgerung fremder Fischarten im Rhein beobachten die Angler mit Sorge.",
         # the nineteenth and twentieth blind sets' wrong hints (tuned on them)
         "Der Kreistag lehnt eine Abschiebung der Kosten auf die Gemeinden entschieden ab.",
         "Bei der Schuleingangsuntersuchung werden Größe, Gewicht und BMI der Kinder erfasst.",
@@ -989,7 +993,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Zuwanderung", "Gemeinschaftseinrichtung", "Rückkehr", "Visum"}
     everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung", "Ersatzbescheinigung"}
     everyday |= {"Verteilung", "BMI", "Integrationskurs", "verteilt", "Meldepflicht"}
-    everyday |= {"Leben in Deutschland"}
+    everyday |= {"Leben in Deutschland", "Schutzart", "Herkunftsland"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
@@ -1291,6 +1295,12 @@ def test_words_of_another_field_senses15(matcher, text, term, expected):
             ("Termin", "Termin"),
         ),
         ("Die VHS-Kurse beginnen im September.", ("VHS", "VHS")),
+        ("Welche Schutzart das BAMF gewährt, steht im Bescheid.", ("Schutzart", "Schutzart")),
+        ("Die Menschen aus dem Herkunftsland Syrien", ("Herkunftsland", "Herkunftsland")),
+        (
+            "Die Pflegeeltern des Kindes erhalten Geld vom Jugendamt.",
+            ("Pflegeeltern", "Pflegeeltern"),
+        ),
         (
             "Der Integrationskurs für Menschen mit Behinderung vermittelt Deutschkenntnisse.",
             ("Integrationskurs", "Integrationskurs"),
@@ -1405,3 +1415,7 @@ def test_the_dot_of_an_abbreviation_ends_no_sentence(text, word, first, last):
     index = [token.text for token in tokens].index(word)
     around = sentence(tokens, index)
     assert (around[0].text, around[-1].text) == (first, last)
+
+
+def test_foster_parents_of_kittens_are_no_foster_family(matcher):
+    assert found(matcher, "Die Katzenbabys im Tierheim suchen Pflegeeltern.") == []
