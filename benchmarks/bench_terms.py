@@ -81,6 +81,9 @@ SETS = {
     # blind21, blind22: built at the start of session 29 (hosts a-k and l-z) from hosts no earlier file named
     "blind21": ("blind21-de.txt", "blind21-en.txt", "blind21-traps.txt"),
     "blind22": ("blind22-de.txt", "blind22-en.txt", "blind22-traps.txt"),
+    # blind23, blind24: built in session 29 after the tuning on blind21/22 (hosts a-k and l-z); no English
+    "blind23": ("blind23-de.txt", "blind23-en.txt", "blind23-traps.txt"),
+    "blind24": ("blind24-de.txt", "blind24-en.txt", "blind24-traps.txt"),
     # cov11: 40 pages of reception, municipal-structure, school and benefit vocabulary of the Länder other than NRW (hosts named before blind17), annotated before its first run, then tuned on
     "cov11": ("cov11-de.txt", "en.txt", "traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
@@ -288,7 +291,10 @@ def main() -> None:
     reported = score.true_positives + score.false_positives
     print(f"precision: {score.precision:6.1%} ({score.true_positives} of {reported} hints)")
     print(f"wrong advice: {len(traps.wrong)} hints in {len(_lines(trap_file))} traps")
-    print(f"agreement: {agree / total:6.1%} ({agree} of {total} published English renderings)")
+    if total:
+        print(f"agreement: {agree / total:6.1%} ({agree} of {total} published English renderings)")
+    else:
+        print("agreement: no published English in this set")
     if lacking:
         share = agree / (total + len(lacking))
         print(f"  and {len(lacking)} of concepts the glossary lacks ({share:.1%} counting them)")
