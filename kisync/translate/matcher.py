@@ -154,6 +154,9 @@ _FIXED_GENDERS = frozenset({"masculine", "feminine", "neuter"})
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie", "bzw", "beziehungsweise", "bis", "als"})
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _GENDER = re.compile(r"(?:[*:_·/]-?|(?<=[a-zäöüß])(?=I))(?:[iI]nnen|[iI]n)$|(?<=e)[*:_·]r$")
+_MEDIOPUNKT = frozenset("\u00b7\u2219\u22c5")
+"""The middle dots easy-language texts put between the parts of a word."""
+_GENDER_AFTER_DOT = re.compile(r"(?:[iI]nnen|[iI]n)(?![^\W_])")
 _UMLAUTS = frozenset("äöü")
 _QUOTES = "\"'„“”‚‘’«»"
 _DERIVATION = re.compile(
@@ -662,10 +665,20 @@ def clean_view(text: str) -> tuple[str, list[int]]:
 def _copy(text: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
     for index in range(start, end):
         char = text[index]
-        if char in _INVISIBLE:
+        if char in _INVISIBLE or (char in _MEDIOPUNKT and _splits_a_word(text, index)):
             continue
         chars.append(" " if char.isspace() else char)
         offsets.append(index)
+
+
+def _splits_a_word(text: str, index: int) -> bool:
+    """Whether the middle dot at ``index`` only shows where a compound is put together, as
+    easy-language texts do (*Bürger·service*, *An·meldung*), and is no gender mark
+    (*Bürger·innen*)."""
+    before, after = text[index - 1 : index], text[index + 1 : index + 2]
+    if not (before.isalpha() and after.isalpha()):
+        return False
+    return not _GENDER_AFTER_DOT.match(text, index + 1)
 
 
 def _cut_in_front(tokens: list[Token], index: int) -> bool:

@@ -511,7 +511,7 @@ VISITS = ("visum", "einlad", "besuch", "aufenthalt", "auslander", "lebensunterha
 ARCHITECTS = ("hoai", "architekt", "planer", "ingenieur", "leistungsphase")
 REGISTRATION_OFFICE = (
     *("meldebehord", "meldegesetz", "meldeamt", "meldestelle", "melderegister", "burgerburo"),
-    *("burgeramt", "wohnungsgeber"),
+    *("burgeramt", "burgerservice", "wohnungsgeber"),
 )
 """The registration office, its register and the landlord's part in it."""
 REGISTERING_A_HOME = (

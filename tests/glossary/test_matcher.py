@@ -1419,3 +1419,19 @@ def test_the_dot_of_an_abbreviation_ends_no_sentence(text, word, first, last):
 
 def test_foster_parents_of_kittens_are_no_foster_family(matcher):
     assert found(matcher, "Die Katzenbabys im Tierheim suchen Pflegeeltern.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der Bürger∙service hilft bei der An∙meldung.",
+            [("Bürger∙service", "Bürgerservice"), ("An∙meldung", "Anmeldung")],
+        ),
+        ("Ihr Wohnungs·geber", [("Wohnungs·geber", "Wohnungsgeber")]),
+        # a gender mark stays one
+        ("Asylbewerber·innen", [("Asylbewerber·innen", "Asylbewerber")]),
+    ],
+)
+def test_easy_language_middle_dots_inside_a_word(matcher, text, expected):
+    assert found(matcher, text) == expected
