@@ -460,6 +460,7 @@ GENITIVE_ARTICLES = frozenset({"der", "des", "einer", "eines"})
 RENAMING = ("schulkonferenz", "schultrager", "umbenenn", "strasse", "schule")
 ANIMALS = frozenset(
     {"tier", "tiere", "tieren", "hund", "hunde", "hunden", "hundes", "igel", "igeln"}
+    | {"storch", "storche", "storchen", "vogel", "katzen", "pferde"}
 )
 ANIMAL_STEMS = ("tierheim", "tierschutz", "haustier", "katze", "kater", "welpe", "gnadenhof")
 PUPILS = (
@@ -564,6 +565,7 @@ HOSPITAL_STAY = (
     "patient",
 )
 WORKERS_OR_TROOPS = (
+    *("jugendherberge", "ferienlager", "zeltlager", "schullandheim", "klassenfahrt"),
     "erntehelfer",
     "saisonarbeit",
     "saisonkraft",
@@ -667,7 +669,10 @@ BURDENS = frozenset(
     {"kosten", "lasten", "aufgaben", "pflichten", "schulden", "ausgaben", "probleme"}
 )
 """Plurals in *-en* that name no people: *die Abschiebung der Kosten auf die Kommunen*."""
-BODY_MEASURES = ("gewicht", "korpergross", "kilogramm", "body", "schuleingangsuntersuchung")
+BODY_MEASURES = (
+    *("gewicht", "korpergross", "kilogramm", "body", "schuleingangsuntersuchung"),
+    *("gemessen", "messung", "gesundheitstag", "blutdruck", "bauchumfang", "ubergewicht"),
+)
 """Words of a text about the body mass index (*Größe, Gewicht und BMI der Kinder*)."""
 LIVESTOCK = (
     *("rind", "schafe", "ziege", "schwein", "geflugel", "pferd", "weidetier", "tierhalter"),
@@ -699,3 +704,11 @@ PUBLIC_BUILDINGS = (
 )
 """Words of a text about the rules of a public building (*die Hausordnung für das Rathaus*),
 not the house rules of a rented home."""
+FENCES_AND_COVERS = ("bauzaun", "baustelle", "spielplatz", "zaun", "abdeck", "plane", "absperr")
+"""What else gives *vorübergehenden Schutz* (a fence round a new playground)."""
+CLOTHES_AND_MORALS = ("kostum", "kleid", "mode", "ausschnitt", "fasching", "karneval", "sitten")
+"""Words of *Freizügigkeit* as permissiveness (of costumes, of morals)."""
+FREE_MOVEMENT = ("europ", "unionsburger", "freizugg", "aufenthalt", "arbeitnehmer", "mitgliedstaat")
+POSSESSIVES = frozenset(
+    {"unseres", "unserer", "ihres", "ihrer", "seines", "seiner", "meines", "eures"}
+)

@@ -727,6 +727,17 @@ def _protection_rating(tokens: list[Token], index: int) -> bool:
     return _mentions(tokens, vocab.IP_RATINGS) and not _mentions(tokens, vocab.ASYLUM)
 
 
+def _figurative_basic_law(tokens: list[Token], index: int) -> bool:
+    """*Fairness ist das Grundgesetz unseres Vereins*, *das Grundgesetz des Fußballs*: a first
+    principle, not the constitution (*das Grundgesetz der Bundesrepublik Deutschland*)."""
+    following = next_word(tokens, index)
+    if following in vocab.POSSESSIVES:
+        return True
+    if following not in {"des", "der"} or index + 2 >= len(tokens):
+        return False
+    return not fold(tokens[index + 2].text).startswith(("bundes", "deutsch", "brd"))
+
+
 def _video_format(tokens: list[Token], index: int) -> bool:
     """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
     if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
@@ -845,7 +856,12 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     "burgerservices": _services,
     "nebenkosten": _elsewhere(vocab.BUILDING_COSTS, unless=("miet", "wohn", "unterkunft", "heiz")),
-    **dict.fromkeys(("asyl", "pflegefamilie", "pflegefamilien", "pflegeeltern"), _about_animals),
+    **dict.fromkeys(
+        ("asyl", "pflegefamilie", "pflegefamilien", "pflegeeltern", "bleiberecht"), _about_animals
+    ),
+    "aufenthaltserlaubnis": _about_animals,
+    "freizugigkeit": _elsewhere(vocab.CLOTHES_AND_MORALS, unless=vocab.FREE_MOVEMENT),
+    **dict.fromkeys(("grundgesetz", "grundgesetzes"), _figurative_basic_law),
     "schutzart": _protection_rating,
     **dict.fromkeys(
         ("herkunftsland", "herkunftslandes", "herkunftslands", "herkunftslander"),
@@ -912,6 +928,7 @@ _PHRASE_CHECKS: dict[str, SenseCheck] = {
     "allgemeine meldepflicht": _hotel_guests,
     "internationale klasse": _world_class,
     "leben in deutschland": _life_in_germany_in_general,
+    "vorubergehender schutz": _elsewhere(vocab.FENCES_AND_COVERS, unless=vocab.MIGRATION_LAW),
 }
 """Folded multi-word term → the test for its other sense."""
 _COMPOUND_STARTS: tuple[tuple[str, SenseCheck], ...] = (
