@@ -712,3 +712,5 @@ FREE_MOVEMENT = ("europ", "unionsburger", "freizugg", "aufenthalt", "arbeitnehme
 POSSESSIVES = frozenset(
     {"unseres", "unserer", "ihres", "ihrer", "seines", "seiner", "meines", "eures"}
 )
+FOOTBALL = ("derby", "spiel", "liga", "gewann", "mannschaft", "fussball", "tabelle", "trainer")
+"""Words of a football club's match report (*der HFK Dassendorf gewann das Derby*)."""

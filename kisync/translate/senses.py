@@ -863,6 +863,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "freizugigkeit": _elsewhere(vocab.CLOTHES_AND_MORALS, unless=vocab.FREE_MOVEMENT),
     **dict.fromkeys(("grundgesetz", "grundgesetzes"), _figurative_basic_law),
     "schutzart": _protection_rating,
+    "hfk": _elsewhere(vocab.FOOTBALL, unless=vocab.MIGRATION_LAW),
     **dict.fromkeys(
         ("herkunftsland", "herkunftslandes", "herkunftslands", "herkunftslander"),
         _elsewhere(vocab.GOODS_OF_ORIGIN, unless=vocab.PEOPLE_OF_ORIGIN),

@@ -637,6 +637,14 @@ def test_look_alikes_from_the_coverage_sample(matcher, text, expected):
         ("die Einreise von Drittausländern", ["einreise", "drittstaatsangehoerige"]),
         ("in den kommunalen Anschlussunterkünften", ["anschlussunterbringung"]),
         ("in allen Schulen im Kreisgebiet", ["landkreis"]),
+        (
+            "ein Antrag an die Härtefallkommission (HFK)",
+            ["haertefallkommission", "haertefallkommission"],
+        ),
+        ("LRA Meißen, Sozialamt", ["landratsamt", "sozialamt"]),
+        ("Flüchtlinge, die bleibeberechtigt sind", ["gefluechtete", "bleiberecht"]),
+        ("über sogenannte sichere Drittländer", ["sicherer-drittstaat"]),
+        ("in den Erstaufnahmestellen", ["erstaufnahmeeinrichtung"]),
         ("Nach drei Monaten besteht eine gesetzliche Meldepflicht.", ["meldepflicht"]),
         (
             'der Orientierungskurstest "LiD - Leben in Deutschland"',
@@ -962,6 +970,7 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Kinder des Ferienlagers schlafen in der Gemeinschaftsunterkunft der Jugendherberge.",
         "Die Freizügigkeit mancher Kostüme beim Faschingsumzug sorgte für Gesprächsstoff.",
         "Fairness ist das Grundgesetz unseres Vereins, sagte der Vorsitzende beim Jubiläum.",
+        "Der HFK Dassendorf gewann das Derby gegen die Nachbargemeinde mit 3:1.",
         # senses15's proposals: a device's rating, goods, animals, fish
         "Im Außenbereich werden Leuchten der Schutzart IP 44 verwendet.",
         "Das Herkunftsland des Fleisches muss auf der Verpackung stehen.",
@@ -1001,7 +1010,7 @@ def test_a_term_in_its_everyday_sense_is_not_matched(matcher, text):
     everyday |= {"Verfahrensberatung", "Mietzuschuss", "Erstorientierung", "Ersatzbescheinigung"}
     everyday |= {"Verteilung", "BMI", "Integrationskurs", "verteilt", "Meldepflicht"}
     everyday |= {"Leben in Deutschland", "Schutzart", "Herkunftsland"}
-    everyday |= {"Bleiberecht", "vorübergehender Schutz", "Freizügigkeit", "Grundgesetz"}
+    everyday |= {"Bleiberecht", "vorübergehender Schutz", "Freizügigkeit", "Grundgesetz", "HFK"}
     participles = {"zugewiesen", "eingebürgert"}
     assert not terms & (everyday | participles | {"Unterhalt", "Auflage", "Zuweisung", "Duldung"})
 
