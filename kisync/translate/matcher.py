@@ -7,12 +7,15 @@ and multi-word terms inflect their adjectives (*der elektronischen Gesundheitska
 This matcher handles those:
 
 1. **A clean view of the text.** Placeholders (``<a1>``…``</a1>``, ``<br1/>``), soft
-   hyphens and zero-width characters are removed, every kind of space becomes a space;
-   an offset table maps each character back to the original string.
+   hyphens and zero-width characters are removed, and so is the middle dot that
+   easy-language texts put inside a word (*Bürger·service*, *An·meldung*; not a gender
+   dot: *Bürger·innen*); every kind of space becomes a space; an offset table maps each
+   character back to the original string.
 2. **Words.** Letters and digits, with gender endings attached (``*innen``, ``:in``,
    ``_innen``, ``/-innen``, Binnen-I; ``*r``/``:r`` of a nominalised adjective:
    *Angehörige*r*). Hyphens separate words; ``Integrations- und
-   Orientierungskurse`` is read as two full compounds.
+   Orientierungskurse`` is read as two full compounds, and so is ``Integrationsräte und
+   -ausschüsse`` (the word cut in front takes the front of the word before).
 3. **Word against term.** Lower-case, umlauts folded, gender endings and the feminine
    ``-in``/``-innen`` removed, the word must be one of the term's inflected forms (term,
    +s, +es, +e, +en, +n, +er, +se …, ``-um``/``-a`` → ``-en``, ``-ikum`` → ``-ika``;
@@ -64,7 +67,8 @@ This matcher handles those:
    within a sentence its capital says it is the noun (*der Integrationsbeauftragte Daniel
    P.*), except for a deprecated term.
    Its adjective in lower case does match before a noun naming people (*geflüchtete
-   Menschen*, *neu zugewanderte Jugendliche*), unless the term is deprecated.
+   Menschen*, *neu zugewanderte Jugendliche*), unless the term is deprecated; before
+   *Menschen* or *Personen*, which add nothing, the match covers that noun too.
 10. **Another sense**: a few short terms have an everyday sense the words around them
    give away, and are not matched there (:mod:`.senses`): *Bescheid* without article
    or adjective in a clause with *geben*, *sagen* or *wissen* (*geben Sie uns Bescheid*:
@@ -107,7 +111,9 @@ This matcher handles those:
    Anmeldung beim Standesamt Ihres Wohnsitzes*, not a dog's *Anmeldung bei Zuzug*);
    *Fachkraft* is the immigrant skilled worker only in a text about coming from abroad
    (not *die Fachkraft für Abwassertechnik*). A truncated word (*An- und Abmeldung*) gets
-   the check of the word it completes to. The full list is in :mod:`.senses`.
+   the check of the word it completes to. A check that reads the sentence or clause
+   does not end it at the dot of *bzw.*, *z. B.*, *u. a.* or *Abs.*. The full list is in
+   :mod:`.senses`.
 11. **Hyphenated terms with an abbreviation** (*EU-Bürger*, *ICT-Karte*): only the
    abbreviation is exact; the other words inflect (*EU-Bürgern*, *EU-Bürger*innen*).
    No term matches in a hyphenated name after ``Nicht-`` or ``Nicht `` (*Nicht-EU-Bürger*,
