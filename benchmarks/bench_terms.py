@@ -84,6 +84,9 @@ SETS = {
     # blind23, blind24: built in session 29 after the tuning on blind21/22 (hosts a-k and l-z); no English
     "blind23": ("blind23-de.txt", "blind23-en.txt", "blind23-traps.txt"),
     "blind24": ("blind24-de.txt", "blind24-en.txt", "blind24-traps.txt"),
+    # blind25, blind26: built in session 29 after the tuning on blind23/24 (hosts a-k and l-z)
+    "blind25": ("blind25-de.txt", "blind25-en.txt", "blind25-traps.txt"),
+    "blind26": ("blind26-de.txt", "blind26-en.txt", "blind26-traps.txt"),
     # cov11: 40 pages of reception, municipal-structure, school and benefit vocabulary of the Länder other than NRW (hosts named before blind17), annotated before its first run, then tuned on
     "cov11": ("cov11-de.txt", "en.txt", "traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
