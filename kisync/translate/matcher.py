@@ -536,7 +536,7 @@ def _without_foreign_abbreviations(
 def _expansion(tokens: list[Token], index: int, end: int, letters: str) -> tuple[int, int] | None:
     """The span of the words that spell out the abbreviation at ``index`` (their
     capitalised initials are its capitals), right before it when it stands in brackets,
-    or in brackets right after it."""
+    or in brackets right after it (or after the hyphenated word it starts)."""
     if not letters:
         return None
     reach = len(letters) + 3
@@ -546,6 +546,8 @@ def _expansion(tokens: list[Token], index: int, end: int, letters: str) -> tuple
             if words[0].text[0].isupper() and _initials(words) == letters:
                 return words[0].start, words[-1].end
     last = next(i for i in range(index, len(tokens)) if tokens[i].end == end)
+    while last + 1 < len(tokens) and hyphen_after(tokens[last]):
+        last += 1  # BuT-Gruppe (Bauen und Technik)
     if tokens[last].gap_after.strip() == "(":
         words = []
         for token in tokens[last + 1 : last + 1 + reach]:

@@ -633,7 +633,10 @@ RETURN_OF_MIGRANTS = (
     *("reag", "garp", "ruckkehrberat", "ruckkehrforder", "weiterwander", "bamf"),
 )
 """Words of a text about migrants returning to their country (not from a holiday)."""
-BOOKKEEPING = ("rechnung", "auszahlung", "abzeichn", "kassenanordnung", "zahlungsanordnung")
+BOOKKEEPING = (
+    *("rechnung", "auszahlung", "abzeichn", "kassenanordnung", "zahlungsanordnung"),
+    *("protokoll", "paraphe", "umlauf"),
+)
 """Words of a text about an office's bookkeeping (*mit dem Visum der Amtsleitung*: a
 sign-off, not a visa)."""
 ENTRY = ("einreise", "botschaft", "auslandsvertretung", "konsulat", "aufenthalt", "auslander")
@@ -714,3 +717,20 @@ POSSESSIVES = frozenset(
 )
 FOOTBALL = ("derby", "spiel", "liga", "gewann", "mannschaft", "fussball", "tabelle", "trainer")
 """Words of a football club's match report (*der HFK Dassendorf gewann das Derby*)."""
+MUSIC_AND_SPORT = ("musikschul", "instrument", "chor", "tanzschul", "schwimm", "sportverein")
+"""Where else a placement test places children (a music school's groups)."""
+ADMISSION_TICKETS = ("sauna", "schwimmbad", "freibad", "hallenbad", "eintritt", "kasse", "parkhaus")
+"""Words of a ticket that lets you stay somewhere for some hours (*die Aufenthaltskarte für
+die Sauna*)."""
+DATA_MIGRATION = ("rechenzentrum", "server", "software", "datenbank", "cloud", "umstellung")
+"""Words of moving data to new systems (*die Migrationsberatung des Rechenzentrums*)."""
+CLUB_SUPPORT = ("forderverein", "sommerfest", "sponsor", "stadtfest", "vereinsfest", "tombola")
+"""Words of a club giving money or goods (*der Förderverein unterstützt das Fest mit einer
+Geldleistung*)."""
+BENEFIT_CLAIMS = (*BENEFITS, "asyl", "leistungsberecht", "jobcenter", "sozialamt", "bezahlkarte")
+ORIENTEERING = ("wander", "kompass", "orientierungslauf", "stadtwald")
+"""Words of orienteering (*der Orientierungskurs des Wandervereins*)."""
+FEES = ("abfall", "mullabfuhr", "entsorgung", "grundgebuhr", "biotonne")
+"""Words of a fee's basic services (*die Grundleistungen der Abfallentsorgung*)."""
+EU_FAMILIES = ("unionsburger", "freizugg", "familienangehorig", "auslanderbehord", "drittstaat")
+"""Words of a text about the residence card of EU citizens' family members."""

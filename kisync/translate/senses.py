@@ -215,8 +215,8 @@ def _restaurant_permit(tokens: list[Token], index: int) -> bool:
     no person holds in a text that says nothing of residence or asylum (*Anträge auf
     Gestattung sind … vor der Veranstaltung einzureichen*; but *Personen mit einer
     Gestattung erhalten Leistungen*)."""
-    if next_word(tokens, index) in {"einer", "eines", "des"}:
-        return True
+    if next_word(tokens, index) in {"einer", "eines", "des", "der"}:
+        return True  # die Gestattung der Erwerbstätigkeit
     if _mentions(tokens, vocab.RESTAURANT_ACT):
         return True
     return _of_nobody_outside_migration_law(tokens, index)
@@ -834,7 +834,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     ),
     **dict.fromkeys(
         ("orientierungskurs", "orientierungskurse", "orientierungskurses", "orientierungskursen"),
-        _elsewhere(vocab.UNIVERSITIES, unless=vocab.INTEGRATION_COURSES),
+        _elsewhere((*vocab.UNIVERSITIES, *vocab.ORIENTEERING), unless=vocab.INTEGRATION_COURSES),
     ),
     "widerspruch": _contradiction,
     **dict.fromkeys(("klage", "klagen"), _complaint),
@@ -865,6 +865,22 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "schutzart": _protection_rating,
     "hfk": _elsewhere(vocab.FOOTBALL, unless=vocab.MIGRATION_LAW),
     **dict.fromkeys(
+        ("einstufungstest", "einstufungstests"),
+        _elsewhere(vocab.MUSIC_AND_SPORT, unless=vocab.LEARNING_GERMAN),
+    ),
+    **dict.fromkeys(
+        ("aufenthaltskarte", "aufenthaltskarten"),
+        _elsewhere(vocab.ADMISSION_TICKETS, unless=vocab.EU_FAMILIES),
+    ),
+    **dict.fromkeys(
+        ("migrationsberatung", "migrationsberatungen"),
+        _elsewhere(vocab.DATA_MIGRATION, unless=(*vocab.NEWCOMERS, *vocab.ASYLUM, "auslander")),
+    ),
+    **dict.fromkeys(
+        ("geldleistung", "geldleistungen", "sachleistung", "sachleistungen"),
+        _elsewhere(vocab.CLUB_SUPPORT, unless=vocab.BENEFIT_CLAIMS),
+    ),
+    **dict.fromkeys(
         ("herkunftsland", "herkunftslandes", "herkunftslands", "herkunftslander"),
         _elsewhere(vocab.GOODS_OF_ORIGIN, unless=vocab.PEOPLE_OF_ORIGIN),
     ),
@@ -876,7 +892,9 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
         ("verpflichtungserklarung", "verpflichtungserklarungen"),
         _elsewhere(vocab.TENDERS_AND_STAFF, unless=vocab.VISITS),
     ),
-    **dict.fromkeys(("grundleistung", "grundleistungen"), _elsewhere(vocab.ARCHITECTS)),
+    **dict.fromkeys(
+        ("grundleistung", "grundleistungen"), _elsewhere((*vocab.ARCHITECTS, *vocab.FEES))
+    ),
     **dict.fromkeys(
         ("meldepflicht", "meldepflichten"),
         _elsewhere(vocab.OTHER_DUTIES_TO_REPORT, unless=vocab.REGISTRATION_OFFICE),
