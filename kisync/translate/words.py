@@ -102,11 +102,11 @@ def _ends(tokens: list[Token], index: int, boundary: re.Pattern[str]) -> bool:
 
 def _abbreviated(tokens: list[Token], index: int) -> bool:
     """Whether the word before a dot is an abbreviation that never ends a sentence."""
-    word = tokens[index].text.casefold()
+    word = fold(tokens[index].text)
     if word in _INNER_ABBREVIATIONS:
         return True
-    before = tokens[index - 1].text.casefold() if index else ""
-    following = tokens[index + 1].text.casefold() if index + 1 < len(tokens) else ""
+    before = fold(tokens[index - 1].text) if index else ""
+    following = fold(tokens[index + 1].text) if index + 1 < len(tokens) else ""
     return (word, following) in _TWO_LETTER_ABBREVIATIONS or (
         (before, word) in _TWO_LETTER_ABBREVIATIONS and tokens[index - 1].gap_after.strip() == "."
     )

@@ -1459,6 +1459,7 @@ def test_a_noun_in_e_with_a_fixed_gender_has_no_adjective_forms():
         ("Sie kommen in die Stadt bzw. Gemeinde. Dort wohnen sie.", "Gemeinde", "Sie", "Gemeinde"),
         ("Wir helfen z. B. Kindern und u. a. Eltern. Sonst nichts.", "Eltern", "Wir", "Eltern"),
         ("Nach § 5 Abs. 2 gilt das. Dann nicht mehr.", "gilt", "Nach", "das"),
+        ("Kurse, Treffen o. ä. Angebote. Dann nicht.", "Angebote", "Kurse", "Angebote"),
         ("Das endet hier. Das beginnt hier.", "beginnt", "Das", "hier"),
     ],
 )
