@@ -87,6 +87,9 @@ SETS = {
     # blind25, blind26: built in session 29 after the tuning on blind23/24 (hosts a-k and l-z)
     "blind25": ("blind25-de.txt", "blind25-en.txt", "blind25-traps.txt"),
     "blind26": ("blind26-de.txt", "blind26-en.txt", "blind26-traps.txt"),
+    # blind27, blind28: built at the end of session 29 after the tuning on blind25/26 (a-k, l-z)
+    "blind27": ("blind27-de.txt", "blind27-en.txt", "blind27-traps.txt"),
+    "blind28": ("blind28-de.txt", "blind28-en.txt", "blind28-traps.txt"),
     # cov11: 40 pages of reception, municipal-structure, school and benefit vocabulary of the Länder other than NRW (hosts named before blind17), annotated before its first run, then tuned on
     "cov11": ("cov11-de.txt", "en.txt", "traps.txt"),
     # senses10: real sentences where a term is used in an everyday or other-domain sense (traps), with the integration sense of the same words; built with the glossary
