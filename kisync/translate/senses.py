@@ -738,6 +738,17 @@ def _figurative_basic_law(tokens: list[Token], index: int) -> bool:
     return not fold(tokens[index + 2].text).startswith(("bundes", "deutsch", "brd"))
 
 
+def _inclusive_or_animal_course(tokens: list[Token], index: int) -> bool:
+    """*der Integrationskurs des Schwimmvereins für Kinder mit und ohne Behinderung*, *die
+    Hundeschule bietet einen Integrationskurs für Welpen an*: inclusion or socialising
+    puppies, not the integration course for immigrants."""
+    if _about_animals(tokens, index):
+        return True
+    return _mentions(tokens, vocab.SPORT_AND_DISABILITY) and not _mentions(
+        tokens, vocab.LEARNING_GERMAN
+    )
+
+
 def _video_format(tokens: list[Token], index: int) -> bool:
     """*alte VHS-Kassetten*, *ein VHS-Rekorder*: the video format, not the Volkshochschule."""
     if not hyphen_after(tokens[index]) or index + 1 >= len(tokens):
@@ -902,7 +913,7 @@ _SENSE_CHECKS: dict[str, SenseCheck] = {
     "vhs": _video_format,
     **dict.fromkeys(
         ("integrationskurs", "integrationskurse", "integrationskurses", "integrationskursen"),
-        _elsewhere(vocab.SPORT_AND_DISABILITY, unless=vocab.LEARNING_GERMAN),
+        _inclusive_or_animal_course,
     ),
     **dict.fromkeys(
         ("aufenthaltsbescheinigung", "aufenthaltsbescheinigungen"), _not_a_registration

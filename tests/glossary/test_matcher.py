@@ -985,6 +985,8 @@ def test_look_alikes_of_school_and_registry_office_terms(matcher, text, expected
         "Die Grundgebühr deckt die Grundleistungen der Abfallentsorgung ab.",
         "Der Förderverein unterstützt das Fest mit einer Geldleistung und mit Sachleistungen.",
         "Die Migrationsberatung des Rechenzentrums hilft beim Umzug Ihrer Daten auf den Server.",
+        # the twenty-seventh blind set's wrong hint (tuned on it)
+        "Die Hundeschule bietet einen Integrationskurs für Welpen an.",
         # senses15's proposals: a device's rating, goods, animals, fish
         "Im Außenbereich werden Leuchten der Schutzart IP 44 verwendet.",
         "Das Herkunftsland des Fleisches muss auf der Verpackung stehen.",
