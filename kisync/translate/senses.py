@@ -738,15 +738,14 @@ def _figurative_basic_law(tokens: list[Token], index: int) -> bool:
     return not fold(tokens[index + 2].text).startswith(("bundes", "deutsch", "brd"))
 
 
+_inclusive_course = _elsewhere(vocab.SPORT_AND_DISABILITY, unless=vocab.LEARNING_GERMAN)
+
+
 def _inclusive_or_animal_course(tokens: list[Token], index: int) -> bool:
     """*der Integrationskurs des Schwimmvereins für Kinder mit und ohne Behinderung*, *die
     Hundeschule bietet einen Integrationskurs für Welpen an*: inclusion or socialising
     puppies, not the integration course for immigrants."""
-    if _about_animals(tokens, index):
-        return True
-    return _mentions(tokens, vocab.SPORT_AND_DISABILITY) and not _mentions(
-        tokens, vocab.LEARNING_GERMAN
-    )
+    return _about_animals(tokens, index) or _inclusive_course(tokens, index)
 
 
 def _video_format(tokens: list[Token], index: int) -> bool:
